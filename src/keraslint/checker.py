@@ -1,0 +1,73 @@
+"""Lint one source: parse once, extract the model, run every rule."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from keraslint.diagnostics import Diagnostic, Position, Span
+from keraslint.rules import ALL_RULES, Rule
+from keraslint.sources.python import PythonSource, UnreadableSource, read_python
+
+SYNTAX_ERROR = "KL001"
+UNREADABLE = "KL002"
+# Codes that are not rules over the model but still reach the user.
+BUILTIN_CODES = {
+    SYNTAX_ERROR: "file cannot be parsed as Python",
+    UNREADABLE: "file cannot be read or decoded",
+}
+
+
+@dataclass
+class FileResult:
+    path: str
+    source: PythonSource | None
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    internal_errors: list[str] = field(default_factory=list)
+
+
+def _whole_file() -> Span:
+    return Span(Position(1, 0), Position(1, 0))
+
+
+def lint_text(path: str, text: str, rules: tuple[Rule, ...] = ALL_RULES) -> FileResult:
+    source = PythonSource(path, text)
+    result = FileResult(path, source)
+    # A file that never mentions keras cannot define a Keras model: skip the
+    # parse altogether.
+    if "keras" not in text:
+        return result
+    # Imported here so that files without Keras never pay for LibCST.
+    import libcst as cst
+
+    from keraslint.model.extract import extract
+
+    try:
+        module = cst.parse_module(text)
+    except cst.ParserSyntaxError as error:
+        position = Position(error.raw_line, error.raw_column)
+        message = error.message.splitlines()[0] if error.message else "invalid syntax"
+        result.diagnostics.append(
+            Diagnostic(SYNTAX_ERROR, Span(position, position), f"syntax error: {message}")
+        )
+        return result
+    except (RecursionError, MemoryError, ValueError) as error:
+        result.diagnostics.append(
+            Diagnostic(SYNTAX_ERROR, _whole_file(), f"cannot parse: {type(error).__name__}")
+        )
+        return result
+    file_model = extract(module, text)
+    for rule in rules:
+        try:
+            result.diagnostics.extend(rule.check(file_model))
+        except Exception as error:  # one rule's bug must not stop the others
+            result.internal_errors.append(f"{rule.CODE}: {type(error).__name__}: {error}")
+    result.diagnostics.sort(key=Diagnostic.sort_key)
+    return result
+
+
+def lint_path(path: str, rules: tuple[Rule, ...] = ALL_RULES) -> FileResult:
+    try:
+        source = read_python(path)
+    except UnreadableSource as error:
+        return FileResult(path, None, [Diagnostic(UNREADABLE, _whole_file(), f"cannot read file: {error}")])
+    return lint_text(path, source.text, rules)

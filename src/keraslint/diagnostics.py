@@ -1,0 +1,39 @@
+"""A diagnostic is small data: a code, a range, a message, a hint, a fix."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, order=True)
+class Position:
+    """1-based line, 0-based column, as LibCST reports them."""
+
+    line: int
+    column: int
+
+
+@dataclass(frozen=True, order=True)
+class Span:
+    start: Position
+    end: Position
+
+
+@dataclass(frozen=True)
+class Replacement:
+    """Replace the source text covered by ``span`` with ``text``."""
+
+    span: Span
+    text: str
+
+
+@dataclass(frozen=True)
+class Diagnostic:
+    code: str
+    span: Span
+    message: str
+    hint: str | None = None
+    fix: Replacement | None = None
+
+    def sort_key(self) -> tuple[int, int, str, str]:
+        return (self.span.start.line, self.span.start.column, self.code, self.message)

@@ -1,0 +1,671 @@
+"""One LibCST pass over a module -> a ``FileModel`` of its Keras models.
+
+The visitor records, in source order, every binding of a name and every
+``.add`` / ``.compile`` / ``.fit`` call on a name. Models are then built from
+those records: what the output layer is, which ``compile`` is in effect when
+the model trains and what targets ``fit`` receives.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterator, Sequence
+
+import libcst as cst
+from libcst.metadata import CodeRange, MetadataWrapper, PositionProvider
+
+from keraslint.diagnostics import Position, Span
+from keraslint.knowledge import activations as acts
+from keraslint.knowledge import layers as layer_kinds
+from keraslint.knowledge import losses
+from keraslint.model.resolve import (
+    Binding,
+    Kind,
+    Scope,
+    keras_member,
+    keras_model_class,
+    keras_path,
+    module_name,
+    qualified_name,
+)
+from keraslint.model.types import (
+    Activation,
+    Compile,
+    FileModel,
+    KerasModel,
+    Loss,
+    OutputLayer,
+    StringRef,
+    Target,
+)
+
+_MODEL_METHODS = frozenset({"add", "pop", "compile", "fit", "fit_generator"})
+_CUSTOM_OBJECT_MARKERS = (
+    "custom_objects",
+    "get_custom_objects",
+    "register_keras_serializable",
+    "custom_object_scope",
+    "CustomObjectScope",
+)
+# How deep a chain of names is followed before giving up (a = b; b = c; ...).
+_MAX_DEPTH = 50
+
+
+@dataclass(frozen=True)
+class _Event:
+    """A method call on a name: ``model.compile(...)``."""
+
+    index: int
+    certain: bool
+    scope: Scope
+    receiver: str
+    method: str
+    call: cst.Call
+
+
+@dataclass(frozen=True)
+class _Layer:
+    """One step of a model's layer chain, as far as it is known."""
+
+    kind: str  # a Keras layer class name, "Input", or "?" for unknown
+    call: cst.Call | None
+    scope: Scope | None = None
+    index: int = 0
+
+
+class _Collector(cst.CSTVisitor):
+    def __init__(self) -> None:
+        super().__init__()
+        self.module_scope = Scope(parent=None)
+        self.scope = self.module_scope
+        self.index = 0
+        self.uncertain = 0
+        self.events: list[_Event] = []
+        self.keras_calls: list[tuple[cst.Call, Scope, int]] = []
+        self.compile_calls: list[tuple[cst.Call, Scope, int]] = []
+        self.imports_keras = False
+        self._outer: list[tuple[Scope, int]] = []
+
+    # -- statements and scopes -------------------------------------------------
+    @property
+    def certain(self) -> bool:
+        return self.uncertain == 0
+
+    def _bind(self, name: str, kind: Kind, value: cst.BaseExpression | None = None, qualname: str | None = None) -> None:
+        self.scope.bind(name, Binding(self.index, kind, self.certain, value, qualname))
+
+    def _bind_target(self, target: cst.BaseExpression, value: cst.BaseExpression | None) -> None:
+        if isinstance(target, cst.Name):
+            self._bind(target.value, Kind.VALUE if value is not None else Kind.UNKNOWN, value)
+        elif isinstance(target, (cst.Tuple, cst.List)):
+            for element in target.elements:
+                self._bind_target(element.value, None)
+        elif isinstance(target, cst.StarredElement):
+            self._bind_target(target.value, None)
+
+    def visit_SimpleStatementLine(self, node: cst.SimpleStatementLine) -> None:
+        self.index += 1
+
+    def visit_Import(self, node: cst.Import) -> None:
+        for alias in node.names:
+            full = module_name(alias.name)
+            if full is None:
+                continue
+            self._note_keras_import(full)
+            if alias.asname is not None and isinstance(alias.asname.name, cst.Name):
+                self._bind(alias.asname.name.value, Kind.IMPORT, qualname=full)
+            else:
+                root = full.split(".")[0]
+                self._bind(root, Kind.IMPORT, qualname=root)
+
+    def visit_ImportFrom(self, node: cst.ImportFrom) -> None:
+        if node.relative:
+            names = [] if isinstance(node.names, cst.ImportStar) else node.names
+            for alias in names:
+                target = alias.asname.name if alias.asname else alias.name
+                if isinstance(target, cst.Name):
+                    self._bind(target.value, Kind.UNKNOWN)
+            return
+        base = module_name(node.module)
+        if base is None:
+            return
+        self._note_keras_import(base)
+        if isinstance(node.names, cst.ImportStar):
+            self.scope.star_imports.append(base)
+            return
+        for alias in node.names:
+            name = module_name(alias.name)
+            if name is None:
+                continue
+            local = alias.asname.name if alias.asname else alias.name
+            if isinstance(local, cst.Name):
+                self._bind(local.value, Kind.IMPORT, qualname=f"{base}.{name}")
+
+    def _note_keras_import(self, module: str) -> None:
+        root = module.split(".")[0]
+        if root in ("keras", "tensorflow", "tf_keras"):
+            self.imports_keras = True
+
+    def leave_Assign(self, original_node: cst.Assign) -> None:
+        for target in original_node.targets:
+            self._bind_target(target.target, original_node.value)
+
+    def leave_AnnAssign(self, original_node: cst.AnnAssign) -> None:
+        self._bind_target(original_node.target, original_node.value)
+
+    def leave_AugAssign(self, original_node: cst.AugAssign) -> None:
+        self._bind_target(original_node.target, None)
+
+    def visit_Del(self, node: cst.Del) -> None:
+        self._bind_target(node.target, None)
+
+    def visit_Global(self, node: cst.Global) -> None:
+        for item in node.names:
+            self._bind(item.name.value, Kind.UNKNOWN)
+
+    def visit_Nonlocal(self, node: cst.Nonlocal) -> None:
+        for item in node.names:
+            self._bind(item.name.value, Kind.UNKNOWN)
+
+    def visit_NamedExpr(self, node: cst.NamedExpr) -> None:
+        self._bind_target(node.target, None)
+
+    def _enter_scope(self, name: str) -> None:
+        self.index += 1
+        self._bind(name, Kind.DEFINITION)
+        # A body runs from its own start, not under the branches around
+        # its definition.
+        self._outer.append((self.scope, self.uncertain))
+        self.scope = Scope(parent=self.module_scope)
+        self.uncertain = 0
+
+    def _leave_scope(self) -> None:
+        self.scope, self.uncertain = self._outer.pop()
+
+    def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
+        self._enter_scope(node.name.value)
+        params = node.params
+        for param in [*params.posonly_params, *params.params, *params.kwonly_params]:
+            self._bind(param.name.value, Kind.UNKNOWN)
+        for star in (params.star_arg, params.star_kwarg):
+            if isinstance(star, cst.Param):
+                self._bind(star.name.value, Kind.UNKNOWN)
+
+    def leave_FunctionDef(self, original_node: cst.FunctionDef) -> None:
+        self._leave_scope()
+
+    def visit_ClassDef(self, node: cst.ClassDef) -> None:
+        self._enter_scope(node.name.value)
+
+    def leave_ClassDef(self, original_node: cst.ClassDef) -> None:
+        self._leave_scope()
+
+    def visit_Lambda(self, node: cst.Lambda) -> None:
+        self.uncertain += 1
+
+    def leave_Lambda(self, original_node: cst.Lambda) -> None:
+        self.uncertain -= 1
+
+    def _enter_branch(self, node: cst.CSTNode) -> None:
+        self.uncertain += 1
+
+    def _leave_branch(self, original_node: cst.CSTNode) -> None:
+        self.uncertain -= 1
+
+    visit_If = _enter_branch
+    leave_If = _leave_branch
+    visit_While = _enter_branch
+    leave_While = _leave_branch
+    visit_ExceptHandler = _enter_branch
+    leave_ExceptHandler = _leave_branch
+    visit_ExceptStarHandler = _enter_branch
+    leave_ExceptStarHandler = _leave_branch
+    visit_Match = _enter_branch
+    leave_Match = _leave_branch
+    visit_IfExp = _enter_branch
+    leave_IfExp = _leave_branch
+    visit_ListComp = _enter_branch
+    leave_ListComp = _leave_branch
+    visit_SetComp = _enter_branch
+    leave_SetComp = _leave_branch
+    visit_DictComp = _enter_branch
+    leave_DictComp = _leave_branch
+    visit_GeneratorExp = _enter_branch
+    leave_GeneratorExp = _leave_branch
+
+    def visit_For(self, node: cst.For) -> None:
+        self.index += 1
+        self.uncertain += 1
+        self._bind_target(node.target, None)
+
+    def leave_For(self, original_node: cst.For) -> None:
+        self.uncertain -= 1
+
+    def visit_WithItem(self, node: cst.WithItem) -> None:
+        if node.asname is not None:
+            self._bind_target(node.asname.name, None)
+
+    # -- calls ---------------------------------------------------------------
+    def visit_Call(self, node: cst.Call) -> None:
+        func = node.func
+        if isinstance(func, cst.Attribute) and isinstance(func.value, cst.Name):
+            method = func.attr.value
+            if method in _MODEL_METHODS:
+                self.events.append(
+                    _Event(self.index, self.certain, self.scope, func.value.value, method, node)
+                )
+            if method == "compile":
+                self.compile_calls.append((node, self.scope, self.index))
+        self.keras_calls.append((node, self.scope, self.index))
+
+
+# -- helpers over arguments ------------------------------------------------------
+
+
+def _argument(call: cst.Call, position: int | None, keyword: str) -> cst.BaseExpression | None:
+    """The argument bound to a parameter, by keyword or by position."""
+    positional = 0
+    for arg in call.args:
+        if arg.star:
+            return None
+        if arg.keyword is not None:
+            if arg.keyword.value == keyword:
+                return arg.value
+        else:
+            if position is not None and positional == position:
+                return arg.value
+            positional += 1
+    return None
+
+
+def _has_keyword(call: cst.Call, keyword: str) -> bool:
+    return any(arg.keyword is not None and arg.keyword.value == keyword for arg in call.args)
+
+
+def _has_star_args(call: cst.Call) -> bool:
+    return any(arg.star for arg in call.args)
+
+
+def _string_value(node: cst.BaseExpression | None) -> str | None:
+    if isinstance(node, cst.SimpleString):
+        value = node.evaluated_value
+        return value if isinstance(value, str) else None
+    return None
+
+
+class _Extractor:
+    def __init__(self, wrapper: MetadataWrapper) -> None:
+        self.positions = wrapper.resolve(PositionProvider)
+        self.module = wrapper.module
+
+    # -- positions --------------------------------------------------------------
+    def span(self, node: cst.CSTNode) -> Span:
+        code_range: CodeRange = self.positions[node]
+        return Span(
+            Position(code_range.start.line, code_range.start.column),
+            Position(code_range.end.line, code_range.end.column),
+        )
+
+    def source(self, node: cst.CSTNode) -> str:
+        return self.module.code_for_node(node)
+
+    # -- values --------------------------------------------------------------
+    def resolve_value(self, node: cst.BaseExpression | None, scope: Scope, index: int) -> tuple[cst.BaseExpression | None, Scope, int]:
+        """Follow plain names to the expression they were assigned."""
+        for _ in range(_MAX_DEPTH):
+            if not isinstance(node, cst.Name) or node.value in ("True", "False", "None"):
+                return node, scope, index
+            binding = scope.lookup(node.value, index)
+            if binding is None or binding.kind is not Kind.VALUE or binding.value is None:
+                return None, scope, index
+            # A module constant read from a function lives in the module scope.
+            owner = scope if node.value in scope.bindings else (scope.parent or scope)
+            node, scope, index = binding.value, owner, binding.index
+        return None, scope, index
+
+    def int_value(self, node: cst.BaseExpression | None, scope: Scope, index: int) -> int | None:
+        node, _, _ = self.resolve_value(node, scope, index)
+        if isinstance(node, cst.Integer):
+            return int(node.evaluated_value)
+        return None
+
+    def bool_value(self, node: cst.BaseExpression | None, scope: Scope, index: int) -> bool | None:
+        node, _, _ = self.resolve_value(node, scope, index)
+        if isinstance(node, cst.Name) and node.value in ("True", "False"):
+            return node.value == "True"
+        return None
+
+    def qualname(self, node: cst.BaseExpression, scope: Scope, index: int) -> str | None:
+        return qualified_name(node, scope, index)
+
+    # -- activations ------------------------------------------------------------
+    def activation(self, node: cst.BaseExpression | None, scope: Scope, index: int, where: cst.CSTNode) -> Activation:
+        """An ``activation=`` value. ``None`` or absent means linear."""
+        if node is None:
+            return Activation(acts.LINEAR, self.span(where), "")
+        span, source = self.span(node), self.source(node)
+        if isinstance(node, cst.Name) and node.value == "None":
+            return Activation(acts.LINEAR, span, source)
+        return Activation(self._activation_name(node, scope, index), span, source)
+
+    def _activation_name(self, node: cst.BaseExpression, scope: Scope, index: int) -> str | None:
+        text = _string_value(node)
+        if text is not None:
+            return acts.canonical_activation(text)
+        qualname = self.qualname(node, scope, index)
+        if qualname is not None:
+            member = keras_member(qualname, "activations") or keras_member(qualname, "ops")
+            if member is not None:
+                return acts.canonical_activation(member)
+            return acts.TF_FUNCTION_ACTIVATIONS.get(qualname)
+        value, value_scope, value_index = self.resolve_value(node, scope, index)
+        if value is not None and value is not node:
+            if isinstance(value, cst.Name) and value.value == "None":
+                return acts.LINEAR
+            return self._activation_name(value, value_scope, value_index)
+        return None
+
+    # -- layers --------------------------------------------------------------
+    def layer_class(self, call: cst.Call, scope: Scope, index: int) -> str | None:
+        return keras_member(self.qualname(call.func, scope, index), "layers")
+
+    def dense_units(self, call: cst.Call, scope: Scope, index: int) -> int | None:
+        return self.int_value(_argument(call, 0, "units"), scope, index)
+
+    def dense_activation(self, call: cst.Call, scope: Scope, index: int) -> Activation:
+        if _has_star_args(call):
+            return Activation(None, self.span(call), self.source(call))
+        return self.activation(_argument(call, 1, "activation"), scope, index, call)
+
+    def activation_layer(self, layer: _Layer) -> Activation:
+        """The activation an activation layer (``Activation``, ``Softmax``...) applies."""
+        call, scope, index = layer.call, layer.scope, layer.index
+        assert call is not None and scope is not None
+        span, source = self.span(call), self.source(call)
+        if layer.kind == "Activation":
+            arg = _argument(call, 0, "activation")
+            if arg is None:
+                return Activation(None, span, source)
+            name = self.activation(arg, scope, index, call).name
+            return Activation(name, span, source)
+        if layer.kind == "function":
+            # ``tf.nn.softmax(x)`` / ``keras.activations.softmax(x)``.
+            qualname = self.qualname(call.func, scope, index)
+            member = keras_member(qualname, "activations") or keras_member(qualname, "ops")
+            name = acts.canonical_activation(member) if member else acts.TF_FUNCTION_ACTIVATIONS.get(qualname or "")
+            # ``tf.nn.softmax(x, axis=1)``: not the default axis, unknown.
+            return Activation(name if len(call.args) == 1 else None, span, source)
+        # Parameterised activation layers (Softmax(axis=1), ReLU(max_value=6))
+        # are not the plain activation: unknown.
+        if call.args:
+            return Activation(None, span, source)
+        return Activation(layer_kinds.ACTIVATION_LAYERS[layer.kind], span, source)
+
+    def as_layer(self, node: cst.BaseExpression | None, scope: Scope, index: int) -> _Layer:
+        """A layer instance expression: ``Dense(1)`` or a name bound to one."""
+        node, scope, index = self.resolve_value(node, scope, index)
+        if isinstance(node, cst.Call):
+            qualname = self.qualname(node.func, scope, index)
+            if _is_input(qualname):
+                return _Layer("Input", node, scope, index)
+            return _Layer(keras_member(qualname, "layers") or "?", node, scope, index)
+        return _Layer("?", None)
+
+    def output_of(self, chain: Sequence[_Layer]) -> OutputLayer | None:
+        """Walk back from the last layer to the one that sets the output."""
+        trailing: Activation | None = None
+        for layer in reversed(chain):
+            if layer.kind in layer_kinds.VALUE_PRESERVING_LAYERS:
+                continue
+            if layer.kind in layer_kinds.ACTIVATION_LAYERS or layer.kind in ("Activation", "function"):
+                if trailing is None:
+                    trailing = self.activation_layer(layer)
+                continue
+            if layer.kind == "Dense" and layer.call is not None and layer.scope is not None:
+                units = self.dense_units(layer.call, layer.scope, layer.index)
+                activation = trailing or self.dense_activation(layer.call, layer.scope, layer.index)
+                return OutputLayer("Dense", units, activation, self.span(layer.call))
+            break
+        if trailing is not None:
+            return OutputLayer("Activation", None, trailing, trailing.span)
+        return None
+
+    # -- model forms ----------------------------------------------------------
+    def sequential_layers(self, call: cst.Call, scope: Scope, index: int) -> list[_Layer] | None:
+        arg = _argument(call, 0, "layers")
+        if arg is None:
+            return [] if not _has_star_args(call) else None
+        arg, scope, index = self.resolve_value(arg, scope, index)
+        if not isinstance(arg, (cst.List, cst.Tuple)):
+            return None
+        layers: list[_Layer] = []
+        for element in arg.elements:
+            if isinstance(element, cst.StarredElement):
+                return None
+            layers.append(self.as_layer(element.value, scope, index))
+        return layers
+
+    def functional_chain(self, node: cst.BaseExpression | None, scope: Scope, index: int) -> list[_Layer]:
+        """Layers from the output tensor back along first inputs (reversed)."""
+        chain: list[_Layer] = []
+        for _ in range(_MAX_DEPTH):
+            node, scope, index = self.resolve_value(node, scope, index)
+            if isinstance(node, (cst.List, cst.Tuple)) and len(node.elements) == 1:
+                node = node.elements[0].value
+                continue
+            if not isinstance(node, cst.Call):
+                chain.append(_Layer("?", None))
+                break
+            # ``Dense(10)(x)`` or ``head(x)`` with ``head = Dense(10)``.
+            layer = self.as_layer(node.func, scope, index)
+            if layer.kind not in ("?", "Input"):
+                chain.append(layer)
+                node = _argument(node, 0, "inputs")
+                continue
+            qualname = self.qualname(node.func, scope, index)
+            if _is_input(qualname):
+                chain.append(_Layer("Input", node, scope, index))
+                break
+            if _activation_function(qualname):
+                chain.append(_Layer("function", node, scope, index))
+                node = _argument(node, 0, "x")
+                continue
+            chain.append(_Layer("?", node, scope, index))
+            break
+        chain.reverse()
+        return chain
+
+    # -- compile and fit --------------------------------------------------------
+    def loss(self, node: cst.BaseExpression | None, scope: Scope, index: int) -> Loss | None:
+        if node is None:
+            return None
+        span, source = self.span(node), self.source(node)
+        value, value_scope, value_index = self.resolve_value(node, scope, index)
+        if value is None:
+            return Loss(None, None, span, source)
+        text = _string_value(value)
+        if text is not None:
+            return Loss(losses.canonical_loss_string(text), False, span, source)
+        if isinstance(value, cst.Call):
+            member = keras_member(self.qualname(value.func, value_scope, value_index), "losses")
+            if member is None:
+                return Loss(None, None, span, source)
+            name, is_class = losses.canonical_loss_attribute(member)
+            if not is_class:
+                return Loss(None, None, span, source)
+            from_logits: bool | None = False
+            position = losses.FROM_LOGITS_POSITION.get(member)
+            arg = _argument(value, position, "from_logits")
+            if _has_star_args(value):
+                from_logits = None
+            elif arg is not None:
+                from_logits = self.bool_value(arg, value_scope, value_index)
+            return Loss(name, from_logits, span, source)
+        member = keras_member(self.qualname(value, value_scope, value_index), "losses")
+        if member is not None:
+            name, _ = losses.canonical_loss_attribute(member)
+            return Loss(name, False, span, source)
+        return Loss(None, None, span, source)
+
+    def one_hot_source(self, node: cst.BaseExpression | None, scope: Scope, index: int) -> int | None:
+        value, value_scope, value_index = self.resolve_value(node, scope, index)
+        if isinstance(value, cst.Call):
+            qualname = self.qualname(value.func, value_scope, value_index)
+            if keras_member(qualname, "utils") == "to_categorical":
+                return self.span(value).start.line
+        return None
+
+    def target(self, fit: _Event) -> Target | None:
+        node = _argument(fit.call, 1, "y")
+        if node is None:
+            return None
+        return Target(self.span(node), self.source(node), self.one_hot_source(node, fit.scope, fit.index))
+
+
+def _is_input(qualname: str | None) -> bool:
+    path = keras_path(qualname)
+    return bool(path) and path.split(".")[-1] in ("Input", "InputLayer")
+
+
+def _activation_function(qualname: str | None) -> bool:
+    """``tf.nn.softmax``, ``keras.activations.sigmoid``, ``keras.ops.softmax``..."""
+    if qualname is None:
+        return False
+    member = keras_member(qualname, "activations") or keras_member(qualname, "ops")
+    if member is not None:
+        return acts.canonical_activation(member) is not None
+    return qualname in acts.TF_FUNCTION_ACTIVATIONS
+
+
+def _model_events(collector: _Collector, binding: Binding, scope: Scope, name: str) -> list[_Event]:
+    events = []
+    for event in collector.events:
+        if event.scope is scope and event.receiver == name and event.index > binding.index:
+            if scope.lookup(name, event.index) is binding:
+                events.append(event)
+    return events
+
+
+def _live_compiles(events: Sequence[_Event]) -> Iterator[tuple[_Event, list[_Event]]]:
+    """Each compile that can be in effect when the model trains, with the
+    ``fit`` calls it governs. A compile followed by another unconditional
+    compile before any ``fit`` never trains anything: it is skipped."""
+    for i, event in enumerate(events):
+        if event.method != "compile":
+            continue
+        fits: list[_Event] = []
+        dead = False
+        for later in events[i + 1 :]:
+            if later.method == "compile" and later.certain:
+                dead = not fits
+                break
+            if later.method in ("fit", "fit_generator"):
+                fits.append(later)
+        if not dead:
+            yield event, fits
+
+
+def extract(module: cst.Module, code: str) -> FileModel:
+    """Build the semantic model of a parsed module."""
+    wrapper = MetadataWrapper(module, unsafe_skip_copy=True)
+    collector = _Collector()
+    wrapper.visit(collector)
+    ex = _Extractor(wrapper)
+
+    models: list[KerasModel] = []
+    model_compiles: set[int] = set()
+    for scope in _all_scopes(collector):
+        for name, history in scope.bindings.items():
+            for binding in history:
+                model = _build_model(ex, collector, scope, name, binding, model_compiles)
+                if model is not None:
+                    models.append(model)
+
+    loss_strings: list[StringRef] = []
+    for call, _scope, _index in collector.compile_calls:
+        # ``x.compile(loss=...)`` on an object of unknown type is taken for
+        # Keras only in a file that imports Keras; the positional form only
+        # on a known model (``re.compile(pattern, flags)`` is not Keras).
+        if id(call) in model_compiles or (collector.imports_keras and _has_keyword(call, "loss")):
+            loss_strings.extend(_strings_in(ex, _argument(call, 1, "loss")))
+
+    activation_strings: list[StringRef] = []
+    single_unit_softmax: list[Activation] = []
+    for call, scope, index in collector.keras_calls:
+        kind = ex.layer_class(call, scope, index)
+        if kind is None:
+            continue
+        for keyword in ("activation", "recurrent_activation"):
+            position = {"Dense": 1, "Activation": 0}.get(kind) if keyword == "activation" else None
+            activation_strings.extend(_strings_in(ex, _argument(call, position, keyword), nested=False))
+        if kind == "Dense" and ex.dense_units(call, scope, index) == 1:
+            activation = ex.dense_activation(call, scope, index)
+            if activation.name == acts.SOFTMAX:
+                single_unit_softmax.append(activation)
+
+    return FileModel(
+        models=tuple(models),
+        loss_strings=tuple(loss_strings),
+        activation_strings=tuple(activation_strings),
+        single_unit_softmax=tuple(single_unit_softmax),
+        registers_custom_objects=any(marker in code for marker in _CUSTOM_OBJECT_MARKERS),
+    )
+
+
+def _strings_in(ex: _Extractor, node: cst.BaseExpression | None, nested: bool = True) -> list[StringRef]:
+    """String literals given directly, or inside a list/dict of losses."""
+    text = _string_value(node)
+    if node is not None and text is not None:
+        return [StringRef(text, ex.span(node))]
+    found: list[StringRef] = []
+    if nested and isinstance(node, (cst.List, cst.Tuple)):
+        for element in node.elements:
+            found.extend(_strings_in(ex, element.value, nested=False))
+    elif nested and isinstance(node, cst.Dict):
+        for element in node.elements:
+            if isinstance(element, cst.DictElement):
+                found.extend(_strings_in(ex, element.value, nested=False))
+    return found
+
+
+def _all_scopes(collector: _Collector) -> list[Scope]:
+    seen: dict[int, Scope] = {id(collector.module_scope): collector.module_scope}
+    for event in collector.events:
+        seen.setdefault(id(event.scope), event.scope)
+    for _, scope, _ in collector.keras_calls:
+        seen.setdefault(id(scope), scope)
+    return list(seen.values())
+
+
+def _build_model(
+    ex: _Extractor, collector: _Collector, scope: Scope, name: str, binding: Binding, model_compiles: set[int]
+) -> KerasModel | None:
+    if binding.kind is not Kind.VALUE or not isinstance(binding.value, cst.Call):
+        return None
+    call = binding.value
+    model_class = keras_model_class(ex.qualname(call.func, scope, binding.index))
+    if model_class is None:
+        return None
+    events = _model_events(collector, binding, scope, name)
+    model_compiles.update(id(e.call) for e in events if e.method == "compile")
+    output: OutputLayer | None
+    if model_class == "Sequential":
+        layers = ex.sequential_layers(call, scope, binding.index)
+        for event in events:
+            if layers is None:
+                break
+            if event.method == "pop" or (event.method == "add" and not event.certain):
+                layers = None
+            elif event.method == "add":
+                layers.append(ex.as_layer(_argument(event.call, 0, "layer"), event.scope, event.index))
+        output = ex.output_of(layers) if layers else None
+    else:
+        outputs = _argument(call, 1, "outputs")
+        output = ex.output_of(ex.functional_chain(outputs, scope, binding.index)) if outputs is not None else None
+
+    compiles = []
+    for compile_event, fits in _live_compiles(events):
+        loss = ex.loss(_argument(compile_event.call, 1, "loss"), compile_event.scope, compile_event.index)
+        targets = tuple(t for t in (ex.target(fit) for fit in fits) if t is not None)
+        compiles.append(Compile(loss, ex.span(compile_event.call), targets))
+    return KerasModel(name, output, tuple(compiles), ex.span(call))

@@ -1,0 +1,168 @@
+"""Names: which Keras object an expression refers to, and what a name holds.
+
+keraslint never imports the code it reads, so names are resolved from the
+file's own ``import`` statements and assignments, in source order. A name
+whose value depends on control flow resolves to nothing: rules stay silent.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+
+import libcst as cst
+
+# Where the Keras API lives, by import path. ``tf.keras`` in TF 2.x, the
+# standalone ``keras`` 2 and 3 packages, and the ``tf_keras`` compatibility
+# package expose the same public names under these prefixes.
+_KERAS_PREFIXES = (
+    "tensorflow.compat.v1.keras",
+    "tensorflow.compat.v2.keras",
+    "tensorflow.python.keras",
+    "tensorflow.keras",
+    "keras._tf_keras.keras",
+    "keras.api",
+    "keras.src",
+    "tf_keras",
+    "keras",
+)
+
+
+def keras_path(qualname: str | None) -> str | None:
+    """``tensorflow.keras.layers.Dense`` -> ``layers.Dense``; None if not Keras."""
+    if qualname is None:
+        return None
+    for prefix in _KERAS_PREFIXES:
+        if qualname == prefix:
+            return ""
+        if qualname.startswith(prefix + "."):
+            return qualname[len(prefix) + 1 :]
+    return None
+
+
+def keras_member(qualname: str | None, module: str) -> str | None:
+    """The final name if ``qualname`` is in Keras's ``module`` (or a submodule)."""
+    path = keras_path(qualname)
+    if not path:
+        return None
+    parts = path.split(".")
+    if len(parts) >= 2 and parts[0] == module:
+        return parts[-1]
+    return None
+
+
+_MODEL_MODULES = frozenset({"", "models", "engine", "src"})
+
+
+def keras_model_class(qualname: str | None) -> str | None:
+    """``Sequential`` or ``Model`` when ``qualname`` is Keras's model class."""
+    path = keras_path(qualname)
+    if not path:
+        return None
+    parts = path.split(".")
+    if parts[-1] in ("Sequential", "Model") and (len(parts) == 1 or parts[0] in _MODEL_MODULES):
+        return parts[-1]
+    return None
+
+
+class Kind(Enum):
+    IMPORT = "import"
+    VALUE = "value"
+    DEFINITION = "definition"
+    UNKNOWN = "unknown"
+
+
+@dataclass(frozen=True)
+class Binding:
+    """One assignment of a name, at statement ``index``.
+
+    ``certain`` is False when the statement sits in a branch, loop or
+    handler: whether it ran is not known statically.
+    """
+
+    index: int
+    kind: Kind
+    certain: bool
+    value: cst.BaseExpression | None = None
+    qualname: str | None = None
+
+
+@dataclass
+class Scope:
+    parent: Scope | None
+    bindings: dict[str, list[Binding]] = field(default_factory=dict)
+    star_imports: list[str] = field(default_factory=list)
+
+    def bind(self, name: str, binding: Binding) -> None:
+        self.bindings.setdefault(name, []).append(binding)
+
+    def lookup(self, name: str, index: int) -> Binding | None:
+        """The binding of ``name`` in effect just before statement ``index``.
+
+        None when it is unknown which binding is in effect.
+        """
+        history = self.bindings.get(name)
+        if history:
+            before = [b for b in history if b.index < index]
+            if before:
+                last = before[-1]
+                return last if last.certain else None
+            if self.parent is None:
+                # Read before any assignment: a builtin or a star import.
+                return self._from_star_import(name)
+            return None
+        if self.parent is not None:
+            return self.parent.lookup_global(name)
+        return self._from_star_import(name)
+
+    def lookup_global(self, name: str) -> Binding | None:
+        """A module-level name read from inside a function.
+
+        The function may run at any time, so only a name bound exactly once,
+        unconditionally (or imported identically each time), is known.
+        """
+        history = self.bindings.get(name)
+        if not history:
+            return self._from_star_import(name)
+        if not all(b.certain for b in history):
+            return None
+        if len(history) == 1:
+            return history[0]
+        if all(b.kind is Kind.IMPORT for b in history) and len({b.qualname for b in history}) == 1:
+            return history[0]
+        return None
+
+    def _from_star_import(self, name: str) -> Binding | None:
+        if len(self.star_imports) == 1:
+            return Binding(-1, Kind.IMPORT, True, qualname=f"{self.star_imports[0]}.{name}")
+        return None
+
+
+def dotted_name(node: cst.BaseExpression) -> list[str] | None:
+    """``a.b.c`` -> ``["a", "b", "c"]``; None for anything else."""
+    parts: list[str] = []
+    while isinstance(node, cst.Attribute):
+        parts.append(node.attr.value)
+        node = node.value
+    if not isinstance(node, cst.Name):
+        return None
+    parts.append(node.value)
+    return parts[::-1]
+
+
+def qualified_name(node: cst.BaseExpression, scope: Scope, index: int) -> str | None:
+    """The imported object an expression names, e.g. ``tensorflow.nn.softmax``."""
+    parts = dotted_name(node)
+    if parts is None:
+        return None
+    binding = scope.lookup(parts[0], index)
+    if binding is None or binding.kind is not Kind.IMPORT or binding.qualname is None:
+        return None
+    return ".".join([binding.qualname, *parts[1:]])
+
+
+def module_name(node: cst.BaseExpression | None) -> str | None:
+    if node is None:
+        return None
+    parts = dotted_name(node)
+    return ".".join(parts) if parts else None

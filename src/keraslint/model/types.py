@@ -1,0 +1,89 @@
+"""The semantic model of one file: what rules read instead of the CST."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from keraslint.diagnostics import Span
+
+
+@dataclass(frozen=True)
+class Activation:
+    """An activation as the user wrote it. ``name`` is canonical, None if unknown."""
+
+    name: str | None
+    span: Span
+    source: str
+
+
+@dataclass(frozen=True)
+class OutputLayer:
+    """The layer that produces a model's output.
+
+    ``units`` is None when it cannot be known (a shape-changing layer sits
+    between the ``Dense`` and the activation that follows it).
+    ``activation`` is None when the activation cannot be resolved.
+    """
+
+    kind: str
+    units: int | None
+    activation: Activation | None
+    span: Span
+
+
+@dataclass(frozen=True)
+class Loss:
+    """A loss given to ``compile``. ``name`` is canonical, None if unknown.
+
+    ``from_logits`` is None when it was given but cannot be resolved.
+    """
+
+    name: str | None
+    from_logits: bool | None
+    span: Span
+    source: str
+
+
+@dataclass(frozen=True)
+class Target:
+    """The ``y`` given to ``fit``; ``one_hot_line`` is set when it is known
+    to come from ``to_categorical`` (the line of that call)."""
+
+    span: Span
+    source: str
+    one_hot_line: int | None = None
+
+
+@dataclass(frozen=True)
+class Compile:
+    loss: Loss | None
+    span: Span
+    fit_targets: tuple[Target, ...] = ()
+
+
+@dataclass(frozen=True)
+class KerasModel:
+    """One Keras model: its output and the compiles in effect for training."""
+
+    name: str
+    output: OutputLayer | None
+    compiles: tuple[Compile, ...]
+    span: Span
+
+
+@dataclass(frozen=True)
+class StringRef:
+    """A loss or activation string literal handed to Keras."""
+
+    value: str
+    span: Span
+
+
+@dataclass(frozen=True)
+class FileModel:
+    models: tuple[KerasModel, ...] = ()
+    loss_strings: tuple[StringRef, ...] = ()
+    activation_strings: tuple[StringRef, ...] = ()
+    # Dense layers anywhere in the file with one unit and a softmax activation.
+    single_unit_softmax: tuple[Activation, ...] = ()
+    registers_custom_objects: bool = False

@@ -1,0 +1,31 @@
+"""The registry: every rule, by code."""
+
+from __future__ import annotations
+
+from keraslint.rules.base import Rule
+from keraslint.rules.kl101_softmax_single_unit import SoftmaxSingleUnit
+from keraslint.rules.kl102_binary_loss_softmax import BinaryLossOnSoftmax
+from keraslint.rules.kl103_multiclass_loss_single_unit import MulticlassLossOnSingleUnit
+from keraslint.rules.kl104_hinge_non_negative_output import HingeOnNonNegativeOutput
+from keraslint.rules.kl105_from_logits_on_probabilities import FromLogitsOnProbabilities
+from keraslint.rules.kl106_probability_loss_on_unsquashed import ProbabilityLossOnUnsquashed
+from keraslint.rules.kl107_multiclass_loss_on_sigmoid import MulticlassLossOnSigmoid
+from keraslint.rules.kl201_sparse_loss_one_hot_targets import SparseLossOnOneHotTargets
+from keraslint.rules.kl301_unknown_loss import UnknownLoss
+from keraslint.rules.kl302_unknown_activation import UnknownActivation
+
+ALL_RULES: tuple[Rule, ...] = (
+    SoftmaxSingleUnit(),
+    BinaryLossOnSoftmax(),
+    MulticlassLossOnSingleUnit(),
+    HingeOnNonNegativeOutput(),
+    FromLogitsOnProbabilities(),
+    ProbabilityLossOnUnsquashed(),
+    MulticlassLossOnSigmoid(),
+    SparseLossOnOneHotTargets(),
+    UnknownLoss(),
+    UnknownActivation(),
+)
+RULES_BY_CODE: dict[str, Rule] = {rule.CODE: rule for rule in ALL_RULES}
+
+__all__ = ["ALL_RULES", "RULES_BY_CODE", "Rule"]

@@ -1,0 +1,116 @@
+from __future__ import annotations
+
+from typing import Iterator
+
+from keraslint.diagnostics import Diagnostic, Span
+from keraslint.knowledge.activations import SOFTMAX
+from keraslint.model.types import FileModel
+from keraslint.rules.base import Rule, at_line, trained_losses
+
+
+class SoftmaxSingleUnit(Rule):
+    """
+    ## What it does
+    Checks for a `softmax` activation over a layer with a single unit.
+
+    ## Why is this bad?
+    Softmax normalises the outputs so that they sum to 1 over the last axis.
+    With one unit, that single output is always exactly 1.0, whatever the
+    input and whatever the weights: the model predicts the same thing for
+    every sample, its gradient is zero and it learns nothing, with any loss.
+    Keras 3 only prints a run-time warning.
+
+    ## Example
+    ```python
+    model = keras.Sequential([
+        layers.Dense(32, activation="relu"),
+        layers.Dense(1, activation="softmax"),
+    ])
+    model.compile(optimizer="adam", loss="binary_crossentropy")
+    ```
+
+    Use instead:
+    ```python
+    model = keras.Sequential([
+        layers.Dense(32, activation="relu"),
+        layers.Dense(1, activation="sigmoid"),
+    ])
+    model.compile(optimizer="adam", loss="binary_crossentropy")
+    ```
+
+    ## Fix safety
+    No automatic fix yet. With a binary loss the fix is `sigmoid`; with a
+    multi-class problem it is one unit per class.
+
+    ## References
+    - keras/src/activations/activations.py (`softmax`) and
+      keras/src/ops/nn.py (the warning for a softmax over an axis of size 1)
+    - https://keras.io/api/layers/activations/
+    """
+
+    CODE = "KL101"
+    NAME = "softmax-single-unit"
+    SUMMARY = "`softmax` on a 1-unit output always outputs 1.0"
+    VALID = (
+        """\
+from tensorflow import keras
+model = keras.Sequential([keras.layers.Dense(1, activation="sigmoid")])
+model.compile(optimizer="adam", loss="binary_crossentropy")
+""",
+        """\
+from keras import layers
+import keras
+inputs = keras.Input(shape=(8, 4))
+scores = layers.Dense(1)(inputs)
+flat = layers.Flatten()(scores)
+weights = layers.Softmax()(flat)
+model = keras.Model(inputs, weights)
+""",
+        """\
+import keras
+model = keras.Sequential([keras.layers.Dense(2, activation="softmax")])
+model.compile("adam", "sparse_categorical_crossentropy")
+""",
+    )
+    INVALID = (
+        """\
+from tensorflow.keras.models import Sequential
+from tensorflow.keras.layers import Dense
+model = Sequential()
+model.add(Dense(16, activation="relu"))
+model.add(Dense(1, activation="softmax"))  # expect: KL101
+model.compile(optimizer="adam", loss="binary_crossentropy")
+""",
+        """\
+import tensorflow as tf
+N = 1
+inputs = tf.keras.Input(shape=(4,))
+x = tf.keras.layers.Dense(N)(inputs)
+outputs = tf.keras.layers.Activation(tf.nn.softmax)(x)  # expect: KL101
+model = tf.keras.Model(inputs=inputs, outputs=outputs)
+""",
+    )
+
+    def check(self, file: FileModel) -> Iterator[Diagnostic]:
+        reported: set[Span] = set()
+        for model in file.models:
+            output = model.output
+            if output is None or output.units != 1 or output.activation is None:
+                continue
+            if output.activation.name != SOFTMAX:
+                continue
+            losses = [f"`{loss.source}` at {at_line(loss.span)}" for _, loss in trained_losses(model)]
+            context = f" (loss {', '.join(losses)})" if losses else ""
+            reported.add(output.activation.span)
+            yield self._report(output.activation.span, context)
+        for activation in file.single_unit_softmax:
+            if activation.span not in reported:
+                reported.add(activation.span)
+                yield self._report(activation.span, "")
+
+    def _report(self, span: Span, context: str) -> Diagnostic:
+        return self.diagnostic(
+            span,
+            f"`softmax` over a single unit always outputs 1.0, so the model learns nothing{context}",
+            "use `sigmoid` for a binary output, or one unit per class with `softmax`",
+        )

@@ -1,0 +1,94 @@
+from __future__ import annotations
+
+from typing import Iterator
+
+from keraslint.diagnostics import Diagnostic
+from keraslint.knowledge.activations import SOFTMAX
+from keraslint.knowledge.losses import BINARY_LOSSES
+from keraslint.model.types import FileModel
+from keraslint.rules.base import Rule, at_line, trained_losses
+
+
+class BinaryLossOnSoftmax(Rule):
+    """
+    ## What it does
+    Checks for `binary_crossentropy` (or binary focal crossentropy) on a
+    `softmax` output with more than one unit.
+
+    ## Why is this bad?
+    Binary crossentropy scores every unit as its own yes/no problem and
+    averages them, while softmax makes the units compete for one class. The
+    loss you watch is not the multi-class log-loss (for 10 classes it is
+    about a tenth of it), and integer labels are broadcast against every
+    unit without an error, so the model trains on meaningless targets.
+
+    ## Example
+    ```python
+    model.add(layers.Dense(10, activation="softmax"))
+    model.compile(optimizer="adam", loss="binary_crossentropy")
+    ```
+
+    Use instead:
+    ```python
+    model.add(layers.Dense(10, activation="softmax"))
+    model.compile(optimizer="adam", loss="categorical_crossentropy")  # one-hot targets
+    # or loss="sparse_categorical_crossentropy" for integer labels
+    ```
+
+    ## Fix safety
+    No automatic fix: the right loss depends on how the targets are encoded.
+
+    ## References
+    - keras/src/losses/losses.py (`binary_crossentropy`, `categorical_crossentropy`)
+    - https://keras.io/api/losses/probabilistic_losses/
+    """
+
+    CODE = "KL102"
+    NAME = "binary-loss-on-softmax"
+    SUMMARY = "binary crossentropy on a multi-unit `softmax` output"
+    VALID = (
+        """\
+import keras
+model = keras.Sequential([keras.layers.Dense(5, activation="sigmoid")])
+model.compile(optimizer="adam", loss="binary_crossentropy")
+""",
+        """\
+import keras
+model = keras.Sequential([keras.layers.Dense(10, activation="softmax")])
+model.compile(optimizer="adam", loss="categorical_crossentropy")
+""",
+    )
+    INVALID = (
+        """\
+import keras
+model = keras.Sequential([keras.layers.Dense(10, activation="softmax")])
+model.compile(optimizer="adam", loss="bce")  # expect: KL102
+""",
+        """\
+from tensorflow import keras
+inputs = keras.Input(shape=(20,))
+outputs = keras.layers.Dense(3, activation="softmax")(inputs)
+model = keras.Model(inputs, outputs)
+model.compile(
+    optimizer="adam",
+    loss=keras.losses.BinaryCrossentropy(),  # expect: KL102
+)
+""",
+    )
+
+    def check(self, file: FileModel) -> Iterator[Diagnostic]:
+        for model in file.models:
+            output = model.output
+            if output is None or output.units is None or output.units < 2 or output.activation is None:
+                continue
+            if output.activation.name != SOFTMAX:
+                continue
+            for _, loss in trained_losses(model):
+                if loss.name in BINARY_LOSSES:
+                    yield self.diagnostic(
+                        loss.span,
+                        f"`{loss.name}` on a {output.units}-unit `softmax` output "
+                        f"({at_line(output.activation.span)}) treats each class as a separate yes/no problem",
+                        "use `categorical_crossentropy` for one-hot targets or "
+                        "`sparse_categorical_crossentropy` for integer labels",
+                    )

@@ -1,0 +1,88 @@
+from __future__ import annotations
+
+from typing import Iterator
+
+from keraslint.diagnostics import Diagnostic
+from keraslint.knowledge.activations import PROBABILITY_ACTIVATIONS
+from keraslint.model.types import FileModel
+from keraslint.rules.base import Rule, at_line, trained_losses
+
+
+class FromLogitsOnProbabilities(Rule):
+    """
+    ## What it does
+    Checks for a loss with `from_logits=True` on an output that already
+    applies `softmax` or `sigmoid`.
+
+    ## Why is this bad?
+    `from_logits=True` tells the loss to apply softmax/sigmoid itself. On
+    probabilities it squashes twice: even a perfect prediction keeps a large
+    loss (about 1.46 for 10 classes), gradients are flattened and the
+    predicted probabilities you read back are not the ones the loss scored.
+
+    ## Example
+    ```python
+    model.add(layers.Dense(10, activation="softmax"))
+    model.compile(loss=keras.losses.SparseCategoricalCrossentropy(from_logits=True))
+    ```
+
+    Use instead:
+    ```python
+    model.add(layers.Dense(10))
+    model.compile(loss=keras.losses.SparseCategoricalCrossentropy(from_logits=True))
+    ```
+
+    ## Fix safety
+    No automatic fix: either remove the activation or drop `from_logits=True`.
+
+    ## References
+    - keras/src/losses/losses.py (`from_logits` of the crossentropy losses)
+    - https://keras.io/api/losses/probabilistic_losses/
+    """
+
+    CODE = "KL105"
+    NAME = "from-logits-on-probabilities"
+    SUMMARY = "`from_logits=True` on an output that already applies softmax/sigmoid"
+    VALID = (
+        """\
+import keras
+model = keras.Sequential([keras.layers.Dense(10)])
+model.compile(loss=keras.losses.SparseCategoricalCrossentropy(from_logits=True))
+""",
+        """\
+import keras
+model = keras.Sequential([keras.layers.Dense(10, activation="softmax")])
+model.compile(loss=keras.losses.SparseCategoricalCrossentropy())
+""",
+    )
+    INVALID = (
+        """\
+import keras
+model = keras.Sequential([keras.layers.Dense(10, activation="softmax")])
+model.compile(loss=keras.losses.SparseCategoricalCrossentropy(from_logits=True))  # expect: KL105
+""",
+        """\
+import tensorflow as tf
+inputs = tf.keras.Input(shape=(3,))
+outputs = tf.keras.layers.Dense(1, activation="sigmoid")(inputs)
+model = tf.keras.Model(inputs, outputs)
+model.compile("adam", tf.keras.losses.BinaryCrossentropy(True))  # expect: KL105
+""",
+    )
+
+    def check(self, file: FileModel) -> Iterator[Diagnostic]:
+        for model in file.models:
+            output = model.output
+            if output is None or output.activation is None:
+                continue
+            activation = output.activation
+            if activation.name not in PROBABILITY_ACTIVATIONS:
+                continue
+            for _, loss in trained_losses(model):
+                if loss.from_logits is True:
+                    yield self.diagnostic(
+                        loss.span,
+                        f"`from_logits=True` but the output already applies `{activation.name}` "
+                        f"({at_line(activation.span)}): the loss squashes it a second time",
+                        f"remove `from_logits=True`, or drop the `{activation.name}` and keep the logits",
+                    )

@@ -1,0 +1,93 @@
+from __future__ import annotations
+
+from typing import Iterator
+
+from keraslint.diagnostics import Diagnostic
+from keraslint.knowledge.activations import SIGMOID
+from keraslint.knowledge.losses import MULTICLASS_LOSSES
+from keraslint.model.types import FileModel
+from keraslint.rules.base import Rule, at_line, trained_losses
+
+
+class MulticlassLossOnSigmoid(Rule):
+    """
+    ## What it does
+    Checks for `categorical_crossentropy` or `sparse_categorical_crossentropy`
+    on a `sigmoid` output with more than one unit.
+
+    ## Why is this bad?
+    Sigmoid scores each unit independently; the categorical losses assume the
+    units form one distribution. Keras divides the predictions by their sum,
+    so the loss cannot tell a confident model from an unsure one and the
+    sigmoid outputs you read back are not class probabilities.
+
+    ## Example
+    ```python
+    model.add(layers.Dense(10, activation="sigmoid"))
+    model.compile(loss="categorical_crossentropy")
+    ```
+
+    Use instead:
+    ```python
+    model.add(layers.Dense(10, activation="softmax"))  # one label per sample
+    model.compile(loss="categorical_crossentropy")
+    # multi-label: keep sigmoid and use loss="binary_crossentropy"
+    ```
+
+    ## Fix safety
+    No automatic fix: single-label needs `softmax`, multi-label needs
+    `binary_crossentropy`.
+
+    ## References
+    - keras/src/backend/jax/nn.py (`categorical_crossentropy` normalises
+      `output / sum(output)`)
+    - https://keras.io/api/losses/probabilistic_losses/
+    """
+
+    CODE = "KL107"
+    NAME = "multiclass-loss-on-sigmoid"
+    SUMMARY = "categorical crossentropy on a multi-unit `sigmoid` output"
+    VALID = (
+        """\
+import keras
+model = keras.Sequential([keras.layers.Dense(5, activation="sigmoid")])
+model.compile(optimizer="adam", loss="binary_crossentropy")
+""",
+        """\
+import keras
+model = keras.Sequential([keras.layers.Dense(5, activation="softmax")])
+model.compile(optimizer="adam", loss="categorical_crossentropy")
+""",
+    )
+    INVALID = (
+        """\
+import keras
+model = keras.Sequential([keras.layers.Dense(5, activation="sigmoid")])  # expect: KL107
+model.compile(optimizer="adam", loss="categorical_crossentropy")
+""",
+        """\
+from tensorflow.keras import layers, models
+model = models.Sequential([
+    layers.Dense(64, activation="relu"),
+    layers.Dense(10, activation="sigmoid"),  # expect: KL107
+])
+model.compile(optimizer="adam", loss="sparse_categorical_crossentropy")
+""",
+    )
+
+    def check(self, file: FileModel) -> Iterator[Diagnostic]:
+        for model in file.models:
+            output = model.output
+            if output is None or output.units is None or output.units < 2 or output.activation is None:
+                continue
+            activation = output.activation
+            if activation.name != SIGMOID:
+                continue
+            for _, loss in trained_losses(model):
+                if loss.name in MULTICLASS_LOSSES and loss.from_logits is False:
+                    yield self.diagnostic(
+                        activation.span,
+                        f"`sigmoid` on a {output.units}-unit output with `{loss.name}` "
+                        f"({at_line(loss.span)}): sigmoid scores are independent, the loss assumes one class",
+                        "use `softmax` for one label per sample, or `binary_crossentropy` for multi-label",
+                    )

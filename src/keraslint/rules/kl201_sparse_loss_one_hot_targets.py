@@ -1,0 +1,88 @@
+from __future__ import annotations
+
+from typing import Iterator
+
+from keraslint.diagnostics import Diagnostic
+from keraslint.knowledge.losses import SPARSE_CATEGORICAL_CROSSENTROPY
+from keraslint.model.types import FileModel
+from keraslint.rules.base import Rule, trained_losses
+
+
+class SparseLossOnOneHotTargets(Rule):
+    """
+    ## What it does
+    Checks for `sparse_categorical_crossentropy` trained on targets that were
+    one-hot encoded with `to_categorical`.
+
+    ## Why is this bad?
+    The sparse loss expects one integer class index per sample. Given one-hot
+    rows it fails with a shape error at best; with some shapes it reads the
+    0/1 entries as class indices and trains on the wrong labels.
+
+    ## Example
+    ```python
+    y_train = keras.utils.to_categorical(y_train, 10)
+    model.compile(loss="sparse_categorical_crossentropy")
+    model.fit(x_train, y_train)
+    ```
+
+    Use instead:
+    ```python
+    y_train = keras.utils.to_categorical(y_train, 10)
+    model.compile(loss="categorical_crossentropy")
+    model.fit(x_train, y_train)
+    ```
+
+    ## Fix safety
+    No automatic fix: either change the loss or keep the integer labels.
+
+    ## References
+    - keras/src/losses/losses.py (`sparse_categorical_crossentropy`)
+    - keras/src/utils/numerical_utils.py (`to_categorical`)
+    """
+
+    CODE = "KL201"
+    NAME = "sparse-loss-on-one-hot-targets"
+    SUMMARY = "`sparse_categorical_crossentropy` trained on one-hot targets"
+    VALID = (
+        """\
+import keras
+(x, y), _ = keras.datasets.mnist.load_data()
+model = keras.Sequential([keras.layers.Dense(10, activation="softmax")])
+model.compile(loss="sparse_categorical_crossentropy")
+model.fit(x, y)
+""",
+        """\
+import keras
+y_onehot = keras.utils.to_categorical([0, 1, 2], 3)
+y = [0, 1, 2]
+model = keras.Sequential([keras.layers.Dense(3, activation="softmax")])
+model.compile(loss="sparse_categorical_crossentropy")
+model.fit([[0.0], [1.0], [2.0]], y)
+""",
+    )
+    INVALID = (
+        """\
+from tensorflow import keras
+from tensorflow.keras.utils import to_categorical
+y_train = to_categorical([0, 1, 2], 3)
+model = keras.Sequential([keras.layers.Dense(3, activation="softmax")])
+model.compile(optimizer="adam", loss="sparse_categorical_crossentropy")  # expect: KL201
+model.fit([[0.0], [1.0], [2.0]], y_train, epochs=3)
+""",
+    )
+
+    def check(self, file: FileModel) -> Iterator[Diagnostic]:
+        for model in file.models:
+            for compile_, loss in trained_losses(model):
+                if loss.name != SPARSE_CATEGORICAL_CROSSENTROPY:
+                    continue
+                for target in compile_.fit_targets:
+                    if target.one_hot_line is not None:
+                        yield self.diagnostic(
+                            loss.span,
+                            f"`sparse_categorical_crossentropy` expects integer labels, but `fit` gets "
+                            f"`{target.source}`, one-hot encoded by `to_categorical` at line {target.one_hot_line}",
+                            "use `categorical_crossentropy` with one-hot targets, or fit on the integer labels",
+                        )
+                        break

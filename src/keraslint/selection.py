@@ -1,0 +1,32 @@
+"""``--select`` / ``--ignore``: which codes are reported."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterable
+
+
+class UnknownSelector(ValueError):
+    pass
+
+
+def parse_codes(value: str, known: Iterable[str]) -> tuple[str, ...]:
+    """Split ``"KL1, KL301"`` and check each prefix names at least one code."""
+    known = tuple(known)
+    prefixes = tuple(part.strip().upper() for part in value.split(",") if part.strip())
+    for prefix in prefixes:
+        if prefix != "ALL" and not any(code.startswith(prefix) for code in known):
+            raise UnknownSelector(f"unknown rule selector `{prefix}` (known codes: {', '.join(known)})")
+    return tuple("KL" if p == "ALL" else p for p in prefixes)
+
+
+@dataclass(frozen=True)
+class Selection:
+    select: tuple[str, ...] = ("KL",)
+    ignore: tuple[str, ...] = ()
+
+    def enabled(self, code: str) -> bool:
+        """The most specific matching prefix decides; ``ignore`` wins ties."""
+        selected = max((len(p) for p in self.select if code.startswith(p)), default=-1)
+        ignored = max((len(p) for p in self.ignore if code.startswith(p)), default=-1)
+        return selected > ignored

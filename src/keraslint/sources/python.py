@@ -1,0 +1,44 @@
+"""Reading a ``.py`` file: bytes -> text, and positions as the user sees them."""
+
+from __future__ import annotations
+
+import io
+import tokenize
+from dataclasses import dataclass
+
+from keraslint.diagnostics import Position
+
+
+class UnreadableSource(Exception):
+    """The file cannot be read or decoded; the message says why."""
+
+
+@dataclass(frozen=True)
+class PythonSource:
+    path: str
+    text: str
+
+    def display(self, position: Position) -> str:
+        """``line:col`` with a 1-based column, as flake8 and ruff print it."""
+        return f"{position.line}:{position.column + 1}"
+
+
+def decode(data: bytes) -> str:
+    """Decode as Python does: BOM, PEP 263 coding cookie, else UTF-8."""
+    try:
+        encoding, _ = tokenize.detect_encoding(io.BytesIO(data).readline)
+    except SyntaxError as error:
+        raise UnreadableSource(str(error)) from None
+    try:
+        return data.decode(encoding)
+    except (UnicodeDecodeError, LookupError) as error:
+        raise UnreadableSource(f"cannot decode as {encoding}: {error}") from None
+
+
+def read_python(path: str) -> PythonSource:
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read()
+    except OSError as error:
+        raise UnreadableSource(error.strerror or str(error)) from None
+    return PythonSource(path, decode(data))

@@ -1,0 +1,554 @@
+"""Numerical evidence, using real Keras 3, for keraslint rules KL101-KL107.
+
+Each keraslint rule says that some loss / output-layer pairing is harmful.
+The tests below do not trust that claim: they run the pairing through
+Keras 3 (JAX backend) and assert the harm numerically.  Each test cites
+the Keras 3 source (paths are inside keras-team/keras) that the observed
+behaviour comes from, so when Keras changes, the failing test points at the
+code to re-read.
+
+All the numbers in the docstrings and comments were observed with
+Keras 3.15.1 / JAX 0.10.2, float32, ``keras.backend.epsilon() == 1e-7``.
+
+Backend note: these are the JAX backend's semantics.  The TensorFlow backend
+(keras/src/backend/tensorflow/nn.py) differs in places, e.g. it recovers the
+cached ``_keras_logits`` of a softmax/sigmoid output and warns about
+``from_logits=True`` on a softmax output; the JAX backend does neither.
+"""
+
+import math
+import os
+import warnings
+
+os.environ.setdefault("KERAS_BACKEND", "jax")
+
+import jax  # noqa: E402
+import jax.numpy as jnp  # noqa: E402
+import keras  # noqa: E402
+import numpy as np  # noqa: E402
+import pytest  # noqa: E402
+
+EPS = keras.backend.epsilon()  # 1e-7; Keras clips probabilities with it.
+
+
+@pytest.fixture(autouse=True)
+def _seed():
+    keras.utils.set_random_seed(0)
+
+
+def _np(x):
+    return np.asarray(x, dtype=np.float64)
+
+
+def _separable_binary(n=64, d=2):
+    """Linearly separable 2-class toy data: label = [x0 + x1 > 0]."""
+    rng = np.random.default_rng(0)
+    x = rng.normal(size=(n, d)).astype("float32")
+    y = (x[:, 0] + x[:, 1] > 0).astype("float32")[:, None]
+    return x, y
+
+
+def _kernel_and_bias(model):
+    layer = model.layers[-1]
+    # convert_to_numpy(v.value) rather than get_weights(), whose
+    # Variable.numpy() -> np.array(self) emits a NumPy-2 DeprecationWarning.
+    return [keras.ops.convert_to_numpy(v.value) for v in layer.weights]
+
+
+# --------------------------------------------------------------------------
+# KL101  Dense(1, activation="softmax")
+# --------------------------------------------------------------------------
+def test_kl101_single_unit_softmax_is_constant_one_and_never_learns():
+    """Claim: softmax over a single unit outputs exactly 1.0 for every input,
+    and its gradient is exactly zero, so fitting with binary_crossentropy on
+    random 0/1 labels changes neither the predictions (still 1.0) nor the
+    Dense kernel/bias (bit-for-bit identical); the loss does not move.
+
+    Keras itself warns about it ("You are using a softmax over axis -1 of a
+    tensor of shape (None, 1) ... will always return the value 1").
+    """
+    # Source: keras/src/ops/nn.py softmax() (the size-1-axis UserWarning);
+    # keras/src/backend/jax/nn.py softmax() -> jax.nn.softmax, whose output is
+    # exp(x - max)/sum == 1 and whose VJP y * (g - sum(g * y)) is 0 when y == 1;
+    # keras/src/backend/jax/nn.py binary_crossentropy() clips 1.0 to 1 - eps.
+    rng = np.random.default_rng(0)
+    x = rng.normal(size=(64, 4)).astype("float32") * 5.0
+    y = rng.integers(0, 2, size=(64, 1)).astype("float32")
+
+    with pytest.warns(UserWarning, match="softmax over axis"):
+        model = keras.Sequential(
+            [keras.Input((4,)), keras.layers.Dense(1, activation="softmax")]
+        )
+        model.compile(keras.optimizers.Adam(0.1), "binary_crossentropy")
+        before = model.predict(x, verbose=0)
+        k0, b0 = _kernel_and_bias(model)
+        hist = model.fit(x, y, epochs=3, batch_size=16, verbose=0)
+        after = model.predict(x, verbose=0)
+    k1, b1 = _kernel_and_bias(model)
+
+    assert np.all(before == 1.0)
+    assert np.all(after == 1.0)
+    # The kernel is randomly initialised (non-trivial) and never changes.
+    assert np.any(k0 != 0.0)
+    np.testing.assert_array_equal(k0, k1)
+    np.testing.assert_array_equal(b0, b1)
+    # The loss is the same every epoch: prediction clipped to 1 - eps, so
+    # label-0 samples cost -log(eps) ~= 15.94 forever (observed 8.97 on 0/1
+    # labels that are ~56% zeros).
+    losses = hist.history["loss"]
+    assert losses[0] == pytest.approx(losses[-1], rel=1e-6)
+    frac_zero = float(np.mean(y == 0))
+    assert losses[-1] == pytest.approx(frac_zero * 15.942385, rel=1e-3)
+
+    # The gradient really is zero, not merely small.
+    def loss_of_logit(z):
+        p = keras.ops.softmax(z, axis=-1)
+        return jnp.sum(keras.losses.binary_crossentropy(jnp.zeros((1, 1)), p))
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", UserWarning)  # same warning as above
+        g = jax.grad(loss_of_logit)(jnp.array([[3.0]]))
+    assert float(g[0, 0]) == 0.0
+
+
+# --------------------------------------------------------------------------
+# KL102  binary_crossentropy on a multi-unit softmax
+# --------------------------------------------------------------------------
+def test_kl102_binary_crossentropy_on_softmax_is_not_multiclass_log_loss():
+    """Claim: BCE on an n-class softmax is not the multi-class log-loss.
+
+    * On a uniform 10-class prediction BCE is 0.3251 while
+      categorical_crossentropy (the log-loss) is log(10) = 2.3026; BCE is the
+      mean of 10 independent per-unit binary losses.
+    * It can rank predictions the wrong way: for true class 0,
+      A = (0.5, 0.5, 0, ..., 0) and B = (0.45, 0.0611 x 9): CCE prefers A
+      (0.693 < 0.799, A gives the true class more probability) but BCE
+      prefers B (0.1366 < 0.1386), i.e. BCE rewards moving probability
+      off the true class.
+    * NOT a silent failure for integer labels on JAX: integer labels of
+      shape (n, 1) (values 0..9) raise ValueError instead of broadcasting.
+    """
+    # Source: keras/src/losses/losses.py binary_crossentropy() = mean over the
+    # last axis of keras/src/backend/jax/nn.py binary_crossentropy() (per-unit
+    # BCE, which also raises on target/output shape mismatch);
+    # keras/src/losses/losses.py categorical_crossentropy().
+    bce = keras.losses.binary_crossentropy
+    cce = keras.losses.categorical_crossentropy
+
+    # Uniform prediction over 10 classes.
+    y_true = np.eye(10, dtype="float32")[[3]]
+    uniform = np.full((1, 10), 0.1, dtype="float32")
+    bce_u = float(_np(bce(y_true, uniform))[0])
+    cce_u = float(_np(cce(y_true, uniform))[0])
+    assert cce_u == pytest.approx(math.log(10), rel=1e-5)  # 2.3026
+    expected_bce = -(math.log(0.1) + 9 * math.log(0.9)) / 10
+    assert bce_u == pytest.approx(expected_bce, rel=1e-5)  # 0.3251
+    assert bce_u == pytest.approx(0.325083, rel=1e-4)
+    assert cce_u / bce_u > 7.0
+
+    # Opposite rankings of the same two predictions.
+    y_true2 = np.eye(10, dtype="float32")[[0, 0]]
+    a = [0.5, 0.5] + [0.0] * 8
+    b = [0.45] + [0.55 / 9] * 9
+    preds = np.array([a, b], dtype="float32")
+    cce_ab = _np(cce(y_true2, preds))
+    bce_ab = _np(bce(y_true2, preds))
+    assert cce_ab[0] < cce_ab[1]  # log-loss: A better (0.693 vs 0.799)
+    assert bce_ab[1] < bce_ab[0]  # BCE: B better (0.1366 vs 0.1386)
+    np.testing.assert_allclose(cce_ab, [0.693147, 0.798507], rtol=1e-4)
+    np.testing.assert_allclose(bce_ab, [0.138630, 0.136603], rtol=1e-4)
+
+    # Integer labels (n, 1) vs a (n, 10) softmax: the JAX backend refuses.
+    labels = np.array([[3], [7]], dtype="float32")
+    probs = np.full((2, 10), 0.1, dtype="float32")
+    with pytest.raises(ValueError, match="must have the same shape"):
+        keras.losses.BinaryCrossentropy()(labels, probs)
+
+
+# --------------------------------------------------------------------------
+# KL103  (sparse_)categorical_crossentropy on a 1-unit output
+# --------------------------------------------------------------------------
+@pytest.mark.parametrize("loss_name", ["categorical", "sparse_categorical"])
+def test_kl103_categorical_crossentropy_on_one_unit_output_is_constant(
+    loss_name,
+):
+    """Claim: with one output unit, (sparse) categorical crossentropy is a
+    constant ~0 whatever the prediction, so nothing is learned.
+
+    Observed: Keras divides the output by its own sum (p / p == 1), clips it
+    to 1 - eps and takes the log, so
+      * categorical_crossentropy: label 0 -> 0.0, label 1 -> 1.19e-7,
+        for p in {0.01, 0.5, 0.99}; Keras emits a SyntaxWarning.
+      * sparse_categorical_crossentropy: label 0 -> 1.19e-7, label 1 -> 0.0
+        (one_hot(1, depth=1) is silently all zeros; no error, no warning).
+    A Dense(1, sigmoid) model fitted with either loss keeps its weights
+    exactly unchanged.
+    """
+    # Source: keras/src/losses/losses.py categorical_crossentropy() (the
+    # num_classes == 1 SyntaxWarning) and sparse_categorical_crossentropy();
+    # keras/src/backend/jax/nn.py categorical_crossentropy() /
+    # sparse_categorical_crossentropy(): output / sum(output), clip to
+    # [eps, 1 - eps], and jax.nn.one_hot(target, 1) for the sparse case.
+    log_one_minus_eps = -float(np.log(np.float32(1.0) - np.float32(EPS)))
+    preds = [0.01, 0.5, 0.99]
+
+    if loss_name == "categorical":
+
+        def loss_fn(label, p):
+            with pytest.warns(SyntaxWarning, match="num_classes > 1"):
+                return keras.losses.categorical_crossentropy(
+                    np.array([[label]], "float32"), np.array([[p]], "float32")
+                )
+
+        expected = {0: 0.0, 1: log_one_minus_eps}
+    else:
+
+        def loss_fn(label, p):
+            with warnings.catch_warnings():
+                warnings.simplefilter("error")  # no warning is emitted
+                return keras.losses.sparse_categorical_crossentropy(
+                    np.array([label], "int32"), np.array([[p]], "float32")
+                )
+
+        expected = {0: log_one_minus_eps, 1: 0.0}
+
+    for label in (0, 1):
+        values = [float(_np(loss_fn(label, p))[0]) for p in preds]
+        assert values == [values[0]] * len(values)  # same for every p
+        assert values[0] == pytest.approx(expected[label], abs=1e-9)
+        assert values[0] < 2e-7
+
+    # Training: weights do not move at all.
+    x, y = _separable_binary()
+    model = keras.Sequential(
+        [keras.Input((2,)), keras.layers.Dense(1, activation="sigmoid")]
+    )
+    model.compile(
+        keras.optimizers.Adam(0.1), f"{loss_name}_crossentropy"
+    )
+    k0, b0 = _kernel_and_bias(model)
+    with warnings.catch_warnings():
+        # The categorical case re-emits the SyntaxWarning asserted above.
+        warnings.simplefilter("ignore", SyntaxWarning)
+        hist = model.fit(x, y, epochs=3, batch_size=16, verbose=0)
+    k1, b1 = _kernel_and_bias(model)
+    np.testing.assert_array_equal(k0, k1)
+    np.testing.assert_array_equal(b0, b1)
+    assert max(hist.history["loss"]) < 2e-7
+
+
+# --------------------------------------------------------------------------
+# KL104  hinge / squared_hinge on a non-negative (sigmoid/softmax/relu) output
+# --------------------------------------------------------------------------
+def test_kl104_hinge_on_nonnegative_output_cannot_meet_margin():
+    """Claim: Keras maps 0/1 labels to -1/+1 for hinge losses, so for a
+    negative-class sample the hinge loss is 1 + p >= 1 for any p >= 0
+    (sigmoid/softmax/relu): the margin can never be met.  A tanh output can
+    reach ~0 on both classes, i.e. hinge with 0/1 labels and tanh is fine.
+
+    Observed: label 0 with p = 0, 0.5, 0.99, 1.0 gives hinge 1.0, 1.5, 1.99,
+    2.0 (squared_hinge 1.0, 2.25, 3.96, 4.0); tanh outputs -0.99 / 0.99 for
+    labels 0 / 1 give 0.01.  Fitted on separable data (Adam 0.1, 30 epochs),
+    sigmoid ends at hinge 0.635 (floor: 1 x fraction of negatives), relu at
+    0.544 with every negative stuck at loss exactly 1.0, tanh at 0.140.
+    (Thresholded at 0.5, the sigmoid model still classifies this toy set
+    98% correctly: the harm is the unreachable margin/loss floor and the
+    sign convention, not necessarily accuracy.)
+    """
+    # Source: keras/src/losses/losses.py convert_binary_labels_to_hinge()
+    # (2 * y_true - 1 when all labels are 0/1), hinge() and squared_hinge()
+    # (mean(maximum(1 - y_true * y_pred, 0))).
+    hinge = keras.losses.hinge
+    sq_hinge = keras.losses.squared_hinge
+
+    p = np.linspace(0.0, 1.0, 101, dtype="float32")[:, None]
+    zeros = np.zeros_like(p)
+    h_neg = _np(hinge(zeros, p))
+    sq_neg = _np(sq_hinge(zeros, p))
+    # Labels really are converted: 1 - (-1) * p == 1 + p (without the
+    # conversion label 0 would give max(1 - 0 * p, 0) == 1 everywhere).
+    np.testing.assert_allclose(h_neg, 1.0 + p[:, 0], rtol=1e-6)
+    np.testing.assert_allclose(sq_neg, (1.0 + p[:, 0]) ** 2, rtol=1e-6)
+    assert h_neg.min() >= 1.0 and sq_neg.min() >= 1.0
+    # Relu's range is [0, inf): same floor.
+    big = np.array([[0.0], [3.0]], "float32")
+    assert np.all(_np(hinge(np.zeros_like(big), big)) >= 1.0)
+
+    # tanh: negative outputs for label 0, positive for label 1 -> ~0 loss.
+    y01 = np.array([[0.0], [1.0]], "float32")
+    tanh_out = np.array([[-0.99], [0.99]], "float32")
+    np.testing.assert_allclose(_np(hinge(y01, tanh_out)), [0.01, 0.01], atol=1e-6)
+    np.testing.assert_allclose(
+        _np(hinge(y01, np.array([[-1.0], [1.0]], "float32"))), [0.0, 0.0]
+    )
+
+    # Training comparison on the same separable data.
+    x, y = _separable_binary()
+    neg = y[:, 0] == 0
+    final = {}
+    for act in ("sigmoid", "relu", "tanh"):
+        keras.utils.set_random_seed(0)
+        model = keras.Sequential(
+            [keras.Input((2,)), keras.layers.Dense(1, activation=act)]
+        )
+        model.compile(keras.optimizers.Adam(0.1), "hinge")
+        hist = model.fit(x, y, epochs=30, batch_size=64, verbose=0)
+        final[act] = hist.history["loss"][-1]
+        per_sample = _np(hinge(y, model.predict(x, verbose=0)))
+        if act == "tanh":
+            # Most negatives reach (near) zero loss.
+            assert np.median(per_sample[neg]) < 0.1
+        else:
+            assert per_sample[neg].min() >= 1.0
+            assert final[act] >= float(neg.mean())  # floor = 1 * frac(neg)
+    assert final["tanh"] < 0.25
+    assert final["sigmoid"] > 2 * final["tanh"]
+    assert final["relu"] > 2 * final["tanh"]
+
+
+# --------------------------------------------------------------------------
+# KL105  from_logits=True on an output that already has softmax/sigmoid
+# --------------------------------------------------------------------------
+def test_kl105_from_logits_true_on_probability_output_has_a_floor():
+    """Claim: if the output already went through softmax/sigmoid, a loss with
+    from_logits=True applies it again, so even a perfect probability output
+    has a loss far from 0 and a non-zero gradient that keeps pushing.
+
+    Observed: CategoricalCrossentropy(from_logits=True) on a perfect 10-class
+    one-hot output = -log(e / (e + 9)) = 1.4612 (same for
+    SparseCategoricalCrossentropy); its gradient w.r.t. the output is -0.768
+    on the true class and +0.085 elsewhere.  BinaryCrossentropy(from_logits=
+    True) on p = 1.0 with label 1 = -log(sigmoid(1)) = 0.3133, and on p = 0.0
+    with label 0 = log(2) = 0.6931 (a perfect negative costs a coin flip).
+    The JAX backend emits no warning for this.
+    """
+    # Source: keras/src/backend/jax/nn.py categorical_crossentropy() /
+    # sparse_categorical_crossentropy() (from_logits -> jax.nn.log_softmax)
+    # and binary_crossentropy() (from_logits -> jax.nn.log_sigmoid);
+    # keras/src/losses/losses.py CategoricalCrossentropy, BinaryCrossentropy.
+    perfect = np.eye(10, dtype="float32")[[3]]
+    cce_logits = keras.losses.CategoricalCrossentropy(from_logits=True)
+    scce_logits = keras.losses.SparseCategoricalCrossentropy(from_logits=True)
+    bce_logits = keras.losses.BinaryCrossentropy(from_logits=True)
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # assert: Keras/JAX says nothing
+        cce_val = float(cce_logits(perfect, perfect))
+        scce_val = float(scce_logits(np.array([3]), perfect))
+        bce_pos = float(bce_logits(np.array([[1.0]]), np.array([[1.0]])))
+        bce_neg = float(bce_logits(np.array([[0.0]]), np.array([[0.0]])))
+
+    floor10 = -math.log(math.e / (math.e + 9))
+    assert cce_val == pytest.approx(floor10, rel=1e-5)  # 1.4612
+    assert scce_val == pytest.approx(floor10, rel=1e-5)
+    assert cce_val > 1.4
+    # Contrast: the same perfect output with from_logits=False is ~0.
+    assert float(keras.losses.CategoricalCrossentropy()(perfect, perfect)) < 1e-6
+    assert bce_pos == pytest.approx(-math.log(1 / (1 + math.exp(-1))), rel=1e-5)
+    assert bce_pos == pytest.approx(0.3133, abs=1e-4)
+    assert bce_neg == pytest.approx(math.log(2), rel=1e-5)
+
+    # The loss keeps pushing at the perfect output: gradient is not zero.
+    g = np.asarray(jax.grad(lambda q: cce_logits(perfect, q))(jnp.asarray(perfect)))
+    assert g[0, 3] == pytest.approx(-(1 - math.e / (math.e + 9)), rel=1e-4)
+    assert g[0, 3] < -0.7
+    assert np.all(g[0, np.arange(10) != 3] > 0.08)
+
+
+# --------------------------------------------------------------------------
+# KL106  from_logits=False crossentropy on a linear / relu output
+# --------------------------------------------------------------------------
+def test_kl106_probability_crossentropy_on_linear_output_has_zero_gradient():
+    """Claim: with from_logits=False Keras clips predictions to
+    [eps, 1 - eps], so every prediction outside [0, 1] gets the same loss
+    and exactly zero gradient; a linear Dense(1) whose outputs are on the
+    wrong side and out of range is stuck forever at a huge loss.  With
+    from_logits=True the gradient is non-zero and the same model learns.
+
+    Observed: BCE(label 1) at y_pred 2.0 and 50.0 is 1.19e-7 with grad 0;
+    at y_pred -3.0 it is 16.12 with grad 0 (wrong and not learnable);
+    BCE(label 0) at y_pred 2.0 or 50.0 is 15.94 with grad 0.  from_logits=
+    True at -3.0: loss 3.05, grad -0.953.  Training (Adam 0.1, 5 epochs)
+    from a wrong-sign init: from_logits=False keeps loss ~16.0 and the
+    weights bit-for-bit; from_logits=True drops below 0.5.
+    """
+    # Source: keras/src/backend/jax/nn.py binary_crossentropy(): with
+    # from_logits=False, jnp.clip(output, epsilon, 1 - epsilon) (clip has zero
+    # gradient outside the range); with from_logits=True, jax.nn.log_sigmoid.
+    # keras/src/losses/losses.py binary_crossentropy() wraps it.
+    def loss_and_grad(label, v, from_logits):
+        f = lambda q: jnp.sum(  # noqa: E731
+            keras.losses.binary_crossentropy(
+                jnp.array([[label]]), q, from_logits=from_logits
+            )
+        )
+        q = jnp.array([[v]], dtype="float32")
+        return float(f(q)), float(jax.grad(f)(q)[0, 0])
+
+    l2, g2 = loss_and_grad(1.0, 2.0, False)
+    l50, g50 = loss_and_grad(1.0, 50.0, False)
+    assert l2 == l50 and g2 == 0.0 and g50 == 0.0
+    l_wrong, g_wrong = loss_and_grad(1.0, -3.0, False)
+    assert l_wrong > 16.0 and g_wrong == 0.0  # 16.118, stuck
+    l0a, g0a = loss_and_grad(0.0, 2.0, False)
+    l0b, g0b = loss_and_grad(0.0, 50.0, False)
+    assert l0a == l0b and l0a > 15.9 and g0a == 0.0 and g0b == 0.0
+    # Inside [0, 1] the gradient exists (so it is the clip that kills it).
+    _, g_half = loss_and_grad(1.0, 0.5, False)
+    assert g_half == pytest.approx(-2.0)
+    # Contrast: from_logits=True.
+    ll, gl = loss_and_grad(1.0, -3.0, True)
+    assert ll == pytest.approx(3.0486, abs=1e-3) and gl < -0.9
+    _, gl2 = loss_and_grad(1.0, 2.0, True)
+    assert gl2 < -0.1
+
+    # Training: Dense(1) linear, initialised so every output is out of
+    # range on the wrong side (label 1 -> output <= -2.5, label 0 -> >= 2.5).
+    rng = np.random.default_rng(0)
+    x = rng.uniform(0.5, 2.0, size=(64, 1)).astype("float32")
+    x *= rng.choice([-1.0, 1.0], size=(64, 1)).astype("float32")
+    y = (x > 0).astype("float32")
+    results = {}
+    for from_logits in (False, True):
+        model = keras.Sequential(
+            [
+                keras.Input((1,)),
+                keras.layers.Dense(
+                    1,
+                    kernel_initializer=keras.initializers.Constant(-5.0),
+                    bias_initializer="zeros",
+                ),
+            ]
+        )
+        model.compile(
+            keras.optimizers.Adam(0.1),
+            keras.losses.BinaryCrossentropy(from_logits=from_logits),
+        )
+        k0, b0 = _kernel_and_bias(model)
+        hist = model.fit(x, y, epochs=5, batch_size=16, verbose=0)
+        k1, b1 = _kernel_and_bias(model)
+        results[from_logits] = (hist.history["loss"], k0, k1, b0, b1)
+
+    losses, k0, k1, b0, b1 = results[False]
+    assert min(losses) > 15.9
+    np.testing.assert_array_equal(k0, k1)
+    np.testing.assert_array_equal(b0, b1)
+    losses, k0, k1, _, _ = results[True]
+    assert losses[-1] < 0.5 < losses[0]
+    assert float(k1[0, 0]) > float(k0[0, 0])
+
+
+# --------------------------------------------------------------------------
+# KL107  categorical crossentropy on a multi-unit sigmoid output
+# --------------------------------------------------------------------------
+def test_kl107_categorical_crossentropy_on_sigmoid_ignores_scale():
+    """Claim: Keras divides the prediction by its sum before the log, so on
+    independent sigmoid outputs (not a distribution) the loss is invariant to
+    scaling them all: (0.9, 0.9, 0.9) and (0.1, 0.1, 0.1) both give log 3 =
+    1.0986; (0.01, 0.08, 0.01) and (0.1, 0.8, 0.1) both give -log 0.8 =
+    0.2231 although the first says "true class present with p = 0.08".
+    The gradient w.r.t. a common scale factor is 0.
+
+    sparse_categorical_crossentropy does exactly the same normalisation:
+    it is scale-invariant too, and it is NOT insensitive to the other
+    units: true class 1 at 0.9 gives 0.2007 with (0.1, 0.9, 0.1) but 1.0986
+    with (0.9, 0.9, 0.9).
+
+    Fitted (Dense(3, sigmoid), Adam 0.1, 30 epochs), the sigmoid rows sum
+    to anything from ~0.10 to ~1.98, and a sample whose true-class sigmoid
+    is 0.093 gets CCE 0.121 - the loss calls it a confident hit.
+    """
+    # Source: keras/src/backend/jax/nn.py categorical_crossentropy() and
+    # sparse_categorical_crossentropy(): output / jnp.sum(output, axis) then
+    # clip and log; keras/src/losses/losses.py categorical_crossentropy().
+    cce = keras.losses.categorical_crossentropy
+    scce = keras.losses.sparse_categorical_crossentropy
+    bce = keras.losses.binary_crossentropy
+    y = np.array([[0.0, 1.0, 0.0]], "float32")
+
+    hi = float(_np(cce(y, np.full((1, 3), 0.9, "float32")))[0])
+    lo = float(_np(cce(y, np.full((1, 3), 0.1, "float32")))[0])
+    assert hi == pytest.approx(lo, rel=1e-6)
+    assert hi == pytest.approx(math.log(3), rel=1e-5)
+
+    weak = np.array([[0.01, 0.08, 0.01]], "float32")
+    strong = np.array([[0.1, 0.8, 0.1]], "float32")
+    cw, cs = float(_np(cce(y, weak))[0]), float(_np(cce(y, strong))[0])
+    assert cw == pytest.approx(cs, rel=1e-5)
+    assert cw == pytest.approx(-math.log(0.8), rel=1e-5)
+    # A loss that reads sigmoids as sigmoids (BCE) tells them apart.
+    bw, bs = float(_np(bce(y, weak))[0]), float(_np(bce(y, strong))[0])
+    assert bw > 2 * bs
+
+    # Zero gradient w.r.t. the overall scale of the sigmoid outputs.
+    base = jnp.array([[0.3, 0.6, 0.2]])
+    g_scale = jax.grad(lambda a: jnp.sum(cce(y, a * base)))(1.7)
+    assert abs(float(g_scale)) < 1e-6
+
+    # Sparse: same normalisation, scale invariant, depends on other units.
+    s_hi = float(_np(scce(np.array([1]), np.full((1, 3), 0.9, "float32")))[0])
+    s_lo = float(_np(scce(np.array([1]), np.full((1, 3), 0.1, "float32")))[0])
+    s_peaked = float(_np(scce(np.array([1]), np.array([[0.1, 0.9, 0.1]], "float32")))[0])
+    assert s_hi == pytest.approx(s_lo, rel=1e-6)
+    assert s_hi == pytest.approx(math.log(3), rel=1e-5)
+    assert s_peaked == pytest.approx(-math.log(0.9 / 1.1), rel=1e-5)  # 0.2007
+    assert s_hi - s_peaked > 0.8  # same true-class output, different loss
+
+    # Training: the sigmoid outputs end up nowhere near a distribution.
+    rng = np.random.default_rng(0)
+    labels = rng.integers(0, 3, size=64)
+    y_tr = np.eye(3, dtype="float32")[labels]
+    x_tr = (y_tr @ rng.normal(size=(3, 4)) * 3 + rng.normal(size=(64, 4)))
+    x_tr = x_tr.astype("float32")
+    model = keras.Sequential(
+        [keras.Input((4,)), keras.layers.Dense(3, activation="sigmoid")]
+    )
+    model.compile(keras.optimizers.Adam(0.1), "categorical_crossentropy")
+    model.fit(x_tr, y_tr, epochs=30, batch_size=64, verbose=0)
+    p = model.predict(x_tr, verbose=0)
+    sums = p.sum(axis=1)
+    assert sums.min() < 0.5 and sums.max() > 1.5
+    per_sample = _np(cce(y_tr, p))
+    true_p = p[np.arange(64), labels]
+    fooled = (true_p < 0.2) & (per_sample < 0.25)
+    assert fooled.any()  # low sigmoid for the true class, yet low loss
+
+
+# --------------------------------------------------------------------------
+# Correct counterparts: the pairings keraslint must NOT flag do learn.
+# --------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    "units,activation,loss",
+    [
+        (2, "softmax", "sparse_categorical_crossentropy"),
+        (1, None, keras.losses.BinaryCrossentropy(from_logits=True)),
+        (1, "sigmoid", "binary_crossentropy"),
+    ],
+    ids=["softmax2-scce", "linear1-bce-logits", "sigmoid1-bce"],
+)
+def test_correct_pairings_learn(units, activation, loss):
+    """Claim: the recommended pairings train normally on separable data:
+    the loss falls to well under half of its start and accuracy is high
+    (observed: final loss <= ~0.2 from ~0.6-0.9, accuracy >= 0.95).
+    """
+    # Source: keras/src/backend/jax/nn.py sparse_categorical_crossentropy() /
+    # binary_crossentropy() (the code paths the harmful cases misuse).
+    x, y = _separable_binary()
+    model = keras.Sequential(
+        [keras.Input((2,)), keras.layers.Dense(units, activation=activation)]
+    )
+    model.compile(keras.optimizers.Adam(0.1), loss)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # no Keras warning for these
+        hist = model.fit(x, y, epochs=30, batch_size=64, verbose=0)
+    losses = hist.history["loss"]
+    assert losses[-1] < 0.5 * losses[0]
+    assert losses[-1] < 0.3
+    out = model.predict(x, verbose=0)
+    if units == 2:
+        pred = out.argmax(axis=1)
+    elif activation is None:
+        pred = (out[:, 0] > 0).astype(int)
+    else:
+        pred = (out[:, 0] > 0.5).astype(int)
+    assert np.mean(pred == y[:, 0]) >= 0.95
