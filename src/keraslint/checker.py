@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 from dataclasses import dataclass, field
 
 from keraslint.diagnostics import Diagnostic, Position, Span
@@ -29,6 +30,25 @@ def _whole_file() -> Span:
     return Span(Position(1, 0), Position(1, 0))
 
 
+def _syntax_error(text: str, error: Exception) -> Diagnostic:
+    """Python's own wording and position, which users know; LibCST's when
+    Python accepts what LibCST does not (newer syntax)."""
+    import libcst as cst
+
+    try:
+        ast.parse(text)
+    except SyntaxError as python_error:
+        line = python_error.lineno or 1
+        column = max((python_error.offset or 1) - 1, 0)
+        message = python_error.msg
+    else:
+        assert isinstance(error, cst.ParserSyntaxError)
+        line, column = error.editor_line, error.raw_column
+        message = error.message.splitlines()[0]
+    position = Position(line, column)
+    return Diagnostic(SYNTAX_ERROR, Span(position, position), f"syntax error: {message}")
+
+
 def lint_text(path: str, text: str, rules: tuple[Rule, ...] = ALL_RULES) -> FileResult:
     source = PythonSource(path, text)
     result = FileResult(path, source)
@@ -44,11 +64,7 @@ def lint_text(path: str, text: str, rules: tuple[Rule, ...] = ALL_RULES) -> File
     try:
         module = cst.parse_module(text)
     except cst.ParserSyntaxError as error:
-        position = Position(error.raw_line, error.raw_column)
-        message = error.message.splitlines()[0] if error.message else "invalid syntax"
-        result.diagnostics.append(
-            Diagnostic(SYNTAX_ERROR, Span(position, position), f"syntax error: {message}")
-        )
+        result.diagnostics.append(_syntax_error(text, error))
         return result
     except (RecursionError, MemoryError, ValueError) as error:
         result.diagnostics.append(

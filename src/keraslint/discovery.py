@@ -42,7 +42,7 @@ def discover(paths: Iterable[str]) -> Iterator[str]:
             found: list[str] = []
             for root, dirs, files in os.walk(path):
                 dirs[:] = sorted(d for d in dirs if not _skip_directory(root, d))
-                found.extend(os.path.join(root, f) for f in files if f.endswith(PYTHON_SUFFIXES))
+                found.extend(os.path.normpath(os.path.join(root, f)) for f in files if f.endswith(PYTHON_SUFFIXES))
             candidates = sorted(found)
         else:
             candidates = [path]

@@ -55,9 +55,25 @@ KERAS3_ACTIVATION_ALIASES: Final[dict[str, str]] = {
     "hard_swish": "hard_silu",
 }
 
-# tf.keras 2.x names Keras 3 dropped. Filled from the research notes on
-# keras-team/keras v2.x keras/activations.py; empty entries are never guessed.
-KERAS2_ONLY_ACTIVATIONS: Final[dict[str, str]] = {}
+# tf.keras 2.x names Keras 3 dropped: the advanced activation *layer classes*.
+# From TF 2.5 to keras 2.15 ``activations.deserialize`` also looks strings up
+# among them and returns a default-configured layer, so
+# ``Dense(3, activation="LeakyReLU")`` trains there (not in TF 2.0-2.4):
+# tensorflow/tensorflow v2.5.0, tensorflow/python/keras/activations.py
+#   merges ``advanced_activations.get_globals()`` into the lookup;
+# keras-team/keras v2.15.0, keras/activations.py ``deserialize``:
+#   populate_dict_with_module_objects(..., (activation_layers, current_module))
+# where keras/layers/activation/__init__.py imports
+#   Softmax, LeakyReLU, ReLU, PReLU, ELU, ThresholdedReLU
+# The value is the activation the default layer applies (None: none of ours).
+KERAS2_ONLY_ACTIVATIONS: Final[dict[str, str | None]] = {
+    "Softmax": "softmax",
+    "LeakyReLU": "leaky_relu",
+    "ReLU": "relu",
+    "PReLU": None,
+    "ELU": "elu",
+    "ThresholdedReLU": None,
+}
 
 # Outputs that are already probabilities: a loss with ``from_logits=True``
 # on them squashes twice.
@@ -133,6 +149,15 @@ def canonical_activation(name: str) -> str | None:
     if name in KERAS3_ACTIVATIONS:
         return name
     return KERAS3_ACTIVATION_ALIASES.get(name) or KERAS2_ONLY_ACTIVATIONS.get(name)
+
+
+def is_accepted_activation(name: str) -> bool:
+    """True when Keras 3 or tf.keras 2.x accepts ``activation=name``."""
+    return name in KERAS3_ACTIVATIONS or name in KERAS3_ACTIVATION_ALIASES or name in KERAS2_ONLY_ACTIVATIONS
+
+
+def is_keras2_only_activation(name: str) -> bool:
+    return name in KERAS2_ONLY_ACTIVATIONS
 
 
 def accepted_activation_strings() -> list[str]:

@@ -50,7 +50,7 @@ KERAS3_LOSS_FUNCTIONS: Final[frozenset[str]] = frozenset(
 
 # keras/src/losses/__init__.py: ``ALL_OBJECTS`` classes, keyed by
 # ``cls.__name__`` in ``ALL_OBJECTS_DICT``; value is the loss they compute.
-KERAS3_LOSS_CLASSES: Final[dict[str, str | None]] = {
+KERAS3_LOSS_CLASSES: Final[dict[str, str]] = {
     "KLDivergence": "kl_divergence",
     "Poisson": "poisson",
     "BinaryCrossentropy": BINARY_CROSSENTROPY,
@@ -72,9 +72,6 @@ KERAS3_LOSS_CLASSES: Final[dict[str, str | None]] = {
     "Tversky": "tversky",
     "Circle": "circle",
     "CTC": "ctc",
-    # Base classes are in ``ALL_OBJECTS`` too: accepted, but say nothing.
-    "Loss": None,
-    "LossFunctionWrapper": None,
 }
 
 # keras/src/losses/__init__.py: ``ALL_OBJECTS_DICT.update({...})``.
@@ -98,13 +95,17 @@ KERAS3_LOSS_ALIASES: Final[dict[str, str]] = {
 COMPILE_ONLY_LOSS_NAMES_LOWER: Final[frozenset[str]] = frozenset({"crossentropy", "ce"})
 
 # Names tf.keras (Keras 2 in TensorFlow 2.x) resolves and Keras 3 does not.
-# tensorflow/tensorflow, tensorflow/python/keras/losses.py (TF 2.0-2.5) and
-# keras-team/keras v2.6.0-v2.15.0, keras/losses.py, "# Aliases." block:
+# tf.keras's ``losses.deserialize`` looks strings up in the module's
+# ``globals()``, so each module-level name is a loss name there:
+# tensorflow/tensorflow v2.0.0, tensorflow/python/keras/losses.py defines
+#   huber_loss, logcosh, kullback_leibler_divergence (the function names);
+# keras-team/keras v2.15.0, keras/losses.py, "# Aliases." block keeps them:
 #   kld = KLD = kullback_leibler_divergence = kl_divergence
 #   logcosh = log_cosh
 #   huber_loss = huber
-# Standalone Keras <= 2.2 (keras-team/keras 2.2.4, keras/losses.py):
-#   cosine = cosine_proximity
+# Multi-backend Keras 2.2.4-2.3.1 (keras-team/keras 2.3.1, keras/losses.py):
+#   cosine = cosine_similarity = cosine_proximity
+# (never a string in tf.keras, but valid for that older standalone Keras).
 KERAS2_ONLY_LOSS_NAMES: Final[dict[str, str]] = {
     "kullback_leibler_divergence": "kl_divergence",
     "logcosh": "log_cosh",
@@ -143,8 +144,8 @@ FROM_LOGITS_POSITION: Final[dict[str, int]] = {
 }
 
 
-def _build_string_table() -> dict[str, str | None]:
-    table: dict[str, str | None] = {name: name for name in KERAS3_LOSS_FUNCTIONS}
+def _build_string_table() -> dict[str, str]:
+    table: dict[str, str] = {name: name for name in KERAS3_LOSS_FUNCTIONS}
     table.update(KERAS3_LOSS_CLASSES)
     table.update(KERAS3_LOSS_ALIASES)
     table.update(KERAS2_ONLY_LOSS_NAMES)
@@ -152,6 +153,10 @@ def _build_string_table() -> dict[str, str | None]:
 
 
 _STRING_TABLE: Final = _build_string_table()
+
+
+def is_keras2_only_loss(name: str) -> bool:
+    return name in KERAS2_ONLY_LOSS_NAMES
 
 
 def is_accepted_loss_string(name: str) -> bool:

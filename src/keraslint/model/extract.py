@@ -47,6 +47,7 @@ _CUSTOM_OBJECT_MARKERS = (
     "custom_object_scope",
     "CustomObjectScope",
 )
+_KERAS3_MARKERS = ("keras.ops", "from keras import ops", "KERAS_BACKEND", "keras.config.")
 # How deep a chain of names is followed before giving up (a = b; b = c; ...).
 _MAX_DEPTH = 50
 
@@ -485,7 +486,7 @@ class _Extractor:
             return Loss(None, None, span, source)
         text = _string_value(value)
         if text is not None:
-            return Loss(losses.canonical_loss_string(text), False, span, source)
+            return Loss(losses.canonical_loss_string(text), False, span, text)
         if isinstance(value, cst.Call):
             member = keras_member(self.qualname(value.func, value_scope, value_index), "losses")
             if member is None:
@@ -609,6 +610,7 @@ def extract(module: cst.Module, code: str) -> FileModel:
         activation_strings=tuple(activation_strings),
         single_unit_softmax=tuple(single_unit_softmax),
         registers_custom_objects=any(marker in code for marker in _CUSTOM_OBJECT_MARKERS),
+        targets_keras3=any(marker in code for marker in _KERAS3_MARKERS),
     )
 
 

@@ -36,6 +36,7 @@ class Loss:
     """A loss given to ``compile``. ``name`` is canonical, None if unknown.
 
     ``from_logits`` is None when it was given but cannot be resolved.
+    ``source`` is the loss as written: the string's value, or the code.
     """
 
     name: str | None
@@ -87,3 +88,6 @@ class FileModel:
     # Dense layers anywhere in the file with one unit and a softmax activation.
     single_unit_softmax: tuple[Activation, ...] = ()
     registers_custom_objects: bool = False
+    # The file uses APIs only Keras 3 has (``keras.ops``, ``KERAS_BACKEND``):
+    # names only tf.keras 2.x accepted are errors here.
+    targets_keras3: bool = False

@@ -3,7 +3,12 @@ from __future__ import annotations
 from typing import Iterator
 
 from keraslint.diagnostics import Diagnostic
-from keraslint.knowledge.losses import accepted_loss_strings, is_accepted_loss_string
+from keraslint.knowledge.losses import (
+    KERAS2_ONLY_LOSS_NAMES,
+    accepted_loss_strings,
+    is_accepted_loss_string,
+    is_keras2_only_loss,
+)
 from keraslint.model.types import FileModel
 from keraslint.rules._suggest import closest
 from keraslint.rules.base import Rule
@@ -20,7 +25,8 @@ class UnknownLoss(Rule):
     `Could not interpret loss identifier` — after the data was loaded and the
     model built, or hours into a notebook. Names that only Keras 2
     (`tf.keras`) knows, like `"kullback_leibler_divergence"` or `"logcosh"`,
-    are not reported. Files that register custom objects are skipped.
+    are not reported, unless the file uses Keras 3 APIs (`keras.ops`,
+    `KERAS_BACKEND`). Files that register custom objects are skipped.
 
     ## Example
     ```python
@@ -67,6 +73,13 @@ import keras
 model = keras.Sequential([keras.layers.Dense(3, activation="softmax")])
 model.compile(optimizer="adam", loss="categorical_cross_entropy")  # expect: KL301
 """,
+        """\
+import os
+os.environ["KERAS_BACKEND"] = "jax"
+import keras
+model = keras.Sequential([keras.layers.Dense(1)])
+model.compile(optimizer="adam", loss="logcosh")  # expect: KL301
+""",
     )
 
     def check(self, file: FileModel) -> Iterator[Diagnostic]:
@@ -74,6 +87,13 @@ model.compile(optimizer="adam", loss="categorical_cross_entropy")  # expect: KL3
             return
         valid = accepted_loss_strings()
         for ref in file.loss_strings:
+            if is_keras2_only_loss(ref.value) and file.targets_keras3:
+                yield self.diagnostic(
+                    ref.span,
+                    f"loss `{ref.value}` exists only in tf.keras (Keras 2); this file uses Keras 3, which rejects it",
+                    f"use `{KERAS2_ONLY_LOSS_NAMES[ref.value]}`",
+                )
+                continue
             if is_accepted_loss_string(ref.value):
                 continue
             suggestion = closest(ref.value, valid)

@@ -3,7 +3,11 @@ from __future__ import annotations
 from typing import Iterator
 
 from keraslint.diagnostics import Diagnostic
-from keraslint.knowledge.activations import accepted_activation_strings, canonical_activation
+from keraslint.knowledge.activations import (
+    accepted_activation_strings,
+    is_accepted_activation,
+    is_keras2_only_activation,
+)
 from keraslint.model.types import FileModel
 from keraslint.rules._suggest import closest
 from keraslint.rules.base import Rule
@@ -18,8 +22,10 @@ class UnknownActivation(Rule):
     ## Why is this bad?
     Activation names are case-sensitive lowercase function names. An unknown
     one makes the layer fail with `Could not interpret activation function
-    identifier` when the model is built. Files that register custom objects
-    are skipped.
+    identifier` when the model is built. tf.keras 2.5-2.15 also took the
+    activation layer class names (`"Softmax"`, `"LeakyReLU"`, ...); those are
+    reported only in files that use Keras 3 APIs (`keras.ops`,
+    `KERAS_BACKEND`). Files that register custom objects are skipped.
 
     ## Example
     ```python
@@ -48,6 +54,10 @@ from keras import layers
 layer = layers.Dense(10, activation="swish")
 """,
         """\
+import tensorflow as tf
+head = tf.keras.layers.Dense(10, activation="LeakyReLU")
+""",
+        """\
 from keras import layers
 class Sigmod:
     pass
@@ -60,6 +70,11 @@ from tensorflow.keras.layers import Dense, Activation
 hidden = Dense(64, activation="Relu")  # expect: KL302
 out = Activation("sigmod")  # expect: KL302
 """,
+        """\
+import keras
+from keras import ops
+head = keras.layers.Dense(10, activation="Softmax")  # expect: KL302
+""",
     )
 
     def check(self, file: FileModel) -> Iterator[Diagnostic]:
@@ -67,7 +82,15 @@ out = Activation("sigmod")  # expect: KL302
             return
         valid = accepted_activation_strings()
         for ref in file.activation_strings:
-            if canonical_activation(ref.value) is not None:
+            if is_keras2_only_activation(ref.value) and file.targets_keras3:
+                yield self.diagnostic(
+                    ref.span,
+                    f"activation `{ref.value}` is a layer class name that only tf.keras 2.5-2.15 accepts; "
+                    "this file uses Keras 3, which rejects it",
+                    f"use `{ref.value.lower()}` or the `layers.{ref.value}()` layer",
+                )
+                continue
+            if is_accepted_activation(ref.value):
                 continue
             suggestion = closest(ref.value, valid)
             yield self.diagnostic(

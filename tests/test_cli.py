@@ -1,0 +1,204 @@
+"""The ``keraslint`` command as a user runs it: a subprocess."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from keraslint import __version__
+from keraslint.rules import ALL_RULES
+
+BUGGY = """\
+from tensorflow import keras
+model = keras.Sequential([
+    keras.layers.Dense(8, activation="relu"),
+    keras.layers.Dense(1, activation="softmax"),
+])
+model.compile(optimizer="adam", loss="binary_crossentropy")
+"""
+CLEAN = """\
+from tensorflow import keras
+model = keras.Sequential([keras.layers.Dense(1, activation="sigmoid")])
+model.compile(optimizer="adam", loss="binary_crossentropy")
+"""
+TYPO = """\
+import keras
+model = keras.Sequential([keras.layers.Dense(3, activation="softmax")])
+model.compile(optimizer="adam", loss="categorical_cross_entropy")
+"""
+
+
+def run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "keraslint", *args], cwd=cwd, capture_output=True, text=True, check=False
+    )
+
+
+def write(root: Path, name: str, text: str | bytes) -> Path:
+    path = root / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(text, bytes):
+        path.write_bytes(text)
+    else:
+        path.write_text(text)
+    return path
+
+
+def test_finding_is_printed_flake8_style_and_exit_is_1(tmp_path: Path) -> None:
+    write(tmp_path, "churn.py", BUGGY)
+    result = run("churn.py", cwd=tmp_path)
+    assert result.returncode == 1
+    assert result.stderr == ""
+    line = result.stdout.strip()
+    assert line.startswith("churn.py:4:38: KL101 `softmax` over a single unit always outputs 1.0")
+    assert "(loss `binary_crossentropy` at line 6)" in line
+    assert line.endswith("use `sigmoid` for a binary output, or one unit per class with `softmax`")
+
+
+def test_clean_file_exits_0_and_prints_nothing(tmp_path: Path) -> None:
+    write(tmp_path, "ok.py", CLEAN)
+    result = run("ok.py", cwd=tmp_path)
+    assert (result.returncode, result.stdout, result.stderr) == (0, "", "")
+
+
+def test_default_path_is_current_directory_walked_recursively(tmp_path: Path) -> None:
+    write(tmp_path, "pkg/deep/model.py", BUGGY)
+    write(tmp_path, "pkg/ok.py", CLEAN)
+    result = run(cwd=tmp_path)
+    assert result.returncode == 1
+    assert result.stdout.startswith(str(Path("pkg", "deep", "model.py")) + ":4:38: KL101")
+
+
+def test_hidden_and_virtualenv_directories_are_skipped(tmp_path: Path) -> None:
+    write(tmp_path, ".hidden/model.py", BUGGY)
+    write(tmp_path, "venv/lib/model.py", BUGGY)
+    write(tmp_path, "myenv/pyvenv.cfg", "home = /usr\n")
+    write(tmp_path, "myenv/lib/model.py", BUGGY)
+    write(tmp_path, "node_modules/model.py", BUGGY)
+    write(tmp_path, "src/model.py", BUGGY)
+    result = run(".", cwd=tmp_path)
+    files = {line.split(":")[0] for line in result.stdout.splitlines()}
+    assert files == {str(Path("src", "model.py"))}
+
+
+def test_explicit_hidden_file_is_checked(tmp_path: Path) -> None:
+    write(tmp_path, ".hidden/model.py", BUGGY)
+    assert run(".hidden/model.py", cwd=tmp_path).returncode == 1
+
+
+def test_output_is_sorted_by_path_then_position(tmp_path: Path) -> None:
+    write(tmp_path, "b.py", BUGGY + TYPO.replace("model", "other"))
+    write(tmp_path, "a.py", TYPO)
+    result = run("b.py", "a.py", cwd=tmp_path)
+    keys = [(line.split(":")[0], int(line.split(":")[1])) for line in result.stdout.splitlines()]
+    assert [k[0] for k in keys] == ["b.py", "b.py", "a.py"]
+    assert keys[0][1] < keys[1][1]
+
+
+def test_typo_suggests_the_closest_loss(tmp_path: Path) -> None:
+    write(tmp_path, "t.py", TYPO)
+    result = run("t.py", cwd=tmp_path)
+    assert "t.py:3:38: KL301 unknown loss `categorical_cross_entropy`" in result.stdout
+    assert "did you mean `categorical_crossentropy`?" in result.stdout
+
+
+def test_select_and_ignore_by_prefix(tmp_path: Path) -> None:
+    write(tmp_path, "m.py", BUGGY)
+    write(tmp_path, "t.py", TYPO)
+    assert "KL301" not in run("--select", "KL1", ".", cwd=tmp_path).stdout
+    only_typo = run("--select", "KL3", ".", cwd=tmp_path)
+    assert "KL301" in only_typo.stdout and "KL101" not in only_typo.stdout
+    ignored = run("--ignore", "KL101,KL301", ".", cwd=tmp_path)
+    assert (ignored.returncode, ignored.stdout) == (0, "")
+    specific = run("--ignore", "KL1", "--select", "KL101", ".", cwd=tmp_path)
+    assert "KL101" in specific.stdout and "KL301" not in specific.stdout
+
+
+def test_unknown_selector_is_a_usage_error(tmp_path: Path) -> None:
+    result = run("--select", "KL999", ".", cwd=tmp_path)
+    assert result.returncode == 2
+    assert "unknown rule selector `KL999`" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_exit_zero(tmp_path: Path) -> None:
+    write(tmp_path, "m.py", BUGGY)
+    result = run("--exit-zero", "m.py", cwd=tmp_path)
+    assert result.returncode == 0 and "KL101" in result.stdout
+
+
+def test_bad_option_is_exit_2(tmp_path: Path) -> None:
+    assert run("--no-such-option", cwd=tmp_path).returncode == 2
+
+
+def test_version(tmp_path: Path) -> None:
+    result = run("--version", cwd=tmp_path)
+    assert result.stdout.strip() == f"keraslint {__version__}"
+
+
+def test_list_rules_shows_every_code_and_summary(tmp_path: Path) -> None:
+    result = run("--list-rules", cwd=tmp_path)
+    assert result.returncode == 0
+    for rule in ALL_RULES:
+        assert f"{rule.CODE}  {rule.NAME}" in result.stdout
+        assert rule.SUMMARY in result.stdout
+    assert "KL001" in result.stdout and "KL002" in result.stdout
+
+
+def test_explain_prints_the_rule_documentation(tmp_path: Path) -> None:
+    result = run("--explain", "kl104", cwd=tmp_path)
+    assert result.returncode == 0
+    assert "## Why is this bad?" in result.stdout and "hinge" in result.stdout
+    assert run("--explain", "KL999", cwd=tmp_path).returncode == 2
+
+
+def test_syntax_error_is_kl001_and_other_files_are_still_checked(tmp_path: Path) -> None:
+    write(tmp_path, "a_broken.py", "import keras\nmodel = keras.Sequential([\n")
+    write(tmp_path, "b_model.py", BUGGY)
+    result = run(".", cwd=tmp_path)
+    assert result.returncode == 1
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith("a_broken.py:2:26: KL001 syntax error: '[' was never closed")
+    assert " KL101 " in lines[1]
+    assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("content", "reason"),
+    [
+        (b"import keras\nx = '\xff\xfe'\n", "cannot decode as utf-8"),
+        (b"# -*- coding: klingon -*-\nimport keras\n", "unknown encoding"),
+    ],
+)
+def test_undecodable_file_is_kl002(tmp_path: Path, content: bytes, reason: str) -> None:
+    write(tmp_path, "bad.py", content)
+    write(tmp_path, "good.py", BUGGY)
+    result = run("bad.py", "good.py", cwd=tmp_path)
+    assert result.returncode == 1
+    first, second = result.stdout.splitlines()
+    assert first.startswith("bad.py:1:1: KL002 cannot read file:") and reason in first
+    assert second.startswith("good.py:4:38: KL101")
+
+
+def test_latin1_file_with_coding_cookie_is_read(tmp_path: Path) -> None:
+    write(tmp_path, "l1.py", ("# -*- coding: latin-1 -*-\n# caf\xe9\n" + BUGGY).encode("latin-1"))
+    result = run("l1.py", cwd=tmp_path)
+    assert "l1.py:6:38: KL101" in result.stdout
+
+
+def test_missing_path_is_kl002_and_others_still_checked(tmp_path: Path) -> None:
+    write(tmp_path, "good.py", BUGGY)
+    result = run("nope.py", "good.py", cwd=tmp_path)
+    assert result.returncode == 1
+    assert "nope.py:1:1: KL002 cannot read file: No such file or directory" in result.stdout
+    assert "good.py:4:38: KL101" in result.stdout
+
+
+def test_never_writes_files(tmp_path: Path) -> None:
+    write(tmp_path, "m.py", BUGGY)
+    before = sorted(p.relative_to(tmp_path) for p in tmp_path.rglob("*"))
+    run(".", cwd=tmp_path)
+    assert sorted(p.relative_to(tmp_path) for p in tmp_path.rglob("*")) == before

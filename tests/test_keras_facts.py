@@ -1,0 +1,218 @@
+"""Every table in ``keraslint.knowledge`` checked against real Keras 3.
+
+Runs with the Keras 3 package installed by the test extras, on the JAX CPU
+backend. The Keras source each fact comes from is cited next to the table.
+"""
+
+from __future__ import annotations
+
+import inspect
+import os
+import re
+from pathlib import Path
+
+os.environ.setdefault("KERAS_BACKEND", "jax")
+
+import keras  # noqa: E402
+import numpy as np  # noqa: E402
+import pytest  # noqa: E402
+
+# The function ``Model.compile`` uses to resolve each loss it is given.
+from keras.src.trainers.compile_utils import get_loss  # noqa: E402
+
+from keraslint.knowledge import activations as acts  # noqa: E402
+from keraslint.knowledge import layers as layer_kinds  # noqa: E402
+from keraslint.knowledge import losses  # noqa: E402
+from keraslint.rules._suggest import closest  # noqa: E402
+
+Y_TRUE = np.array([[0.0, 1.0], [1.0, 0.0]], dtype="float32")
+Y_PRED = np.array([[0.2, 0.8], [0.6, 0.4]], dtype="float32")
+GRID = np.linspace(-20.0, 20.0, 401, dtype="float32").reshape(1, -1)
+
+KERAS3_LOSS_NAMES = sorted(losses.KERAS3_LOSS_FUNCTIONS | set(losses.KERAS3_LOSS_CLASSES) | set(losses.KERAS3_LOSS_ALIASES))
+TYPOS = [
+    "categorical_cross_entropy",
+    "binary_crossentropy_loss",
+    "sparse_categorical_crossentropy_loss",
+    "sparse_categorical_crossentopy",
+    "cce",
+    "scce",
+    "mean_square_error",
+    "Binary_Crossentropy",
+]
+ACTIVATION_TYPOS = ["SIGMOID", "Sigmoid", "sigmod", "softmx", "Relu", "relu6x", "lineal", "RELU"]
+
+
+def test_keras_is_keras_3() -> None:
+    assert int(keras.__version__.split(".")[0]) == 3
+
+
+@pytest.mark.parametrize("name", KERAS3_LOSS_NAMES)
+def test_every_keras3_loss_name_is_accepted_by_compile(name: str) -> None:
+    assert losses.is_accepted_loss_string(name)
+    assert get_loss(name, Y_TRUE, Y_PRED) is not None
+
+
+@pytest.mark.parametrize("name", ["crossentropy", "CE", "ce", "CrossEntropy"])
+def test_compile_resolves_crossentropy_although_losses_get_does_not(name: str) -> None:
+    assert losses.canonical_loss_string(name) == losses.AUTO_CROSSENTROPY
+    with pytest.raises(ValueError):
+        keras.losses.get(name)
+    model = keras.Sequential([keras.Input((3,)), keras.layers.Dense(1, activation="sigmoid")])
+    model.compile(optimizer="sgd", loss=name)
+    x = np.ones((4, 3), dtype="float32")
+    y = np.array([[0.0], [1.0], [0.0], [1.0]], dtype="float32")
+    assert np.isfinite(model.evaluate(x, y, verbose=0))
+
+
+@pytest.mark.parametrize("name", sorted(losses.KERAS3_LOSS_ALIASES))
+def test_aliases_resolve_to_their_canonical_function(name: str) -> None:
+    assert keras.losses.get(name).__name__ == losses.KERAS3_LOSS_ALIASES[name]
+
+
+@pytest.mark.parametrize("name", sorted(n for n, fn in losses.KERAS3_LOSS_CLASSES.items() if fn))
+def test_loss_classes_compute_their_canonical_function(name: str) -> None:
+    instance = getattr(keras.losses, name)()
+    assert instance.fn.__name__ == losses.KERAS3_LOSS_CLASSES[name]
+
+
+@pytest.mark.parametrize(("name", "position"), sorted(losses.FROM_LOGITS_POSITION.items()))
+def test_from_logits_positional_index(name: str, position: int) -> None:
+    parameters = list(inspect.signature(getattr(keras.losses, name).__init__).parameters)[1:]
+    assert parameters[position] == "from_logits"
+
+
+@pytest.mark.parametrize("name", sorted(losses.KERAS2_ONLY_LOSS_NAMES))
+def test_keras2_only_losses_are_rejected_by_keras3_and_cited(name: str) -> None:
+    with pytest.raises(ValueError):
+        get_loss(name, Y_TRUE, Y_PRED)
+    assert losses.is_accepted_loss_string(name), "valid for a tf.keras user: never a KL301"
+    # Their Keras 3 equivalent is a real Keras 3 loss.
+    assert keras.losses.get(losses.KERAS2_ONLY_LOSS_NAMES[name]) is not None
+    _assert_cited(Path(losses.__file__), "KERAS2_ONLY_LOSS_NAMES", name)
+
+
+@pytest.mark.parametrize("name", TYPOS)
+def test_rejected_loss_names_are_rejected_by_keras3(name: str) -> None:
+    assert not losses.is_accepted_loss_string(name)
+    with pytest.raises(ValueError):
+        get_loss(name, Y_TRUE, Y_PRED)
+
+
+def test_the_suggestion_for_each_rejected_loss_is_a_real_loss() -> None:
+    for name in TYPOS:
+        suggestion = closest(name, losses.accepted_loss_strings())
+        if suggestion is not None:
+            assert losses.is_accepted_loss_string(suggestion)
+    assert closest("categorical_cross_entropy", losses.accepted_loss_strings()) == "categorical_crossentropy"
+
+
+ALL_ACTIVATIONS = sorted(acts.KERAS3_ACTIVATIONS | set(acts.KERAS3_ACTIVATION_ALIASES))
+
+
+@pytest.mark.parametrize("name", ALL_ACTIVATIONS)
+def test_every_activation_name_is_accepted_by_keras3(name: str) -> None:
+    assert acts.canonical_activation(name) is not None
+    keras.activations.get(name)
+    layer = keras.layers.Dense(2, activation=name)
+    assert layer.activation.__name__ == acts.canonical_activation(name)
+
+
+@pytest.mark.parametrize("name", ACTIVATION_TYPOS)
+def test_rejected_activation_names_are_rejected_by_keras3(name: str) -> None:
+    assert not acts.is_accepted_activation(name)
+    with pytest.raises(ValueError):
+        keras.activations.get(name)
+    with pytest.raises(ValueError):
+        keras.layers.Dense(2, activation=name)
+
+
+@pytest.mark.parametrize("name", sorted(acts.KERAS2_ONLY_ACTIVATIONS))
+def test_keras2_only_activations_are_rejected_by_keras3_and_cited(name: str) -> None:
+    assert acts.is_accepted_activation(name), "valid for a tf.keras 2.5+ user"
+    with pytest.raises(ValueError):
+        keras.activations.get(name)
+    canonical = acts.KERAS2_ONLY_ACTIVATIONS[name]
+    if canonical is not None:
+        # The default layer of that name applies the activation the table says.
+        _assert_layer_applies(name, canonical)
+    _assert_cited(Path(acts.__file__), "KERAS2_ONLY_ACTIVATIONS", name)
+
+
+def test_activation_none_is_linear() -> None:
+    assert keras.activations.get(None) is keras.activations.linear
+
+
+def _outputs(name: str) -> np.ndarray:
+    return np.asarray(keras.activations.get(name)(GRID))
+
+
+@pytest.mark.parametrize("name", sorted(acts.NON_NEGATIVE_ACTIVATIONS))
+def test_non_negative_activations_never_go_negative(name: str) -> None:
+    assert _outputs(name).min() >= 0.0
+
+
+@pytest.mark.parametrize("name", ["tanh", "linear", "softsign", "elu", "selu", "leaky_relu"])
+def test_hinge_friendly_activations_do_go_negative(name: str) -> None:
+    assert name not in acts.NON_NEGATIVE_ACTIVATIONS
+    assert _outputs(name).min() < 0.0
+
+
+@pytest.mark.parametrize("name", sorted(acts.PROBABILITY_ACTIVATIONS))
+def test_probability_activations_stay_in_unit_interval(name: str) -> None:
+    out = np.asarray(keras.activations.get(name)(GRID))
+    assert out.min() >= 0.0 and out.max() <= 1.0
+
+
+@pytest.mark.parametrize("name", sorted(acts.UNSQUASHED_ACTIVATIONS))
+def test_unsquashed_activations_leave_the_unit_interval(name: str) -> None:
+    out = np.asarray(keras.activations.get(name)(GRID))
+    assert out.max() > 1.0
+
+
+def test_softmax_of_rows_sums_to_one() -> None:
+    out = np.asarray(keras.activations.softmax(GRID))
+    assert out.sum() == pytest.approx(1.0, rel=1e-5)
+
+
+@pytest.mark.parametrize("name", sorted(layer_kinds.VALUE_PRESERVING_LAYERS))
+def test_value_preserving_layers_return_their_input_at_inference(name: str) -> None:
+    args = {"Dropout": (0.5,), "GaussianNoise": (0.3,), "GaussianDropout": (0.3,), "AlphaDropout": (0.3,)}
+    layer = getattr(keras.layers, name)(*args.get(name, ()))
+    x = np.random.default_rng(0).normal(size=(4, 6)).astype("float32")
+    np.testing.assert_allclose(np.asarray(layer(x, training=False)), x)
+
+
+@pytest.mark.parametrize(("name", "activation"), sorted((k, v) for k, v in layer_kinds.ACTIVATION_LAYERS.items() if v))
+def test_activation_layers_apply_their_activation(name: str, activation: str) -> None:
+    _assert_layer_applies(name, activation)
+
+
+def _assert_layer_applies(layer_name: str, activation: str) -> None:
+    layer = getattr(keras.layers, layer_name)()
+    # LeakyReLU's layer default slope (0.3) differs from the function's (0.2):
+    # same activation, its own parameter.
+    options = {"negative_slope": layer.negative_slope} if activation == "leaky_relu" else {}
+    x = np.random.default_rng(1).normal(size=(4, 6)).astype("float32")
+    expected = np.asarray(keras.activations.get(activation)(x, **options))
+    np.testing.assert_allclose(np.asarray(layer(x)), expected, rtol=1e-5, atol=1e-6)
+
+
+def test_hinge_converts_binary_labels_to_plus_minus_one() -> None:
+    # keras/src/losses/losses.py: convert_binary_labels_to_hinge
+    y_pred = np.array([[-0.5], [0.5]], dtype="float32")
+    zero_one = np.asarray(keras.losses.hinge(np.array([[0.0], [1.0]]), y_pred))
+    plus_minus = np.asarray(keras.losses.hinge(np.array([[-1.0], [1.0]]), y_pred))
+    np.testing.assert_allclose(zero_one, plus_minus)
+
+
+def _assert_cited(module_file: Path, table: str, name: str) -> None:
+    """The comment block above ``table`` names a keras-team/keras or
+    tensorflow/tensorflow file and every name of the table."""
+    text = module_file.read_text()
+    start = text.index(f"{table}:")
+    comment = "\n".join(
+        line for line in text[:start].splitlines()[-12:] if line.lstrip().startswith("#")
+    )
+    assert re.search(r"(keras-team/keras|tensorflow/tensorflow)[^\n]*\.py", comment), comment
+    assert re.search(rf"\b{re.escape(name)}\b", comment), f"{name} is not in the citation of {table}"
