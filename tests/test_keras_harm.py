@@ -361,7 +361,9 @@ def test_kl106_probability_crossentropy_on_linear_output_has_zero_gradient():
 
     Observed: BCE(label 1) at y_pred 2.0 and 50.0 is 1.19e-7 with grad 0;
     at y_pred -3.0 it is 16.12 with grad 0 (wrong and not learnable);
-    BCE(label 0) at y_pred 2.0 or 50.0 is 15.94 with grad 0.  from_logits=
+    BCE(label 0) at y_pred 2.0 or 50.0 is 15.94 with grad 0.  SCCE on raw
+    scores (2, -1, 0.5) or (20, -10, 5) with true class 1: 16.12, gradient
+    all zeros.  from_logits=
     True at -3.0: loss 3.05, grad -0.953.  Training (Adam 0.5, 5 epochs)
     from a wrong-sign init (kernel -5): from_logits=False stays at loss
     16.04 every epoch with the weights bit-for-bit unchanged;
@@ -371,7 +373,8 @@ def test_kl106_probability_crossentropy_on_linear_output_has_zero_gradient():
     # Source: keras/src/backend/jax/nn.py binary_crossentropy(): with
     # from_logits=False, jnp.clip(output, epsilon, 1 - epsilon) (clip has zero
     # gradient outside the range); with from_logits=True, jax.nn.log_sigmoid.
-    # keras/src/losses/losses.py binary_crossentropy() wraps it.
+    # keras/src/losses/losses.py binary_crossentropy() wraps it; the SCCE
+    # part: keras/src/backend/jax/nn.py sparse_categorical_crossentropy().
     def loss_and_grad(label, v, from_logits):
         f = lambda q: jnp.sum(  # noqa: E731
             keras.losses.binary_crossentropy(jnp.array([[label]]), q, from_logits=from_logits)
@@ -395,6 +398,20 @@ def test_kl106_probability_crossentropy_on_linear_output_has_zero_gradient():
     assert ll == pytest.approx(3.0486, abs=1e-3) and gl < -0.9
     _, gl2 = loss_and_grad(1.0, 2.0, True)
     assert gl2 < -0.1
+
+    # Same for sparse_categorical_crossentropy on a linear multi-unit output
+    # (it divides by the sum, then clips): raw scores (2, -1, 0.5) normalise
+    # to (1.33, -0.67, 0.33); true class 1 is clipped to eps -> 16.12 with an
+    # all-zero gradient, at any scale of the scores.
+    def scce_loss_and_grad(label, row):
+        f = lambda q: jnp.sum(keras.losses.sparse_categorical_crossentropy(jnp.array([label]), q))  # noqa: E731
+        q = jnp.array([row], dtype="float32")
+        return float(f(q)), np.asarray(jax.grad(f)(q))
+
+    ls1, gs1 = scce_loss_and_grad(1, [2.0, -1.0, 0.5])
+    ls10, gs10 = scce_loss_and_grad(1, [20.0, -10.0, 5.0])
+    assert ls1 == ls10 and ls1 > 16.0
+    assert np.all(gs1 == 0.0) and np.all(gs10 == 0.0)
 
     # Training: Dense(1) linear, initialised so every output is out of
     # range on the wrong side (label 1 -> output <= -2.5, label 0 -> >= 2.5).
