@@ -69,8 +69,7 @@ def test_kl101_single_unit_softmax_is_constant_one_and_never_learns():
     """
     # Source: keras/src/ops/nn.py softmax() (the size-1-axis UserWarning);
     # keras/src/backend/jax/nn.py softmax() -> jax.nn.softmax, whose output is
-    # exp(x - max)/sum == 1 and whose VJP y * (g - sum(g * y)) is 0 when
-    # y == 1;
+    # exp(x - max)/sum == 1 and whose VJP y * (g - sum(g * y)) is 0 when y == 1;
     # keras/src/backend/jax/nn.py binary_crossentropy() clips 1.0 to 1 - eps.
     rng = np.random.default_rng(0)
     x = rng.normal(size=(64, 4)).astype("float32") * 5.0
@@ -124,8 +123,10 @@ def test_kl102_binary_crossentropy_on_softmax_is_not_multiclass_log_loss():
       (0.693 < 0.799, A gives the true class more probability) but BCE
       prefers B (0.1366 < 0.1386), i.e. BCE rewards moving probability
       off the true class.
-    * NOT a silent failure for integer labels on JAX: integer labels of
-      shape (n, 1) (values 0..9) raise ValueError instead of broadcasting.
+    * NOT a silent failure for integer labels: integer labels of shape
+      (n, 1) (values 0..9) raise ValueError ("must have the same shape")
+      instead of broadcasting.  Asserted here on JAX; the tensorflow, torch
+      and numpy backends' binary_crossentropy() have the same shape check.
     """
     # Source: keras/src/losses/losses.py binary_crossentropy() = mean over the
     # last axis of keras/src/backend/jax/nn.py binary_crossentropy() (per-unit

@@ -18,9 +18,10 @@ class BinaryLossOnSoftmax(Rule):
     ## Why is this bad?
     Binary crossentropy scores every unit as its own yes/no problem and
     averages them, while softmax makes the units compete for one class. The
-    loss you watch is not the multi-class log-loss (for 10 classes it is
-    about a tenth of it), and integer labels are broadcast against every
-    unit without an error, so the model trains on meaningless targets.
+    loss you watch is not the multi-class log-loss (a uniform guess over 10
+    classes scores 0.33 instead of 2.30), and it can rank a prediction that
+    moves probability away from the true class as better, so the optimiser
+    is pushed the wrong way.
 
     ## Example
     ```python

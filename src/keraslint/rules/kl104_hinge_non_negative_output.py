@@ -19,7 +19,8 @@ class HingeOnNonNegativeOutput(Rule):
     Hinge losses score labels as -1 and 1 (Keras converts 0/1 labels to
     -1/1 itself) and want a negative score for the negative class. An output
     that cannot go below 0 never meets the margin for those samples: their
-    loss stays at 1 or more and every prediction lands on the positive side.
+    loss stays at 1 or more whatever the model learns, so the loss never
+    approaches 0 and keeps pushing the weights.
 
     ## Example
     ```python
