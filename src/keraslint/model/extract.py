@@ -419,8 +419,13 @@ class _Extractor:
             if layer.kind in layer_kinds.VALUE_PRESERVING_LAYERS:
                 continue
             if layer.kind in layer_kinds.ACTIVATION_LAYERS or layer.kind in ("Activation", "function"):
+                applied = self.activation_layer(layer)
+                if applied.name is None:
+                    # A parameterised or unknown activation (``Softmax(axis=1)``)
+                    # may work on another axis: the unit count says nothing.
+                    return OutputLayer("Activation", None, trailing or applied, applied.span)
                 if trailing is None:
-                    trailing = self.activation_layer(layer)
+                    trailing = applied
                 continue
             if layer.kind == "Dense" and layer.call is not None and layer.scope is not None:
                 units = self.dense_units(layer.call, layer.scope, layer.index)
