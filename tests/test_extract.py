@@ -51,8 +51,7 @@ NOT_KERAS = {
     "own Dense shadows the import": "from keras.layers import Dense\nfrom keras.models import Sequential\n"
     "def Dense(units, activation=None):\n    return units\n"
     "model = Sequential([Dense(1, activation='softmax')])\nmodel.compile(loss='binary_crossentropy')\n",
-    "torch": "import torch.nn as nn\nimport keras\n"
-    "model = nn.Sequential(nn.Linear(4, 1), nn.Softmax(dim=1))\n",
+    "torch": "import torch.nn as nn\nimport keras\nmodel = nn.Sequential(nn.Linear(4, 1), nn.Softmax(dim=1))\n",
     "flax": "import flax.linen as nn\nimport keras\nclass M(nn.Module):\n"
     "    def __call__(self, x):\n        return nn.softmax(nn.Dense(features=1)(x))\n",
     "sklearn hinge": "import keras\nfrom sklearn.linear_model import SGDClassifier\n"

@@ -29,7 +29,9 @@ Y_TRUE = np.array([[0.0, 1.0], [1.0, 0.0]], dtype="float32")
 Y_PRED = np.array([[0.2, 0.8], [0.6, 0.4]], dtype="float32")
 GRID = np.linspace(-20.0, 20.0, 401, dtype="float32").reshape(1, -1)
 
-KERAS3_LOSS_NAMES = sorted(losses.KERAS3_LOSS_FUNCTIONS | set(losses.KERAS3_LOSS_CLASSES) | set(losses.KERAS3_LOSS_ALIASES))
+KERAS3_LOSS_NAMES = sorted(
+    losses.KERAS3_LOSS_FUNCTIONS | set(losses.KERAS3_LOSS_CLASSES) | set(losses.KERAS3_LOSS_ALIASES)
+)
 TYPOS = [
     "categorical_cross_entropy",
     "binary_crossentropy_loss",
@@ -211,8 +213,6 @@ def _assert_cited(module_file: Path, table: str, name: str) -> None:
     tensorflow/tensorflow file and every name of the table."""
     text = module_file.read_text()
     start = text.index(f"{table}:")
-    comment = "\n".join(
-        line for line in text[:start].splitlines()[-12:] if line.lstrip().startswith("#")
-    )
+    comment = "\n".join(line for line in text[:start].splitlines()[-12:] if line.lstrip().startswith("#"))
     assert re.search(r"(keras-team/keras|tensorflow/tensorflow)[^\n]*\.py", comment), comment
     assert re.search(rf"\b{re.escape(name)}\b", comment), f"{name} is not in the citation of {table}"

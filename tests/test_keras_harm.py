@@ -196,9 +196,7 @@ def test_kl103_categorical_crossentropy_on_one_unit_output_is_constant(
 
         def loss_fn(label, p):
             with pytest.warns(SyntaxWarning, match="num_classes > 1"):
-                return keras.losses.categorical_crossentropy(
-                    np.array([[label]], "float32"), np.array([[p]], "float32")
-                )
+                return keras.losses.categorical_crossentropy(np.array([[label]], "float32"), np.array([[p]], "float32"))
 
         expected = {0: 0.0, 1: log_one_minus_eps}
     else:

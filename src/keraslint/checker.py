@@ -67,9 +67,7 @@ def lint_text(path: str, text: str, rules: tuple[Rule, ...] = ALL_RULES) -> File
         result.diagnostics.append(_syntax_error(text, error))
         return result
     except (RecursionError, MemoryError, ValueError) as error:
-        result.diagnostics.append(
-            Diagnostic(SYNTAX_ERROR, _whole_file(), f"cannot parse: {type(error).__name__}")
-        )
+        result.diagnostics.append(Diagnostic(SYNTAX_ERROR, _whole_file(), f"cannot parse: {type(error).__name__}"))
         return result
     file_model = extract(module, text)
     for rule in rules:

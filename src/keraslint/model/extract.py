@@ -92,7 +92,9 @@ class _Collector(cst.CSTVisitor):
     def certain(self) -> bool:
         return self.uncertain == 0
 
-    def _bind(self, name: str, kind: Kind, value: cst.BaseExpression | None = None, qualname: str | None = None) -> None:
+    def _bind(
+        self, name: str, kind: Kind, value: cst.BaseExpression | None = None, qualname: str | None = None
+    ) -> None:
         self.scope.bind(name, Binding(self.index, kind, self.certain, value, qualname))
 
     def _bind_target(self, target: cst.BaseExpression, value: cst.BaseExpression | None) -> None:
@@ -252,9 +254,7 @@ class _Collector(cst.CSTVisitor):
         if isinstance(func, cst.Attribute) and isinstance(func.value, cst.Name):
             method = func.attr.value
             if method in _MODEL_METHODS:
-                self.events.append(
-                    _Event(self.index, self.certain, self.scope, func.value.value, method, node)
-                )
+                self.events.append(_Event(self.index, self.certain, self.scope, func.value.value, method, node))
             if method == "compile":
                 self.compile_calls.append((node, self.scope, self.index))
         self.keras_calls.append((node, self.scope, self.index))
@@ -311,7 +311,9 @@ class _Extractor:
         return self.module.code_for_node(node)
 
     # -- values --------------------------------------------------------------
-    def resolve_value(self, node: cst.BaseExpression | None, scope: Scope, index: int) -> tuple[cst.BaseExpression | None, Scope, int]:
+    def resolve_value(
+        self, node: cst.BaseExpression | None, scope: Scope, index: int
+    ) -> tuple[cst.BaseExpression | None, Scope, int]:
         """Follow plain names to the expression they were assigned."""
         for _ in range(_MAX_DEPTH):
             if not isinstance(node, cst.Name) or node.value in ("True", "False", "None"):
@@ -546,9 +548,13 @@ def _activation_function(qualname: str | None) -> bool:
 def _model_events(collector: _Collector, binding: Binding, scope: Scope, name: str) -> list[_Event]:
     events = []
     for event in collector.events:
-        if event.scope is scope and event.receiver == name and event.index > binding.index:
-            if scope.lookup(name, event.index) is binding:
-                events.append(event)
+        if (
+            event.scope is scope
+            and event.receiver == name
+            and event.index > binding.index
+            and scope.lookup(name, event.index) is binding
+        ):
+            events.append(event)
     return events
 
 
