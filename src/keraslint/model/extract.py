@@ -82,7 +82,7 @@ class _Collector(cst.CSTVisitor):
         self.index = 0
         self.uncertain = 0
         self.events: list[_Event] = []
-        self.keras_calls: list[tuple[cst.Call, Scope, int]] = []
+        self.calls: list[tuple[cst.Call, Scope, int]] = []
         self.compile_calls: list[tuple[cst.Call, Scope, int]] = []
         self.imports_keras = False
         self._outer: list[tuple[Scope, int]] = []
@@ -107,6 +107,10 @@ class _Collector(cst.CSTVisitor):
             self._bind_target(target.value, None)
 
     def visit_SimpleStatementLine(self, node: cst.SimpleStatementLine) -> None:
+        self.index += 1
+
+    def visit_SimpleStatementSuite(self, node: cst.SimpleStatementSuite) -> None:
+        # ``if x: a = 1`` on one line: a statement of its own all the same.
         self.index += 1
 
     def visit_Import(self, node: cst.Import) -> None:
@@ -257,7 +261,7 @@ class _Collector(cst.CSTVisitor):
                 self.events.append(_Event(self.index, self.certain, self.scope, func.value.value, method, node))
             if method == "compile":
                 self.compile_calls.append((node, self.scope, self.index))
-        self.keras_calls.append((node, self.scope, self.index))
+        self.calls.append((node, self.scope, self.index))
 
 
 # -- helpers over arguments ------------------------------------------------------
@@ -603,7 +607,7 @@ def extract(module: cst.Module, code: str) -> FileModel:
 
     activation_strings: list[StringRef] = []
     single_unit_softmax: list[Activation] = []
-    for call, scope, index in collector.keras_calls:
+    for call, scope, index in collector.calls:
         kind = ex.layer_class(call, scope, index)
         if kind is None:
             continue
@@ -645,7 +649,7 @@ def _all_scopes(collector: _Collector) -> list[Scope]:
     seen: dict[int, Scope] = {id(collector.module_scope): collector.module_scope}
     for event in collector.events:
         seen.setdefault(id(event.scope), event.scope)
-    for _, scope, _ in collector.keras_calls:
+    for _, scope, _ in collector.calls:
         seen.setdefault(id(scope), scope)
     return list(seen.values())
 
