@@ -146,6 +146,14 @@ FORMS = {
     "    keras.layers.Dense(10, activation='sigmoid'),  # expect: KL107\n"
     "    keras.layers.Dropout(0.5),\n    keras.layers.GaussianNoise(0.1),\n"
     "    keras.layers.ActivityRegularization(),\n])\nmodel.compile(loss='categorical_crossentropy')\n",
+    "linear Activation after softmax is an identity cast": "import keras\nfrom keras import layers\n"
+    "inputs = keras.Input(shape=(784,))\nx = layers.Dense(10)(inputs)\n"
+    "x = layers.Activation('softmax', dtype='float32')(x)\n"
+    "outputs = layers.Activation('linear', dtype='float32')(x)\nmodel = keras.Model(inputs, outputs)\n"
+    "model.compile(loss=keras.losses.SparseCategoricalCrossentropy(from_logits=True))  # expect: KL105\n",
+    "linear Activation after sigmoid in Sequential": "import keras\nfrom keras import layers\n"
+    "model = keras.Sequential([layers.Dense(1, activation='sigmoid'), layers.Activation(None)])\n"
+    "model.compile(loss='binary_crossentropy', optimizer='adam')\n",
     "dead compile is skipped": "import keras\nmodel = keras.Sequential([keras.layers.Dense(10, activation='softmax')])\n"
     "model.compile(loss='binary_crossentropy')\nmodel.compile(loss='categorical_crossentropy')\n"
     "model.fit(x, y)\n",

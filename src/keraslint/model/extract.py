@@ -430,7 +430,9 @@ class _Extractor:
                     # A parameterised or unknown activation (``Softmax(axis=1)``)
                     # may work on another axis: the unit count says nothing.
                     return OutputLayer("Activation", None, trailing or applied, applied.span)
-                if trailing is None:
+                # ``Activation("linear", dtype="float32")`` is the identity (the
+                # mixed-precision cast idiom): look through it.
+                if trailing is None and applied.name != acts.LINEAR:
                     trailing = applied
                 continue
             if layer.kind == "Dense" and layer.call is not None and layer.scope is not None:
