@@ -1,7 +1,9 @@
 """The CLI on every program in ``fixtures/``: exactly the marked findings.
 
-Each fixture marks the lines that must be reported with ``# expect: KLxxx``;
-unmarked lines must stay silent. The CLI runs once, as a user runs it.
+Each fixture (``.py`` or ``.ipynb``) marks the lines that must be reported
+with ``# expect: KLxxx``; unmarked lines must stay silent. The CLI runs once,
+as a user runs it, and its positions are compared as it prints them
+(``line`` or ``cell N:line``).
 """
 
 from __future__ import annotations
@@ -14,38 +16,45 @@ from pathlib import Path
 
 import pytest
 
+from keraslint.diagnostics import Position
+from keraslint.sources import read_source
 from keraslint.testing import expected_findings
 
 ROOT = Path(__file__).resolve().parent.parent
-FIXTURES = sorted((ROOT / "fixtures").glob("*.py"))
-LINE = re.compile(r"^(?P<path>.+?):(?P<line>\d+):(?P<col>\d+): (?P<code>KL\d{3}) (?P<message>.+)$")
+FIXTURES = sorted([*(ROOT / "fixtures").glob("*.py"), *(ROOT / "fixtures").glob("*.ipynb")])
+LINE = re.compile(r"^(?P<path>.+?\.(py|ipynb)):(?P<where>(cell \d+:)?\d+):\d+: (?P<code>KL\d{3}) \S")
 
 
 @pytest.fixture(scope="module")
-def reported() -> dict[str, list[tuple[int, str]]]:
+def reported() -> dict[str, list[tuple[str, str]]]:
     run = subprocess.run(
-        [sys.executable, "-m", "keraslint", "fixtures"],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        check=False,
+        [sys.executable, "-m", "keraslint", "fixtures"], cwd=ROOT, capture_output=True, text=True, check=False
     )
     assert run.returncode in (0, 1), run.stderr
     assert run.stderr == ""
-    found: dict[str, list[tuple[int, str]]] = defaultdict(list)
+    found: dict[str, list[tuple[str, str]]] = defaultdict(list)
     for line in run.stdout.splitlines():
         match = LINE.match(line)
         assert match, f"not a concise diagnostic line: {line!r}"
-        found[Path(match["path"]).name].append((int(match["line"]), match["code"]))
+        found[Path(match["path"]).name].append((match["where"], match["code"]))
     return found
+
+
+def expected(fixture: Path) -> list[tuple[str, str]]:
+    source = read_source(str(fixture))
+    assert source is not None
+    return sorted(
+        (source.display(Position(line, 0)).rsplit(":", 1)[0], code) for line, code in expected_findings(source.text)
+    )
 
 
 def test_there_are_enough_fixtures_and_a_third_are_clean() -> None:
     assert len(FIXTURES) >= 30
-    clean = [f for f in FIXTURES if not expected_findings(f.read_text())]
+    clean = [f for f in FIXTURES if not expected(f)]
     assert len(clean) * 3 >= len(FIXTURES)
+    assert any(f.suffix == ".ipynb" and expected(f) for f in FIXTURES), "a notebook with findings"
 
 
-@pytest.mark.parametrize("fixture", FIXTURES, ids=lambda p: p.stem)
-def test_fixture(fixture: Path, reported: dict[str, list[tuple[int, str]]]) -> None:
-    assert sorted(reported.get(fixture.name, [])) == expected_findings(fixture.read_text())
+@pytest.mark.parametrize("fixture", FIXTURES, ids=lambda p: p.name)
+def test_fixture(fixture: Path, reported: dict[str, list[tuple[str, str]]]) -> None:
+    assert sorted(reported.get(fixture.name, [])) == expected(fixture)

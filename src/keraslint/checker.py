@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import ast
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from keraslint.diagnostics import Diagnostic, Position, Span
 from keraslint.rules import ALL_RULES, Rule
-from keraslint.sources.python import PythonSource, UnreadableSource, read_python
+from keraslint.sources import Source, UnreadableSource, read_source
+from keraslint.sources.python import PythonSource
 
 SYNTAX_ERROR = "KL001"
 UNREADABLE = "KL002"
@@ -21,7 +22,7 @@ BUILTIN_CODES = {
 @dataclass
 class FileResult:
     path: str
-    source: PythonSource | None
+    source: Source | None
     diagnostics: list[Diagnostic] = field(default_factory=list)
     internal_errors: list[str] = field(default_factory=list)
 
@@ -50,8 +51,13 @@ def _syntax_error(text: str, error: Exception) -> Diagnostic:
 
 
 def lint_text(path: str, text: str, rules: tuple[Rule, ...] = ALL_RULES) -> FileResult:
-    source = PythonSource(path, text)
-    result = FileResult(path, source)
+    """Lint Python code held in memory."""
+    return lint_source(PythonSource(path, text), rules)
+
+
+def lint_source(source: Source, rules: tuple[Rule, ...] = ALL_RULES) -> FileResult:
+    text = source.text
+    result = FileResult(source.path, source)
     # A file that never mentions keras cannot define a Keras model: skip the
     # parse altogether.
     if "keras" not in text:
@@ -69,7 +75,7 @@ def lint_text(path: str, text: str, rules: tuple[Rule, ...] = ALL_RULES) -> File
     except (RecursionError, MemoryError, ValueError) as error:
         result.diagnostics.append(Diagnostic(SYNTAX_ERROR, _whole_file(), f"cannot parse: {type(error).__name__}"))
         return result
-    file_model = extract(module, text)
+    file_model = replace(extract(module, text), describe_line=source.describe_line)
     for rule in rules:
         try:
             result.diagnostics.extend(rule.check(file_model))
@@ -81,7 +87,9 @@ def lint_text(path: str, text: str, rules: tuple[Rule, ...] = ALL_RULES) -> File
 
 def lint_path(path: str, rules: tuple[Rule, ...] = ALL_RULES) -> FileResult:
     try:
-        source = read_python(path)
+        source = read_source(path)
     except UnreadableSource as error:
         return FileResult(path, None, [Diagnostic(UNREADABLE, _whole_file(), f"cannot read file: {error}")])
-    return lint_text(path, source.text, rules)
+    if source is None:  # a notebook in another language
+        return FileResult(path, None)
+    return lint_source(source, rules)

@@ -21,7 +21,7 @@ SKIPPED_DIRECTORIES = frozenset(
         "venv",
     }
 )
-PYTHON_SUFFIXES = (".py",)
+PYTHON_SUFFIXES = (".py", ".ipynb")
 
 
 def _skip_directory(parent: str, name: str) -> bool:

@@ -28,6 +28,7 @@ from keraslint.model.resolve import (
     module_name,
     qualified_name,
 )
+from keraslint.model.targets import TargetReader
 from keraslint.model.types import (
     Activation,
     Compile,
@@ -97,12 +98,20 @@ class _Collector(cst.CSTVisitor):
     ) -> None:
         self.scope.bind(name, Binding(self.index, kind, self.certain, value, qualname))
 
-    def _bind_target(self, target: cst.BaseExpression, value: cst.BaseExpression | None) -> None:
+    def _bind_target(
+        self, target: cst.BaseExpression, value: cst.BaseExpression | None, path: tuple[int, ...] = ()
+    ) -> None:
         if isinstance(target, cst.Name):
-            self._bind(target.value, Kind.VALUE if value is not None else Kind.UNKNOWN, value)
+            kind = Kind.VALUE if value is not None else Kind.UNKNOWN
+            self.scope.bind(target.value, Binding(self.index, kind, self.certain, value, path=path))
         elif isinstance(target, (cst.Tuple, cst.List)):
-            for element in target.elements:
-                self._bind_target(element.value, None)
+            # ``(x_train, y_train), (x_test, y_test) = mnist.load_data()``:
+            # each name is a known part of the value, up to a starred name.
+            starred = False
+            for position, element in enumerate(target.elements):
+                starred = starred or isinstance(element, cst.StarredElement)
+                known = value if not starred else None
+                self._bind_target(element.value, known, (*path, position) if known is not None else ())
         elif isinstance(target, cst.StarredElement):
             self._bind_target(target.value, None)
 
@@ -323,7 +332,7 @@ class _Extractor:
             if not isinstance(node, cst.Name) or node.value in ("True", "False", "None"):
                 return node, scope, index
             binding = scope.lookup(node.value, index)
-            if binding is None or binding.kind is not Kind.VALUE or binding.value is None:
+            if binding is None or binding.kind is not Kind.VALUE or binding.value is None or binding.path:
                 return None, scope, index
             # A module constant read from a function lives in the module scope.
             owner = scope if node.value in scope.bindings else (scope.parent or scope)
@@ -521,19 +530,17 @@ class _Extractor:
             return Loss(name, False, span, source)
         return Loss(None, None, span, source)
 
-    def one_hot_source(self, node: cst.BaseExpression | None, scope: Scope, index: int) -> int | None:
-        value, value_scope, value_index = self.resolve_value(node, scope, index)
-        if isinstance(value, cst.Call):
-            qualname = self.qualname(value.func, value_scope, value_index)
-            if keras_member(qualname, "utils") == "to_categorical":
-                return self.span(value).start.line
-        return None
-
-    def target(self, fit: _Event) -> Target | None:
-        node = _argument(fit.call, 1, "y")
-        if node is None:
-            return None
-        return Target(self.span(node), self.source(node), self.one_hot_source(node, fit.scope, fit.index))
+    def targets(self, fit: _Event) -> list[Target]:
+        """The ``y`` of a ``fit`` call and the targets of its ``validation_data``."""
+        reader = TargetReader(self)
+        found = []
+        y = _argument(fit.call, 1, "y")
+        if y is not None:
+            found.append(reader.read(y, fit.scope, fit.index))
+        validation = _argument(fit.call, None, "validation_data")
+        if validation is not None:
+            found.append(reader.read(validation, fit.scope, fit.index, (1,)))
+        return found
 
 
 def _is_input(qualname: str | None) -> bool:
@@ -685,6 +692,6 @@ def _build_model(
     compiles = []
     for compile_event, fits in _live_compiles(events):
         loss = ex.loss(_argument(compile_event.call, 1, "loss"), compile_event.scope, compile_event.index)
-        targets = tuple(t for t in (ex.target(fit) for fit in fits) if t is not None)
+        targets = tuple(target for fit in fits for target in ex.targets(fit))
         compiles.append(Compile(loss, ex.span(compile_event.call), targets))
     return KerasModel(name, output, tuple(compiles), ex.span(call))

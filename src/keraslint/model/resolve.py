@@ -85,6 +85,8 @@ class Binding:
     certain: bool
     value: cst.BaseExpression | None = None
     qualname: str | None = None
+    # Tuple unpacking: the name is ``value[path[0]][path[1]]...``.
+    path: tuple[int, ...] = ()
 
 
 @dataclass

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import Callable
 
 from keraslint.diagnostics import Span
 
@@ -45,14 +47,32 @@ class Loss:
     source: str
 
 
+class Encoding(Enum):
+    ONE_HOT = "one-hot"
+    # LabelBinarizer: one-hot rows for 3+ classes, one 0/1 column for 2.
+    ONE_HOT_UNLESS_BINARY = "one-hot (3+ classes)"
+    INTEGER = "integer labels"
+    UNKNOWN = "unknown"
+
+
 @dataclass(frozen=True)
 class Target:
-    """The ``y`` given to ``fit``; ``one_hot_line`` is set when it is known
-    to come from ``to_categorical`` (the line of that call)."""
+    """Targets given to ``fit`` (``y`` or ``validation_data``), as far as known.
+
+    ``producer`` names what made them (``to_categorical``,
+    ``mnist.load_data``...) at ``producer_line``; ``classes`` is their class
+    count when it is known; ``dataset`` names a Keras regression dataset
+    whose raw targets they are.
+    """
 
     span: Span
     source: str
-    one_hot_line: int | None = None
+    encoding: Encoding = Encoding.UNKNOWN
+    producer: str | None = None
+    producer_line: int | None = None
+    classes: int | None = None
+    standardised: bool = False
+    dataset: str | None = None
 
 
 @dataclass(frozen=True)
@@ -91,3 +111,9 @@ class FileModel:
     # The file uses APIs only Keras 3 has (``keras.ops``, ``KERAS_BACKEND``):
     # names only tf.keras 2.x accepted are errors here.
     targets_keras3: bool = False
+    # How a line is named in messages: "line 12", or "cell 3, line 2".
+    describe_line: Callable[[int], str] = field(default=lambda line: f"line {line}", compare=False)
+
+    def where(self, span: Span | int) -> str:
+        """Name the line of ``span`` (or a line number) the way the user sees it."""
+        return self.describe_line(span if isinstance(span, int) else span.start.line)

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from keraslint.diagnostics import Diagnostic
-from keraslint.sources.python import PythonSource
+from keraslint.sources import Source
 
 
-def concise(path: str, source: PythonSource | None, diagnostic: Diagnostic) -> str:
+def concise(path: str, source: Source | None, diagnostic: Diagnostic) -> str:
     start = diagnostic.span.start
     where = source.display(start) if source is not None else f"{start.line}:{start.column + 1}"
     text = diagnostic.message

@@ -46,7 +46,3 @@ def describe_activation(activation: Activation) -> str:
     if activation.source == "":
         return "no activation (linear)"
     return f"`{activation.name}`"
-
-
-def at_line(span: Span) -> str:
-    return f"line {span.start.line}"

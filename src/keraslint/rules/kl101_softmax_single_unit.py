@@ -5,7 +5,7 @@ from typing import Iterator
 from keraslint.diagnostics import Diagnostic, Span
 from keraslint.knowledge.activations import SOFTMAX
 from keraslint.model.types import FileModel
-from keraslint.rules.base import Rule, at_line, trained_losses
+from keraslint.rules.base import Rule, trained_losses
 
 
 class SoftmaxSingleUnit(Rule):
@@ -99,7 +99,7 @@ model = tf.keras.Model(inputs=inputs, outputs=outputs)
                 continue
             if output.activation.name != SOFTMAX:
                 continue
-            losses = [f"`{loss.source}` at {at_line(loss.span)}" for _, loss in trained_losses(model)]
+            losses = [f"`{loss.source}` at {file.where(loss.span)}" for _, loss in trained_losses(model)]
             context = f" (loss {', '.join(losses)})" if losses else ""
             reported.add(output.activation.span)
             yield self._report(output.activation.span, context)

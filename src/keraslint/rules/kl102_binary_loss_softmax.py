@@ -6,7 +6,7 @@ from keraslint.diagnostics import Diagnostic
 from keraslint.knowledge.activations import SOFTMAX
 from keraslint.knowledge.losses import BINARY_LOSSES
 from keraslint.model.types import FileModel
-from keraslint.rules.base import Rule, at_line, trained_losses
+from keraslint.rules.base import Rule, trained_losses
 
 
 class BinaryLossOnSoftmax(Rule):
@@ -89,7 +89,7 @@ model.compile(
                     yield self.diagnostic(
                         loss.span,
                         f"`{loss.name}` on a {output.units}-unit `softmax` output "
-                        f"({at_line(output.activation.span)}) treats each class as a separate yes/no problem",
+                        f"({file.where(output.activation.span)}) treats each class as a separate yes/no problem",
                         "use `categorical_crossentropy` for one-hot targets or "
                         "`sparse_categorical_crossentropy` for integer labels",
                     )

@@ -5,7 +5,7 @@ from typing import Iterator
 from keraslint.diagnostics import Diagnostic
 from keraslint.knowledge.losses import MULTICLASS_LOSSES
 from keraslint.model.types import FileModel
-from keraslint.rules.base import Rule, at_line, trained_losses
+from keraslint.rules.base import Rule, trained_losses
 
 
 class MulticlassLossOnSingleUnit(Rule):
@@ -84,6 +84,6 @@ model.compile(
                     yield self.diagnostic(
                         loss.span,
                         f"`{loss.name}` needs one output unit per class, but the output "
-                        f"({at_line(output.span)}) has 1 unit: the loss is constant and nothing is learned",
+                        f"({file.where(output.span)}) has 1 unit: the loss is constant and nothing is learned",
                         "for a binary problem use `binary_crossentropy` with a 1-unit `sigmoid` output",
                     )

@@ -6,7 +6,7 @@ from keraslint.diagnostics import Diagnostic
 from keraslint.knowledge.activations import NON_NEGATIVE_ACTIVATIONS
 from keraslint.knowledge.losses import HINGE_LOSSES
 from keraslint.model.types import FileModel
-from keraslint.rules.base import Rule, at_line, trained_losses
+from keraslint.rules.base import Rule, trained_losses
 
 
 class HingeOnNonNegativeOutput(Rule):
@@ -86,6 +86,6 @@ model.compile(optimizer="sgd", loss="squared_hinge")
                     yield self.diagnostic(
                         activation.span,
                         f"`{activation.name}` output cannot go negative, but `{loss.name}` "
-                        f"({at_line(loss.span)}) needs negative scores for the negative class",
+                        f"({file.where(loss.span)}) needs negative scores for the negative class",
                         "use `tanh` or a linear output; Keras maps 0/1 labels to -1/1 itself",
                     )

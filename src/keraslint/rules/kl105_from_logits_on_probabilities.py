@@ -5,7 +5,7 @@ from typing import Iterator
 from keraslint.diagnostics import Diagnostic
 from keraslint.knowledge.activations import PROBABILITY_ACTIVATIONS
 from keraslint.model.types import FileModel
-from keraslint.rules.base import Rule, at_line, trained_losses
+from keraslint.rules.base import Rule, trained_losses
 
 
 class FromLogitsOnProbabilities(Rule):
@@ -83,6 +83,6 @@ model.compile("adam", tf.keras.losses.BinaryCrossentropy(True))  # expect: KL105
                     yield self.diagnostic(
                         loss.span,
                         f"`from_logits=True` but the output already applies `{activation.name}` "
-                        f"({at_line(activation.span)}): the loss squashes it a second time",
+                        f"({file.where(activation.span)}): the loss squashes it a second time",
                         f"remove `from_logits=True`, or drop the `{activation.name}` and keep the logits",
                     )

@@ -6,7 +6,7 @@ from keraslint.diagnostics import Diagnostic
 from keraslint.knowledge.activations import UNSQUASHED_ACTIVATIONS
 from keraslint.knowledge.losses import CROSSENTROPIES
 from keraslint.model.types import FileModel
-from keraslint.rules.base import Rule, at_line, describe_activation, trained_losses
+from keraslint.rules.base import Rule, describe_activation, trained_losses
 
 
 class ProbabilityLossOnUnsquashed(Rule):
@@ -86,7 +86,7 @@ model.compile(loss=losses.CategoricalCrossentropy(from_logits=False))  # expect:
                     yield self.diagnostic(
                         loss.span,
                         f"`{loss.name}` expects probabilities, but the output "
-                        f"({at_line(activation.span)}) has {describe_activation(activation)}: "
+                        f"({file.where(activation.span)}) has {describe_activation(activation)}: "
                         "values outside [0, 1] are clipped and get no gradient",
                         "pass `from_logits=True` to the loss, or end the model with `sigmoid`/`softmax`",
                     )

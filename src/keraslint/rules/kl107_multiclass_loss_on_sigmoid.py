@@ -6,7 +6,7 @@ from keraslint.diagnostics import Diagnostic
 from keraslint.knowledge.activations import SIGMOID
 from keraslint.knowledge.losses import MULTICLASS_LOSSES
 from keraslint.model.types import FileModel
-from keraslint.rules.base import Rule, at_line, trained_losses
+from keraslint.rules.base import Rule, trained_losses
 
 
 class MulticlassLossOnSigmoid(Rule):
@@ -88,6 +88,6 @@ model.compile(optimizer="adam", loss="sparse_categorical_crossentropy")
                     yield self.diagnostic(
                         activation.span,
                         f"`sigmoid` on a {output.units}-unit output with `{loss.name}` "
-                        f"({at_line(loss.span)}): sigmoid scores are independent, the loss assumes one class",
+                        f"({file.where(loss.span)}): sigmoid scores are independent, the loss assumes one class",
                         "use `softmax` for one label per sample, or `binary_crossentropy` for multi-label",
                     )

@@ -4,7 +4,7 @@ from typing import Iterator
 
 from keraslint.diagnostics import Diagnostic
 from keraslint.knowledge.losses import SPARSE_CATEGORICAL_CROSSENTROPY
-from keraslint.model.types import FileModel
+from keraslint.model.types import Encoding, FileModel
 from keraslint.rules.base import Rule, trained_losses
 
 
@@ -74,15 +74,19 @@ model.fit([[0.0], [1.0], [2.0]], y_train, epochs=3)
 
     def check(self, file: FileModel) -> Iterator[Diagnostic]:
         for model in file.models:
+            units = model.output.units if model.output is not None else None
             for compile_, loss in trained_losses(model):
                 if loss.name != SPARSE_CATEGORICAL_CROSSENTROPY:
                     continue
                 for target in compile_.fit_targets:
-                    if target.one_hot_line is not None:
+                    if target.encoding is Encoding.ONE_HOT or (
+                        target.encoding is Encoding.ONE_HOT_UNLESS_BINARY and units is not None and units > 2
+                    ):
                         yield self.diagnostic(
                             loss.span,
                             f"`sparse_categorical_crossentropy` expects integer labels, but `fit` gets "
-                            f"`{target.source}`, one-hot encoded by `to_categorical` at line {target.one_hot_line}",
+                            f"`{target.source}`, one-hot encoded by `{target.producer}` at "
+                            f"{file.where(target.producer_line or target.span)}",
                             "use `categorical_crossentropy` with one-hot targets, or fit on the integer labels",
                         )
                         break

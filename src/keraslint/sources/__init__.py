@@ -1,0 +1,48 @@
+"""Where code comes from, and how its positions are shown to the user."""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+from keraslint.diagnostics import Position
+
+
+class UnreadableSource(Exception):
+    """The file cannot be read or decoded; the message says why."""
+
+
+class Source(Protocol):
+    """Python code to lint, and the way to show a position in it."""
+
+    path: str
+    text: str
+
+    def display(self, position: Position) -> str:
+        """The position as the user sees it: ``line:col`` or ``cell N:line:col``."""
+        ...
+
+    def describe_line(self, line: int) -> str:
+        """A line named in a message: ``line 12`` or ``cell 3, line 2``."""
+        ...
+
+
+def read_source(path: str) -> Source | None:
+    """Read a ``.py`` file or a notebook; raise ``UnreadableSource``.
+
+    None for a notebook in a language other than Python.
+    """
+    if path.endswith(".ipynb"):
+        from keraslint.sources.notebook import read_notebook
+
+        return read_notebook(path)
+    from keraslint.sources.python import read_python
+
+    return read_python(path)
+
+
+def read_bytes(path: str) -> bytes:
+    try:
+        with open(path, "rb") as handle:
+            return handle.read()
+    except OSError as error:
+        raise UnreadableSource(error.strerror or str(error)) from None

@@ -7,10 +7,7 @@ import tokenize
 from dataclasses import dataclass
 
 from keraslint.diagnostics import Position
-
-
-class UnreadableSource(Exception):
-    """The file cannot be read or decoded; the message says why."""
+from keraslint.sources import UnreadableSource, read_bytes
 
 
 @dataclass(frozen=True)
@@ -21,6 +18,9 @@ class PythonSource:
     def display(self, position: Position) -> str:
         """``line:col`` with a 1-based column, as flake8 and ruff print it."""
         return f"{position.line}:{position.column + 1}"
+
+    def describe_line(self, line: int) -> str:
+        return f"line {line}"
 
 
 def decode(data: bytes) -> str:
@@ -36,9 +36,4 @@ def decode(data: bytes) -> str:
 
 
 def read_python(path: str) -> PythonSource:
-    try:
-        with open(path, "rb") as handle:
-            data = handle.read()
-    except OSError as error:
-        raise UnreadableSource(error.strerror or str(error)) from None
-    return PythonSource(path, decode(data))
+    return PythonSource(path, decode(read_bytes(path)))

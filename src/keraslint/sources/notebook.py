@@ -1,0 +1,120 @@
+"""Jupyter notebooks: the code cells, in order, read as one program.
+
+IPython syntax that is not Python (``%magic``, ``%%cell_magic``, ``!shell``,
+``x = !cmd``, ``obj?``) is blanked out line by line, so that line numbers
+keep matching the cells. Positions are shown as ruff shows them:
+``cell N:line:col``, N counting every cell of the notebook from 1.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+
+from keraslint.diagnostics import Position
+from keraslint.sources import UnreadableSource, read_bytes
+
+# ``%time x = f()``, ``!pip install``, ``files = !ls``, ``%%capture``,
+# ``model.fit?``: lines IPython rewrites before Python sees them. A ``%``
+# must be followed by a name: ``%(name)s`` continues a format string.
+_MAGIC = re.compile(r"^\s*(%%?[A-Za-z]|!|[\w.\[\]'\"]+\s*=\s*(!|%[A-Za-z]))")
+_HELP = re.compile(r"^\s*(\?\??[\w.]+|[\w.]+\?\??)\s*$")
+
+
+@dataclass(frozen=True)
+class NotebookSource:
+    path: str
+    text: str
+    # For each line of ``text`` (index 0 unused): its cell and its line there.
+    cells: tuple[int, ...]
+    lines: tuple[int, ...]
+
+    def display(self, position: Position) -> str:
+        cell, line = self._locate(position.line)
+        return f"cell {cell}:{line}:{position.column + 1}"
+
+    def describe_line(self, line: int) -> str:
+        cell, in_cell = self._locate(line)
+        return f"cell {cell}, line {in_cell}"
+
+    def _locate(self, line: int) -> tuple[int, int]:
+        # LibCST may place an end-of-file error one line past the last one.
+        line = min(max(line, 1), len(self.cells) - 1)
+        return self.cells[line], self.lines[line]
+
+
+def _python_lines(source: str) -> list[str]:
+    lines = source.split("\n")
+    if lines and lines[0].lstrip().startswith("%%"):
+        # A cell magic makes the whole cell something else (bash, HTML...).
+        return ["" for _ in lines]
+    result: list[str] = []
+    continued = False
+    for line in lines:
+        if continued or _MAGIC.match(line) or _HELP.match(line):
+            indent = line[: len(line) - len(line.lstrip())]
+            # ``pass`` keeps an indented block that held only magics valid.
+            result.append(f"{indent}pass" if not continued else "")
+            continued = line.rstrip().endswith("\\")
+        else:
+            result.append(line)
+    return result
+
+
+def _cell_source(cell: object, number: int) -> str | None:
+    """The code of a cell, None for a non-code cell; raise on a bad cell."""
+    if not isinstance(cell, dict):
+        raise UnreadableSource(f"invalid notebook: cell {number} is not an object")
+    if cell.get("cell_type") != "code":
+        return None
+    if "source" not in cell:
+        raise UnreadableSource(f"invalid notebook: cell {number} has no `source`")
+    source = cell["source"]
+    if isinstance(source, list) and all(isinstance(part, str) for part in source):
+        return "".join(source)
+    if isinstance(source, str):
+        return source
+    raise UnreadableSource(f"invalid notebook: the `source` of cell {number} is not text")
+
+
+def _is_python(metadata: object) -> bool:
+    """False only when the metadata names another language (R, Julia...)."""
+    if not isinstance(metadata, dict):
+        return True
+    for key, field in (("language_info", "name"), ("kernelspec", "language")):
+        info = metadata.get(key)
+        if isinstance(info, dict) and isinstance(info.get(field), str):
+            return info[field].lower().startswith("python")
+    return True
+
+
+def parse_notebook(path: str, data: bytes) -> NotebookSource | None:
+    """The notebook's Python program; None for a notebook in another language."""
+    try:
+        document = json.loads(data.decode("utf-8-sig"))
+    except UnicodeDecodeError as error:
+        raise UnreadableSource(f"invalid notebook: not UTF-8 ({error.reason})") from None
+    except json.JSONDecodeError as error:
+        raise UnreadableSource(f"invalid notebook: not JSON ({error.msg} at line {error.lineno})") from None
+    if not isinstance(document, dict) or not isinstance(document.get("cells"), list):
+        raise UnreadableSource("invalid notebook: no `cells` list")
+    if not _is_python(document.get("metadata")):
+        return None
+
+    text_lines: list[str] = []
+    cells, lines = [0], [0]
+    for number, cell in enumerate(document["cells"], start=1):
+        source = _cell_source(cell, number)
+        if source is None:
+            continue
+        python = _python_lines(source.rstrip("\n"))
+        text_lines.extend(python)
+        cells.extend([number] * len(python))
+        lines.extend(range(1, len(python) + 1))
+    text = "\n".join(text_lines) + "\n" if text_lines else ""
+    return NotebookSource(path, text, tuple(cells), tuple(lines))
+
+
+def read_notebook(path: str) -> NotebookSource | None:
+    return parse_notebook(path, read_bytes(path))

@@ -1,0 +1,87 @@
+"""Notebooks: code cells read in order as one program, positions in cells."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from keraslint.diagnostics import Position
+from keraslint.sources import UnreadableSource
+from keraslint.sources.notebook import parse_notebook
+
+
+def notebook(*cells: tuple[str, str], language: str = "python") -> bytes:
+    return json.dumps(
+        {
+            "cells": [{"cell_type": kind, "metadata": {}, "source": source} for kind, source in cells],
+            "metadata": {"language_info": {"name": language}},
+            "nbformat": 4,
+            "nbformat_minor": 5,
+        }
+    ).encode()
+
+
+def test_cells_are_one_program_and_positions_name_the_cell() -> None:
+    source = parse_notebook(
+        "n.ipynb",
+        notebook(("markdown", "# title"), ("code", "import keras\nN = 1"), ("code", ["x = N\n", "y = x"])),
+    )
+    assert source is not None
+    assert source.text == "import keras\nN = 1\nx = N\ny = x\n"
+    assert source.display(Position(3, 4)) == "cell 3:1:5"
+    assert source.display(Position(2, 0)) == "cell 2:2:1"
+    assert source.describe_line(4) == "cell 3, line 2"
+
+
+def test_magics_and_shell_lines_are_blanked_keeping_line_numbers() -> None:
+    cell = "%matplotlib inline\n!pip install keras \\\n    tensorflow\nfiles = !ls\nfor f in files:\n    !echo $f\nmodel.fit?\nprint('%(x)s' %\n      {'x': 1})"
+    source = parse_notebook("n.ipynb", notebook(("code", cell), ("code", "%%bash\necho hi\nexit 1")))
+    assert source is not None
+    lines = source.text.splitlines()
+    assert lines[:7] == ["pass", "pass", "", "pass", "for f in files:", "    pass", "pass"]
+    assert lines[7] == "print('%(x)s' %"
+    assert lines[9:] == ["", "", ""]
+    compile(source.text, "n.ipynb", "exec")  # what remains is Python
+
+
+def test_notebook_in_another_language_is_skipped() -> None:
+    assert parse_notebook("r.ipynb", notebook(("code", "library(keras)"), language="R")) is None
+
+
+@pytest.mark.parametrize(
+    ("data", "reason"),
+    [
+        (b"import keras\n", "invalid notebook: not JSON"),
+        (b"[1, 2]", "invalid notebook: no `cells` list"),
+        (b'{"cells": [{"cell_type": "code"}]}', "invalid notebook: cell 1 has no `source`"),
+        (b'{"cells": [{"cell_type": "code", "source": 3}]}', "invalid notebook: the `source` of cell 1 is not text"),
+        (b'{"cells": ["x"]}', "invalid notebook: cell 1 is not an object"),
+        (b"\xff\xfe{}", "invalid notebook: not UTF-8"),
+    ],
+)
+def test_broken_notebooks_are_a_clear_error(data: bytes, reason: str) -> None:
+    with pytest.raises(UnreadableSource, match=reason.replace("(", r"\(").replace("`", "`")):
+        parse_notebook("bad.ipynb", data)
+
+
+def test_cli_reports_broken_notebook_in_one_line_and_checks_the_rest(tmp_path: Path) -> None:
+    (tmp_path / "a.ipynb").write_text("{not json")
+    (tmp_path / "b.ipynb").write_bytes(
+        notebook(
+            ("code", "from tensorflow import keras\nUNITS = 1"),
+            ("markdown", "## model"),
+            ("code", "model = keras.Sequential([keras.layers.Dense(UNITS, activation='softmax')])"),
+        )
+    )
+    run = subprocess.run(
+        [sys.executable, "-m", "keraslint", "."], cwd=tmp_path, capture_output=True, text=True, check=False
+    )
+    assert run.returncode == 1
+    assert run.stderr == ""
+    first, second = run.stdout.splitlines()
+    assert first.startswith("a.ipynb:1:1: KL002 cannot read file: invalid notebook: not JSON")
+    assert second.startswith("b.ipynb:cell 3:1:64: KL101 ")
