@@ -98,6 +98,11 @@ NON_NEGATIVE_ACTIVATIONS: Final[frozenset[str]] = frozenset(
     }
 )
 
+# Outputs bounded in [-1, 1] or [0, 1]: they cannot regress large values.
+BOUNDED_ACTIVATIONS: Final[frozenset[str]] = frozenset({"sigmoid", "hard_sigmoid", "tanh", "softsign", "hard_tanh"})
+# Outputs that are negative for half their inputs: a log loss clips them.
+SIGNED_BOUNDED_ACTIVATIONS: Final[frozenset[str]] = frozenset({"tanh", "softsign", "hard_tanh"})
+
 # Outputs that are not squashed into [0, 1] and can leave it on both sides
 # or above: a probability loss clips them and gets no gradient there.
 # tanh/softsign/hard_tanh are bounded in (-1, 1) and left alone on purpose.

@@ -131,6 +131,23 @@ MULTICLASS_LOSSES: Final[frozenset[str]] = frozenset(
     {CATEGORICAL_CROSSENTROPY, CATEGORICAL_FOCAL_CROSSENTROPY, SPARSE_CATEGORICAL_CROSSENTROPY}
 )
 HINGE_LOSSES: Final[frozenset[str]] = frozenset({HINGE, SQUARED_HINGE})
+KL_DIVERGENCE: Final = "kl_divergence"
+MEAN_SQUARED_LOGARITHMIC_ERROR: Final = "mean_squared_logarithmic_error"
+POISSON: Final = "poisson"
+# Losses that compare values, not class probabilities.
+REGRESSION_LOSSES: Final[frozenset[str]] = frozenset(
+    {
+        "mean_squared_error",
+        "mean_absolute_error",
+        "mean_absolute_percentage_error",
+        MEAN_SQUARED_LOGARITHMIC_ERROR,
+        "huber",
+        "log_cosh",
+    }
+)
+# Losses that take the log of the prediction (clipped at a small epsilon):
+# keras/src/losses/losses.py ``mean_squared_logarithmic_error`` and ``poisson``.
+LOG_LOSSES: Final[frozenset[str]] = frozenset({MEAN_SQUARED_LOGARITHMIC_ERROR, POISSON})
 
 # Position of ``from_logits`` among the constructor's positional parameters
 # (keras/src/losses/losses.py ``__init__`` of each class; same order in

@@ -41,6 +41,8 @@ from keraslint.model.types import (
 )
 
 _MODEL_METHODS = frozenset({"add", "pop", "compile", "fit", "fit_generator"})
+# Attributes whose assignment changes a model's output or loss.
+_MODEL_ATTRIBUTES = frozenset({"activation", "units", "layers", "loss", "output", "outputs"})
 _CUSTOM_OBJECT_MARKERS = (
     "custom_objects",
     "get_custom_objects",
@@ -114,6 +116,24 @@ class _Collector(cst.CSTVisitor):
                 self._bind_target(element.value, known, (*path, position) if known is not None else ())
         elif isinstance(target, cst.StarredElement):
             self._bind_target(target.value, None)
+        elif isinstance(target, (cst.Subscript, cst.Attribute)):
+            self._mutate(target)
+
+    def _mutate(self, target: cst.BaseExpression) -> None:
+        """``y[y == 9] = 8`` or ``model.layers[-1].activation = ...`` change
+        what the name holds: from here on it is unknown. Plain attribute
+        settings such as ``base.trainable = False`` change nothing we read."""
+        through_item = False
+        attributes: list[str] = []
+        node = target
+        while isinstance(node, (cst.Subscript, cst.Attribute)):
+            if isinstance(node, cst.Subscript):
+                through_item = True
+            else:
+                attributes.append(node.attr.value)
+            node = node.value
+        if isinstance(node, cst.Name) and (through_item or _MODEL_ATTRIBUTES.intersection(attributes)):
+            self._bind(node.value, Kind.UNKNOWN)
 
     def visit_SimpleStatementLine(self, node: cst.SimpleStatementLine) -> None:
         self.index += 1
@@ -446,8 +466,10 @@ class _Extractor:
                 continue
             if layer.kind == "Dense" and layer.call is not None and layer.scope is not None:
                 units = self.dense_units(layer.call, layer.scope, layer.index)
+                units_node = _argument(layer.call, 0, "units")
                 activation = trailing or self.dense_activation(layer.call, layer.scope, layer.index)
-                return OutputLayer("Dense", units, activation, self.span(layer.call))
+                units_span = self.span(units_node) if units_node is not None else None
+                return OutputLayer("Dense", units, activation, self.span(layer.call), units_span)
             break
         if trailing is not None:
             return OutputLayer("Activation", None, trailing, trailing.span)

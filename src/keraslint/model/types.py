@@ -31,6 +31,8 @@ class OutputLayer:
     units: int | None
     activation: Activation | None
     span: Span
+    # Where the unit count is written (``Dense(10, ...)``'s ``10``).
+    units_span: Span | None = None
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,14 @@ from keraslint.rules.kl104_hinge_non_negative_output import HingeOnNonNegativeOu
 from keraslint.rules.kl105_from_logits_on_probabilities import FromLogitsOnProbabilities
 from keraslint.rules.kl106_probability_loss_on_unsquashed import ProbabilityLossOnUnsquashed
 from keraslint.rules.kl107_multiclass_loss_on_sigmoid import MulticlassLossOnSigmoid
+from keraslint.rules.kl108_regression_loss_on_softmax import RegressionLossOnSoftmax
+from keraslint.rules.kl109_kl_divergence_not_softmax import KLDivergenceOnNonDistribution
+from keraslint.rules.kl110_log_loss_on_negative_values import LogLossOnNegativeValues
+from keraslint.rules.kl111_bounded_output_unscaled_targets import BoundedOutputForUnscaledTargets
 from keraslint.rules.kl201_sparse_loss_one_hot_targets import SparseLossOnOneHotTargets
+from keraslint.rules.kl202_categorical_loss_integer_targets import CategoricalLossOnIntegerTargets
+from keraslint.rules.kl204_units_contradict_class_count import UnitsContradictClassCount
+from keraslint.rules.kl205_binary_loss_multiclass_labels import BinaryLossOnMulticlassLabels
 from keraslint.rules.kl301_unknown_loss import UnknownLoss
 from keraslint.rules.kl302_unknown_activation import UnknownActivation
 
@@ -22,7 +29,14 @@ ALL_RULES: tuple[Rule, ...] = (
     FromLogitsOnProbabilities(),
     ProbabilityLossOnUnsquashed(),
     MulticlassLossOnSigmoid(),
+    RegressionLossOnSoftmax(),
+    KLDivergenceOnNonDistribution(),
+    LogLossOnNegativeValues(),
+    BoundedOutputForUnscaledTargets(),
     SparseLossOnOneHotTargets(),
+    CategoricalLossOnIntegerTargets(),
+    UnitsContradictClassCount(),
+    BinaryLossOnMulticlassLabels(),
     UnknownLoss(),
     UnknownActivation(),
 )

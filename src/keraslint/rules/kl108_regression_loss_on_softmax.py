@@ -1,0 +1,80 @@
+from __future__ import annotations
+
+from typing import Iterator
+
+from keraslint.diagnostics import Diagnostic
+from keraslint.knowledge.activations import SOFTMAX
+from keraslint.knowledge.losses import REGRESSION_LOSSES
+from keraslint.model.types import FileModel
+from keraslint.rules.base import Rule, trained_losses
+
+
+class RegressionLossOnSoftmax(Rule):
+    """
+    ## What it does
+    Checks for a regression loss (`mse`, `mae`, `msle`, `huber`,
+    `log_cosh`...) on a `softmax` output with more than one unit.
+
+    ## Why is this bad?
+    A softmax output is a classifier. Squared or absolute error between
+    probabilities and one-hot rows gives tiny gradients when the model is
+    confidently wrong (the softmax saturates), so it trains far slower and
+    worse than crossentropy, and the loss value is not a log-likelihood.
+
+    ## Example
+    ```python
+    model.add(layers.Dense(10, activation="softmax"))
+    model.compile(loss="mse")
+    ```
+
+    Use instead:
+    ```python
+    model.add(layers.Dense(10, activation="softmax"))
+    model.compile(loss="categorical_crossentropy")
+    ```
+
+    ## Fix safety
+    No automatic fix.
+
+    ## References
+    - keras/src/losses/losses.py (`mean_squared_error`, `categorical_crossentropy`)
+    """
+
+    CODE = "KL108"
+    NAME = "regression-loss-on-softmax"
+    SUMMARY = "regression loss on a multi-unit `softmax` output"
+    VALID = (
+        """\
+import keras
+model = keras.Sequential([keras.layers.Dense(10, activation="softmax")])
+model.compile(loss="categorical_crossentropy", metrics=["mse"])
+""",
+        """\
+import keras
+model = keras.Sequential([keras.layers.Dense(3)])
+model.compile(loss="mse")
+""",
+    )
+    INVALID = (
+        """\
+import keras
+model = keras.Sequential([keras.layers.Dense(10, activation="softmax")])
+model.compile(optimizer="adam", loss="mean_squared_error")  # expect: KL108
+""",
+    )
+
+    def check(self, file: FileModel) -> Iterator[Diagnostic]:
+        for model in file.models:
+            output = model.output
+            if output is None or output.units is None or output.units < 2 or output.activation is None:
+                continue
+            if output.activation.name != SOFTMAX:
+                continue
+            for _, loss in trained_losses(model):
+                if loss.name in REGRESSION_LOSSES:
+                    yield self.diagnostic(
+                        loss.span,
+                        f"regression loss `{loss.name}` on a {output.units}-unit `softmax` classifier "
+                        f"({file.where(output.activation.span)}): confident mistakes get almost no gradient",
+                        "use `categorical_crossentropy` (one-hot) or `sparse_categorical_crossentropy` (integers)",
+                    )

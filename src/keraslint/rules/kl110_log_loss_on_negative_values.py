@@ -1,0 +1,102 @@
+from __future__ import annotations
+
+from typing import Iterator
+
+from keraslint.diagnostics import Diagnostic
+from keraslint.knowledge.activations import SIGNED_BOUNDED_ACTIVATIONS
+from keraslint.knowledge.losses import LOG_LOSSES
+from keraslint.model.types import FileModel
+from keraslint.rules.base import Rule, trained_losses
+
+
+class LogLossOnNegativeValues(Rule):
+    """
+    ## What it does
+    Checks for `mean_squared_logarithmic_error` or `poisson` where the
+    predictions or the targets go negative: a `tanh`/`softsign` output, or
+    targets standardised with `StandardScaler`.
+
+    ## Why is this bad?
+    Both losses take a logarithm and Keras clips the values at a small
+    epsilon first. The negative half of a tanh output then gets no gradient,
+    and standardised targets (half of them negative) are silently clipped
+    to 0: the model is trained towards the wrong values. A linear output on
+    raw positive targets is fine.
+
+    ## Example
+    ```python
+    y_train = StandardScaler().fit_transform(y_train)
+    model.compile(loss="msle")
+    model.fit(x_train, y_train)
+    ```
+
+    Use instead:
+    ```python
+    y_train = StandardScaler().fit_transform(y_train)
+    model.compile(loss="mse")
+    model.fit(x_train, y_train)
+    ```
+
+    ## Fix safety
+    No automatic fix.
+
+    ## References
+    - keras/src/losses/losses.py (`mean_squared_logarithmic_error`,
+      `poisson`: `maximum(y, epsilon)` before the log)
+    """
+
+    CODE = "KL110"
+    NAME = "log-loss-on-negative-values"
+    SUMMARY = "`msle`/`poisson` where predictions or targets go negative"
+    VALID = (
+        """\
+import keras
+model = keras.Sequential([keras.layers.Dense(1)])
+model.compile(loss="msle")
+""",
+        """\
+import keras
+model = keras.Sequential([keras.layers.Dense(1, activation="exponential")])
+model.compile(loss="poisson")
+""",
+    )
+    INVALID = (
+        """\
+import keras
+model = keras.Sequential([keras.layers.Dense(1, activation="tanh")])  # expect: KL110
+model.compile(loss="mean_squared_logarithmic_error")
+""",
+        """\
+import keras
+from sklearn.preprocessing import StandardScaler
+scaler = StandardScaler()
+y_scaled = scaler.fit_transform(y.reshape(-1, 1))
+model = keras.Sequential([keras.layers.Dense(1)])
+model.compile(optimizer="adam", loss="msle")  # expect: KL110
+model.fit(x, y_scaled)
+""",
+    )
+
+    def check(self, file: FileModel) -> Iterator[Diagnostic]:
+        for model in file.models:
+            output = model.output
+            for compile_, loss in trained_losses(model):
+                if loss.name not in LOG_LOSSES:
+                    continue
+                activation = output.activation if output is not None else None
+                if activation is not None and activation.name in SIGNED_BOUNDED_ACTIVATIONS:
+                    yield self.diagnostic(
+                        activation.span,
+                        f"`{activation.name}` output goes negative, but `{loss.name}` "
+                        f"({file.where(loss.span)}) clips predictions at 0: the negative half gets no gradient",
+                        "use a linear, `softplus` or `exponential` output",
+                    )
+                    continue
+                scaled = next((t for t in compile_.fit_targets if t.standardised), None)
+                if scaled is not None:
+                    yield self.diagnostic(
+                        loss.span,
+                        f"`{loss.name}` clips targets at 0, but `fit` gets `{scaled.source}`, standardised by "
+                        f"`{scaled.producer}` at {file.where(scaled.producer_line or 0)} (half of it is negative)",
+                        "use `mse`/`mae` on standardised targets, or keep them positive for this loss",
+                    )

@@ -1,0 +1,99 @@
+from __future__ import annotations
+
+from typing import Iterator
+
+from keraslint.diagnostics import Diagnostic
+from keraslint.knowledge.activations import BOUNDED_ACTIVATIONS
+from keraslint.knowledge.losses import REGRESSION_LOSSES
+from keraslint.model.types import FileModel
+from keraslint.rules.base import Rule, trained_losses
+
+
+class BoundedOutputForUnscaledTargets(Rule):
+    """
+    ## What it does
+    Checks for a bounded output (`sigmoid`, `tanh`...) regressing targets
+    known to lie far outside its range: the raw house prices of
+    `boston_housing.load_data()` or `california_housing.load_data()`.
+
+    ## Why is this bad?
+    A sigmoid never exceeds 1 and a tanh never exceeds 1 in absolute value.
+    Prices of 5 to 50 (thousand dollars) can never be predicted: the output
+    saturates at its bound and the error never shrinks.
+
+    ## Example
+    ```python
+    (x_train, y_train), _ = keras.datasets.boston_housing.load_data()
+    model.add(layers.Dense(1, activation="sigmoid"))
+    model.compile(loss="mse")
+    model.fit(x_train, y_train)
+    ```
+
+    Use instead:
+    ```python
+    (x_train, y_train), _ = keras.datasets.boston_housing.load_data()
+    model.add(layers.Dense(1))
+    model.compile(loss="mse")
+    model.fit(x_train, y_train)
+    ```
+
+    ## Fix safety
+    No automatic fix.
+
+    ## References
+    - keras/src/datasets/boston_housing.py (`load_data`: prices in k$)
+    """
+
+    CODE = "KL111"
+    NAME = "bounded-output-for-unscaled-targets"
+    SUMMARY = "sigmoid/tanh output regressing targets outside its range"
+    VALID = (
+        """\
+import keras
+(x, y), _ = keras.datasets.boston_housing.load_data()
+model = keras.Sequential([keras.layers.Dense(1)])
+model.compile(loss="mse")
+model.fit(x, y)
+""",
+        """\
+import keras
+(x, y), _ = keras.datasets.boston_housing.load_data()
+y = y / y.max()
+model = keras.Sequential([keras.layers.Dense(1, activation="sigmoid")])
+model.compile(loss="mse")
+model.fit(x, y)
+""",
+    )
+    INVALID = (
+        """\
+from tensorflow import keras
+(x_train, y_train), (x_test, y_test) = keras.datasets.boston_housing.load_data()
+model = keras.Sequential([
+    keras.layers.Dense(64, activation="relu"),
+    keras.layers.Dense(1, activation="sigmoid"),  # expect: KL111
+])
+model.compile(optimizer="rmsprop", loss="mse", metrics=["mae"])
+model.fit(x_train, y_train, epochs=100)
+""",
+    )
+
+    def check(self, file: FileModel) -> Iterator[Diagnostic]:
+        for model in file.models:
+            output = model.output
+            if output is None or output.activation is None:
+                continue
+            activation = output.activation
+            if activation.name not in BOUNDED_ACTIVATIONS:
+                continue
+            for compile_, loss in trained_losses(model):
+                if loss.name not in REGRESSION_LOSSES:
+                    continue
+                raw = next((t for t in compile_.fit_targets if t.dataset), None)
+                if raw is not None:
+                    yield self.diagnostic(
+                        activation.span,
+                        f"`{activation.name}` output is bounded, but `fit` gets `{raw.source}`, the raw "
+                        f"`{raw.dataset}` targets from {file.where(raw.producer_line or 0)}, far outside its range",
+                        "use a linear output, or scale the targets into the output's range",
+                    )
+                    break

@@ -1,0 +1,91 @@
+from __future__ import annotations
+
+from typing import Iterator
+
+from keraslint.diagnostics import Diagnostic
+from keraslint.knowledge.losses import CATEGORICAL_CROSSENTROPY, CATEGORICAL_FOCAL_CROSSENTROPY
+from keraslint.model.types import Encoding, FileModel
+from keraslint.rules.base import Rule, trained_losses
+
+
+class CategoricalLossOnIntegerTargets(Rule):
+    """
+    ## What it does
+    Checks for `categorical_crossentropy` trained on integer class labels
+    that were never one-hot encoded (labels from a Keras dataset's
+    `load_data()`, `LabelEncoder`, `np.argmax`, `np.where(cond, 1, 0)`...).
+
+    ## Why is this bad?
+    Categorical crossentropy compares one-hot rows with the predicted
+    distribution. Given one integer per sample, Keras fails with a shape
+    error when the shapes differ, and when they broadcast it multiplies the
+    predictions by the label values: the loss means nothing.
+
+    ## Example
+    ```python
+    (x_train, y_train), _ = keras.datasets.mnist.load_data()
+    model.compile(loss="categorical_crossentropy")
+    model.fit(x_train, y_train)
+    ```
+
+    Use instead:
+    ```python
+    (x_train, y_train), _ = keras.datasets.mnist.load_data()
+    model.compile(loss="sparse_categorical_crossentropy")
+    model.fit(x_train, y_train)
+    ```
+
+    ## Fix safety
+    No automatic fix: use the sparse loss or one-hot encode the labels.
+
+    ## References
+    - keras/src/losses/losses.py (`categorical_crossentropy`,
+      `sparse_categorical_crossentropy`)
+    - keras/src/datasets/mnist.py (`load_data` returns integer labels)
+    """
+
+    CODE = "KL202"
+    NAME = "categorical-loss-on-integer-targets"
+    SUMMARY = "`categorical_crossentropy` trained on integer labels"
+    VALID = (
+        """\
+import keras
+(x, y), _ = keras.datasets.mnist.load_data()
+y = keras.utils.to_categorical(y, 10)
+model = keras.Sequential([keras.layers.Dense(10, activation="softmax")])
+model.compile(loss="categorical_crossentropy")
+model.fit(x, y)
+""",
+        """\
+import keras
+(x, y), _ = keras.datasets.mnist.load_data()
+model = keras.Sequential([keras.layers.Dense(10, activation="softmax")])
+model.compile(loss="sparse_categorical_crossentropy")
+model.fit(x, y)
+""",
+    )
+    INVALID = (
+        """\
+from tensorflow import keras
+(x_train, y_train), (x_test, y_test) = keras.datasets.fashion_mnist.load_data()
+model = keras.Sequential([keras.layers.Flatten(), keras.layers.Dense(10, activation="softmax")])
+model.compile(optimizer="adam", loss="categorical_crossentropy")  # expect: KL202
+model.fit(x_train, y_train, validation_data=(x_test, y_test))
+""",
+    )
+
+    def check(self, file: FileModel) -> Iterator[Diagnostic]:
+        for model in file.models:
+            for compile_, loss in trained_losses(model):
+                if loss.name not in (CATEGORICAL_CROSSENTROPY, CATEGORICAL_FOCAL_CROSSENTROPY):
+                    continue
+                for target in compile_.fit_targets:
+                    if target.encoding is Encoding.INTEGER:
+                        yield self.diagnostic(
+                            loss.span,
+                            f"`{loss.name}` expects one-hot targets, but `fit` gets `{target.source}`, "
+                            f"integer labels from `{target.producer}` at {file.where(target.producer_line or 0)}",
+                            "use `sparse_categorical_crossentropy` for integer labels, "
+                            "or one-hot encode them with `keras.utils.to_categorical`",
+                        )
+                        break

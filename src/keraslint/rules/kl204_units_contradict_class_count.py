@@ -1,0 +1,113 @@
+from __future__ import annotations
+
+from typing import Iterator
+
+from keraslint.diagnostics import Diagnostic
+from keraslint.knowledge.activations import SOFTMAX
+from keraslint.knowledge.losses import MULTICLASS_LOSSES
+from keraslint.model.types import FileModel
+from keraslint.rules.base import Rule, trained_losses
+
+
+class UnitsContradictClassCount(Rule):
+    """
+    ## What it does
+    Checks for a softmax output whose number of units differs from the number
+    of classes the targets are known to have: `to_categorical(y, N)`, or the
+    labels of a Keras dataset with a fixed class count (MNIST, Fashion-MNIST
+    and CIFAR-10: 10; CIFAR-100: 100, or 20 with `label_mode="coarse"`;
+    Reuters: 46).
+
+    ## Why is this bad?
+    With fewer units than classes, some labels have no output at all (sparse
+    crossentropy fails or reads out of range); with more, probability mass
+    goes to classes that never occur. Either way the model cannot match its
+    targets.
+
+    ## Example
+    ```python
+    (x_train, y_train), _ = keras.datasets.cifar100.load_data()
+    model.add(layers.Dense(10, activation="softmax"))
+    model.compile(loss="sparse_categorical_crossentropy")
+    model.fit(x_train, y_train)
+    ```
+
+    Use instead:
+    ```python
+    (x_train, y_train), _ = keras.datasets.cifar100.load_data()
+    model.add(layers.Dense(100, activation="softmax"))
+    model.compile(loss="sparse_categorical_crossentropy")
+    model.fit(x_train, y_train)
+    ```
+
+    ## Fix safety
+    No automatic fix.
+
+    ## References
+    - keras/src/datasets/cifar100.py, mnist.py, reuters.py (`load_data`)
+    - keras/src/utils/numerical_utils.py (`to_categorical`)
+    """
+
+    CODE = "KL204"
+    NAME = "units-contradict-class-count"
+    SUMMARY = "output units differ from the known number of classes"
+    VALID = (
+        """\
+import keras
+(x, y), _ = keras.datasets.cifar100.load_data(label_mode="coarse")
+model = keras.Sequential([keras.layers.Dense(20, activation="softmax")])
+model.compile(loss="sparse_categorical_crossentropy")
+model.fit(x, y)
+""",
+        """\
+import keras
+(x, y), _ = keras.datasets.mnist.load_data()
+y = (y == 0).astype("int32")
+model = keras.Sequential([keras.layers.Dense(2, activation="softmax")])
+model.compile(loss="sparse_categorical_crossentropy")
+model.fit(x, y)
+""",
+    )
+    INVALID = (
+        """\
+import keras
+(x, y), _ = keras.datasets.cifar100.load_data()
+model = keras.Sequential([keras.layers.Dense(10, activation="softmax")])  # expect: KL204
+model.compile(loss="sparse_categorical_crossentropy")
+model.fit(x, y)
+""",
+        """\
+from tensorflow import keras
+NUM_CLASSES = 5
+y_train = keras.utils.to_categorical(labels, num_classes=NUM_CLASSES)
+model = keras.Sequential([
+    keras.layers.Dense(64, activation="relu"),
+    keras.layers.Dense(4, activation="softmax"),  # expect: KL204
+])
+model.compile(loss="categorical_crossentropy")
+model.fit(x_train, y_train)
+""",
+    )
+
+    def check(self, file: FileModel) -> Iterator[Diagnostic]:
+        for model in file.models:
+            output = model.output
+            if output is None or output.units is None or output.activation is None:
+                continue
+            if output.activation.name != SOFTMAX or output.kind != "Dense":
+                continue
+            for compile_, loss in trained_losses(model):
+                if loss.name not in MULTICLASS_LOSSES:
+                    continue
+                counts = {t.classes: t for t in compile_.fit_targets if t.classes is not None}
+                if len(counts) != 1:
+                    continue
+                ((classes, target),) = counts.items()
+                if classes != output.units:
+                    yield self.diagnostic(
+                        output.units_span or output.span,
+                        f"the output has {output.units} units but the targets have {classes} classes "
+                        f"(`{target.producer}` at {file.where(target.producer_line or 0)})",
+                        f"give the output layer {classes} units",
+                    )
+                    break
