@@ -216,3 +216,39 @@ def _assert_cited(module_file: Path, table: str, name: str) -> None:
     comment = "\n".join(line for line in text[:start].splitlines()[-12:] if line.lstrip().startswith("#"))
     assert re.search(r"(keras-team/keras|tensorflow/tensorflow)[^\n]*\.py", comment), comment
     assert re.search(rf"\b{re.escape(name)}\b", comment), f"{name} is not in the citation of {table}"
+
+
+@pytest.mark.parametrize("name", sorted(losses.REGRESSION_LOSSES | losses.LOG_LOSSES | {losses.KL_DIVERGENCE}))
+def test_rule_loss_names_are_keras3_losses(name: str) -> None:
+    assert keras.losses.get(name).__name__ == name
+
+
+@pytest.mark.parametrize("name", sorted(acts.BOUNDED_ACTIVATIONS))
+def test_bounded_activations_stay_within_one(name: str) -> None:
+    assert np.abs(_outputs(name)).max() <= 1.0
+
+
+@pytest.mark.parametrize("name", sorted(acts.SIGNED_BOUNDED_ACTIVATIONS))
+def test_signed_bounded_activations_go_negative(name: str) -> None:
+    assert _outputs(name).min() < -0.5
+
+
+def test_msle_clips_negative_predictions_and_targets() -> None:
+    # keras/src/losses/losses.py mean_squared_logarithmic_error: maximum(., epsilon)
+    msle = keras.losses.mean_squared_logarithmic_error
+    at_zero = float(msle(np.array([[0.5]]), np.array([[0.0]]))[0])
+    for negative in (-0.1, -0.9, -5.0):
+        assert float(msle(np.array([[0.5]]), np.array([[negative]]))[0]) == pytest.approx(at_zero)
+    assert float(msle(np.array([[-2.0]]), np.array([[0.0]]))[0]) == pytest.approx(0.0, abs=1e-6)
+
+
+def test_poisson_is_nan_on_negative_predictions() -> None:
+    # keras/src/losses/losses.py poisson: log(y_pred + epsilon)
+    assert np.isnan(float(keras.losses.poisson(np.array([[1.0]]), np.array([[-0.5]]))[0]))
+
+
+def test_kl_divergence_clips_predictions_into_unit_interval() -> None:
+    # keras/src/losses/losses.py kl_divergence: clip(y_pred, epsilon, 1)
+    kld = keras.losses.kl_divergence
+    y_true = np.array([[0.2, 0.8]])
+    assert float(kld(y_true, np.array([[1.0, 1.0]]))[0]) == pytest.approx(float(kld(y_true, np.array([[3.0, 9.0]]))[0]))

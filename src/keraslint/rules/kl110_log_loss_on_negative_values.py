@@ -17,11 +17,13 @@ class LogLossOnNegativeValues(Rule):
     targets standardised with `StandardScaler`.
 
     ## Why is this bad?
-    Both losses take a logarithm and Keras clips the values at a small
-    epsilon first. The negative half of a tanh output then gets no gradient,
-    and standardised targets (half of them negative) are silently clipped
-    to 0: the model is trained towards the wrong values. A linear output on
-    raw positive targets is fine.
+    Both losses take a logarithm. `msle` clips predictions and targets at a
+    small epsilon first: the negative half of a tanh output gets no gradient
+    and standardised targets (half of them negative) are silently clipped to
+    0, so the model is trained towards the wrong values. `poisson` takes
+    `log(y_pred + 1e-7)`: a negative prediction makes the loss NaN, and
+    negative targets are not counts. A linear output on raw positive
+    targets is fine.
 
     ## Example
     ```python
@@ -41,8 +43,8 @@ class LogLossOnNegativeValues(Rule):
     No automatic fix.
 
     ## References
-    - keras/src/losses/losses.py (`mean_squared_logarithmic_error`,
-      `poisson`: `maximum(y, epsilon)` before the log)
+    - keras/src/losses/losses.py (`mean_squared_logarithmic_error`:
+      `log(maximum(y, epsilon) + 1)`; `poisson`: `log(y_pred + epsilon)`)
     """
 
     CODE = "KL110"
@@ -87,8 +89,8 @@ model.fit(x, y_scaled)
                 if activation is not None and activation.name in SIGNED_BOUNDED_ACTIVATIONS:
                     yield self.diagnostic(
                         activation.span,
-                        f"`{activation.name}` output goes negative, but `{loss.name}` "
-                        f"({file.where(loss.span)}) clips predictions at 0: the negative half gets no gradient",
+                        f"`{activation.name}` output goes negative, but `{loss.name}` ({file.where(loss.span)}) "
+                        "takes the log of the prediction: negative predictions get no gradient or a NaN loss",
                         "use a linear, `softplus` or `exponential` output",
                     )
                     continue
@@ -96,7 +98,7 @@ model.fit(x, y_scaled)
                 if scaled is not None:
                     yield self.diagnostic(
                         loss.span,
-                        f"`{loss.name}` clips targets at 0, but `fit` gets `{scaled.source}`, standardised by "
+                        f"`{loss.name}` needs targets >= 0, but `fit` gets `{scaled.source}`, standardised by "
                         f"`{scaled.producer}` at {file.where(scaled.producer_line or 0)} (half of it is negative)",
                         "use `mse`/`mae` on standardised targets, or keep them positive for this loss",
                     )
