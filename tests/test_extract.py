@@ -191,8 +191,9 @@ def test_model_facts_for_a_functional_model() -> None:
     assert model.output.activation is not None and model.output.activation.name == "softmax"
     assert model.output.activation.span.start.line == 7
     (compile_,) = model.compiles
-    assert compile_.loss is not None
-    assert (compile_.loss.name, compile_.loss.from_logits) == ("categorical_crossentropy", False)
+    (loss,) = compile_.losses
+    assert loss is not None
+    assert (loss.name, loss.from_logits) == ("categorical_crossentropy", False)
     assert [t.source for t in compile_.fit_targets] == ["y_train"]
 
 
@@ -205,3 +206,46 @@ def test_trailing_activation_after_flatten_has_unknown_units() -> None:
     assert model.output is not None
     assert model.output.units is None
     assert model.output.activation is not None and model.output.activation.name == "softmax"
+
+
+MULTI_OUTPUT = {
+    "list of losses by position": "import keras\nfrom keras import layers\ninputs = keras.Input((8,))\n"
+    "x = layers.Dense(16, activation='relu')(inputs)\n"
+    "churn = layers.Dense(1, activation='sigmoid', name='churn')(x)\n"
+    "plan = layers.Dense(4, activation='softmax', name='plan')(x)\n"
+    "model = keras.Model(inputs, [churn, plan])\n"
+    "model.compile(loss=['binary_crossentropy', 'categorical_crossentropy'])\n",
+    "dict of losses by layer name": "import keras\nfrom keras import layers\ninputs = keras.Input((8,))\n"
+    "churn = layers.Dense(1, activation='sigmoid', name='churn')(inputs)\n"
+    "plan = layers.Dense(4, activation='softmax', name='plan')(inputs)\n"
+    "model = keras.Model(inputs=inputs, outputs=[plan, churn])\n"
+    "model.compile(loss={'churn': 'binary_crossentropy', 'plan': 'sparse_categorical_crossentropy'})\n",
+    "dict outputs keyed by name": "import keras\nfrom keras import layers\ninputs = keras.Input((8,))\n"
+    "model = keras.Model(inputs, {'age': layers.Dense(1)(inputs), 'kind': layers.Dense(3, activation='softmax')(inputs)})\n"
+    "model.compile(loss={'age': 'mse', 'kind': 'categorical_crossentropy'})\n",
+    "one loss for every head": "import keras\nfrom keras import layers\ninputs = keras.Input((8,))\n"
+    "a = layers.Dense(3, activation='sigmoid')(inputs)\nb = layers.Dense(2, activation='sigmoid')(inputs)\n"
+    "model = keras.Model(inputs, [a, b])\nmodel.compile(loss='binary_crossentropy')\n",
+}
+
+
+@pytest.mark.parametrize("code", MULTI_OUTPUT.values(), ids=MULTI_OUTPUT.keys())
+def test_multi_output_losses_pair_with_their_own_head(code: str) -> None:
+    assert actual_findings(code) == []
+
+
+def test_multi_output_wrong_pairing_is_reported_on_its_own_head() -> None:
+    code = (
+        "import keras\nfrom keras import layers\ninputs = keras.Input((8,))\n"
+        "churn = layers.Dense(1, activation='sigmoid', name='churn')(inputs)\n"
+        "plan = layers.Dense(4, activation='softmax', name='plan')(inputs)\n"
+        "model = keras.Model(inputs, [churn, plan])\n"
+        "model.compile(loss=['categorical_crossentropy',  # expect: KL103\n"
+        "                    'binary_crossentropy'])  # expect: KL102\n"
+        "model2 = keras.Model(inputs, [churn, plan])\n"
+        "model2.compile(loss={'plan': 'mse',  # expect: KL108\n"
+        "                     'churn': 'binary_crossentropy'})\n"
+    )
+    assert actual_findings(code) == expected_findings(code)
+    (first, _second) = model_of(code).models
+    assert [o.name for o in first.outputs if o] == ["churn", "plan"]

@@ -8,7 +8,7 @@ the model trains and what targets ``fit`` receives.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Iterator, Sequence
 
 import libcst as cst
@@ -447,8 +447,16 @@ class _Extractor:
             return _Layer(keras_member(qualname, "layers") or "?", node, scope, index)
         return _Layer("?", None)
 
-    def output_of(self, chain: Sequence[_Layer]) -> OutputLayer | None:
+    def output_of(self, chain: Sequence[_Layer], name: str | None = None) -> OutputLayer | None:
         """Walk back from the last layer to the one that sets the output."""
+        output = self._walk_back(chain)
+        if output is None:
+            return None
+        if name is None and chain and chain[-1].call is not None:
+            name = _string_value(_argument(chain[-1].call, None, "name"))
+        return replace(output, name=name)
+
+    def _walk_back(self, chain: Sequence[_Layer]) -> OutputLayer | None:
         trailing: Activation | None = None
         for layer in reversed(chain):
             if layer.kind in layer_kinds.VALUE_PRESERVING_LAYERS:
@@ -519,6 +527,54 @@ class _Extractor:
             break
         chain.reverse()
         return chain
+
+    def functional_outputs(
+        self, node: cst.BaseExpression | None, scope: Scope, index: int
+    ) -> tuple[OutputLayer | None, ...]:
+        """``Model(inputs, out)``, ``Model(inputs, [a, b])`` or ``{"a": a, ...}``."""
+        if node is None:
+            return (None,)
+        value, value_scope, value_index = self.resolve_value(node, scope, index)
+        if isinstance(value, (cst.List, cst.Tuple)) and len(value.elements) > 1:
+            if any(isinstance(e, cst.StarredElement) for e in value.elements):
+                return (None,)
+            return tuple(
+                self.output_of(self.functional_chain(e.value, value_scope, value_index)) for e in value.elements
+            )
+        if isinstance(value, cst.Dict):
+            outputs: list[OutputLayer | None] = []
+            for element in value.elements:
+                key = _string_value(element.key) if isinstance(element, cst.DictElement) else None
+                if key is None:
+                    return (None,)
+                chain = self.functional_chain(element.value, value_scope, value_index)
+                outputs.append(self.output_of(chain, name=key))
+            return tuple(outputs) or (None,)
+        return (self.output_of(self.functional_chain(node, scope, index)),)
+
+    def losses_per_output(
+        self, node: cst.BaseExpression | None, outputs: Sequence[OutputLayer | None], scope: Scope, index: int
+    ) -> tuple[Loss | None, ...]:
+        """The loss of each output: one for all, by position, or by name."""
+        value, value_scope, value_index = self.resolve_value(node, scope, index)
+        if isinstance(value, (cst.List, cst.Tuple)):
+            elements = value.elements
+            if len(elements) != len(outputs) or any(isinstance(e, cst.StarredElement) for e in elements):
+                return tuple(None for _ in outputs)
+            return tuple(self.loss(e.value, value_scope, value_index) for e in elements)
+        if isinstance(value, cst.Dict):
+            by_name: dict[str, cst.BaseExpression] = {}
+            for element in value.elements:
+                key = _string_value(element.key) if isinstance(element, cst.DictElement) else None
+                if key is None:
+                    return tuple(None for _ in outputs)
+                by_name[key] = element.value
+            return tuple(
+                self.loss(by_name[o.name], value_scope, value_index) if o and o.name in by_name else None
+                for o in outputs
+            )
+        loss = self.loss(node, scope, index)
+        return tuple(loss for _ in outputs)
 
     # -- compile and fit --------------------------------------------------------
     def loss(self, node: cst.BaseExpression | None, scope: Scope, index: int) -> Loss | None:
@@ -696,7 +752,7 @@ def _build_model(
         return None
     events = _model_events(collector, binding, scope, name)
     model_compiles.update(id(e.call) for e in events if e.method == "compile")
-    output: OutputLayer | None
+    outputs: tuple[OutputLayer | None, ...]
     if model_class == "Sequential":
         layers = ex.sequential_layers(call, scope, binding.index)
         for event in events:
@@ -706,14 +762,16 @@ def _build_model(
                 layers = None
             elif event.method == "add":
                 layers.append(ex.as_layer(_argument(event.call, 0, "layer"), event.scope, event.index))
-        output = ex.output_of(layers) if layers else None
+        outputs = (ex.output_of(layers) if layers else None,)
     else:
-        outputs = _argument(call, 1, "outputs")
-        output = ex.output_of(ex.functional_chain(outputs, scope, binding.index)) if outputs is not None else None
+        outputs = ex.functional_outputs(_argument(call, 1, "outputs"), scope, binding.index)
 
     compiles = []
     for compile_event, fits in _live_compiles(events):
-        loss = ex.loss(_argument(compile_event.call, 1, "loss"), compile_event.scope, compile_event.index)
-        targets = tuple(target for fit in fits for target in ex.targets(fit))
-        compiles.append(Compile(loss, ex.span(compile_event.call), targets))
-    return KerasModel(name, output, tuple(compiles), ex.span(call))
+        losses = ex.losses_per_output(
+            _argument(compile_event.call, 1, "loss"), outputs, compile_event.scope, compile_event.index
+        )
+        # Which targets belong to which head is not followed yet.
+        targets = tuple(target for fit in fits for target in ex.targets(fit)) if len(outputs) == 1 else ()
+        compiles.append(Compile(losses, ex.span(compile_event.call), targets))
+    return KerasModel(name, outputs, tuple(compiles), ex.span(call))

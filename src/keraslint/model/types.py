@@ -33,6 +33,9 @@ class OutputLayer:
     span: Span
     # Where the unit count is written (``Dense(10, ...)``'s ``10``).
     units_span: Span | None = None
+    # The output's name: the last layer's ``name=``, or its key in a dict
+    # of outputs. A dict of losses is matched against it.
+    name: str | None = None
 
 
 @dataclass(frozen=True)
@@ -79,19 +82,31 @@ class Target:
 
 @dataclass(frozen=True)
 class Compile:
-    loss: Loss | None
+    """A ``compile`` in effect when the model trains.
+
+    ``losses`` holds the loss of each output, by the output's position: the
+    one loss given for all of them, or the entry of a list or dict of losses
+    that belongs to it (None where that is not known).
+    """
+
+    losses: tuple[Loss | None, ...]
     span: Span
     fit_targets: tuple[Target, ...] = ()
 
 
 @dataclass(frozen=True)
 class KerasModel:
-    """One Keras model: its output and the compiles in effect for training."""
+    """One Keras model: its outputs and the compiles in effect for training."""
 
     name: str
-    output: OutputLayer | None
+    outputs: tuple[OutputLayer | None, ...]
     compiles: tuple[Compile, ...]
     span: Span
+
+    @property
+    def output(self) -> OutputLayer | None:
+        """The output of a single-output model."""
+        return self.outputs[0] if len(self.outputs) == 1 else None
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,7 @@ import inspect
 from typing import ClassVar, Iterator
 
 from keraslint.diagnostics import Diagnostic, Span
-from keraslint.model.types import Activation, Compile, FileModel, KerasModel, Loss
+from keraslint.model.types import Activation, Compile, FileModel, KerasModel, Loss, OutputLayer
 
 
 class Rule:
@@ -35,11 +35,14 @@ class Rule:
         return inspect.cleandoc(cls.__doc__ or "")
 
 
-def trained_losses(model: KerasModel) -> Iterator[tuple[Compile, Loss]]:
-    """Each compile in effect for training whose loss is known."""
+def trained_pairs(model: KerasModel) -> Iterator[tuple[OutputLayer, Compile, Loss]]:
+    """Each output with the loss it trains with, for every compile in
+    effect, where both are known (a multi-output model gives one pair per
+    head)."""
     for compile_ in model.compiles:
-        if compile_.loss is not None and compile_.loss.name is not None:
-            yield compile_, compile_.loss
+        for output, loss in zip(model.outputs, compile_.losses):
+            if output is not None and loss is not None and loss.name is not None:
+                yield output, compile_, loss
 
 
 def describe_activation(activation: Activation) -> str:

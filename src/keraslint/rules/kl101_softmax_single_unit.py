@@ -5,7 +5,7 @@ from typing import Iterator
 from keraslint.diagnostics import Diagnostic, Span
 from keraslint.knowledge.activations import SOFTMAX
 from keraslint.model.types import FileModel
-from keraslint.rules.base import Rule, trained_losses
+from keraslint.rules.base import Rule, trained_pairs
 
 
 class SoftmaxSingleUnit(Rule):
@@ -94,15 +94,19 @@ model = tf.keras.Model(inputs=inputs, outputs=outputs)
     def check(self, file: FileModel) -> Iterator[Diagnostic]:
         reported: set[Span] = set()
         for model in file.models:
-            output = model.output
-            if output is None or output.units != 1 or output.activation is None:
-                continue
-            if output.activation.name != SOFTMAX:
-                continue
-            losses = [f"`{loss.source}` at {file.where(loss.span)}" for _, loss in trained_losses(model)]
-            context = f" (loss {', '.join(losses)})" if losses else ""
-            reported.add(output.activation.span)
-            yield self._report(output.activation.span, context)
+            for output in model.outputs:
+                if output is None or output.units != 1 or output.activation is None:
+                    continue
+                if output.activation.name != SOFTMAX:
+                    continue
+                losses = [
+                    f"`{loss.source}` at {file.where(loss.span)}"
+                    for trained, _, loss in trained_pairs(model)
+                    if trained is output
+                ]
+                context = f" (loss {', '.join(losses)})" if losses else ""
+                reported.add(output.activation.span)
+                yield self._report(output.activation.span, context)
         for activation in file.single_unit_softmax:
             if activation.span not in reported:
                 reported.add(activation.span)

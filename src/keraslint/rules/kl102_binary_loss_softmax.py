@@ -6,7 +6,7 @@ from keraslint.diagnostics import Diagnostic
 from keraslint.knowledge.activations import SOFTMAX
 from keraslint.knowledge.losses import BINARY_LOSSES
 from keraslint.model.types import FileModel
-from keraslint.rules.base import Rule, trained_losses
+from keraslint.rules.base import Rule, trained_pairs
 
 
 class BinaryLossOnSoftmax(Rule):
@@ -79,12 +79,11 @@ model.compile(
 
     def check(self, file: FileModel) -> Iterator[Diagnostic]:
         for model in file.models:
-            output = model.output
-            if output is None or output.units is None or output.units < 2 or output.activation is None:
-                continue
-            if output.activation.name != SOFTMAX:
-                continue
-            for _, loss in trained_losses(model):
+            for output, _, loss in trained_pairs(model):
+                if output.units is None or output.units < 2 or output.activation is None:
+                    continue
+                if output.activation.name != SOFTMAX:
+                    continue
                 if loss.name in BINARY_LOSSES:
                     yield self.diagnostic(
                         loss.span,

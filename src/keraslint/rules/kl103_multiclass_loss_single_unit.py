@@ -5,7 +5,7 @@ from typing import Iterator
 from keraslint.diagnostics import Diagnostic
 from keraslint.knowledge.losses import MULTICLASS_LOSSES
 from keraslint.model.types import FileModel
-from keraslint.rules.base import Rule, trained_losses
+from keraslint.rules.base import Rule, trained_pairs
 
 
 class MulticlassLossOnSingleUnit(Rule):
@@ -76,10 +76,9 @@ model.compile(
 
     def check(self, file: FileModel) -> Iterator[Diagnostic]:
         for model in file.models:
-            output = model.output
-            if output is None or output.units != 1:
-                continue
-            for _, loss in trained_losses(model):
+            for output, _, loss in trained_pairs(model):
+                if output.units != 1:
+                    continue
                 if loss.name in MULTICLASS_LOSSES:
                     yield self.diagnostic(
                         loss.span,

@@ -6,7 +6,7 @@ from keraslint.diagnostics import Diagnostic
 from keraslint.knowledge.activations import NON_NEGATIVE_ACTIVATIONS
 from keraslint.knowledge.losses import HINGE_LOSSES
 from keraslint.model.types import FileModel
-from keraslint.rules.base import Rule, trained_losses
+from keraslint.rules.base import Rule, trained_pairs
 
 
 class HingeOnNonNegativeOutput(Rule):
@@ -75,13 +75,12 @@ model.compile(optimizer="sgd", loss="squared_hinge")
 
     def check(self, file: FileModel) -> Iterator[Diagnostic]:
         for model in file.models:
-            output = model.output
-            if output is None or output.activation is None:
-                continue
-            activation = output.activation
-            if activation.name not in NON_NEGATIVE_ACTIVATIONS:
-                continue
-            for _, loss in trained_losses(model):
+            for output, _, loss in trained_pairs(model):
+                if output.activation is None:
+                    continue
+                activation = output.activation
+                if activation.name not in NON_NEGATIVE_ACTIVATIONS:
+                    continue
                 if loss.name in HINGE_LOSSES:
                     yield self.diagnostic(
                         activation.span,

@@ -5,7 +5,7 @@ from typing import Iterator
 from keraslint.diagnostics import Diagnostic
 from keraslint.knowledge.activations import PROBABILITY_ACTIVATIONS
 from keraslint.model.types import FileModel
-from keraslint.rules.base import Rule, trained_losses
+from keraslint.rules.base import Rule, trained_pairs
 
 
 class FromLogitsOnProbabilities(Rule):
@@ -72,13 +72,12 @@ model.compile("adam", tf.keras.losses.BinaryCrossentropy(True))  # expect: KL105
 
     def check(self, file: FileModel) -> Iterator[Diagnostic]:
         for model in file.models:
-            output = model.output
-            if output is None or output.activation is None:
-                continue
-            activation = output.activation
-            if activation.name not in PROBABILITY_ACTIVATIONS:
-                continue
-            for _, loss in trained_losses(model):
+            for output, _, loss in trained_pairs(model):
+                if output.activation is None:
+                    continue
+                activation = output.activation
+                if activation.name not in PROBABILITY_ACTIVATIONS:
+                    continue
                 if loss.from_logits is True:
                     yield self.diagnostic(
                         loss.span,

@@ -6,7 +6,7 @@ from keraslint.diagnostics import Diagnostic
 from keraslint.knowledge.activations import UNSQUASHED_ACTIVATIONS
 from keraslint.knowledge.losses import CROSSENTROPIES
 from keraslint.model.types import FileModel
-from keraslint.rules.base import Rule, describe_activation, trained_losses
+from keraslint.rules.base import Rule, describe_activation, trained_pairs
 
 
 class ProbabilityLossOnUnsquashed(Rule):
@@ -75,13 +75,12 @@ model.compile(loss=losses.CategoricalCrossentropy(from_logits=False))  # expect:
 
     def check(self, file: FileModel) -> Iterator[Diagnostic]:
         for model in file.models:
-            output = model.output
-            if output is None or output.activation is None:
-                continue
-            activation = output.activation
-            if activation.name not in UNSQUASHED_ACTIVATIONS:
-                continue
-            for _, loss in trained_losses(model):
+            for output, _, loss in trained_pairs(model):
+                if output.activation is None:
+                    continue
+                activation = output.activation
+                if activation.name not in UNSQUASHED_ACTIVATIONS:
+                    continue
                 if loss.name in CROSSENTROPIES and loss.from_logits is False:
                     yield self.diagnostic(
                         loss.span,

@@ -6,7 +6,7 @@ from keraslint.diagnostics import Diagnostic
 from keraslint.knowledge.activations import SIGMOID
 from keraslint.knowledge.losses import MULTICLASS_LOSSES
 from keraslint.model.types import FileModel
-from keraslint.rules.base import Rule, trained_losses
+from keraslint.rules.base import Rule, trained_pairs
 
 
 class MulticlassLossOnSigmoid(Rule):
@@ -77,13 +77,12 @@ model.compile(optimizer="adam", loss="sparse_categorical_crossentropy")
 
     def check(self, file: FileModel) -> Iterator[Diagnostic]:
         for model in file.models:
-            output = model.output
-            if output is None or output.units is None or output.units < 2 or output.activation is None:
-                continue
-            activation = output.activation
-            if activation.name != SIGMOID:
-                continue
-            for _, loss in trained_losses(model):
+            for output, _, loss in trained_pairs(model):
+                if output.units is None or output.units < 2 or output.activation is None:
+                    continue
+                activation = output.activation
+                if activation.name != SIGMOID:
+                    continue
                 if loss.name in MULTICLASS_LOSSES and loss.from_logits is False:
                     yield self.diagnostic(
                         activation.span,

@@ -6,7 +6,7 @@ from keraslint.diagnostics import Diagnostic
 from keraslint.knowledge.activations import SOFTMAX
 from keraslint.knowledge.losses import REGRESSION_LOSSES
 from keraslint.model.types import FileModel
-from keraslint.rules.base import Rule, trained_losses
+from keraslint.rules.base import Rule, trained_pairs
 
 
 class RegressionLossOnSoftmax(Rule):
@@ -65,12 +65,11 @@ model.compile(optimizer="adam", loss="mean_squared_error")  # expect: KL108
 
     def check(self, file: FileModel) -> Iterator[Diagnostic]:
         for model in file.models:
-            output = model.output
-            if output is None or output.units is None or output.units < 2 or output.activation is None:
-                continue
-            if output.activation.name != SOFTMAX:
-                continue
-            for _, loss in trained_losses(model):
+            for output, _, loss in trained_pairs(model):
+                if output.units is None or output.units < 2 or output.activation is None:
+                    continue
+                if output.activation.name != SOFTMAX:
+                    continue
                 if loss.name in REGRESSION_LOSSES:
                     yield self.diagnostic(
                         loss.span,

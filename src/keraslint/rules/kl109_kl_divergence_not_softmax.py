@@ -6,7 +6,7 @@ from keraslint.diagnostics import Diagnostic
 from keraslint.knowledge.activations import SOFTMAX
 from keraslint.knowledge.losses import KL_DIVERGENCE
 from keraslint.model.types import FileModel
-from keraslint.rules.base import Rule, describe_activation, trained_losses
+from keraslint.rules.base import Rule, describe_activation, trained_pairs
 
 
 class KLDivergenceOnNonDistribution(Rule):
@@ -65,13 +65,12 @@ model.compile(loss="kl_divergence")
 
     def check(self, file: FileModel) -> Iterator[Diagnostic]:
         for model in file.models:
-            output = model.output
-            if output is None or output.activation is None or output.activation.name is None:
-                continue
-            activation = output.activation
-            if activation.name == SOFTMAX:
-                continue
-            for _, loss in trained_losses(model):
+            for output, _, loss in trained_pairs(model):
+                if output.activation is None or output.activation.name is None:
+                    continue
+                activation = output.activation
+                if activation.name == SOFTMAX:
+                    continue
                 if loss.name == KL_DIVERGENCE:
                     yield self.diagnostic(
                         activation.span if activation.source else output.span,

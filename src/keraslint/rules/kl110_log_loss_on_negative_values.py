@@ -6,7 +6,7 @@ from keraslint.diagnostics import Diagnostic
 from keraslint.knowledge.activations import SIGNED_BOUNDED_ACTIVATIONS
 from keraslint.knowledge.losses import LOG_LOSSES
 from keraslint.model.types import FileModel
-from keraslint.rules.base import Rule, trained_losses
+from keraslint.rules.base import Rule, trained_pairs
 
 
 class LogLossOnNegativeValues(Rule):
@@ -81,11 +81,10 @@ model.fit(x, y_scaled)
 
     def check(self, file: FileModel) -> Iterator[Diagnostic]:
         for model in file.models:
-            output = model.output
-            for compile_, loss in trained_losses(model):
+            for output, compile_, loss in trained_pairs(model):
                 if loss.name not in LOG_LOSSES:
                     continue
-                activation = output.activation if output is not None else None
+                activation = output.activation
                 if activation is not None and activation.name in SIGNED_BOUNDED_ACTIVATIONS:
                     yield self.diagnostic(
                         activation.span,

@@ -6,7 +6,7 @@ from keraslint.diagnostics import Diagnostic
 from keraslint.knowledge.activations import BOUNDED_ACTIVATIONS
 from keraslint.knowledge.losses import REGRESSION_LOSSES
 from keraslint.model.types import FileModel
-from keraslint.rules.base import Rule, trained_losses
+from keraslint.rules.base import Rule, trained_pairs
 
 
 class BoundedOutputForUnscaledTargets(Rule):
@@ -79,13 +79,12 @@ model.fit(x_train, y_train, epochs=100)
 
     def check(self, file: FileModel) -> Iterator[Diagnostic]:
         for model in file.models:
-            output = model.output
-            if output is None or output.activation is None:
-                continue
-            activation = output.activation
-            if activation.name not in BOUNDED_ACTIVATIONS:
-                continue
-            for compile_, loss in trained_losses(model):
+            for output, compile_, loss in trained_pairs(model):
+                if output.activation is None:
+                    continue
+                activation = output.activation
+                if activation.name not in BOUNDED_ACTIVATIONS:
+                    continue
                 if loss.name not in REGRESSION_LOSSES:
                     continue
                 raw = next((t for t in compile_.fit_targets if t.dataset), None)

@@ -5,7 +5,7 @@ from typing import Iterator
 from keraslint.diagnostics import Diagnostic
 from keraslint.knowledge.losses import SPARSE_CATEGORICAL_CROSSENTROPY
 from keraslint.model.types import Encoding, FileModel
-from keraslint.rules.base import Rule, trained_losses
+from keraslint.rules.base import Rule, trained_pairs
 
 
 class SparseLossOnOneHotTargets(Rule):
@@ -74,13 +74,14 @@ model.fit([[0.0], [1.0], [2.0]], y_train, epochs=3)
 
     def check(self, file: FileModel) -> Iterator[Diagnostic]:
         for model in file.models:
-            units = model.output.units if model.output is not None else None
-            for compile_, loss in trained_losses(model):
+            for output, compile_, loss in trained_pairs(model):
                 if loss.name != SPARSE_CATEGORICAL_CROSSENTROPY:
                     continue
                 for target in compile_.fit_targets:
                     if target.encoding is Encoding.ONE_HOT or (
-                        target.encoding is Encoding.ONE_HOT_UNLESS_BINARY and units is not None and units > 2
+                        target.encoding is Encoding.ONE_HOT_UNLESS_BINARY
+                        and output.units is not None
+                        and output.units > 2
                     ):
                         yield self.diagnostic(
                             loss.span,

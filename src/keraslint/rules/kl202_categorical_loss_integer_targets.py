@@ -5,7 +5,7 @@ from typing import Iterator
 from keraslint.diagnostics import Diagnostic
 from keraslint.knowledge.losses import CATEGORICAL_CROSSENTROPY, CATEGORICAL_FOCAL_CROSSENTROPY
 from keraslint.model.types import Encoding, FileModel
-from keraslint.rules.base import Rule, trained_losses
+from keraslint.rules.base import Rule, trained_pairs
 
 
 class CategoricalLossOnIntegerTargets(Rule):
@@ -76,7 +76,7 @@ model.fit(x_train, y_train, validation_data=(x_test, y_test))
 
     def check(self, file: FileModel) -> Iterator[Diagnostic]:
         for model in file.models:
-            for compile_, loss in trained_losses(model):
+            for _output, compile_, loss in trained_pairs(model):
                 if loss.name not in (CATEGORICAL_CROSSENTROPY, CATEGORICAL_FOCAL_CROSSENTROPY):
                     continue
                 for target in compile_.fit_targets:

@@ -6,7 +6,7 @@ from keraslint.diagnostics import Diagnostic
 from keraslint.knowledge.activations import SOFTMAX
 from keraslint.knowledge.losses import MULTICLASS_LOSSES
 from keraslint.model.types import FileModel
-from keraslint.rules.base import Rule, trained_losses
+from keraslint.rules.base import Rule, trained_pairs
 
 
 class UnitsContradictClassCount(Rule):
@@ -91,12 +91,11 @@ model.fit(x_train, y_train)
 
     def check(self, file: FileModel) -> Iterator[Diagnostic]:
         for model in file.models:
-            output = model.output
-            if output is None or output.units is None or output.activation is None:
-                continue
-            if output.activation.name != SOFTMAX or output.kind != "Dense":
-                continue
-            for compile_, loss in trained_losses(model):
+            for output, compile_, loss in trained_pairs(model):
+                if output.units is None or output.activation is None:
+                    continue
+                if output.activation.name != SOFTMAX or output.kind != "Dense":
+                    continue
                 if loss.name not in MULTICLASS_LOSSES:
                     continue
                 counts = {t.classes: t for t in compile_.fit_targets if t.classes is not None}

@@ -5,7 +5,7 @@ from typing import Iterator
 from keraslint.diagnostics import Diagnostic
 from keraslint.knowledge.losses import BINARY_LOSSES
 from keraslint.model.types import Encoding, FileModel
-from keraslint.rules.base import Rule, trained_losses
+from keraslint.rules.base import Rule, trained_pairs
 
 
 class BinaryLossOnMulticlassLabels(Rule):
@@ -76,10 +76,8 @@ model.fit(x_train, y_train)
 
     def check(self, file: FileModel) -> Iterator[Diagnostic]:
         for model in file.models:
-            if model.output is None or model.output.units != 1:
-                continue
-            for compile_, loss in trained_losses(model):
-                if loss.name not in BINARY_LOSSES:
+            for output, compile_, loss in trained_pairs(model):
+                if output.units != 1 or loss.name not in BINARY_LOSSES:
                     continue
                 for target in compile_.fit_targets:
                     if target.encoding is Encoding.INTEGER and target.classes is not None and target.classes > 2:
