@@ -249,3 +249,48 @@ def test_multi_output_wrong_pairing_is_reported_on_its_own_head() -> None:
     assert actual_findings(code) == expected_findings(code)
     (first, _second) = model_of(code).models
     assert [o.name for o in first.outputs if o] == ["churn", "plan"]
+
+
+SHAPES = {
+    "builder compiled at the call site": "import keras\ndef build_model():\n"
+    "    model = keras.Sequential([keras.layers.Dense(64, activation='relu'), keras.layers.Dense(10)])\n"
+    "    return model\nmodel = build_model()\n"
+    "model.compile(optimizer='adam', loss='sparse_categorical_crossentropy')  # expect: KL106\n",
+    "builder returning the model directly": "from tensorflow import keras\ndef make():\n"
+    "    return keras.Sequential([keras.layers.Dense(5, activation='sigmoid')])  # expect: KL107\n"
+    "clf = make()\nclf.compile(loss='categorical_crossentropy')\n",
+    "builder compiling inside": "import keras\ndef build():\n"
+    "    model = keras.Sequential([keras.layers.Dense(3, activation='softmax')])\n"
+    "    model.compile(loss='binary_crossentropy')  # expect: KL102\n    return model\nm = build()\nm.fit(x, y)\n",
+    "builder compile replaced at every call site": "import keras\ndef build():\n"
+    "    model = keras.Sequential([keras.layers.Dense(3, activation='softmax')])\n"
+    "    model.compile(loss='binary_crossentropy')\n    return model\nm = build()\n"
+    "m.compile(loss='categorical_crossentropy')\nm.fit(x, y)\n",
+    "subclassed model": "import keras\nfrom keras import layers\nclass Net(keras.Model):\n"
+    "    def __init__(self):\n        super().__init__()\n        self.hidden = layers.Dense(32, activation='relu')\n"
+    "        self.out = layers.Dense(10, activation='softmax')\n"
+    "    def call(self, inputs):\n        x = self.hidden(inputs)\n        return self.out(x)\n"
+    "model = Net()\nmodel.compile(loss=keras.losses.SparseCategoricalCrossentropy(from_logits=True))  # expect: KL105\n",
+    "subclass returning a softmax-normalised product": "import keras\nimport tensorflow as tf\nfrom keras import layers\n"
+    "class Router(keras.Model):\n    def __init__(self, n):\n        super().__init__()\n"
+    "        self.gate = layers.Dense(4, activation='sigmoid')\n        self.score = layers.Dense(4)\n"
+    "    def call(self, x):\n        return tf.nn.softmax(self.score(x) * self.gate(x))\n"
+    "model = Router(4)\nmodel.compile(loss='categorical_crossentropy')\n",
+    "subclass of something else is not a model": "import keras\nfrom keras import layers\nclass Block(layers.Layer):\n"
+    "    def __init__(self):\n        super().__init__()\n        self.out = layers.Dense(10)\n"
+    "    def call(self, x):\n        return self.out(x)\nblock = Block()\nblock.compile(loss='binary_crossentropy')\n",
+    "attribute assigned in a branch": "import keras\nfrom keras import layers\nclass Net(keras.Model):\n"
+    "    def __init__(self, binary):\n        super().__init__()\n        if binary:\n"
+    "            self.out = layers.Dense(1, activation='sigmoid')\n        else:\n"
+    "            self.out = layers.Dense(10, activation='softmax')\n"
+    "    def call(self, x):\n        return self.out(x)\nmodel = Net(True)\nmodel.compile(loss='categorical_crossentropy')\n",
+    "builder called with different unit counts": "import keras\ndef build(n, act):\n"
+    "    return keras.Sequential([keras.layers.Dense(n, activation=act)])\n"
+    "binary = build(1, 'sigmoid')\nbinary.compile(loss='binary_crossentropy')\n"
+    "multi = build(10, 'softmax')\nmulti.compile(loss='categorical_crossentropy')\n",
+}
+
+
+@pytest.mark.parametrize("code", SHAPES.values(), ids=SHAPES.keys())
+def test_model_shapes(code: str) -> None:
+    assert actual_findings(code) == expected_findings(code)

@@ -8,7 +8,7 @@ the model trains and what targets ``fit`` receives.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import Iterator, Sequence
 
 import libcst as cst
@@ -67,6 +67,17 @@ class _Event:
     call: cst.Call
 
 
+@dataclass
+class _Class:
+    """A class defined at module level: its bases, methods and ``self.x``."""
+
+    node: cst.ClassDef
+    scope: Scope
+    index: int
+    methods: dict[str, Scope] = field(default_factory=dict)
+    attributes: dict[str, list[Binding]] = field(default_factory=dict)
+
+
 @dataclass(frozen=True)
 class _Layer:
     """One step of a model's layer chain, as far as it is known."""
@@ -89,6 +100,10 @@ class _Collector(cst.CSTVisitor):
         self.compile_calls: list[tuple[cst.Call, Scope, int]] = []
         self.imports_keras = False
         self._outer: list[tuple[Scope, int]] = []
+        # Module-level functions and classes, by name, with their scopes.
+        self.functions: dict[str, Scope] = {}
+        self.classes: dict[str, _Class] = {}
+        self._class_stack: list[_Class | None] = []
 
     # -- statements and scopes -------------------------------------------------
     @property
@@ -116,6 +131,15 @@ class _Collector(cst.CSTVisitor):
                 self._bind_target(element.value, known, (*path, position) if known is not None else ())
         elif isinstance(target, cst.StarredElement):
             self._bind_target(target.value, None)
+        elif (
+            isinstance(target, cst.Attribute)
+            and isinstance(target.value, cst.Name)
+            and target.value.value == "self"
+            and self.scope.self_attributes is not None
+        ):
+            kind = Kind.VALUE if value is not None and not path else Kind.UNKNOWN
+            binding = Binding(self.index, kind, self.certain, value if not path else None, scope=self.scope)
+            self.scope.self_attributes.setdefault(target.attr.value, []).append(binding)
         elif isinstance(target, (cst.Subscript, cst.Attribute)):
             self._mutate(target)
 
@@ -206,20 +230,28 @@ class _Collector(cst.CSTVisitor):
     def visit_NamedExpr(self, node: cst.NamedExpr) -> None:
         self._bind_target(node.target, None)
 
-    def _enter_scope(self, name: str) -> None:
+    def _enter_scope(self, name: str, scope: Scope) -> None:
         self.index += 1
         self._bind(name, Kind.DEFINITION)
         # A body runs from its own start, not under the branches around
         # its definition.
         self._outer.append((self.scope, self.uncertain))
-        self.scope = Scope(parent=self.module_scope)
+        self.scope = scope
         self.uncertain = 0
 
     def _leave_scope(self) -> None:
         self.scope, self.uncertain = self._outer.pop()
 
     def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
-        self._enter_scope(node.name.value)
+        owner = self._class_stack[-1] if self._class_stack else None
+        at_module = self.scope is self.module_scope
+        scope = Scope(parent=self.module_scope, self_attributes=owner.attributes if owner else None)
+        if owner is not None:
+            owner.methods[node.name.value] = scope
+        elif at_module:
+            self.functions[node.name.value] = scope
+        self._enter_scope(node.name.value, scope)
+        self._class_stack.append(None)
         params = node.params
         for param in [*params.posonly_params, *params.params, *params.kwonly_params]:
             self._bind(param.name.value, Kind.UNKNOWN)
@@ -228,13 +260,23 @@ class _Collector(cst.CSTVisitor):
                 self._bind(star.name.value, Kind.UNKNOWN)
 
     def leave_FunctionDef(self, original_node: cst.FunctionDef) -> None:
+        self._class_stack.pop()
         self._leave_scope()
 
     def visit_ClassDef(self, node: cst.ClassDef) -> None:
-        self._enter_scope(node.name.value)
+        info = _Class(node, self.scope, self.index)
+        if self.scope is self.module_scope:
+            self.classes[node.name.value] = info
+        self._enter_scope(node.name.value, Scope(parent=self.module_scope))
+        self._class_stack.append(info)
 
     def leave_ClassDef(self, original_node: cst.ClassDef) -> None:
+        self._class_stack.pop()
         self._leave_scope()
+
+    def visit_Return(self, node: cst.Return) -> None:
+        if node.value is not None:
+            self.scope.returns.append((self.index, node.value, self.certain))
 
     def visit_Lambda(self, node: cst.Lambda) -> None:
         self.uncertain += 1
@@ -349,6 +391,18 @@ class _Extractor:
     ) -> tuple[cst.BaseExpression | None, Scope, int]:
         """Follow plain names to the expression they were assigned."""
         for _ in range(_MAX_DEPTH):
+            if (
+                isinstance(node, cst.Attribute)
+                and isinstance(node.value, cst.Name)
+                and node.value.value == "self"
+                and scope.self_attributes is not None
+            ):
+                attribute = scope.self_attribute(node.attr.value)
+                if attribute is None or attribute.kind is not Kind.VALUE or attribute.value is None:
+                    return None, scope, index
+                # Assigned in another method of the class: find its scope.
+                node, scope, index = attribute.value, attribute.scope or scope, attribute.index
+                continue
             if not isinstance(node, cst.Name) or node.value in ("True", "False", "None"):
                 return node, scope, index
             binding = scope.lookup(node.value, index)
@@ -675,14 +729,9 @@ def extract(module: cst.Module, code: str) -> FileModel:
     wrapper.visit(collector)
     ex = _Extractor(wrapper)
 
-    models: list[KerasModel] = []
-    model_compiles: set[int] = set()
-    for scope in _all_scopes(collector):
-        for name, history in scope.bindings.items():
-            for binding in history:
-                model = _build_model(ex, collector, scope, name, binding, model_compiles)
-                if model is not None:
-                    models.append(model)
+    builder = _ModelBuilder(ex, collector)
+    models = builder.all_models()
+    model_compiles = builder.model_compiles
 
     loss_strings: list[StringRef] = []
     for call, _scope, _index in collector.compile_calls:
@@ -741,37 +790,134 @@ def _all_scopes(collector: _Collector) -> list[Scope]:
     return list(seen.values())
 
 
-def _build_model(
-    ex: _Extractor, collector: _Collector, scope: Scope, name: str, binding: Binding, model_compiles: set[int]
-) -> KerasModel | None:
-    if binding.kind is not Kind.VALUE or not isinstance(binding.value, cst.Call):
-        return None
-    call = binding.value
-    model_class = keras_model_class(ex.qualname(call.func, scope, binding.index))
-    if model_class is None:
-        return None
-    events = _model_events(collector, binding, scope, name)
-    model_compiles.update(id(e.call) for e in events if e.method == "compile")
-    outputs: tuple[OutputLayer | None, ...]
-    if model_class == "Sequential":
-        layers = ex.sequential_layers(call, scope, binding.index)
-        for event in events:
-            if layers is None:
-                break
-            if event.method == "pop" or (event.method == "add" and not event.certain):
-                layers = None
-            elif event.method == "add":
-                layers.append(ex.as_layer(_argument(event.call, 0, "layer"), event.scope, event.index))
-        outputs = (ex.output_of(layers) if layers else None,)
-    else:
-        outputs = ex.functional_outputs(_argument(call, 1, "outputs"), scope, binding.index)
+class _ModelBuilder:
+    """Every Keras model of the file, built once each.
 
-    compiles = []
-    for compile_event, fits in _live_compiles(events):
-        losses = ex.losses_per_output(
-            _argument(compile_event.call, 1, "loss"), outputs, compile_event.scope, compile_event.index
-        )
-        # Which targets belong to which head is not followed yet.
-        targets = tuple(target for fit in fits for target in ex.targets(fit)) if len(outputs) == 1 else ()
-        compiles.append(Compile(losses, ex.span(compile_event.call), targets))
-    return KerasModel(name, outputs, tuple(compiles), ex.span(call))
+    A model is a name bound to ``Sequential(...)`` / ``Model(...)``, to a call
+    of a module function that returns one (a builder), or to an instance of
+    a ``keras.Model`` subclass defined in the file.
+    """
+
+    def __init__(self, ex: _Extractor, collector: _Collector) -> None:
+        self.ex = ex
+        self.collector = collector
+        self.built: dict[int, KerasModel | None] = {}
+        self.model_compiles: set[int] = set()
+        # Models returned by builders -> do their call sites always recompile
+        # them before any fit?
+        self.recompiled: dict[int, list[bool]] = {}
+        self._returned: dict[int, Binding] = {}
+
+    def all_models(self) -> list[KerasModel]:
+        for scope in _all_scopes(self.collector):
+            for name, history in scope.bindings.items():
+                for binding in history:
+                    self.build(scope, name, binding)
+        models = []
+        for key, model in self.built.items():
+            if model is None:
+                continue
+            sites = self.recompiled.get(key)
+            if sites and all(sites):
+                # Every caller compiles the built model again before training.
+                model = replace(model, compiles=())
+            models.append(model)
+        return models
+
+    def build(self, scope: Scope, name: str, binding: Binding) -> KerasModel | None:
+        key = id(binding)
+        if key in self.built:
+            return self.built[key]
+        self.built[key] = None  # a builder calling itself is no model
+        model = self._build(scope, name, binding)
+        self.built[key] = model
+        return model
+
+    def _build(self, scope: Scope, name: str, binding: Binding) -> KerasModel | None:
+        if binding.kind is not Kind.VALUE or not isinstance(binding.value, cst.Call) or binding.path:
+            return None
+        call = binding.value
+        events = _model_events(self.collector, binding, scope, name)
+        outputs = self._outputs(call, scope, binding.index, events)
+        if outputs is None:
+            return None
+        self.model_compiles.update(id(e.call) for e in events if e.method == "compile")
+        compiles = []
+        for compile_event, fits in _live_compiles(events):
+            losses = self.ex.losses_per_output(
+                _argument(compile_event.call, 1, "loss"), outputs, compile_event.scope, compile_event.index
+            )
+            # Which targets belong to which head is not followed yet.
+            targets = tuple(t for fit in fits for t in self.ex.targets(fit)) if len(outputs) == 1 else ()
+            compiles.append(Compile(losses, self.ex.span(compile_event.call), targets))
+        return KerasModel(name, outputs, tuple(compiles), self.ex.span(call))
+
+    def _outputs(
+        self, call: cst.Call, scope: Scope, index: int, events: Sequence[_Event]
+    ) -> tuple[OutputLayer | None, ...] | None:
+        ex = self.ex
+        model_class = keras_model_class(ex.qualname(call.func, scope, index))
+        if model_class == "Sequential":
+            layers = ex.sequential_layers(call, scope, index)
+            for event in events:
+                if layers is None:
+                    break
+                if event.method == "pop" or (event.method == "add" and not event.certain):
+                    layers = None
+                elif event.method == "add":
+                    layers.append(ex.as_layer(_argument(event.call, 0, "layer"), event.scope, event.index))
+            return (ex.output_of(layers) if layers else None,)
+        if model_class == "Model":
+            return ex.functional_outputs(_argument(call, 1, "outputs"), scope, index)
+        if not isinstance(call.func, cst.Name):
+            return None
+        local = call.func.value
+        definition = scope.lookup(local, index)
+        module_history = self.collector.module_scope.bindings.get(local, [])
+        if definition is None or definition.kind is not Kind.DEFINITION or len(module_history) != 1:
+            return None
+        if local in self.collector.functions:
+            return self._builder_outputs(self.collector.functions[local], events)
+        if local in self.collector.classes:
+            return self._subclass_outputs(self.collector.classes[local])
+        return None
+
+    def _builder_outputs(self, function: Scope, events: Sequence[_Event]) -> tuple[OutputLayer | None, ...] | None:
+        """``model = build_model()``: the model the function returns."""
+        if len(function.returns) != 1:
+            return None
+        index, value, certain = function.returns[0]
+        if not certain:
+            return None
+        if isinstance(value, cst.Name):
+            binding = function.lookup(value.value, index + 1)
+            if binding is None:
+                return None
+            inner = self.build(function, value.value, binding)
+            key = id(binding)
+        elif isinstance(value, cst.Call):
+            # ``return keras.Sequential([...])``: one synthetic binding per function.
+            binding = self._returned.setdefault(id(function), Binding(index, Kind.VALUE, True, value))
+            inner = self.build(function, "<returned>", binding)
+            key = id(binding)
+        else:
+            return None
+        if inner is None:
+            return None
+        first = next((e for e in events if e.method in ("compile", "fit", "fit_generator")), None)
+        self.recompiled.setdefault(key, []).append(first is not None and first.method == "compile" and first.certain)
+        return inner.outputs
+
+    def _subclass_outputs(self, info: _Class) -> tuple[OutputLayer | None, ...] | None:
+        """``model = MyModel()`` for ``class MyModel(keras.Model)``: what
+        ``call`` returns, with ``self.layer`` read from the class."""
+        bases = [self.ex.qualname(arg.value, info.scope, info.index) for arg in info.node.bases]
+        if not any(keras_model_class(base) == "Model" for base in bases):
+            return None
+        method = info.methods.get("call")
+        if method is None or len(method.returns) != 1:
+            return None
+        index, value, certain = method.returns[0]
+        if not certain:
+            return None
+        return self.ex.functional_outputs(value, method, index + 1)

@@ -87,6 +87,8 @@ class Binding:
     qualname: str | None = None
     # Tuple unpacking: the name is ``value[path[0]][path[1]]...``.
     path: tuple[int, ...] = ()
+    # For ``self.x = ...``: the method scope the value is read in.
+    scope: Scope | None = field(default=None, compare=False)
 
 
 @dataclass
@@ -94,6 +96,18 @@ class Scope:
     parent: Scope | None
     bindings: dict[str, list[Binding]] = field(default_factory=dict)
     star_imports: list[str] = field(default_factory=list)
+    # In a method: the ``self.<name> = ...`` assignments of its class, shared
+    # by all its methods.
+    self_attributes: dict[str, list[Binding]] | None = None
+    # In a function: its ``return`` statements (statement index, value, certain).
+    returns: list[tuple[int, cst.BaseExpression, bool]] = field(default_factory=list)
+
+    def self_attribute(self, name: str) -> Binding | None:
+        """``self.name`` when the class assigns it exactly once, unconditionally."""
+        history = (self.self_attributes or {}).get(name)
+        if history and len(history) == 1 and history[0].certain:
+            return history[0]
+        return None
 
     def bind(self, name: str, binding: Binding) -> None:
         self.bindings.setdefault(name, []).append(binding)
