@@ -294,3 +294,29 @@ SHAPES = {
 @pytest.mark.parametrize("code", SHAPES.values(), ids=SHAPES.keys())
 def test_model_shapes(code: str) -> None:
     assert actual_findings(code) == expected_findings(code)
+
+
+MORE_SHAPES = {
+    "Lambda applying softmax": "import tensorflow as tf\nmodel = tf.keras.Sequential([tf.keras.layers.Dense(1),\n"
+    "    tf.keras.layers.Lambda(lambda t: tf.nn.softmax(t))])  # expect: KL101\n",
+    "Lambda with a function reference": "import tensorflow as tf\nmodel = tf.keras.Sequential([tf.keras.layers.Dense(4),\n"
+    "    tf.keras.layers.Lambda(tf.nn.sigmoid)])  # expect: KL107\nmodel.compile(loss='categorical_crossentropy')\n",
+    "Lambda doing something else is unknown": "import tensorflow as tf\n"
+    "model = tf.keras.Sequential([tf.keras.layers.Dense(4, activation='sigmoid'),\n"
+    "    tf.keras.layers.Lambda(lambda t: t / tf.reduce_sum(t, axis=-1, keepdims=True))])\n"
+    "model.compile(loss='categorical_crossentropy')\n",
+    "TimeDistributed is looked inside": "import keras\nfrom keras import layers\ninputs = keras.Input((20, 8))\n"
+    "x = layers.LSTM(32, return_sequences=True)(inputs)\n"
+    "outputs = layers.TimeDistributed(layers.Dense(12, activation='sigmoid'))(x)  # expect: KL107\n"
+    "model = keras.Model(inputs, outputs)\nmodel.compile(loss='sparse_categorical_crossentropy')\n",
+    "Conv1D head after a helper Dense stays silent": "import keras\nfrom keras import layers\n"
+    "def tnet(x):\n    return layers.Dense(9, activation='sigmoid')(x)\n"
+    "inputs = keras.Input((1024, 3))\nx = tnet(inputs)\n"
+    "outputs = layers.Conv1D(5, 1, activation='softmax')(x)\nmodel = keras.Model(inputs, outputs)\n"
+    "model.compile(loss='sparse_categorical_crossentropy')\n",
+}
+
+
+@pytest.mark.parametrize("code", MORE_SHAPES.values(), ids=MORE_SHAPES.keys())
+def test_more_shapes(code: str) -> None:
+    assert actual_findings(code) == expected_findings(code)

@@ -478,6 +478,8 @@ class _Extractor:
                 return Activation(None, span, source)
             name = self.activation(arg, scope, index, call).name
             return Activation(name, span, source)
+        if layer.kind == "LambdaActivation":
+            return Activation(self._lambda_activation(call, scope, index), span, source)
         if layer.kind == "function":
             # ``tf.nn.softmax(x)`` / ``keras.activations.softmax(x)``.
             qualname = self.qualname(call.func, scope, index)
@@ -498,8 +500,40 @@ class _Extractor:
             qualname = self.qualname(node.func, scope, index)
             if _is_input(qualname):
                 return _Layer("Input", node, scope, index)
-            return _Layer(keras_member(qualname, "layers") or "?", node, scope, index)
+            kind = keras_member(qualname, "layers") or "?"
+            if kind == "TimeDistributed":
+                # The wrapped layer, applied at every time step: same units,
+                # same activation on the last axis.
+                return self.as_layer(_argument(node, 0, "layer"), scope, index)
+            if kind == "Lambda" and self._lambda_activation(node, scope, index) is not None:
+                return _Layer("LambdaActivation", node, scope, index)
+            return _Layer(kind, node, scope, index)
         return _Layer("?", None)
+
+    def _lambda_activation(self, call: cst.Call, scope: Scope, index: int) -> str | None:
+        """``Lambda(tf.nn.softmax)`` or ``Lambda(lambda x: tf.nn.softmax(x))``."""
+        function = _argument(call, 0, "function")
+        if isinstance(function, cst.Lambda):
+            params = function.params.params
+            body = function.body
+            if (
+                len(params) == 1
+                and isinstance(body, cst.Call)
+                and len(body.args) == 1
+                and not body.args[0].keyword
+                and isinstance(body.args[0].value, cst.Name)
+                and body.args[0].value.value == params[0].name.value
+            ):
+                function = body.func
+            else:
+                return None
+        if function is None:
+            return None
+        qualname = self.qualname(function, scope, index)
+        if not _activation_function(qualname):
+            return None
+        member = keras_member(qualname, "activations") or keras_member(qualname, "ops")
+        return acts.canonical_activation(member) if member else acts.TF_FUNCTION_ACTIVATIONS.get(qualname or "")
 
     def output_of(self, chain: Sequence[_Layer], name: str | None = None) -> OutputLayer | None:
         """Walk back from the last layer to the one that sets the output."""
@@ -515,7 +549,11 @@ class _Extractor:
         for layer in reversed(chain):
             if layer.kind in layer_kinds.VALUE_PRESERVING_LAYERS:
                 continue
-            if layer.kind in layer_kinds.ACTIVATION_LAYERS or layer.kind in ("Activation", "function"):
+            if layer.kind in layer_kinds.ACTIVATION_LAYERS or layer.kind in (
+                "Activation",
+                "function",
+                "LambdaActivation",
+            ):
                 applied = self.activation_layer(layer)
                 if applied.name is None:
                     # A parameterised or unknown activation (``Softmax(axis=1)``)
