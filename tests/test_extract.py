@@ -320,3 +320,19 @@ MORE_SHAPES = {
 @pytest.mark.parametrize("code", MORE_SHAPES.values(), ids=MORE_SHAPES.keys())
 def test_more_shapes(code: str) -> None:
     assert actual_findings(code) == expected_findings(code)
+
+
+def test_nested_sequential_output() -> None:
+    code = (
+        "import keras\nhead = keras.Sequential([keras.layers.Dense(8, activation='relu'),\n"
+        "    keras.layers.Dense(1, activation='softmax')])  # expect: KL101\n"
+        "model = keras.Sequential([keras.Input((4,)), head])\n"
+        "model.compile(loss='binary_crossentropy')\n"
+        "logits = keras.Sequential([keras.layers.Dense(10)])\n"
+        "probs = keras.Sequential([logits, keras.layers.Softmax()])\n"
+        "probs.compile(loss='sparse_categorical_crossentropy')\n"
+        "logits.compile(loss=keras.losses.SparseCategoricalCrossentropy(from_logits=True))\n"
+    )
+    assert actual_findings(code) == expected_findings(code)
+    nested = model_of(code).models[1]
+    assert nested.output is not None and nested.output.units == 1

@@ -501,6 +501,8 @@ class _Extractor:
             if _is_input(qualname):
                 return _Layer("Input", node, scope, index)
             kind = keras_member(qualname, "layers") or "?"
+            if kind == "?" and keras_model_class(qualname) == "Sequential":
+                kind = "Sequential"
             if kind == "TimeDistributed":
                 # The wrapped layer, applied at every time step: same units,
                 # same activation on the last axis.
@@ -570,6 +572,13 @@ class _Extractor:
                 activation = trailing or self.dense_activation(layer.call, layer.scope, layer.index)
                 units_span = self.span(units_node) if units_node is not None else None
                 return OutputLayer("Dense", units, activation, self.span(layer.call), units_span)
+            if layer.kind == "Sequential" and layer.call is not None and layer.scope is not None:
+                # A nested ``Sequential([...])``: its own output, unless an
+                # activation layer after it replaces the activation.
+                inner_layers = self.sequential_layers(layer.call, layer.scope, layer.index)
+                inner = self._walk_back(inner_layers) if inner_layers else None
+                if inner is not None:
+                    return replace(inner, activation=trailing) if trailing is not None else inner
             break
         if trailing is not None:
             return OutputLayer("Activation", None, trailing, trailing.span)

@@ -97,7 +97,7 @@ model = tf.keras.Model(inputs=inputs, outputs=outputs)
             for output in model.outputs:
                 if output is None or output.units != 1 or output.activation is None:
                     continue
-                if output.activation.name != SOFTMAX:
+                if output.activation.name != SOFTMAX or output.activation.span in reported:
                     continue
                 losses = [
                     f"`{loss.source}` at {file.where(loss.span)}"
