@@ -737,17 +737,9 @@ def _activation_function(qualname: str | None) -> bool:
     return qualname in acts.TF_FUNCTION_ACTIVATIONS
 
 
-def _model_events(collector: _Collector, binding: Binding, scope: Scope, name: str) -> list[_Event]:
-    events = []
-    for event in collector.events:
-        if (
-            event.scope is scope
-            and event.receiver == name
-            and event.index > binding.index
-            and scope.lookup(name, event.index) is binding
-        ):
-            events.append(event)
-    return events
+def _model_events(events: Sequence[_Event], binding: Binding, scope: Scope, name: str) -> list[_Event]:
+    """The method calls made on ``name`` while it holds ``binding``."""
+    return [e for e in events if e.index > binding.index and scope.lookup(name, e.index) is binding]
 
 
 def _live_compiles(events: Sequence[_Event]) -> Iterator[tuple[_Event, list[_Event]]]:
@@ -854,6 +846,9 @@ class _ModelBuilder:
         # them before any fit?
         self.recompiled: dict[int, list[bool]] = {}
         self._returned: dict[int, Binding] = {}
+        self.events: dict[tuple[int, str], list[_Event]] = {}
+        for event in collector.events:
+            self.events.setdefault((id(event.scope), event.receiver), []).append(event)
 
     def all_models(self) -> list[KerasModel]:
         for scope in _all_scopes(self.collector):
@@ -884,7 +879,7 @@ class _ModelBuilder:
         if binding.kind is not Kind.VALUE or not isinstance(binding.value, cst.Call) or binding.path:
             return None
         call = binding.value
-        events = _model_events(self.collector, binding, scope, name)
+        events = _model_events(self.events.get((id(scope), name), []), binding, scope, name)
         outputs = self._outputs(call, scope, binding.index, events)
         if outputs is None:
             return None
