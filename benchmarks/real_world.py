@@ -51,9 +51,7 @@ def main(argv: list[str] | None = None) -> int:
             for diagnostic in result.diagnostics:
                 shown = str(Path(path).relative_to(root)) if Path(path).is_relative_to(root) else path
                 where = result.source.display(diagnostic.span.start).rsplit(":", 1)[0] if result.source else "1"
-                recorded = (
-                    v for (f, w, c), v in verdicts.items() if shown.endswith(f) and (w, c) == (where, diagnostic.code)
-                )
+                recorded = (v for (f, w, c), v in verdicts.items() if (f, w, c) == (shown, where, diagnostic.code))
                 verdict = next(recorded, "NEW: not judged yet")
                 rows.append((shown, where, diagnostic.code, verdict, diagnostic.message))
     elapsed = time.perf_counter() - started

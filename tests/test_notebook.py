@@ -85,3 +85,28 @@ def test_cli_reports_broken_notebook_in_one_line_and_checks_the_rest(tmp_path: P
     first, second = run.stdout.splitlines()
     assert first.startswith("a.ipynb:1:1: KL002 cannot read file: invalid notebook: not JSON")
     assert second.startswith("b.ipynb:cell 3:1:64: KL101 ")
+
+
+def test_indented_cell_and_automagic_lines_are_read_as_ipython_does() -> None:
+    source = parse_notebook(
+        "n.ipynb",
+        notebook(("code", " for i in range(3):\n   print(i)"), ("code", "ls ./data/train/\ncd ..\nls = [1]\npwd")),
+    )
+    assert source is not None
+    assert source.text.splitlines() == ["for i in range(3):", "  print(i)", "pass", "pass", "ls = [1]", "pass"]
+
+
+def test_a_cell_that_does_not_parse_does_not_hide_the_others(tmp_path: Path) -> None:
+    (tmp_path / "n.ipynb").write_bytes(
+        notebook(
+            ("code", "from tensorflow import keras"),
+            ("code", "outputs layers.Dense(3)"),
+            ("code", "model = keras.Sequential([keras.layers.Dense(1)])\nmodel.compile(loss='binary_crossentropy')"),
+        )
+    )
+    run = subprocess.run(
+        [sys.executable, "-m", "keraslint", "n.ipynb"], cwd=tmp_path, capture_output=True, text=True, check=False
+    )
+    first, second = run.stdout.splitlines()
+    assert first.startswith("n.ipynb:cell 2:1:") and " KL001 syntax error" in first
+    assert second.startswith("n.ipynb:cell 3:2:") and " KL106 " in second

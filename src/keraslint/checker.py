@@ -8,6 +8,7 @@ from dataclasses import dataclass, field, replace
 from keraslint.diagnostics import Diagnostic, Position, Span
 from keraslint.rules import ALL_RULES, Rule
 from keraslint.sources import Source, UnreadableSource, read_source
+from keraslint.sources.notebook import NotebookSource
 from keraslint.sources.python import PythonSource
 
 SYNTAX_ERROR = "KL001"
@@ -67,14 +68,24 @@ def lint_source(source: Source, rules: tuple[Rule, ...] = ALL_RULES) -> FileResu
 
     from keraslint.model.extract import extract
 
-    try:
-        module = cst.parse_module(text)
-    except cst.ParserSyntaxError as error:
-        result.diagnostics.append(_syntax_error(text, error))
-        return result
-    except (RecursionError, MemoryError, ValueError) as error:
-        result.diagnostics.append(Diagnostic(SYNTAX_ERROR, _whole_file(), f"cannot parse: {type(error).__name__}"))
-        return result
+    while True:
+        try:
+            module = cst.parse_module(text)
+            break
+        except cst.ParserSyntaxError as error:
+            diagnostic = _syntax_error(text, error)
+            result.diagnostics.append(diagnostic)
+            # In a notebook, the other cells are still checked without the
+            # cell that does not parse.
+            if not isinstance(source, NotebookSource):
+                return result
+            source = source.without_cell_at(diagnostic.span.start.line)
+            if source.text == text:
+                return result
+            text = source.text
+        except (RecursionError, MemoryError, ValueError) as error:
+            result.diagnostics.append(Diagnostic(SYNTAX_ERROR, _whole_file(), f"cannot parse: {type(error).__name__}"))
+            return result
     file_model = replace(extract(module, text), describe_line=source.describe_line)
     for rule in rules:
         try:

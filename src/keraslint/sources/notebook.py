@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from keraslint.diagnostics import Position
 from keraslint.sources import UnreadableSource, read_bytes
@@ -20,6 +20,13 @@ from keraslint.sources import UnreadableSource, read_bytes
 # must be followed by a name: ``%(name)s`` continues a format string.
 _MAGIC = re.compile(r"^\s*(%%?[A-Za-z]|!|[\w.\[\]'\"]+\s*=\s*(!|%[A-Za-z]))")
 _HELP = re.compile(r"^\s*(\?\??[\w.]+|[\w.]+\?\??)\s*$")
+# IPython's automagic: ``ls ./data``, ``cd ..``, ``pip install x`` run as
+# ``%ls``... A known magic name followed by something that is not Python
+# (not ``=``, ``(``, ``[``, ``,``, ``:`` or an operator).
+_AUTOMAGIC = re.compile(
+    r"^\s*(ls|cd|pwd|pip|conda|cat|mkdir|rmdir|rm|cp|mv|clear|env|who|whos|load_ext|matplotlib|pylab)"
+    r"(\s*$|\s+[^\s=(\[,:+*/%<>!&|^])"
+)
 
 
 @dataclass(frozen=True)
@@ -38,21 +45,41 @@ class NotebookSource:
         cell, in_cell = self._locate(line)
         return f"cell {cell}, line {in_cell}"
 
+    def without_cell_at(self, line: int) -> NotebookSource:
+        """The same notebook with the cell holding ``line`` blanked out, so
+        that one cell that does not parse does not hide the others."""
+        cell, _ = self._locate(line)
+        lines = self.text.split("\n")
+        for number, owner in enumerate(self.cells[1:], start=0):
+            if owner == cell and number < len(lines):
+                lines[number] = ""
+        return replace(self, text="\n".join(lines))
+
     def _locate(self, line: int) -> tuple[int, int]:
         # LibCST may place an end-of-file error one line past the last one.
         line = min(max(line, 1), len(self.cells) - 1)
         return self.cells[line], self.lines[line]
 
 
+def _dedent(lines: list[str]) -> list[str]:
+    """IPython's ``leading_indent`` transform: the indentation of a cell's
+    first line is removed from every line that starts with it."""
+    first = lines[0] if lines else ""
+    indent = first[: len(first) - len(first.lstrip(" \t"))]
+    if not indent or not first.strip():
+        return lines
+    return [line[len(indent) :] if line.startswith(indent) else line for line in lines]
+
+
 def _python_lines(source: str) -> list[str]:
-    lines = source.split("\n")
+    lines = _dedent(source.split("\n"))
     if lines and lines[0].lstrip().startswith("%%"):
         # A cell magic makes the whole cell something else (bash, HTML...).
         return ["" for _ in lines]
     result: list[str] = []
     continued = False
     for line in lines:
-        if continued or _MAGIC.match(line) or _HELP.match(line):
+        if continued or _MAGIC.match(line) or _HELP.match(line) or _AUTOMAGIC.match(line):
             indent = line[: len(line) - len(line.lstrip())]
             # ``pass`` keeps an indented block that held only magics valid.
             result.append(f"{indent}pass" if not continued else "")
