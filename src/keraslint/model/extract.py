@@ -18,6 +18,7 @@ from keraslint.diagnostics import Position, Span
 from keraslint.knowledge import activations as acts
 from keraslint.knowledge import layers as layer_kinds
 from keraslint.knowledge import losses
+from keraslint.model.arguments import argument as _argument
 from keraslint.model.resolve import (
     Binding,
     Kind,
@@ -336,22 +337,6 @@ class _Collector(cst.CSTVisitor):
 
 
 # -- helpers over arguments ------------------------------------------------------
-
-
-def _argument(call: cst.Call, position: int | None, keyword: str) -> cst.BaseExpression | None:
-    """The argument bound to a parameter, by keyword or by position."""
-    positional = 0
-    for arg in call.args:
-        if arg.star:
-            return None
-        if arg.keyword is not None:
-            if arg.keyword.value == keyword:
-                return arg.value
-        else:
-            if position is not None and positional == position:
-                return arg.value
-            positional += 1
-    return None
 
 
 def _has_keyword(call: cst.Call, keyword: str) -> bool:

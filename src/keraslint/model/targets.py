@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 import libcst as cst
 
 from keraslint.knowledge import datasets
+from keraslint.model.arguments import argument
 from keraslint.model.resolve import Kind, Scope, keras_member, keras_path
 from keraslint.model.types import Encoding, Target
 
@@ -22,21 +23,6 @@ if TYPE_CHECKING:
 # Methods that keep what the labels are (shape or dtype changes only).
 _PRESERVING_METHODS = frozenset({"reshape", "flatten", "ravel", "squeeze", "copy", "astype", "to_numpy", "values"})
 _MAX_DEPTH = 50
-
-
-def _keyword(call: cst.Call, name: str, position: int | None = None) -> cst.BaseExpression | None:
-    positional = 0
-    for arg in call.args:
-        if arg.star:
-            return None
-        if arg.keyword is not None:
-            if arg.keyword.value == name:
-                return arg.value
-        elif position is not None:
-            if positional == position:
-                return arg.value
-            positional += 1
-    return None
 
 
 class TargetReader:
@@ -81,7 +67,7 @@ class TargetReader:
         # ``np.eye(n)[y]``: rows of the identity, one-hot.
         value = node.value
         if isinstance(value, cst.Call) and self._numpy(value.func, scope, index) == "eye" and not path:
-            classes = self.ex.int_value(_keyword(value, "N", 0), scope, index)
+            classes = self.ex.int_value(argument(value, 0, "N"), scope, index)
             return (Encoding.ONE_HOT, "np.eye(n)[y]", self.ex.span(node).start.line, classes, False, None)
         # ``load_data()[0]`` and friends: a constant index is one more step.
         if len(node.slice) == 1:
@@ -107,20 +93,20 @@ class TargetReader:
             return self._unpacked(call, qualname, scope, index, path, depth, line)
         keras_util = keras_member(qualname, "utils")
         if keras_util == "to_categorical":
-            classes = self.ex.int_value(_keyword(call, "num_classes", 1), scope, index)
+            classes = self.ex.int_value(argument(call, 1, "num_classes"), scope, index)
             return (Encoding.ONE_HOT, "to_categorical", line, classes, False, None)
         if (
             qualname in ("tensorflow.one_hot", "tensorflow.keras.backend.one_hot")
             or keras_member(qualname, "ops") == "one_hot"
         ):
-            classes = self.ex.int_value(_keyword(call, "depth", 1) or _keyword(call, "num_classes", 1), scope, index)
+            classes = self.ex.int_value(argument(call, 1, "depth") or argument(call, 1, "num_classes"), scope, index)
             return (Encoding.ONE_HOT, "one_hot", line, classes, False, None)
         if qualname == "pandas.get_dummies":
-            if _keyword(call, "drop_first") is not None:
+            if argument(call, None, "drop_first") is not None:
                 return None
             return (Encoding.ONE_HOT, "pd.get_dummies", line, None, False, None)
         numpy = self._numpy(func, scope, index)
-        if numpy == "argmax" and _keyword(call, "axis", 1) is not None:
+        if numpy == "argmax" and argument(call, 1, "axis") is not None:
             return (Encoding.INTEGER, "np.argmax", line, None, False, None)
         if numpy == "where" and self._is_zero_one(call, scope, index):
             return (Encoding.INTEGER, "np.where", line, 2, False, None)
@@ -130,8 +116,8 @@ class TargetReader:
 
     def _is_zero_one(self, call: cst.Call, scope: Scope, index: int) -> bool:
         values = {
-            self.ex.int_value(_keyword(call, "x", 1), scope, index),
-            self.ex.int_value(_keyword(call, "y", 2), scope, index),
+            self.ex.int_value(argument(call, 1, "x"), scope, index),
+            self.ex.int_value(argument(call, 2, "y"), scope, index),
         }
         return values == {0, 1}
 
@@ -154,13 +140,13 @@ class TargetReader:
             return None
         if method == "toarray":
             return self._follow(receiver, scope, index, (), depth + 1)
-        if method == "argmax" and _keyword(call, "axis", 0) is not None:
+        if method == "argmax" and argument(call, 0, "axis") is not None:
             return (Encoding.INTEGER, "argmax", line, None, False, None)
         if method == "astype":
             inner = self._follow(receiver, scope, index, (), depth + 1)
             if inner is not None:
                 return inner
-            if self._is_single_column(receiver) and self._is_integer_dtype(_keyword(call, "dtype", 0)):
+            if self._is_single_column(receiver) and self._is_integer_dtype(argument(call, 0, "dtype")):
                 return (Encoding.INTEGER, ".astype(int)", line, None, False, None)
             return None
         if method in _PRESERVING_METHODS:
@@ -219,7 +205,7 @@ class TargetReader:
             if classes is None:
                 return None
             if dataset == "cifar100":
-                mode = _keyword(call, "label_mode", 0)
+                mode = argument(call, 0, "label_mode")
                 if mode is not None:
                     if not isinstance(mode, cst.SimpleString):
                         return None
