@@ -42,8 +42,13 @@ def _list_rules() -> str:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    if arguments[:1] == ["server"]:
+        from keraslint.server import main as serve
+
+        return serve(arguments[1:])
     parser = _parser()
-    args = parser.parse_args(argv)
+    args = parser.parse_args(arguments)
     if args.list_rules:
         print(_list_rules())
         return EXIT_CLEAN
