@@ -28,7 +28,7 @@ class FileResult:
     internal_errors: list[str] = field(default_factory=list)
 
 
-def _whole_file() -> Span:
+def whole_file() -> Span:
     return Span(Position(1, 0), Position(1, 0))
 
 
@@ -84,7 +84,7 @@ def lint_source(source: Source, rules: tuple[Rule, ...] = ALL_RULES) -> FileResu
                 return result
             text = source.text
         except (RecursionError, MemoryError, ValueError) as error:
-            result.diagnostics.append(Diagnostic(SYNTAX_ERROR, _whole_file(), f"cannot parse: {type(error).__name__}"))
+            result.diagnostics.append(Diagnostic(SYNTAX_ERROR, whole_file(), f"cannot parse: {type(error).__name__}"))
             return result
     file_model = replace(extract(module, text), describe_line=source.describe_line)
     for rule in rules:
@@ -100,7 +100,7 @@ def lint_path(path: str, rules: tuple[Rule, ...] = ALL_RULES) -> FileResult:
     try:
         source = read_source(path)
     except UnreadableSource as error:
-        return FileResult(path, None, [Diagnostic(UNREADABLE, _whole_file(), f"cannot read file: {error}")])
+        return FileResult(path, None, [Diagnostic(UNREADABLE, whole_file(), f"cannot read file: {error}")])
     if source is None:  # a notebook in another language
         return FileResult(path, None)
     return lint_source(source, rules)

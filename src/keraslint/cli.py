@@ -1,44 +1,171 @@
-"""``keraslint [PATH ...]``: exit 0 clean, 1 with findings, 2 on errors."""
+"""``keraslint [PATH ...]``: exit 0 clean, 1 with findings, 2 on errors.
+
+``keraslint rule CODE`` / ``keraslint rule --all`` document the rules and
+``keraslint server`` starts the language server.
+"""
 
 from __future__ import annotations
 
 import argparse
+import json
 import sys
+from collections import Counter
+from pathlib import Path
 from typing import Sequence
 
 from keraslint import __version__
-from keraslint.checker import BUILTIN_CODES, lint_path
-from keraslint.discovery import discover
-from keraslint.reporters.text import concise
+from keraslint.checker import BUILTIN_CODES, FileResult
+from keraslint.config import ConfigError, Settings, describe, find_config, load_config
+from keraslint.discovery import is_excluded
+from keraslint.reporters import REPORTERS
 from keraslint.rules import ALL_RULES, RULES_BY_CODE
-from keraslint.selection import Selection, UnknownSelector, parse_codes
+from keraslint.runner import KNOWN_CODES, check_bytes, check_paths
+from keraslint.selection import UnknownSelector, parse_codes
+from keraslint.suppression import UNUSED_NOQA
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
 
+class UsageError(Exception):
+    pass
+
+
 def all_codes() -> list[str]:
-    return sorted([*BUILTIN_CODES, *RULES_BY_CODE])
+    return sorted(KNOWN_CODES)
 
 
-def _parser() -> argparse.ArgumentParser:
+def _check_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="keraslint",
-        description="Find loss/output-layer mistakes in Keras code, without running it.",
+        description="Find loss/output-layer mistakes in Keras code, without running it. "
+        "Other commands: `keraslint rule CODE|--all`, `keraslint server`.",
     )
-    parser.add_argument("paths", nargs="*", metavar="PATH", help="files or directories (default: .)")
-    parser.add_argument("--select", metavar="CODES", help="comma-separated code prefixes to report (default: all)")
-    parser.add_argument("--ignore", metavar="CODES", help="comma-separated code prefixes not to report")
-    parser.add_argument("--exit-zero", action="store_true", help="exit 0 even when there are findings")
-    parser.add_argument("--list-rules", action="store_true", help="list every rule with its code and summary")
-    parser.add_argument("--explain", metavar="CODE", help="print the documentation of one rule")
+    parser.add_argument("paths", nargs="*", metavar="PATH", help="files or directories (default: .); - reads stdin")
+    selection = parser.add_argument_group("rule selection")
+    selection.add_argument("--select", metavar="CODES", help="comma-separated code prefixes to report (ALL: all)")
+    selection.add_argument("--extend-select", metavar="CODES", help="code prefixes to report in addition")
+    selection.add_argument("--ignore", metavar="CODES", help="comma-separated code prefixes not to report")
+    files = parser.add_argument_group("file selection")
+    files.add_argument("--exclude", metavar="GLOBS", help="comma-separated globs replacing the default excludes")
+    files.add_argument("--extend-exclude", metavar="GLOBS", help="comma-separated globs to exclude in addition")
+    files.add_argument("--respect-gitignore", action=argparse.BooleanOptionalAction, default=None)
+    files.add_argument(
+        "--force-exclude",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="apply excludes to paths named on the command line too",
+    )
+    files.add_argument("--stdin-filename", metavar="PATH", help="the name of the code read from stdin")
+    config = parser.add_argument_group("configuration")
+    config.add_argument("--config", metavar="PATH", help="the pyproject.toml to read [tool.keraslint] from")
+    config.add_argument("--isolated", action="store_true", help="ignore every configuration file")
+    config.add_argument("--show-settings", action="store_true", help="print the effective settings and exit")
+    output = parser.add_argument_group("output")
+    output.add_argument("--output-format", choices=sorted(REPORTERS), default="concise")
+    output.add_argument("--statistics", action="store_true", help="print the number of findings per code")
+    output.add_argument("--exit-zero", action="store_true", help="exit 0 even when there are findings")
+    info = parser.add_argument_group("rules")
+    info.add_argument("--list-rules", action="store_true", help="list every rule with its code and summary")
+    info.add_argument("--explain", metavar="CODE", help="print the documentation of one rule")
     parser.add_argument("--version", action="version", version=f"keraslint {__version__}")
     return parser
 
 
-def _list_rules() -> str:
-    lines = [f"{code}  {'-':<38}  {summary}" for code, summary in BUILTIN_CODES.items()]
-    lines += [f"{rule.CODE}  {rule.NAME:<38}  {rule.SUMMARY}" for rule in ALL_RULES]
-    return "\n".join(lines)
+def _split(value: str) -> tuple[str, ...]:
+    return tuple(part.strip() for part in value.split(",") if part.strip())
+
+
+def _settings(args: argparse.Namespace) -> Settings:
+    """The configuration file's settings, overridden by the command line."""
+    if args.isolated:
+        settings = Settings()
+    else:
+        if args.config:
+            path: Path | None = Path(args.config)
+            if not path.is_file():
+                raise ConfigError(f"{args.config}: no such configuration file")
+        else:
+            paths = [p for p in args.paths if p != "-"] or [args.stdin_filename or "."]
+            path = find_config(Path(paths[0]).resolve())
+        settings = load_config(path, KNOWN_CODES) if path else Settings()
+    if "root" not in settings.origins:
+        settings.origins["root"] = "the current directory" if args.isolated or not args.config else ""
+    try:
+        for name in ("select", "ignore", "extend_select"):
+            value = getattr(args, name)
+            if value is not None:
+                setattr(settings, name, parse_codes(value, KNOWN_CODES))
+                settings.origins[name] = "command line"
+    except UnknownSelector as error:
+        raise UsageError(str(error)) from None
+    for name in ("exclude", "extend_exclude"):
+        value = getattr(args, name)
+        if value is not None:
+            setattr(settings, name, _split(value))
+            settings.origins[name] = "command line"
+    for name in ("respect_gitignore", "force_exclude"):
+        value = getattr(args, name)
+        if value is not None:
+            setattr(settings, name, value)
+            settings.origins[name] = "command line"
+    return settings
+
+
+def _rule_rows() -> list[dict[str, object]]:
+    rows: list[dict[str, object]] = [
+        {"code": code, "name": "-", "summary": summary, "fix": "none", "default": True}
+        for code, summary in BUILTIN_CODES.items()
+    ]
+    rows.append(
+        {
+            "code": UNUSED_NOQA,
+            "name": "unused-noqa",
+            "summary": "unused or unknown code in a `# noqa`",
+            "fix": "none",
+            "default": False,
+        }
+    )
+    rows += [{"code": r.CODE, "name": r.NAME, "summary": r.SUMMARY, "fix": r.FIX, "default": True} for r in ALL_RULES]
+    return rows
+
+
+def rule_command(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(prog="keraslint rule", description="Show the documentation of rules.")
+    parser.add_argument("code", nargs="?", help="a rule code, e.g. KL101")
+    parser.add_argument("--all", action="store_true", help="list every rule")
+    parser.add_argument("--output-format", choices=("text", "json"), default="text")
+    args = parser.parse_args(argv)
+    if args.all:
+        rows = _rule_rows()
+        if args.output_format == "json":
+            print(json.dumps(rows, indent=2))
+        else:
+            for row in rows:
+                opt = "" if row["default"] else "  (opt-in)"
+                print(f"{row['code']}  {row['name']:<38}  fix: {row['fix']:<6}  {row['summary']}{opt}")
+        return EXIT_CLEAN
+    if not args.code:
+        parser.error("give a rule code or --all")
+    rule = RULES_BY_CODE.get(args.code.strip().upper())
+    if rule is None:
+        print(f"keraslint: error: no rule `{args.code}` (see `keraslint rule --all`)", file=sys.stderr)
+        return EXIT_ERROR
+    if args.output_format == "json":
+        print(
+            json.dumps(
+                {
+                    "code": rule.CODE,
+                    "name": rule.NAME,
+                    "summary": rule.SUMMARY,
+                    "fix": rule.FIX,
+                    "documentation": rule.documentation(),
+                },
+                indent=2,
+            )
+        )
+    else:
+        print(f"# {rule.CODE}: {rule.NAME}\n\n{rule.documentation()}")
+    return EXIT_CLEAN
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -47,42 +174,46 @@ def main(argv: Sequence[str] | None = None) -> int:
         from keraslint.server import main as serve
 
         return serve(arguments[1:])
-    parser = _parser()
-    args = parser.parse_args(arguments)
+    if arguments[:1] == ["rule"]:
+        return rule_command(arguments[1:])
+    if arguments[:1] == ["check"]:
+        arguments = arguments[1:]
+    args = _check_parser().parse_args(arguments)
     if args.list_rules:
-        print(_list_rules())
-        return EXIT_CLEAN
+        return rule_command(["--all"])
     if args.explain:
-        rule = RULES_BY_CODE.get(args.explain.strip().upper())
-        if rule is None:
-            print(f"keraslint: error: no rule `{args.explain}` (see --list-rules)", file=sys.stderr)
-            return EXIT_ERROR
-        print(f"# {rule.CODE} {rule.NAME}\n\n{rule.documentation()}")
-        return EXIT_CLEAN
+        return rule_command([args.explain])
     try:
-        selection = Selection(
-            parse_codes(args.select, all_codes()) if args.select else ("KL",),
-            parse_codes(args.ignore, all_codes()) if args.ignore else (),
-        )
-    except UnknownSelector as error:
+        settings = _settings(args)
+    except (ConfigError, UsageError) as error:
         print(f"keraslint: error: {error}", file=sys.stderr)
         return EXIT_ERROR
-    rules = tuple(rule for rule in ALL_RULES if selection.enabled(rule.CODE))
+    if args.show_settings:
+        print(describe(settings))
+        return EXIT_CLEAN
 
-    findings = 0
-    internal_error = False
-    out = sys.stdout
-    for path in discover(args.paths or ["."]):
-        result = lint_path(path, rules)
-        for diagnostic in result.diagnostics:
-            if selection.enabled(diagnostic.code):
-                findings += 1
-                out.write(concise(path, result.source, diagnostic) + "\n")
-        for error in result.internal_errors:
-            internal_error = True
-            print(f"keraslint: internal error in {path}: {error}", file=sys.stderr)
-    if internal_error:
+    results: list[FileResult]
+    if args.paths == ["-"]:
+        name = args.stdin_filename or "-"
+        excluded = args.stdin_filename is not None and settings.force_exclude and is_excluded(name, settings)
+        results = [] if excluded else [check_bytes(name, sys.stdin.buffer.read(), settings)]
+    elif "-" in args.paths:
+        print("keraslint: error: `-` (stdin) cannot be mixed with other paths", file=sys.stderr)
         return EXIT_ERROR
-    if findings and not args.exit_zero:
-        return EXIT_FINDINGS
-    return EXIT_CLEAN
+    else:
+        results = check_paths(args.paths or ["."], settings)
+
+    findings = [d for result in results for d in result.diagnostics]
+    if args.statistics:
+        # As ruff does: the counts instead of the diagnostics.
+        names = {row["code"]: row["name"] for row in _rule_rows()}
+        for code, count in sorted(Counter(d.code for d in findings).items()):
+            print(f"{count:>5}  {code}  {names.get(code, '')}")
+    else:
+        REPORTERS[args.output_format](results, sys.stdout)
+    internal = [(r.path, e) for r in results for e in r.internal_errors]
+    for path, error in internal:
+        print(f"keraslint: internal error in {path}: {error}", file=sys.stderr)
+    if internal:
+        return EXIT_ERROR
+    return EXIT_FINDINGS if findings and not args.exit_zero else EXIT_CLEAN

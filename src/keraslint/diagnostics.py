@@ -21,10 +21,15 @@ class Span:
 
 @dataclass(frozen=True)
 class Replacement:
-    """Replace the source text covered by ``span`` with ``text``."""
+    """Replace the source text covered by ``span`` with ``text``.
+
+    ``safe`` fixes keep the meaning the user intended and are applied by
+    ``--fix``; the others need ``--unsafe-fixes``.
+    """
 
     span: Span
     text: str
+    safe: bool = True
 
 
 @dataclass(frozen=True)

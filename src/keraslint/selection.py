@@ -24,9 +24,13 @@ def parse_codes(value: str, known: Iterable[str]) -> tuple[str, ...]:
 class Selection:
     select: tuple[str, ...] = ("KL",)
     ignore: tuple[str, ...] = ()
+    # Codes that only an explicit selector (more than ``KL``) turns on.
+    opt_in: frozenset[str] = frozenset()
 
     def enabled(self, code: str) -> bool:
         """The most specific matching prefix decides; ``ignore`` wins ties."""
         selected = max((len(p) for p in self.select if code.startswith(p)), default=-1)
         ignored = max((len(p) for p in self.ignore if code.startswith(p)), default=-1)
+        if code in self.opt_in and selected <= len("KL"):
+            return False
         return selected > ignored

@@ -23,6 +23,8 @@ class Rule:
     SUMMARY: ClassVar[str]
     VALID: ClassVar[tuple[str, ...]]
     INVALID: ClassVar[tuple[str, ...]]
+    # Whether the rule offers a fix: "none", "safe", "unsafe" or "sometimes".
+    FIX: ClassVar[str] = "none"
 
     def check(self, file: FileModel) -> Iterator[Diagnostic]:
         raise NotImplementedError

@@ -25,6 +25,10 @@ class Source(Protocol):
         """A line named in a message: ``line 12`` or ``cell 3, line 2``."""
         ...
 
+    def locate(self, position: Position) -> tuple[int | None, int, int]:
+        """(cell or None, line, 1-based column) as the user sees them."""
+        ...
+
 
 def read_source(path: str) -> Source | None:
     """Read a ``.py`` file or a notebook; raise ``UnreadableSource``.

@@ -41,6 +41,11 @@ class NotebookSource:
         cell, line = self._locate(position.line)
         return f"cell {cell}:{line}:{position.column + 1}"
 
+    def locate(self, position: Position) -> tuple[int | None, int, int]:
+        """(cell, line in the cell, 1-based column)."""
+        cell, line = self._locate(position.line)
+        return cell, line, position.column + 1
+
     def describe_line(self, line: int) -> str:
         cell, in_cell = self._locate(line)
         return f"cell {cell}, line {in_cell}"

@@ -19,6 +19,10 @@ class PythonSource:
         """``line:col`` with a 1-based column, as flake8 and ruff print it."""
         return f"{position.line}:{position.column + 1}"
 
+    def locate(self, position: Position) -> tuple[int | None, int, int]:
+        """(cell, line, 1-based column): no cell in a ``.py`` file."""
+        return None, position.line, position.column + 1
+
     def describe_line(self, line: int) -> str:
         return f"line {line}"
 

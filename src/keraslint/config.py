@@ -1,0 +1,158 @@
+"""``[tool.keraslint]`` in ``pyproject.toml``, merged with the command line.
+
+Read with ``tomllib`` (``tomli`` before Python 3.11). Every value records
+where it came from, for ``--show-settings``. A wrong key, type or code is a
+``ConfigError`` naming the file, the key and what is allowed.
+"""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass, field, fields
+from pathlib import Path
+from typing import Any, Iterable
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - exercised on Python < 3.11 only
+    import tomli as tomllib
+
+# Directories never walked into unless ``exclude`` replaces this list (the
+# defaults ruff uses, plus caches). Hidden directories and virtual
+# environments (a ``pyvenv.cfg`` inside) are skipped in any case.
+DEFAULT_EXCLUDE: tuple[str, ...] = (
+    "__pycache__",
+    "__pypackages__",
+    "_build",
+    "buck-out",
+    "build",
+    "dist",
+    "node_modules",
+    "site-packages",
+    "venv",
+)
+
+
+class ConfigError(Exception):
+    """A configuration problem; the message names the file and the key."""
+
+
+@dataclass
+class Settings:
+    select: tuple[str, ...] = ("KL",)
+    ignore: tuple[str, ...] = ()
+    extend_select: tuple[str, ...] = ()
+    per_file_ignores: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    exclude: tuple[str, ...] = DEFAULT_EXCLUDE
+    extend_exclude: tuple[str, ...] = ()
+    respect_gitignore: bool = True
+    force_exclude: bool = False
+    # The directory relative paths (excludes, per-file ignores) start from.
+    root: Path = field(default_factory=Path.cwd)
+    # Where each value came from: "default", a file, or "command line".
+    origins: dict[str, str] = field(default_factory=dict)
+
+    def origin(self, name: str) -> str:
+        return self.origins.get(name, "default")
+
+
+_KEYS = {
+    "select": "list of rule codes or prefixes",
+    "ignore": "list of rule codes or prefixes",
+    "extend-select": "list of rule codes or prefixes",
+    "per-file-ignores": "table of glob = list of rule codes or prefixes",
+    "exclude": "list of glob patterns",
+    "extend-exclude": "list of glob patterns",
+    "respect-gitignore": "true or false",
+    "force-exclude": "true or false",
+}
+
+
+def find_config(start: Path) -> Path | None:
+    """The nearest ``pyproject.toml`` with a ``[tool.keraslint]`` table,
+    walking up from ``start``."""
+    directory = start if start.is_dir() else start.parent
+    for candidate in [directory, *directory.parents]:
+        path = candidate / "pyproject.toml"
+        if path.is_file():
+            try:
+                table = tomllib.loads(path.read_text(encoding="utf-8")).get("tool", {})
+            except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+                continue
+            if isinstance(table, dict) and "keraslint" in table:
+                return path
+    return None
+
+
+def _codes(value: Any, where: str, key: str, known: Iterable[str]) -> tuple[str, ...]:
+    from keraslint.selection import UnknownSelector, parse_codes
+
+    if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+        raise ConfigError(f"{where}: `{key}` must be a {_KEYS.get(key, 'list of rule codes')}, got {value!r}")
+    try:
+        return parse_codes(",".join(value), known) if value else ()
+    except UnknownSelector as error:
+        raise ConfigError(f"{where}: `{key}`: {error}") from None
+
+
+def _globs(value: Any, where: str, key: str) -> tuple[str, ...]:
+    if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+        raise ConfigError(f"{where}: `{key}` must be a list of glob patterns, got {value!r}")
+    return tuple(value)
+
+
+def load_config(path: Path, known_codes: Iterable[str]) -> Settings:
+    """Settings from one ``pyproject.toml``; ``ConfigError`` when invalid."""
+    known = tuple(known_codes)
+    try:
+        document = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as error:
+        raise ConfigError(f"{path}: cannot read: {error}") from None
+    except tomllib.TOMLDecodeError as error:
+        raise ConfigError(f"{path}: invalid TOML: {error}") from None
+    table = document.get("tool", {}).get("keraslint", {})
+    where = f"{path} [tool.keraslint]"
+    if not isinstance(table, dict):
+        raise ConfigError(f"{where} must be a table")
+    settings = Settings(root=path.parent.resolve())
+    for key, value in table.items():
+        if key not in _KEYS:
+            allowed = ", ".join(sorted(_KEYS))
+            raise ConfigError(f"{where}: unknown key `{key}` (allowed: {allowed})")
+        name = key.replace("-", "_")
+        if key in ("select", "ignore", "extend-select"):
+            setattr(settings, name, _codes(value, where, key, known))
+        elif key in ("exclude", "extend-exclude"):
+            setattr(settings, name, _globs(value, where, key))
+        elif key in ("respect-gitignore", "force-exclude"):
+            if not isinstance(value, bool):
+                raise ConfigError(f"{where}: `{key}` must be true or false, got {value!r}")
+            setattr(settings, name, value)
+        else:  # per-file-ignores
+            if not isinstance(value, dict):
+                raise ConfigError(f"{where}: `{key}` must be a {_KEYS[key]}, got {value!r}")
+            settings.per_file_ignores = {
+                glob: _codes(codes, where, f"{key}.{glob}", known) for glob, codes in value.items()
+            }
+        settings.origins[name] = str(path)
+    return settings
+
+
+def describe(settings: Settings) -> str:
+    """The effective settings, one per line, with where each came from."""
+    lines = []
+    for item in fields(settings):
+        if item.name == "origins":
+            continue
+        value = getattr(settings, item.name)
+        if isinstance(value, tuple):
+            shown = "[" + ", ".join(f'"{v}"' for v in value) + "]"
+        elif isinstance(value, dict):
+            shown = "{" + ", ".join(f'"{k}" = [{", ".join(v)}]' for k, v in value.items()) + "}"
+        elif isinstance(value, bool):
+            shown = str(value).lower()
+        else:
+            shown = str(value)
+        origin = "the directory of the configuration file" if item.name == "root" else settings.origin(item.name)
+        lines.append(f"{item.name.replace('_', '-'):<18} = {shown}  # from {origin}")
+    return "\n".join(lines)

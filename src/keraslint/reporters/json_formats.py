@@ -1,0 +1,48 @@
+"""``json`` (one list) and ``json-lines`` (one object a line), shaped like
+ruff's: code, message, filename, location / end_location, fix, cell."""
+
+from __future__ import annotations
+
+import json
+from typing import Any, TextIO
+
+from keraslint.checker import FileResult
+from keraslint.reporters.common import Located, located, rule_url
+
+
+def as_dict(item: Located) -> dict[str, Any]:
+    d = item.diagnostic
+    fix = None
+    if d.fix is not None:
+        fix = {
+            "message": d.hint,
+            "applicability": "safe" if d.fix.safe else "unsafe",
+            "edits": [
+                {
+                    "content": d.fix.text,
+                    "location": {"row": d.fix.span.start.line, "column": d.fix.span.start.column + 1},
+                    "end_location": {"row": d.fix.span.end.line, "column": d.fix.span.end.column + 1},
+                }
+            ],
+        }
+    return {
+        "code": d.code,
+        "message": d.message,
+        "hint": d.hint,
+        "filename": item.path,
+        "cell": item.cell,
+        "location": {"row": item.line, "column": item.column},
+        "end_location": {"row": item.end_line, "column": item.end_column},
+        "fix": fix,
+        "url": rule_url(d.code),
+    }
+
+
+def write_json(results: list[FileResult], stream: TextIO) -> None:
+    json.dump([as_dict(item) for item in located(results)], stream, indent=2)
+    stream.write("\n")
+
+
+def write_json_lines(results: list[FileResult], stream: TextIO) -> None:
+    for item in located(results):
+        stream.write(json.dumps(as_dict(item)) + "\n")

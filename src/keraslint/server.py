@@ -1,0 +1,282 @@
+"""``keraslint server``: the Language Server Protocol over stdio.
+
+Every Python document the editor opens, changes or saves is linted with
+:func:`keraslint.checker.lint_text`, in memory, and the findings are
+published as LSP diagnostics; closing the document clears them. A finding
+whose rule knows the correction (``Diagnostic.fix``) is offered as a quick
+fix (``textDocument/codeAction``).
+
+Positions: keraslint counts 1-based lines and 0-based columns in code
+points; LSP counts 0-based lines and columns in the position encoding agreed
+at ``initialize`` (UTF-16 unless the client offers UTF-8 or UTF-32, which
+pygls then picks). A line is ended by ``\\n``, ``\\r\\n`` or ``\\r``, as in
+both Python and LSP (not by the other characters ``str.splitlines`` breaks
+on, such as form feed).
+
+Requires pygls 2 (``pip install 'keraslint[server]'``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+import traceback
+from typing import TYPE_CHECKING, Any, Sequence
+from urllib.parse import unquote, urlparse
+
+from keraslint import __version__, checker
+from keraslint.checker import SYNTAX_ERROR, UNREADABLE
+from keraslint.diagnostics import Diagnostic, Position, Span
+from keraslint.rules import RULES_BY_CODE
+
+try:
+    from lsprotocol import types as lsp
+    from pygls.lsp.server import LanguageServer
+
+    _PYGLS_ERROR: Exception | None = None
+except ImportError as error:  # keraslint itself does not need pygls
+    _PYGLS_ERROR = error
+
+if TYPE_CHECKING:
+    from pygls.workspace import TextDocument
+
+SOURCE = "keraslint"
+RULE_DOCS = "https://github.com/keraslint/keraslint/blob/main/docs/rules/{code}.md"
+ERROR_CODES = {SYNTAX_ERROR, UNREADABLE}
+PYTHON_SUFFIXES = (".py", ".pyi", ".pyw")
+QUICK_FIX_KINDS = ("quickfix", "")
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+
+def split_lines(text: str) -> list[str]:
+    """The lines of ``text`` without their line ends, as Python and LSP count them."""
+    return _LINE_BREAK.split(text)
+
+
+def uri_to_path(uri: str) -> str:
+    """The file system path of a ``file:`` URI; any other URI as it is."""
+    parsed = urlparse(uri)
+    if parsed.scheme != "file":
+        return uri
+    path = unquote(parsed.path)
+    if re.match(r"^/[A-Za-z]:", path):  # file:///C:/x.py
+        path = path[1:]
+    return path
+
+
+def is_linted(uri: str, language_id: str | None) -> bool:
+    """Python documents, but not notebooks: a notebook opened as text is JSON,
+    and a notebook cell alone lacks the cells before it (and has magics)."""
+    parsed = urlparse(uri)
+    path = unquote(parsed.path).lower()
+    if path.endswith(".ipynb") or "notebook" in parsed.scheme:
+        return False
+    return language_id == "python" or path.endswith(PYTHON_SUFFIXES)
+
+
+class PositionConverter:
+    """keraslint positions (1-based line, code-point column) to LSP positions
+    (0-based line, column in the negotiated encoding's code units)."""
+
+    def __init__(self, text: str, encoding: str = "utf-16") -> None:
+        self.lines = split_lines(text)
+        self.encoding = str(getattr(encoding, "value", encoding)).lower()
+
+    def units(self, text: str) -> int:
+        if self.encoding == "utf-32":
+            return len(text)
+        if self.encoding == "utf-8":
+            return len(text.encode("utf-8", "surrogatepass"))
+        return len(text.encode("utf-16-le", "surrogatepass")) // 2
+
+    def position(self, position: Position) -> lsp.Position:
+        line = position.line - 1
+        if line < 0:
+            return lsp.Position(line=0, character=0)
+        if line >= len(self.lines):  # past the end: the end of the document
+            last = len(self.lines) - 1
+            return lsp.Position(line=last, character=self.units(self.lines[last]))
+        text = self.lines[line]
+        column = min(max(position.column, 0), len(text))
+        return lsp.Position(line=line, character=self.units(text[:column]))
+
+    def range(self, span: Span) -> lsp.Range:
+        return lsp.Range(start=self.position(span.start), end=self.position(span.end))
+
+
+def message_of(diagnostic: Diagnostic) -> str:
+    return f"{diagnostic.message}; {diagnostic.hint}" if diagnostic.hint else diagnostic.message
+
+
+def to_lsp(diagnostic: Diagnostic, positions: PositionConverter) -> lsp.Diagnostic:
+    severity = lsp.DiagnosticSeverity.Error if diagnostic.code in ERROR_CODES else lsp.DiagnosticSeverity.Warning
+    description = None
+    if diagnostic.code in RULES_BY_CODE:
+        description = lsp.CodeDescription(href=RULE_DOCS.format(code=diagnostic.code))
+    return lsp.Diagnostic(
+        range=positions.range(diagnostic.span),
+        severity=severity,
+        code=diagnostic.code,
+        code_description=description,
+        source=SOURCE,
+        message=message_of(diagnostic),
+    )
+
+
+def _overlaps(a: lsp.Range, b: lsp.Range) -> bool:
+    """Whether two ranges share a position, ends included: a cursor touching
+    a diagnostic's end still gets its fix."""
+
+    def key(position: lsp.Position) -> tuple[int, int]:
+        return (position.line, position.character)
+
+    return key(a.start) <= key(b.end) and key(b.start) <= key(a.end)
+
+
+class _Linted:
+    """The last lint of one document: the text it read and what it found."""
+
+    def __init__(self, text: str, diagnostics: list[Diagnostic]) -> None:
+        self.text = text
+        self.diagnostics = diagnostics
+
+
+def create_server() -> LanguageServer:
+    if _PYGLS_ERROR is not None:
+        raise _PYGLS_ERROR
+    server = LanguageServer(SOURCE, __version__, text_document_sync_kind=lsp.TextDocumentSyncKind.Full)
+    linted: dict[str, _Linted] = {}
+
+    def log(message: str, kind: lsp.MessageType) -> None:
+        server.window_log_message(lsp.LogMessageParams(type=kind, message=message))
+
+    def converter(text: str) -> PositionConverter:
+        return PositionConverter(text, server.workspace.position_encoding or "utf-16")
+
+    def lint(document: TextDocument) -> _Linted | None:
+        """Lint the document; None (and a log message) if keraslint fails."""
+        text = document.source
+        previous = linted.get(document.uri)
+        if previous is not None and previous.text == text:
+            return previous
+        try:
+            result = checker.lint_text(uri_to_path(document.uri), text)
+        except Exception:
+            linted.pop(document.uri, None)
+            log(f"keraslint: internal error while linting {document.uri}:\n{traceback.format_exc()}", lsp.MessageType.Error)
+            return None
+        for error in result.internal_errors:
+            log(f"keraslint: internal error in {document.uri}: {error}", lsp.MessageType.Warning)
+        linted[document.uri] = _Linted(text, list(result.diagnostics))
+        return linted[document.uri]
+
+    def publish(uri: str) -> None:
+        document = server.workspace.get_text_document(uri)
+        diagnostics: list[lsp.Diagnostic] = []
+        if is_linted(uri, document.language_id):
+            found = lint(document)
+            if found is not None:
+                positions = converter(found.text)
+                diagnostics = [to_lsp(diagnostic, positions) for diagnostic in found.diagnostics]
+        server.text_document_publish_diagnostics(
+            lsp.PublishDiagnosticsParams(uri=uri, diagnostics=diagnostics, version=document.version)
+        )
+
+    @server.feature(lsp.TEXT_DOCUMENT_DID_OPEN)
+    def did_open(params: lsp.DidOpenTextDocumentParams) -> None:
+        publish(params.text_document.uri)
+
+    @server.feature(lsp.TEXT_DOCUMENT_DID_CHANGE)
+    def did_change(params: lsp.DidChangeTextDocumentParams) -> None:
+        publish(params.text_document.uri)
+
+    @server.feature(lsp.TEXT_DOCUMENT_DID_SAVE)
+    def did_save(params: lsp.DidSaveTextDocumentParams) -> None:
+        publish(params.text_document.uri)
+
+    @server.feature(lsp.TEXT_DOCUMENT_DID_CLOSE)
+    def did_close(params: lsp.DidCloseTextDocumentParams) -> None:
+        uri = params.text_document.uri
+        linted.pop(uri, None)
+        server.text_document_publish_diagnostics(lsp.PublishDiagnosticsParams(uri=uri, diagnostics=[]))
+
+    @server.feature(
+        lsp.TEXT_DOCUMENT_CODE_ACTION,
+        lsp.CodeActionOptions(code_action_kinds=[lsp.CodeActionKind.QuickFix]),
+    )
+    def code_action(params: lsp.CodeActionParams) -> list[lsp.CodeAction]:
+        only = params.context.only
+        # Kinds are hierarchical: "quickfix" is asked for by "quickfix" or "".
+        if only is not None and not any(kind in QUICK_FIX_KINDS for kind in only):
+            return []
+        uri = params.text_document.uri
+        document = server.workspace.get_text_document(uri)
+        if not is_linted(uri, document.language_id):
+            return []
+        found = lint(document)
+        if found is None:
+            return []
+        positions = converter(found.text)
+        actions = []
+        for diagnostic in found.diagnostics:
+            if diagnostic.fix is None:
+                continue
+            shown = to_lsp(diagnostic, positions)
+            if not _overlaps(shown.range, params.range):
+                continue
+            edit = lsp.TextEdit(range=positions.range(diagnostic.fix.span), new_text=diagnostic.fix.text)
+            actions.append(
+                lsp.CodeAction(
+                    title=diagnostic.hint or f"Fix {diagnostic.code}",
+                    kind=lsp.CodeActionKind.QuickFix,
+                    diagnostics=[shown],
+                    is_preferred=True,
+                    edit=_workspace_edit(server, document, edit),
+                )
+            )
+        return actions
+
+    return server
+
+
+def _workspace_edit(server: Any, document: TextDocument, edit: lsp.TextEdit) -> lsp.WorkspaceEdit:
+    """A versioned edit when the client takes them (it then refuses to apply
+    the fix to a document that has changed since), plain ``changes`` otherwise."""
+    capabilities = server.client_capabilities
+    workspace_edit = capabilities.workspace.workspace_edit if capabilities.workspace else None
+    if workspace_edit is not None and workspace_edit.document_changes:
+        identifier = lsp.OptionalVersionedTextDocumentIdentifier(uri=document.uri, version=document.version)
+        return lsp.WorkspaceEdit(document_changes=[lsp.TextDocumentEdit(text_document=identifier, edits=[edit])])
+    return lsp.WorkspaceEdit(changes={document.uri: [edit]})
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="keraslint server",
+        description="Run the keraslint language server (LSP over stdin/stdout).",
+    )
+    # Many clients (vscode-languageclient among them) add --stdio: accepted,
+    # and stdio is the only transport anyway.
+    parser.add_argument("--stdio", action="store_true", help="talk LSP over stdin/stdout (the default)")
+    return parser
+
+
+def main(args: Sequence[str]) -> int:
+    _parser().parse_args(list(args))
+    if _PYGLS_ERROR is not None:
+        print(
+            f"keraslint server needs pygls 2 (pip install 'keraslint[server]'): {_PYGLS_ERROR}",
+            file=sys.stderr,
+        )
+        return 2
+    server = create_server()
+    # The protocol owns stdout: anything else printed (by a library while
+    # linting, say) goes to stderr instead of corrupting the stream.
+    stdin, stdout = sys.stdin.buffer, sys.stdout.buffer
+    sys.stdout = sys.stderr
+    try:
+        server.start_io(stdin, stdout)
+    finally:
+        sys.stdout = sys.__stdout__
+    return 0
