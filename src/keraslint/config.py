@@ -78,7 +78,8 @@ def find_config(start: Path) -> Path | None:
             try:
                 table = tomllib.loads(path.read_text(encoding="utf-8")).get("tool", {})
             except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
-                continue
+                # A broken pyproject.toml is reported, not silently skipped.
+                return path
             if isinstance(table, dict) and "keraslint" in table:
                 return path
     return None
