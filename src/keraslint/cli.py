@@ -7,20 +7,24 @@
 from __future__ import annotations
 
 import argparse
+import difflib
 import json
 import sys
+from dataclasses import replace
 from collections import Counter
 from pathlib import Path
 from typing import Sequence
 
 from keraslint import __version__
-from keraslint.checker import BUILTIN_CODES, FileResult
+from keraslint.checker import BUILTIN_CODES, SYNTAX_ERROR, FileResult
 from keraslint.config import ConfigError, Settings, describe, find_config, load_config
 from keraslint.discovery import is_excluded
+from keraslint.fixes import apply_fixes, wanted_fixes, write_atomically
 from keraslint.reporters import REPORTERS
 from keraslint.rules import ALL_RULES, RULES_BY_CODE
 from keraslint.runner import KNOWN_CODES, check_bytes, check_paths
 from keraslint.selection import UnknownSelector, parse_codes
+from keraslint.sources.python import PythonSource
 from keraslint.suppression import UNUSED_NOQA
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -64,6 +68,10 @@ def _check_parser() -> argparse.ArgumentParser:
     output.add_argument("--output-format", choices=sorted(REPORTERS), default="concise")
     output.add_argument("--statistics", action="store_true", help="print the number of findings per code")
     output.add_argument("--exit-zero", action="store_true", help="exit 0 even when there are findings")
+    fixing = parser.add_argument_group("fixes")
+    fixing.add_argument("--fix", action="store_true", help="apply the safe fixes to the files")
+    fixing.add_argument("--unsafe-fixes", action="store_true", help="with --fix or --diff: apply unsafe fixes too")
+    fixing.add_argument("--diff", action="store_true", help="print the fixes as a diff; write nothing")
     info = parser.add_argument_group("rules")
     info.add_argument("--list-rules", action="store_true", help="list every rule with its code and summary")
     info.add_argument("--explain", metavar="CODE", help="print the documentation of one rule")
@@ -203,6 +211,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     else:
         results = check_paths(args.paths or ["."], settings)
 
+    if args.diff:
+        return _show_diff(results, args.unsafe_fixes)
+    if args.fix:
+        if args.paths == ["-"] and results:
+            return _fix_stdin(results[0], args)
+        results = _fix_files(results, args, settings)
+
     findings = [d for result in results for d in result.diagnostics]
     if args.statistics:
         # As ruff does: the counts instead of the diagnostics.
@@ -217,3 +232,69 @@ def main(argv: Sequence[str] | None = None) -> int:
     if internal:
         return EXIT_ERROR
     return EXIT_FINDINGS if findings and not args.exit_zero else EXIT_CLEAN
+
+
+def _fixable(result: FileResult, unsafe: bool) -> bool:
+    """Fixes apply to parsed ``.py`` code only (not notebooks, not files
+    with a syntax error)."""
+    return (
+        isinstance(result.source, PythonSource)
+        and not any(d.code == SYNTAX_ERROR for d in result.diagnostics)
+        and bool(wanted_fixes(result.diagnostics, unsafe))
+    )
+
+
+def _show_diff(results: list[FileResult], unsafe: bool) -> int:
+    changed = 0
+    for result in results:
+        if not _fixable(result, unsafe) or result.source is None:
+            continue
+        fixed, _ = apply_fixes(result.source.text, wanted_fixes(result.diagnostics, unsafe))
+        if fixed != result.source.text:
+            changed += 1
+            sys.stdout.writelines(
+                difflib.unified_diff(
+                    result.source.text.splitlines(keepends=True),
+                    fixed.splitlines(keepends=True),
+                    fromfile=result.path,
+                    tofile=result.path,
+                )
+            )
+    return EXIT_FINDINGS if changed else EXIT_CLEAN
+
+
+def _fix_files(results: list[FileResult], args: argparse.Namespace, settings: Settings) -> list[FileResult]:
+    """Fix, write atomically, then lint the written files again."""
+    fixed_files = 0
+    applied = 0
+    refreshed: list[FileResult] = []
+    for result in results:
+        if not _fixable(result, args.unsafe_fixes) or result.source is None or result.path == "-":
+            refreshed.append(result)
+            continue
+        text, count = apply_fixes(result.source.text, wanted_fixes(result.diagnostics, args.unsafe_fixes))
+        if text == result.source.text:
+            refreshed.append(result)
+            continue
+        write_atomically(result.path, text)
+        fixed_files += 1
+        applied += count
+        refreshed.extend(check_paths([result.path], settings))
+    if applied:
+        print(f"keraslint: fixed {applied} finding(s) in {fixed_files} file(s)", file=sys.stderr)
+    return refreshed
+
+
+def _fix_stdin(result: FileResult, args: argparse.Namespace) -> int:
+    """As ruff does: the fixed code on stdout, what remains on stderr."""
+    if result.source is None:
+        REPORTERS["concise"]([result], sys.stderr)
+        return EXIT_FINDINGS
+    text = result.source.text
+    remaining = result.diagnostics
+    if _fixable(result, args.unsafe_fixes):
+        text, _ = apply_fixes(text, wanted_fixes(result.diagnostics, args.unsafe_fixes))
+        remaining = [d for d in result.diagnostics if d.fix is None or not (d.fix.safe or args.unsafe_fixes)]
+    sys.stdout.write(text)
+    REPORTERS["concise"]([replace(result, diagnostics=remaining)], sys.stderr)
+    return EXIT_FINDINGS if remaining and not args.exit_zero else EXIT_CLEAN

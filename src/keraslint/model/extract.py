@@ -793,7 +793,7 @@ def _strings_in(ex: _Extractor, node: cst.BaseExpression | None, nested: bool = 
     """String literals given directly, or inside a list/dict of losses."""
     text = _string_value(node)
     if node is not None and text is not None:
-        return [StringRef(text, ex.span(node))]
+        return [StringRef(text, ex.span(node), ex.source(node))]
     found: list[StringRef] = []
     if nested and isinstance(node, (cst.List, cst.Tuple)):
         for element in node.elements:

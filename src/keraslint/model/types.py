@@ -111,10 +111,12 @@ class KerasModel:
 
 @dataclass(frozen=True)
 class StringRef:
-    """A loss or activation string literal handed to Keras."""
+    """A loss or activation string literal handed to Keras, and the literal
+    as written (quotes and prefix included)."""
 
     value: str
     span: Span
+    literal: str = ""
 
 
 @dataclass(frozen=True)

@@ -6,12 +6,46 @@ import difflib
 from typing import Sequence
 
 
+_CUTOFF = 0.75
+# Two names whose similarity to the typo differs by less than this are
+# equally likely: neither is a safe replacement.
+_MARGIN = 0.05
+
+
+def _candidates(name: str, valid: Sequence[str]) -> list[str]:
+    """The valid names closest to ``name``, best first, all about as close."""
+    lowered = name.lower()
+    # "Softmax" -> "softmax": only the case is wrong.
+    exact = [v for v in valid if v.lower() == lowered and v == v.lower()] or [v for v in valid if v.lower() == lowered]
+    if exact:
+        return exact[:1]
+    # A snake_case typo is compared with snake_case names; class names such
+    # as "CategoricalCrossentropy" only compete with a CamelCase typo.
+    camel = name != lowered and "_" not in name
+    pool = [v for v in valid if camel or v == v.lower()]
+    normalised = lowered.replace("-", "_").replace(" ", "_")
+    scored = sorted(((difflib.SequenceMatcher(None, normalised, v.lower()).ratio(), v) for v in pool), reverse=True)
+    if not scored or scored[0][0] < _CUTOFF:
+        return []
+    best = scored[0][0]
+    return [v for score, v in scored if score >= _CUTOFF and best - score < _MARGIN]
+
+
 def closest(name: str, valid: Sequence[str]) -> str | None:
     """The valid name the user most likely meant, if one is close enough."""
-    by_lower = {v.lower(): v for v in valid}
-    # "Softmax" -> "softmax": only the case is wrong.
-    if name.lower() in by_lower:
-        return by_lower[name.lower()]
-    normalised = name.lower().replace("-", "_").replace(" ", "_")
-    matches = difflib.get_close_matches(normalised, list(by_lower), n=1, cutoff=0.75)
-    return by_lower[matches[0]] if matches else None
+    candidates = _candidates(name, valid)
+    return candidates[0] if candidates else None
+
+
+def only_close(name: str, valid: Sequence[str]) -> str | None:
+    """The valid name when exactly one is close: safe to replace with."""
+    candidates = _candidates(name, valid)
+    return candidates[0] if len(candidates) == 1 else None
+
+
+def replace_literal(literal: str, old: str, new: str) -> str | None:
+    """``'sigmod'`` -> ``'sigmoid'``, keeping the quotes and the prefix; None
+    when the value is not written verbatim (escapes) in the literal."""
+    if not old or literal.count(old) != 1:
+        return None
+    return literal.replace(old, new)

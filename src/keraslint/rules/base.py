@@ -3,10 +3,24 @@
 from __future__ import annotations
 
 import inspect
+from dataclasses import dataclass
 from typing import ClassVar, Iterator
 
-from keraslint.diagnostics import Diagnostic, Span
+from keraslint.diagnostics import Diagnostic, Replacement, Span
 from keraslint.model.types import Activation, Compile, FileModel, KerasModel, Loss, OutputLayer
+
+
+@dataclass(frozen=True)
+class Invalid:
+    """An INVALID example whose fix is known: ``fixed`` is the code after
+    ``--fix`` (safe fixes) or, with ``unsafe=True``, ``--unsafe-fixes``."""
+
+    code: str
+    fixed: str
+    unsafe: bool = False
+
+    def __str__(self) -> str:
+        return self.code
 
 
 class Rule:
@@ -22,15 +36,17 @@ class Rule:
     NAME: ClassVar[str]
     SUMMARY: ClassVar[str]
     VALID: ClassVar[tuple[str, ...]]
-    INVALID: ClassVar[tuple[str, ...]]
+    INVALID: ClassVar[tuple[str | Invalid, ...]]
     # Whether the rule offers a fix: "none", "safe", "unsafe" or "sometimes".
     FIX: ClassVar[str] = "none"
 
     def check(self, file: FileModel) -> Iterator[Diagnostic]:
         raise NotImplementedError
 
-    def diagnostic(self, span: Span, message: str, hint: str | None = None) -> Diagnostic:
-        return Diagnostic(self.CODE, span, message, hint)
+    def diagnostic(
+        self, span: Span, message: str, hint: str | None = None, fix: Replacement | None = None
+    ) -> Diagnostic:
+        return Diagnostic(self.CODE, span, message, hint, fix)
 
     @classmethod
     def documentation(cls) -> str:

@@ -2,10 +2,12 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from keraslint.diagnostics import Diagnostic, Span
+from keraslint.diagnostics import Diagnostic, Replacement, Span
 from keraslint.knowledge.activations import SOFTMAX
-from keraslint.model.types import FileModel
-from keraslint.rules.base import Rule, trained_pairs
+from keraslint.knowledge.losses import BINARY_LOSSES
+from keraslint.model.types import Activation, FileModel
+from keraslint.rules._suggest import replace_literal
+from keraslint.rules.base import Invalid, Rule, trained_pairs
 
 
 class SoftmaxSingleUnit(Rule):
@@ -39,8 +41,11 @@ class SoftmaxSingleUnit(Rule):
     ```
 
     ## Fix safety
-    No automatic fix yet. With a binary loss the fix is `sigmoid`; with a
-    multi-class problem it is one unit per class.
+    When the model is trained with a binary loss (`binary_crossentropy`,
+    binary focal), replacing `"softmax"` by `"sigmoid"` is safe: that is the
+    binary classifier the loss expects. Without such a loss the same
+    replacement is unsafe (`--unsafe-fixes`): the problem may be multi-class
+    and need one unit per class instead.
 
     ## References
     - keras/src/activations/activations.py (`softmax`) and
@@ -72,8 +77,10 @@ model = keras.Sequential([keras.layers.Dense(2, activation="softmax")])
 model.compile("adam", "sparse_categorical_crossentropy")
 """,
     )
+    FIX = "sometimes"
     INVALID = (
-        """\
+        Invalid(
+            """\
 from tensorflow.keras.models import Sequential
 from tensorflow.keras.layers import Dense
 model = Sequential()
@@ -81,6 +88,26 @@ model.add(Dense(16, activation="relu"))
 model.add(Dense(1, activation="softmax"))  # expect: KL101
 model.compile(optimizer="adam", loss="binary_crossentropy")
 """,
+            fixed="""\
+from tensorflow.keras.models import Sequential
+from tensorflow.keras.layers import Dense
+model = Sequential()
+model.add(Dense(16, activation="relu"))
+model.add(Dense(1, activation="sigmoid"))  # expect: KL101
+model.compile(optimizer="adam", loss="binary_crossentropy")
+""",
+        ),
+        Invalid(
+            """\
+import keras
+head = keras.layers.Dense(1, activation='softmax')  # expect: KL101
+""",
+            fixed="""\
+import keras
+head = keras.layers.Dense(1, activation='sigmoid')  # expect: KL101
+""",
+            unsafe=True,
+        ),
         """\
 import tensorflow as tf
 N = 1
@@ -99,22 +126,27 @@ model = tf.keras.Model(inputs=inputs, outputs=outputs)
                     continue
                 if output.activation.name != SOFTMAX or output.activation.span in reported:
                     continue
-                losses = [
-                    f"`{loss.source}` at {file.where(loss.span)}"
-                    for trained, _, loss in trained_pairs(model)
-                    if trained is output
-                ]
-                context = f" (loss {', '.join(losses)})" if losses else ""
+                losses = [loss for trained, _, loss in trained_pairs(model) if trained is output]
+                context = ", ".join(f"`{loss.source}` at {file.where(loss.span)}" for loss in losses)
+                # With a binary loss the user meant a binary classifier:
+                # sigmoid is the fix. Otherwise it is only a guess.
+                safe = bool(losses) and all(loss.name in BINARY_LOSSES for loss in losses)
                 reported.add(output.activation.span)
-                yield self._report(output.activation.span, context)
+                yield self._report(output.activation, f" (loss {context})" if context else "", safe)
         for activation in file.single_unit_softmax:
             if activation.span not in reported:
                 reported.add(activation.span)
-                yield self._report(activation.span, "")
+                yield self._report(activation, "", safe=False)
 
-    def _report(self, span: Span, context: str) -> Diagnostic:
+    def _report(self, activation: Activation, context: str, safe: bool) -> Diagnostic:
+        fixed = replace_literal(activation.source, "softmax", "sigmoid") if _is_string(activation.source) else None
         return self.diagnostic(
-            span,
+            activation.span,
             f"`softmax` over a single unit always outputs 1.0, so the model learns nothing{context}",
             "use `sigmoid` for a binary output, or one unit per class with `softmax`",
+            Replacement(activation.span, fixed, safe) if fixed else None,
         )
+
+
+def _is_string(source: str) -> bool:
+    return source[-1:] in ("'", '"') and source.strip("'\"").lower() == "softmax"

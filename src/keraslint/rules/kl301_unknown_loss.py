@@ -10,8 +10,9 @@ from keraslint.knowledge.losses import (
     is_keras2_only_loss,
 )
 from keraslint.model.types import FileModel
-from keraslint.rules._suggest import closest
-from keraslint.rules.base import Rule
+from keraslint.diagnostics import Replacement
+from keraslint.rules._suggest import closest, only_close, replace_literal
+from keraslint.rules.base import Invalid, Rule
 
 
 class UnknownLoss(Rule):
@@ -39,7 +40,9 @@ class UnknownLoss(Rule):
     ```
 
     ## Fix safety
-    No automatic fix yet.
+    Safe when exactly one valid name is close (or only the case differs):
+    the string is replaced by it. A tf.keras-only name in a Keras 3 file is
+    replaced by its Keras 3 name.
 
     ## References
     - keras/src/losses/__init__.py (`ALL_OBJECTS_DICT`, `get`)
@@ -67,12 +70,20 @@ model = keras.models.load_model("m.keras", custom_objects={"my_focal": focal})
 model.compile(optimizer="adam", loss="my_focal")
 """,
     )
+    FIX = "sometimes"
     INVALID = (
-        """\
+        Invalid(
+            """\
 import keras
 model = keras.Sequential([keras.layers.Dense(3, activation="softmax")])
 model.compile(optimizer="adam", loss="categorical_cross_entropy")  # expect: KL301
 """,
+            fixed="""\
+import keras
+model = keras.Sequential([keras.layers.Dense(3, activation="softmax")])
+model.compile(optimizer="adam", loss="categorical_crossentropy")  # expect: KL301
+""",
+        ),
         """\
 import os
 os.environ["KERAS_BACKEND"] = "jax"
@@ -88,17 +99,23 @@ model.compile(optimizer="adam", loss="logcosh")  # expect: KL301
         valid = accepted_loss_strings()
         for ref in file.loss_strings:
             if is_keras2_only_loss(ref.value) and file.targets_keras3:
+                new = KERAS2_ONLY_LOSS_NAMES[ref.value]
+                fixed = replace_literal(ref.literal, ref.value, new)
                 yield self.diagnostic(
                     ref.span,
                     f"loss `{ref.value}` exists only in tf.keras (Keras 2); this file uses Keras 3, which rejects it",
-                    f"use `{KERAS2_ONLY_LOSS_NAMES[ref.value]}`",
+                    f"use `{new}`",
+                    Replacement(ref.span, fixed) if fixed else None,
                 )
                 continue
             if is_accepted_loss_string(ref.value):
                 continue
             suggestion = closest(ref.value, valid)
+            only = only_close(ref.value, valid)
+            fixed = replace_literal(ref.literal, ref.value, only) if only else None
             yield self.diagnostic(
                 ref.span,
                 f"unknown loss `{ref.value}`: Keras fails with `Could not interpret loss identifier`",
                 f"did you mean `{suggestion}`?" if suggestion else "use a name from `keras.losses`",
+                Replacement(ref.span, fixed) if fixed else None,
             )

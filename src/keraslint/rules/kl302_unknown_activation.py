@@ -9,8 +9,9 @@ from keraslint.knowledge.activations import (
     is_keras2_only_activation,
 )
 from keraslint.model.types import FileModel
-from keraslint.rules._suggest import closest
-from keraslint.rules.base import Rule
+from keraslint.diagnostics import Replacement
+from keraslint.rules._suggest import closest, only_close, replace_literal
+from keraslint.rules.base import Invalid, Rule
 
 
 class UnknownActivation(Rule):
@@ -38,7 +39,8 @@ class UnknownActivation(Rule):
     ```
 
     ## Fix safety
-    No automatic fix yet.
+    Safe when exactly one valid name is close (or only the case differs):
+    the string is replaced by it.
 
     ## References
     - keras/src/activations/__init__.py (`ALL_OBJECTS_DICT`, `get`)
@@ -64,12 +66,20 @@ class Sigmod:
 layer = layers.Dense(10, "relu")
 """,
     )
+    FIX = "sometimes"
     INVALID = (
-        """\
+        Invalid(
+            """\
 from tensorflow.keras.layers import Dense, Activation
 hidden = Dense(64, activation="Relu")  # expect: KL302
-out = Activation("sigmod")  # expect: KL302
+out = Activation('sigmod')  # expect: KL302
 """,
+            fixed="""\
+from tensorflow.keras.layers import Dense, Activation
+hidden = Dense(64, activation="relu")  # expect: KL302
+out = Activation('sigmoid')  # expect: KL302
+""",
+        ),
         """\
 import keras
 from keras import ops
@@ -93,9 +103,12 @@ head = keras.layers.Dense(10, activation="Softmax")  # expect: KL302
             if is_accepted_activation(ref.value):
                 continue
             suggestion = closest(ref.value, valid)
+            only = only_close(ref.value, valid)
+            fixed = replace_literal(ref.literal, ref.value, only) if only else None
             yield self.diagnostic(
                 ref.span,
                 f"unknown activation `{ref.value}`: Keras fails with "
                 "`Could not interpret activation function identifier`",
                 f"did you mean `{suggestion}`?" if suggestion else "use a name from `keras.activations`",
+                Replacement(ref.span, fixed) if fixed else None,
             )
