@@ -10,8 +10,8 @@ import argparse
 import difflib
 import json
 import sys
-from dataclasses import replace
 from collections import Counter
+from dataclasses import replace
 from pathlib import Path
 from typing import Sequence
 

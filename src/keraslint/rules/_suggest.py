@@ -5,7 +5,6 @@ from __future__ import annotations
 import difflib
 from typing import Sequence
 
-
 _CUTOFF = 0.75
 # Two names whose similarity to the typo differs by less than this are
 # equally likely: neither is a safe replacement.

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from keraslint.diagnostics import Diagnostic
+from keraslint.diagnostics import Diagnostic, Replacement
 from keraslint.knowledge.losses import (
     KERAS2_ONLY_LOSS_NAMES,
     accepted_loss_strings,
@@ -10,7 +10,6 @@ from keraslint.knowledge.losses import (
     is_keras2_only_loss,
 )
 from keraslint.model.types import FileModel
-from keraslint.diagnostics import Replacement
 from keraslint.rules._suggest import closest, only_close, replace_literal
 from keraslint.rules.base import Invalid, Rule
 

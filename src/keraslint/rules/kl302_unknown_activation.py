@@ -2,14 +2,13 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from keraslint.diagnostics import Diagnostic
+from keraslint.diagnostics import Diagnostic, Replacement
 from keraslint.knowledge.activations import (
     accepted_activation_strings,
     is_accepted_activation,
     is_keras2_only_activation,
 )
 from keraslint.model.types import FileModel
-from keraslint.diagnostics import Replacement
 from keraslint.rules._suggest import closest, only_close, replace_literal
 from keraslint.rules.base import Invalid, Rule
 
