@@ -232,3 +232,25 @@ def test_real_world_script_reruns_and_flags_unjudged_findings(tmp_path: Path) ->
     )
     assert unjudged.returncode == 1
     assert "| `typo.py` | 3 | KL301 | NEW: not judged yet |" in unjudged.stdout
+
+
+def test_rule_subcommand_prints_documentation(tmp_path: Path) -> None:
+    result = run("rule", "KL101", cwd=tmp_path)
+    assert result.returncode == 0
+    assert result.stdout.startswith("# KL101: softmax-single-unit")
+    for heading in ("## What it does", "## Why is this bad?", "## Example", "Use instead:", "## Fix safety"):
+        assert heading in result.stdout
+    assert run("rule", "KL999", cwd=tmp_path).returncode == 2
+
+
+def test_rule_all_lists_codes_names_summaries_and_fixes(tmp_path: Path) -> None:
+    import json
+
+    text = run("rule", "--all", cwd=tmp_path).stdout
+    assert "KL101  softmax-single-unit" in text and "fix: sometimes" in text
+    assert "KL003  unused-noqa" in text and "(opt-in)" in text
+    rows = json.loads(run("rule", "--all", "--output-format", "json", cwd=tmp_path).stdout)
+    by_code = {row["code"]: row for row in rows}
+    assert set(by_code) >= {rule.CODE for rule in ALL_RULES} | {"KL001", "KL002", "KL003"}
+    assert by_code["KL301"]["fix"] == "sometimes" and by_code["KL104"]["fix"] == "none"
+    assert by_code["KL003"]["default"] is False

@@ -48,7 +48,11 @@ def test_noqa_on_the_last_line_of_a_multi_line_diagnostic(tmp_path: Path) -> Non
     )
     write(tmp_path, "m.py", code)
     assert run("m.py", cwd=tmp_path).stdout == ""
-    write(tmp_path, "m.py", code.replace("))  # noqa: KL105", "))").replace("Crossentropy(\n", "Crossentropy(  # noqa: KL105\n"))
+    write(
+        tmp_path,
+        "m.py",
+        code.replace("))  # noqa: KL105", "))").replace("Crossentropy(\n", "Crossentropy(  # noqa: KL105\n"),
+    )
     assert run("m.py", cwd=tmp_path).stdout == ""
 
 
