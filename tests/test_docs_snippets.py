@@ -1,0 +1,55 @@
+"""The copy-paste snippets of docs/ do what the pages say."""
+
+from __future__ import annotations
+
+import json
+import re
+import shlex
+import sys
+from pathlib import Path
+
+from helpers import BUGGY, run, write
+
+DOCS = Path(__file__).resolve().parent.parent / "docs"
+
+
+def blocks(page: str, language: str) -> list[str]:
+    return re.findall(rf"```{language}\n(.*?)```", (DOCS / page).read_text(), re.S)
+
+
+def test_configuration_snippet_is_valid_and_applies(tmp_path: Path) -> None:
+    snippet = blocks("configuration.md", "toml")[0]
+    write(tmp_path, "pyproject.toml", snippet)
+    write(tmp_path, "tests/test_m.py", BUGGY)
+    write(tmp_path, "generated/m.py", BUGGY)
+    write(tmp_path, "src/m.py", BUGGY + "x = 1  # noqa: KL204\n")
+    settings = run("--show-settings", cwd=tmp_path)
+    assert settings.returncode == 0, settings.stderr
+    result = run(cwd=tmp_path)
+    found = sorted((line.split(":")[0], line.split()[1]) for line in result.stdout.splitlines())
+    # tests/ ignores KL101, generated/ is excluded, KL003 reports the unused noqa.
+    assert found == [("src/m.py", "KL003"), ("src/m.py", "KL101")]
+
+
+def test_ruff_external_snippet_is_toml_for_ruff() -> None:
+    snippet = blocks("configuration.md", "toml")[1]
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover
+        import tomli as tomllib
+    assert tomllib.loads(snippet) == {"tool": {"ruff": {"lint": {"external": ["KL"]}}}}
+
+
+def test_ci_snippets_run(tmp_path: Path) -> None:
+    write(tmp_path, "m.py", BUGGY)
+    github, gitlab = blocks("output-formats.md", "yaml")
+    command = next(line.strip() for line in github.splitlines() if line.strip().startswith("keraslint"))
+    result = run(*shlex.split(command)[1:], cwd=tmp_path)
+    assert result.returncode == 1
+    assert result.stdout.startswith("::warning title=KL101,file=m.py,line=4,col=38,")
+    command = next(line.strip(" -") for line in gitlab.splitlines() if "keraslint --output-format" in line)
+    arguments, _, target = command.partition(" > ")
+    result = run(*shlex.split(arguments)[1:], cwd=tmp_path)
+    assert result.returncode == 0  # --exit-zero: the report is the artifact
+    assert target == "gl-code-quality-report.json"
+    assert json.loads(result.stdout)[0]["check_name"] == "KL101"
