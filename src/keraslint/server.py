@@ -2,9 +2,12 @@
 
 Every Python document the editor opens, changes or saves is linted with
 :func:`keraslint.checker.lint_text`, in memory, and the findings are
-published as LSP diagnostics; closing the document clears them. A finding
-whose rule knows the correction (``Diagnostic.fix``) is offered as a quick
-fix (``textDocument/codeAction``).
+published as LSP diagnostics; closing the document clears them. The findings
+are those the command line would report for the file: the nearest
+``pyproject.toml`` with ``[tool.keraslint]`` (select, ignore,
+per-file-ignores, force-exclude) and the file's ``# noqa`` comments apply. A
+finding whose rule knows the correction (``Diagnostic.fix``) is offered as a
+quick fix (``textDocument/codeAction``).
 
 Positions: keraslint counts 1-based lines and 0-based columns in code
 points; LSP counts 0-based lines and columns in the position encoding agreed
@@ -22,12 +25,15 @@ import argparse
 import re
 import sys
 import traceback
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, Sequence
 from urllib.parse import unquote, urlparse
 
-from keraslint import __version__, checker
+from keraslint import __version__, checker, runner
 from keraslint.checker import SYNTAX_ERROR, UNREADABLE
+from keraslint.config import ConfigError, Settings, find_config, load_config
 from keraslint.diagnostics import Diagnostic, Position, Span
+from keraslint.discovery import is_excluded
 from keraslint.rules import RULES_BY_CODE
 
 try:
@@ -134,11 +140,21 @@ def _overlaps(a: lsp.Range, b: lsp.Range) -> bool:
     return key(a.start) <= key(b.end) and key(b.start) <= key(a.end)
 
 
-class _Linted:
-    """The last lint of one document: the text it read and what it found."""
+def settings_for(path: str) -> Settings:
+    """The settings the command line would use for ``path``: its nearest
+    ``[tool.keraslint]``, or the defaults. ``ConfigError`` when invalid."""
+    if not Path(path).is_absolute():  # an unsaved buffer: no project
+        return Settings()
+    config = find_config(Path(path))
+    return load_config(config, runner.KNOWN_CODES) if config else Settings(root=Path(path).parent)
 
-    def __init__(self, text: str, diagnostics: list[Diagnostic]) -> None:
+
+class _Linted:
+    """The last lint of one document: what it read and what it found."""
+
+    def __init__(self, text: str, settings: Settings, diagnostics: list[Diagnostic]) -> None:
         self.text = text
+        self.settings = settings
         self.diagnostics = diagnostics
 
 
@@ -154,21 +170,42 @@ def create_server() -> LanguageServer:
     def converter(text: str) -> PositionConverter:
         return PositionConverter(text, server.workspace.position_encoding or "utf-16")
 
+    config_errors: set[str] = set()  # each logged once, not at every keystroke
+
+    def settings(path: str) -> Settings:
+        try:
+            return settings_for(path)
+        except ConfigError as error:
+            if str(error) not in config_errors:
+                config_errors.add(str(error))
+                log(f"keraslint: {error} (linting with the default settings)", lsp.MessageType.Error)
+            return Settings()
+
     def lint(document: TextDocument) -> _Linted | None:
         """Lint the document; None (and a log message) if keraslint fails."""
         text = document.source
-        previous = linted.get(document.uri)
-        if previous is not None and previous.text == text:
-            return previous
+        path = uri_to_path(document.uri)
         try:
-            result = checker.lint_text(uri_to_path(document.uri), text)
+            wanted = settings(path)
+            previous = linted.get(document.uri)
+            if previous is not None and previous.text == text and previous.settings == wanted:
+                return previous
+            if wanted.force_exclude and is_excluded(path, wanted):
+                found: list[Diagnostic] = []
+            else:
+                # checker.lint_text is looked up at each call (tests wrap it).
+                result = checker.lint_text(path, text, runner.enabled_rules(wanted))
+                for error in result.internal_errors:
+                    log(f"keraslint: internal error in {document.uri}: {error}", lsp.MessageType.Warning)
+                found = list(runner.finish(result, wanted).diagnostics)
         except Exception:
             linted.pop(document.uri, None)
-            log(f"keraslint: internal error while linting {document.uri}:\n{traceback.format_exc()}", lsp.MessageType.Error)
+            log(
+                f"keraslint: internal error while linting {document.uri}:\n{traceback.format_exc()}",
+                lsp.MessageType.Error,
+            )
             return None
-        for error in result.internal_errors:
-            log(f"keraslint: internal error in {document.uri}: {error}", lsp.MessageType.Warning)
-        linted[document.uri] = _Linted(text, list(result.diagnostics))
+        linted[document.uri] = _Linted(text, wanted, found)
         return linted[document.uri]
 
     def publish(uri: str) -> None:
@@ -231,7 +268,9 @@ def create_server() -> LanguageServer:
                     title=diagnostic.hint or f"Fix {diagnostic.code}",
                     kind=lsp.CodeActionKind.QuickFix,
                     diagnostics=[shown],
-                    is_preferred=True,
+                    # An unsafe fix is offered, for the user to choose, but
+                    # never as the one an editor may apply by itself.
+                    is_preferred=getattr(diagnostic.fix, "safe", True),
                     edit=_workspace_edit(server, document, edit),
                 )
             )

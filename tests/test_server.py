@@ -1,0 +1,536 @@
+"""``keraslint server`` as an editor drives it: a real LSP client (pytest-lsp)
+talking to the server in a subprocess over stdio. Nothing is mocked; one
+server (``patched_client``) has ``keraslint.checker.lint_text`` wrapped, to
+make linting fail on demand and to give a diagnostic a fix before any rule
+provides one."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import re
+import shutil
+import sys
+import textwrap
+from importlib.metadata import distribution
+from pathlib import Path, PurePosixPath
+
+import pytest
+
+# The server needs pygls 2; these tests, pytest-lsp 1 (Python 3.10+).
+pytest.importorskip("pygls.lsp.server")
+pytest_lsp = pytest.importorskip("pytest_lsp", minversion="1.0")
+
+from lsprotocol import types as lsp  # noqa: E402
+from pytest_lsp import ClientServerConfig, LanguageClient, client_capabilities  # noqa: E402
+
+from keraslint import __version__  # noqa: E402
+from keraslint.checker import lint_text  # noqa: E402
+
+# Every test and fixture here shares one event loop per module, so that the
+# servers (module-scoped fixtures) are started once.
+pytestmark = pytest.mark.asyncio(loop_scope="module")
+
+SERVER_COMMAND = [sys.executable, "-m", "keraslint", "server"]
+DOCS = Path(__file__).resolve().parent.parent / "docs" / "editors.md"
+PUBLISH = lsp.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS
+TIMEOUT = 30  # seconds: the first lint imports LibCST
+ROOT = PurePosixPath("/project")
+
+BUGGY = """\
+from tensorflow import keras
+model = keras.Sequential([
+    keras.layers.Dense(8, activation="relu"),
+    keras.layers.Dense(1, activation="softmax"),
+])
+model.compile(optimizer="adam", loss="binary_crossentropy")
+"""
+CLEAN = """\
+from tensorflow import keras
+model = keras.Sequential([keras.layers.Dense(1, activation="sigmoid")])
+model.compile(optimizer="adam", loss="binary_crossentropy")
+"""
+# A non-BMP character (2 UTF-16 code units, 4 UTF-8 bytes, 1 code point)
+# before the flagged expression, on its line.
+EMOJI = """\
+import keras
+model = keras.Sequential([keras.layers.Dense(1, name="🚀 out", activation="softmax")])
+model.compile(optimizer="adam", loss="binary_crossentropy")
+"""
+LOSS_TYPO = """\
+import keras
+model = keras.Sequential([keras.layers.Dense(3, activation="softmax")])
+model.compile(optimizer="adam", loss="categorical_cross_entropy")
+"""
+ACTIVATION_TYPO = """\
+import keras
+model = keras.Sequential([keras.layers.Dense(1, name="🚀", activation="sigmod")])
+model.compile(optimizer="adam", loss="binary_crossentropy")
+"""
+SYNTAX_ERROR = """\
+import keras
+model = keras.Sequential(
+"""
+
+# Run by ``patched_client``'s server: the real server, with lint_text
+# failing on a marker, KL301/KL302 given a fix from their hint ("did you mean
+# `sigmoid`?") if their rule has none, and every fix made unsafe on another.
+PATCHED_SERVER = textwrap.dedent(
+    """
+    import dataclasses, re, sys
+    from keraslint import checker
+    from keraslint.diagnostics import Replacement
+
+    real_lint_text = checker.lint_text
+
+    def with_fix(diagnostic):
+        if diagnostic.code not in ("KL301", "KL302") or diagnostic.fix is not None:
+            return diagnostic
+        name = re.search(r"`([^`]+)`", diagnostic.hint).group(1)
+        return dataclasses.replace(diagnostic, fix=Replacement(diagnostic.span, '"' + name + '"'))
+
+    def unsafe(diagnostic):
+        if diagnostic.fix is None:
+            return diagnostic
+        return dataclasses.replace(diagnostic, fix=dataclasses.replace(diagnostic.fix, safe=False))
+
+    def lint_text(path, text, *args, **kwargs):
+        if "KERASLINT_TEST_CRASH" in text:
+            raise RuntimeError("injected failure")
+        result = real_lint_text(path, text, *args, **kwargs)
+        result.diagnostics = [with_fix(diagnostic) for diagnostic in result.diagnostics]
+        if "KERASLINT_TEST_UNSAFE" in text:
+            result.diagnostics = [unsafe(diagnostic) for diagnostic in result.diagnostics]
+        return result
+
+    checker.lint_text = lint_text
+    from keraslint.server import main
+    sys.exit(main(sys.argv[1:]))
+    """
+)
+
+
+@pytest_lsp.fixture(scope="module", config=ClientServerConfig(server_command=SERVER_COMMAND))
+async def client(lsp_client: LanguageClient):
+    """VS Code's capabilities: no position encoding offered (UTF-16), versioned edits."""
+    lsp_client.initialize_result = await lsp_client.initialize_session(
+        lsp.InitializeParams(capabilities=client_capabilities("visual-studio-code"))
+    )
+    yield
+    await lsp_client.shutdown_session()
+
+
+@pytest_lsp.fixture(
+    scope="module",
+    config=ClientServerConfig(server_command=[sys.executable, "-c", PATCHED_SERVER, "--stdio"]),
+)
+async def patched_client(lsp_client: LanguageClient):
+    """Neovim 0.11's capabilities: UTF-8 offered first, plain ``changes`` edits."""
+    lsp_client.initialize_result = await lsp_client.initialize_session(
+        lsp.InitializeParams(capabilities=client_capabilities("neovim@v0.11.0"))
+    )
+    yield
+    await lsp_client.shutdown_session()
+
+
+# -- helpers ---------------------------------------------------------------
+
+
+def uri_of(name: str) -> str:
+    return f"file://{ROOT / name}"
+
+
+async def published(client: LanguageClient, uri: str, send) -> lsp.PublishDiagnosticsParams:
+    """Call ``send()`` (which sends one notification) and return the
+    diagnostics the server publishes in reply."""
+    # Registered before sending, so a fast reply cannot be missed.
+    future = client.protocol.wait_for_notification_async(PUBLISH)
+    send()
+    params = await asyncio.wait_for(future, TIMEOUT)
+    assert params.uri == uri
+    return params
+
+
+def did_open(client: LanguageClient, uri: str, text: str, language_id: str = "python"):
+    return lambda: client.text_document_did_open(
+        lsp.DidOpenTextDocumentParams(
+            text_document=lsp.TextDocumentItem(uri=uri, language_id=language_id, version=1, text=text)
+        )
+    )
+
+
+def did_change(client: LanguageClient, uri: str, text: str, version: int):
+    return lambda: client.text_document_did_change(
+        lsp.DidChangeTextDocumentParams(
+            text_document=lsp.VersionedTextDocumentIdentifier(uri=uri, version=version),
+            content_changes=[lsp.TextDocumentContentChangeWholeDocument(text=text)],
+        )
+    )
+
+
+def did_save(client: LanguageClient, uri: str):
+    return lambda: client.text_document_did_save(
+        lsp.DidSaveTextDocumentParams(text_document=lsp.TextDocumentIdentifier(uri=uri))
+    )
+
+
+def did_close(client: LanguageClient, uri: str):
+    return lambda: client.text_document_did_close(
+        lsp.DidCloseTextDocumentParams(text_document=lsp.TextDocumentIdentifier(uri=uri))
+    )
+
+
+def units(text: str, encoding: str) -> int:
+    """Length of ``text`` in the code units of an LSP position encoding."""
+    if encoding == "utf-8":
+        return len(text.encode("utf-8"))
+    return len(text.encode("utf-16-le")) // 2
+
+
+def lsp_position(text: str, offset: int, encoding: str) -> lsp.Position:
+    """The LSP position of a code-point offset into ``text`` (lines end with \\n here)."""
+    before = text[:offset]
+    line = before.count("\n")
+    return lsp.Position(line=line, character=units(before[before.rfind("\n") + 1 :], encoding))
+
+
+def offset_of(text: str, position: lsp.Position, encoding: str) -> int:
+    """The code-point offset of an LSP position in ``text``."""
+    start = sum(len(line) for line in text.splitlines(keepends=True)[: position.line])
+    counted = 0
+    for index, character in enumerate(text[start:]):
+        if counted >= position.character:
+            return start + index
+        counted += units(character, encoding)
+    return len(text)
+
+
+def apply(text: str, edit: lsp.TextEdit, encoding: str) -> str:
+    start, end = offset_of(text, edit.range.start, encoding), offset_of(text, edit.range.end, encoding)
+    return text[:start] + edit.new_text + text[end:]
+
+
+def expected_message(text: str, code: str) -> str:
+    """What the command line would print for ``code`` in ``text``: message; hint."""
+    (diagnostic,) = [d for d in lint_text("x.py", text).diagnostics if d.code == code]
+    return f"{diagnostic.message}; {diagnostic.hint}" if diagnostic.hint else diagnostic.message
+
+
+# -- the session -----------------------------------------------------------
+
+
+async def test_initialize_names_the_server_and_its_capabilities(client: LanguageClient):
+    result = client.initialize_result
+    assert result.server_info.name == "keraslint"
+    assert result.server_info.version == __version__
+    capabilities = result.capabilities
+    assert capabilities.position_encoding == lsp.PositionEncodingKind.Utf16
+    assert capabilities.text_document_sync.open_close
+    assert capabilities.text_document_sync.change == lsp.TextDocumentSyncKind.Full
+    assert capabilities.text_document_sync.save
+    assert list(capabilities.code_action_provider.code_action_kinds) == [lsp.CodeActionKind.QuickFix]
+
+
+async def test_open_buggy_document_publishes_kl101(client: LanguageClient):
+    uri = uri_of("churn.py")
+    params = await published(client, uri, did_open(client, uri, BUGGY))
+    assert params.version == 1
+    (diagnostic,) = params.diagnostics
+    assert diagnostic.code == "KL101"
+    assert diagnostic.source == "keraslint"
+    assert diagnostic.severity == lsp.DiagnosticSeverity.Warning
+    # `"softmax"` on line 4 (0-based 3), from its opening to its closing quote.
+    column = BUGGY.splitlines()[3].index('"softmax"')
+    assert diagnostic.range == lsp.Range(
+        start=lsp.Position(line=3, character=column), end=lsp.Position(line=3, character=column + len('"softmax"'))
+    )
+    assert diagnostic.message == expected_message(BUGGY, "KL101")
+    assert diagnostic.message.startswith("`softmax` over a single unit always outputs 1.0")
+    assert diagnostic.message.endswith("; use `sigmoid` for a binary output, or one unit per class with `softmax`")
+    assert diagnostic.code_description.href == "https://github.com/keraslint/keraslint/blob/main/docs/rules/KL101.md"
+
+
+async def test_change_to_clean_text_empties_diagnostics_and_back(client: LanguageClient):
+    uri = uri_of("change.py")
+    opened = await published(client, uri, did_open(client, uri, BUGGY))
+    assert [d.code for d in opened.diagnostics] == ["KL101"]
+    cleaned = await published(client, uri, did_change(client, uri, CLEAN, version=2))
+    assert list(cleaned.diagnostics) == []
+    assert cleaned.version == 2
+    broken_again = await published(client, uri, did_change(client, uri, BUGGY, version=3))
+    assert [d.code for d in broken_again.diagnostics] == ["KL101"]
+    assert broken_again.version == 3
+
+
+async def test_save_publishes_the_current_text(client: LanguageClient):
+    uri = uri_of("save.py")
+    await published(client, uri, did_open(client, uri, CLEAN))
+    changed = await published(client, uri, did_change(client, uri, BUGGY, version=2))
+    saved = await published(client, uri, did_save(client, uri))
+    assert [d.code for d in saved.diagnostics] == ["KL101"]
+    assert saved.diagnostics == changed.diagnostics
+    assert saved.version == 2
+
+
+async def test_close_clears_diagnostics(client: LanguageClient):
+    uri = uri_of("close.py")
+    opened = await published(client, uri, did_open(client, uri, BUGGY))
+    assert opened.diagnostics
+    closed = await published(client, uri, did_close(client, uri))
+    assert list(closed.diagnostics) == []
+    assert list(client.diagnostics[uri]) == []
+
+
+async def test_columns_are_utf16_code_units_after_an_emoji(client: LanguageClient):
+    uri = uri_of("emoji.py")
+    params = await published(client, uri, did_open(client, uri, EMOJI))
+    (diagnostic,) = params.diagnostics
+    assert diagnostic.code == "KL101"
+    line = EMOJI.splitlines()[1]
+    code_points = line.index('"softmax"')
+    start = units(line[:code_points], "utf-16")
+    assert start == code_points + 1  # the emoji is one code point, two UTF-16 units
+    assert diagnostic.range == lsp.Range(
+        start=lsp.Position(line=1, character=start), end=lsp.Position(line=1, character=start + len('"softmax"'))
+    )
+
+
+async def test_syntax_error_is_kl001_and_the_server_keeps_working(client: LanguageClient):
+    uri = uri_of("broken.py")
+    params = await published(client, uri, did_open(client, uri, SYNTAX_ERROR))
+    (diagnostic,) = params.diagnostics
+    assert diagnostic.code == "KL001"
+    assert diagnostic.severity == lsp.DiagnosticSeverity.Error
+    assert diagnostic.message == "syntax error: '(' was never closed"
+    assert diagnostic.range.start == lsp.Position(line=1, character=SYNTAX_ERROR.splitlines()[1].index("("))
+    assert diagnostic.code_description is None  # no rule page for KL001
+    # The same document, fixed, and another document are still linted.
+    fixed = await published(client, uri, did_change(client, uri, BUGGY, version=2))
+    assert [d.code for d in fixed.diagnostics] == ["KL101"]
+    other = uri_of("after_broken.py")
+    after = await published(client, other, did_open(client, other, BUGGY))
+    assert [d.code for d in after.diagnostics] == ["KL101"]
+
+
+async def test_notebooks_and_other_languages_are_not_linted(client: LanguageClient):
+    notebook = uri_of("churn.ipynb")
+    params = await published(client, notebook, did_open(client, notebook, BUGGY, language_id="python"))
+    assert list(params.diagnostics) == []
+    markdown = uri_of("notes.md")
+    params = await published(client, markdown, did_open(client, markdown, BUGGY, language_id="markdown"))
+    assert list(params.diagnostics) == []
+
+
+async def test_no_code_action_away_from_a_fixable_diagnostic(client: LanguageClient):
+    uri = uri_of("no_fix_here.py")
+    await published(client, uri, did_open(client, uri, LOSS_TYPO))
+    actions = await client.text_document_code_action_async(
+        lsp.CodeActionParams(
+            text_document=lsp.TextDocumentIdentifier(uri=uri),
+            range=lsp.Range(start=lsp.Position(line=0, character=0), end=lsp.Position(line=0, character=5)),
+            context=lsp.CodeActionContext(diagnostics=[]),
+        )
+    )
+    assert not actions
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "code", "corrected"),
+    [
+        ("loss_typo.py", LOSS_TYPO, "KL301", 'loss="categorical_crossentropy"'),
+        # The emoji before it on the line: the fix's range is in UTF-16 too.
+        ("activation_typo.py", ACTIVATION_TYPO, "KL302", 'activation="sigmoid"'),
+    ],
+    ids=["KL301", "KL302"],
+)
+async def test_quick_fix_for_a_misspelt_name(client: LanguageClient, name, text, code, corrected):
+    uri = uri_of(name)
+    params = await published(client, uri, did_open(client, uri, text))
+    (diagnostic,) = [d for d in params.diagnostics if d.code == code]
+    actions = await client.text_document_code_action_async(
+        lsp.CodeActionParams(
+            text_document=lsp.TextDocumentIdentifier(uri=uri),
+            range=diagnostic.range,
+            context=lsp.CodeActionContext(diagnostics=[diagnostic], only=[lsp.CodeActionKind.QuickFix]),
+        )
+    )
+    (action,) = actions
+    assert action.kind == lsp.CodeActionKind.QuickFix
+    (expected,) = [d for d in lint_text(name, text).diagnostics if d.code == code]
+    assert action.title == expected.hint  # "did you mean `categorical_crossentropy`?"
+    assert list(action.diagnostics) == [diagnostic]
+    # VS Code takes versioned edits: the fix is tied to the text it was made for.
+    (document_edit,) = action.edit.document_changes
+    assert document_edit.text_document.uri == uri
+    assert document_edit.text_document.version == 1
+    (edit,) = document_edit.edits
+    fixed = apply(text, edit, "utf-16")
+    assert corrected in fixed
+    assert fixed.count("\n") == text.count("\n")
+    after = await published(client, uri, did_change(client, uri, fixed, version=2))
+    assert code not in [d.code for d in after.diagnostics]
+
+
+async def test_project_settings_and_noqa_apply(client: LanguageClient, tmp_path: Path):
+    """The editor shows what the command line reports for the file."""
+    project = tmp_path / "project"
+    (project / "src").mkdir(parents=True)
+    (project / "pyproject.toml").write_text('[tool.keraslint]\nignore = ["KL101"]\n')
+    ignored = (project / "src" / "model.py").as_uri()
+    params = await published(client, ignored, did_open(client, ignored, BUGGY))
+    assert list(params.diagnostics) == []
+
+    suppressed = uri_of("noqa.py")
+    text = BUGGY.replace('activation="softmax"),', 'activation="softmax"),  # noqa: KL101')
+    assert text != BUGGY
+    params = await published(client, suppressed, did_open(client, suppressed, text))
+    assert list(params.diagnostics) == []
+
+    # A broken configuration is logged once; the defaults apply meanwhile.
+    broken = tmp_path / "broken"
+    broken.mkdir()
+    (broken / "pyproject.toml").write_text('[tool.keraslint]\nselect = ["KL999"]\n')
+    uri = (broken / "model.py").as_uri()
+    logged = client.protocol.wait_for_notification_async(lsp.WINDOW_LOG_MESSAGE)
+    params = await published(client, uri, did_open(client, uri, BUGGY))
+    assert [d.code for d in params.diagnostics] == ["KL101"]
+    message = await asyncio.wait_for(logged, TIMEOUT)
+    assert message.type == lsp.MessageType.Error
+    assert "KL999" in message.message
+    assert str(broken / "pyproject.toml") in message.message
+
+
+# -- the patched server: failures and the quick-fix path -------------------
+
+
+async def test_a_crash_while_linting_is_logged_and_the_server_survives(patched_client: LanguageClient):
+    client = patched_client
+    uri = uri_of("crash.py")
+    logged = client.protocol.wait_for_notification_async(lsp.WINDOW_LOG_MESSAGE)
+    params = await published(client, uri, did_open(client, uri, BUGGY + "# KERASLINT_TEST_CRASH\n"))
+    assert list(params.diagnostics) == []
+    message = await asyncio.wait_for(logged, TIMEOUT)
+    assert message.type == lsp.MessageType.Error
+    assert uri in message.message
+    assert "RuntimeError: injected failure" in message.message
+    assert "Traceback" in message.message
+    # The crashing document, once fixed, and other documents are linted.
+    recovered = await published(client, uri, did_change(client, uri, BUGGY, version=2))
+    assert [d.code for d in recovered.diagnostics] == ["KL101"]
+    other = uri_of("after_crash.py")
+    after = await published(client, other, did_open(client, other, BUGGY))
+    assert [d.code for d in after.diagnostics] == ["KL101"]
+
+
+async def test_quick_fix_path_with_utf8_positions(patched_client: LanguageClient):
+    """A diagnostic with a fix (given by the patched lint_text) becomes a
+    quick fix; Neovim asks for UTF-8, so the emoji before it counts 4."""
+    client = patched_client
+    assert client.initialize_result.capabilities.position_encoding == lsp.PositionEncodingKind.Utf8
+    uri = uri_of("activation_typo.py")
+    params = await published(client, uri, did_open(client, uri, ACTIVATION_TYPO))
+    (diagnostic,) = params.diagnostics
+    assert diagnostic.code == "KL302"
+    start = ACTIVATION_TYPO.index('"sigmod"')
+    expected = lsp.Range(
+        start=lsp_position(ACTIVATION_TYPO, start, "utf-8"),
+        end=lsp_position(ACTIVATION_TYPO, start + len('"sigmod"'), "utf-8"),
+    )
+    assert expected.start.character == ACTIVATION_TYPO.splitlines()[1].index('"sigmod"') + 3
+    assert diagnostic.range == expected
+
+    # The cursor anywhere on the diagnostic, as editors ask.
+    cursor = lsp.Position(line=1, character=diagnostic.range.start.character + 2)
+    actions = await client.text_document_code_action_async(
+        lsp.CodeActionParams(
+            text_document=lsp.TextDocumentIdentifier(uri=uri),
+            range=lsp.Range(start=cursor, end=cursor),
+            context=lsp.CodeActionContext(diagnostics=[diagnostic]),
+        )
+    )
+    (action,) = actions
+    assert action.kind == lsp.CodeActionKind.QuickFix
+    assert action.title == "did you mean `sigmoid`?"
+    assert action.is_preferred
+    assert list(action.diagnostics) == [diagnostic]
+    # Neovim 0.11 does not declare versioned edits: plain ``changes``.
+    assert action.edit.document_changes is None
+    (edit,) = action.edit.changes[uri]
+    assert edit.range == expected
+    assert edit.new_text == '"sigmoid"'
+    fixed = apply(ACTIVATION_TYPO, edit, "utf-8")
+    assert fixed == ACTIVATION_TYPO.replace('"sigmod"', '"sigmoid"')
+
+    # Code actions of another kind only: none.
+    refactors = await client.text_document_code_action_async(
+        lsp.CodeActionParams(
+            text_document=lsp.TextDocumentIdentifier(uri=uri),
+            range=diagnostic.range,
+            context=lsp.CodeActionContext(diagnostics=[diagnostic], only=[lsp.CodeActionKind.Refactor]),
+        )
+    )
+    assert not refactors
+    after = await published(client, uri, did_change(client, uri, fixed, version=2))
+    assert list(after.diagnostics) == []
+
+
+async def test_an_unsafe_fix_is_offered_but_not_preferred(patched_client: LanguageClient):
+    client = patched_client
+    uri = uri_of("unsafe.py")
+    text = ACTIVATION_TYPO + "# KERASLINT_TEST_UNSAFE\n"
+    params = await published(client, uri, did_open(client, uri, text))
+    (diagnostic,) = params.diagnostics
+    actions = await client.text_document_code_action_async(
+        lsp.CodeActionParams(
+            text_document=lsp.TextDocumentIdentifier(uri=uri),
+            range=diagnostic.range,
+            context=lsp.CodeActionContext(diagnostics=[diagnostic]),
+        )
+    )
+    (action,) = actions
+    assert action.kind == lsp.CodeActionKind.QuickFix
+    assert not action.is_preferred
+
+
+# -- the documented command ------------------------------------------------
+
+
+def documented_commands() -> list[list[str]]:
+    """Every server command in docs/editors.md's snippets: Lua ``cmd = {...}``,
+    TOML ``command`` + ``args``."""
+    text = DOCS.read_text(encoding="utf-8")
+    commands = [re.findall(r'"([^"]*)"', body) for body in re.findall(r"\bcmd\s*=\s*\{([^}]*)\}", text)]
+    for command, args in re.findall(r'^command\s*=\s*"([^"]*)"\s*\nargs\s*=\s*\[([^\]]*)\]', text, re.MULTILINE):
+        commands.append([command, *re.findall(r'"([^"]*)"', args)])
+    return commands
+
+
+async def test_the_documented_command_is_the_tested_server():
+    commands = documented_commands()
+    assert len(commands) >= 3  # two Neovim snippets, Helix
+    # The one a full path replaces is an explanation, not a different command.
+    commands = [c for c in commands if not c[0].startswith("/path/to/")]
+    assert all(command == ["keraslint", "server"] for command in commands), commands
+    # `keraslint` is the console script for keraslint.cli:main, which is
+    # what `python -m keraslint` (the tests' command) runs.
+    scripts = distribution("keraslint").entry_points
+    (script,) = [e for e in scripts if e.group == "console_scripts" and e.name == "keraslint"]
+    assert script.value == "keraslint.cli:main"
+    assert [sys.executable, "-m", "keraslint", *commands[0][1:]] == SERVER_COMMAND
+
+    # And the documented command itself, as an editor finds it on PATH,
+    # starts a working server.
+    path = os.pathsep.join([str(Path(sys.executable).parent), os.environ.get("PATH", "")])
+    executable = shutil.which(commands[0][0], path=path)
+    assert executable is not None
+    documented = ClientServerConfig(server_command=[executable, *commands[0][1:]])
+    client = await documented.start()
+    try:
+        result = await client.initialize_session(lsp.InitializeParams(capabilities=lsp.ClientCapabilities()))
+        assert result.server_info.name == "keraslint"
+        uri = uri_of("documented.py")
+        params = await published(client, uri, did_open(client, uri, BUGGY))
+        assert [d.code for d in params.diagnostics] == ["KL101"]
+        await client.shutdown_session()
+    finally:
+        await client.stop()
