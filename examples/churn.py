@@ -1,11 +1,4 @@
-"""Customer churn: a binary classifier with a single-unit softmax output."""
-
-import pandas as pd
-from sklearn.model_selection import train_test_split
 from tensorflow import keras
-
-df = pd.read_csv("churn.csv")
-x_train, x_test, y_train, y_test = train_test_split(df.drop(columns="Exited"), df["Exited"])
 
 model = keras.Sequential([
     keras.layers.Dense(16, activation="relu"),

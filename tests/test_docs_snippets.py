@@ -53,3 +53,14 @@ def test_ci_snippets_run(tmp_path: Path) -> None:
     assert result.returncode == 0  # --exit-zero: the report is the artifact
     assert target == "gl-code-quality-report.json"
     assert json.loads(result.stdout)[0]["check_name"] == "KL101"
+
+
+def test_readme_example_and_its_output() -> None:
+    root = DOCS.parent
+    readme = (root / "README.md").read_text()
+    code = re.search(r"```python\n# examples/churn.py\n(.*?)```", readme, re.S)
+    assert code is not None
+    assert (root / "examples" / "churn.py").read_text() == code[1]
+    shown = re.search(r"\$ keraslint examples/churn.py\n(.*?)\n", readme)
+    assert shown is not None
+    assert run("examples/churn.py", cwd=root).stdout.strip() == shown[1]
