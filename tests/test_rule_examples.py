@@ -36,7 +36,14 @@ def test_rule_has_examples_and_docs(rule: Rule) -> None:
     assert len(rule.VALID) >= 2
     assert len(rule.INVALID) >= 1
     doc = rule.documentation()
-    for heading in ("## What it does", "## Why is this bad?", "## Example", "Use instead:", "## References"):
+    for heading in (
+        "## What it does",
+        "## Why is this bad?",
+        "## Example",
+        "Use instead:",
+        "## Fix safety",
+        "## References",
+    ):
         assert heading in doc, f"{rule.CODE} documentation lacks {heading!r}"
 
 
