@@ -9,43 +9,9 @@ from pathlib import Path
 
 import pytest
 
+from helpers import BUGGY, CLEAN, TYPO, run, write
 from keraslint import __version__
 from keraslint.rules import ALL_RULES
-
-BUGGY = """\
-from tensorflow import keras
-model = keras.Sequential([
-    keras.layers.Dense(8, activation="relu"),
-    keras.layers.Dense(1, activation="softmax"),
-])
-model.compile(optimizer="adam", loss="binary_crossentropy")
-"""
-CLEAN = """\
-from tensorflow import keras
-model = keras.Sequential([keras.layers.Dense(1, activation="sigmoid")])
-model.compile(optimizer="adam", loss="binary_crossentropy")
-"""
-TYPO = """\
-import keras
-model = keras.Sequential([keras.layers.Dense(3, activation="softmax")])
-model.compile(optimizer="adam", loss="categorical_cross_entropy")
-"""
-
-
-def run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "keraslint", *args], cwd=cwd, capture_output=True, text=True, check=False
-    )
-
-
-def write(root: Path, name: str, text: str | bytes) -> Path:
-    path = root / name
-    path.parent.mkdir(parents=True, exist_ok=True)
-    if isinstance(text, bytes):
-        path.write_bytes(text)
-    else:
-        path.write_text(text)
-    return path
 
 
 def test_finding_is_printed_flake8_style_and_exit_is_1(tmp_path: Path) -> None:

@@ -27,6 +27,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from helpers import BUGGY, CLEAN
 from keraslint import __version__
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -35,21 +36,6 @@ MANIFEST = ROOT / ".pre-commit-hooks.yaml"
 DOC = ROOT / "docs" / "pre-commit.md"
 NOTEBOOK = ROOT / "fixtures" / "churn_notebook_softmax_across_cells.ipynb"
 TIMEOUT = 600  # seconds; an environment build downloads from the package index
-
-# KL101 is reported at line 4, column 38 (the `"softmax"` string).
-BUGGY = """\
-from tensorflow import keras
-model = keras.Sequential([
-    keras.layers.Dense(8, activation="relu"),
-    keras.layers.Dense(1, activation="softmax"),
-])
-model.compile(optimizer="adam", loss="binary_crossentropy")
-"""
-CLEAN = """\
-from tensorflow import keras
-model = keras.Sequential([keras.layers.Dense(1, activation="sigmoid")])
-model.compile(optimizer="adam", loss="binary_crossentropy")
-"""
 
 
 def git_env(**extra: str) -> dict[str, str]:

@@ -17,6 +17,8 @@ from pathlib import Path, PurePosixPath
 
 import pytest
 
+from helpers import BUGGY, CLEAN
+
 # The server needs pygls 2; these tests, pytest-lsp 1 (Python 3.10+).
 pytest.importorskip("pygls.lsp.server")
 pytest_lsp = pytest.importorskip("pytest_lsp", minversion="1.0")
@@ -37,19 +39,6 @@ PUBLISH = lsp.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS
 TIMEOUT = 30  # seconds: the first lint imports LibCST
 ROOT = PurePosixPath("/project")
 
-BUGGY = """\
-from tensorflow import keras
-model = keras.Sequential([
-    keras.layers.Dense(8, activation="relu"),
-    keras.layers.Dense(1, activation="softmax"),
-])
-model.compile(optimizer="adam", loss="binary_crossentropy")
-"""
-CLEAN = """\
-from tensorflow import keras
-model = keras.Sequential([keras.layers.Dense(1, activation="sigmoid")])
-model.compile(optimizer="adam", loss="binary_crossentropy")
-"""
 # A non-BMP character (2 UTF-16 code units, 4 UTF-8 bytes, 1 code point)
 # before the flagged expression, on its line.
 EMOJI = """\
