@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import ast
+import sys
+import threading
 from dataclasses import dataclass, field, replace
+from typing import Callable, TypeVar
 
 from keraslint.diagnostics import Diagnostic, Position, Span
 from keraslint.rules import ALL_RULES, Rule
@@ -32,23 +35,59 @@ def whole_file() -> Span:
     return Span(Position(1, 0), Position(1, 0))
 
 
-def _syntax_error(text: str, error: Exception) -> Diagnostic:
-    """Python's own wording and position, which users know; LibCST's when
-    Python accepts what LibCST does not (newer syntax)."""
-    import libcst as cst
+# Above this much code a file is not analysed: LibCST needs about 0.8 GB
+# and 15 s per MB of source, and real Keras scripts are far smaller.
+MAX_SOURCE_BYTES = 512 * 1024
+# LibCST's native parser recurses on the C stack: parse in a thread with a
+# stack far larger than CPython's own limits can need.
+_PARSE_STACK_BYTES = 256 * 1024 * 1024
+_RECURSION_LIMIT = 50_000
+T = TypeVar("T")
 
+
+def _python_syntax_error(text: str) -> tuple[Diagnostic, bool] | None:
+    """Python's own verdict first: its wording and position, which users
+    know, and its limits, which keep LibCST from deep recursion (a
+    10,000-deep expression crashes a native parser's stack, not CPython's).
+    The flag says whether the error has a position (a cell to leave out)."""
     try:
         ast.parse(text)
-    except SyntaxError as python_error:
-        line = python_error.lineno or 1
-        column = max((python_error.offset or 1) - 1, 0)
-        message = python_error.msg
-    else:
-        assert isinstance(error, cst.ParserSyntaxError)
-        line, column = error.editor_line, error.raw_column
-        message = error.message.splitlines()[0]
-    position = Position(line, column)
-    return Diagnostic(SYNTAX_ERROR, Span(position, position), f"syntax error: {message}")
+    except SyntaxError as error:
+        position = Position(error.lineno or 1, max((error.offset or 1) - 1, 0))
+        return Diagnostic(SYNTAX_ERROR, Span(position, position), f"syntax error: {error.msg}"), True
+    except (RecursionError, MemoryError):
+        return Diagnostic(SYNTAX_ERROR, whole_file(), "syntax error: too deeply nested to analyse"), False
+    except ValueError as error:  # null bytes, on older Pythons
+        return Diagnostic(SYNTAX_ERROR, whole_file(), f"syntax error: {error}"), False
+    return None
+
+
+def _on_a_large_stack(work: Callable[[], T]) -> T:
+    """Run ``work`` on a thread with a large stack and a recursion limit to
+    match: LibCST's native parser recurses on the C stack and its visitors
+    on Python's, as deep as the code is nested."""
+    outcome: list[T] = []
+    failure: list[BaseException] = []
+
+    def run() -> None:
+        try:
+            outcome.append(work())
+        except BaseException as error:
+            failure.append(error)
+
+    previous_stack = threading.stack_size(_PARSE_STACK_BYTES)
+    previous_limit = sys.getrecursionlimit()
+    sys.setrecursionlimit(max(previous_limit, _RECURSION_LIMIT))
+    try:
+        thread = threading.Thread(target=run, name="keraslint-analysis")
+        thread.start()
+        thread.join()
+    finally:
+        threading.stack_size(previous_stack)
+        sys.setrecursionlimit(previous_limit)
+    if failure:
+        raise failure[0]
+    return outcome[0]
 
 
 def lint_text(path: str, text: str, rules: tuple[Rule, ...] = ALL_RULES) -> FileResult:
@@ -63,30 +102,43 @@ def lint_source(source: Source, rules: tuple[Rule, ...] = ALL_RULES) -> FileResu
     # parse altogether.
     if "keras" not in text:
         return result
+    if len(text.encode("utf-8", errors="replace")) > MAX_SOURCE_BYTES:
+        size = len(text.encode("utf-8", errors="replace")) / 1024 / 1024
+        limit = MAX_SOURCE_BYTES / 1024 / 1024
+        result.diagnostics.append(
+            Diagnostic(UNREADABLE, whole_file(), f"file too large to analyse ({size:.1f} MB of code; limit {limit} MB)")
+        )
+        return result
+
+    # In a notebook, a cell that does not parse is reported and left out:
+    # the other cells are still checked.
+    while (verdict := _python_syntax_error(text)) is not None:
+        error, located = verdict
+        result.diagnostics.append(error)
+        if not isinstance(source, NotebookSource) or not located:
+            return result
+        source = source.without_cell_at(error.span.start.line)
+        if source.text == text:
+            return result
+        text = source.text
+
     # Imported here so that files without Keras never pay for LibCST.
     import libcst as cst
 
     from keraslint.model.extract import extract
 
-    while True:
-        try:
-            module = cst.parse_module(text)
-            break
-        except cst.ParserSyntaxError as error:
-            diagnostic = _syntax_error(text, error)
-            result.diagnostics.append(diagnostic)
-            # In a notebook, the other cells are still checked without the
-            # cell that does not parse.
-            if not isinstance(source, NotebookSource):
-                return result
-            source = source.without_cell_at(diagnostic.span.start.line)
-            if source.text == text:
-                return result
-            text = source.text
-        except (RecursionError, MemoryError, ValueError) as error:
-            result.diagnostics.append(Diagnostic(SYNTAX_ERROR, whole_file(), f"cannot parse: {type(error).__name__}"))
-            return result
-    file_model = replace(extract(module, text), describe_line=source.describe_line)
+    try:
+        module = _on_a_large_stack(lambda: cst.parse_module(text))
+    except cst.ParserSyntaxError as error:
+        # Python accepts what LibCST does not (newer syntax): say so.
+        message = str(error).splitlines()[0]
+        result.diagnostics.append(Diagnostic(SYNTAX_ERROR, whole_file(), f"cannot parse with LibCST: {message}"))
+        return result
+    try:
+        file_model = replace(_on_a_large_stack(lambda: extract(module, text)), describe_line=source.describe_line)
+    except Exception as error:  # a bug of ours on this file: the others go on
+        result.internal_errors.append(f"extraction: {type(error).__name__}: {error}")
+        return result
     for rule in rules:
         try:
             result.diagnostics.extend(rule.check(file_model))
