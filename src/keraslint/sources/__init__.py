@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import stat
 from typing import Protocol
 
 from keraslint.diagnostics import Position
@@ -46,6 +48,9 @@ def read_source(path: str) -> Source | None:
 
 def read_bytes(path: str) -> bytes:
     try:
+        # A FIFO or a device named ``x.py`` would block or never end.
+        if os.path.exists(path) and not stat.S_ISREG(os.stat(path).st_mode):
+            raise UnreadableSource("not a regular file")
         with open(path, "rb") as handle:
             return handle.read()
     except OSError as error:
