@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -166,10 +167,16 @@ def test_missing_path_is_kl002_and_others_still_checked(tmp_path: Path) -> None:
     assert "good.py:4:38: KL101" in result.stdout
 
 
-def test_never_writes_files(tmp_path: Path) -> None:
+def test_never_writes_outside_its_cache(tmp_path: Path) -> None:
     write(tmp_path, "m.py", BUGGY)
     before = sorted(p.relative_to(tmp_path) for p in tmp_path.rglob("*"))
     run(".", cwd=tmp_path)
+    after = sorted(p.relative_to(tmp_path) for p in tmp_path.rglob("*"))
+    assert [p for p in after if p.parts[0] != ".keraslint_cache"] == before
+    assert (tmp_path / ".keraslint_cache" / ".gitignore").read_text().endswith("*\n")
+    run(".", "--no-cache", cwd=tmp_path / ".keraslint_cache")  # nothing to check there
+    shutil.rmtree(tmp_path / ".keraslint_cache")
+    run(".", "--no-cache", cwd=tmp_path)
     assert sorted(p.relative_to(tmp_path) for p in tmp_path.rglob("*")) == before
 
 

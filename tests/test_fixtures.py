@@ -16,8 +16,8 @@ from pathlib import Path
 
 import pytest
 
+from keraslint.checker import read_data
 from keraslint.diagnostics import Position
-from keraslint.sources import read_source
 from keraslint.testing import expected_findings
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -41,7 +41,7 @@ def reported() -> dict[str, list[tuple[str, str]]]:
 
 
 def expected(fixture: Path) -> list[tuple[str, str]]:
-    source = read_source(str(fixture))
+    source = read_data(str(fixture), fixture.read_bytes())
     assert source is not None
     return sorted(
         (source.display(Position(line, 0)).rsplit(":", 1)[0], code) for line, code in expected_findings(source.text)

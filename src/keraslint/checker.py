@@ -10,9 +10,9 @@ from typing import Callable, TypeVar
 
 from keraslint.diagnostics import Diagnostic, Position, Span
 from keraslint.rules import ALL_RULES, Rule
-from keraslint.sources import Source, UnreadableSource, read_source
-from keraslint.sources.notebook import NotebookSource
-from keraslint.sources.python import PythonSource
+from keraslint.sources import Source, UnreadableSource, read_bytes
+from keraslint.sources.notebook import NotebookSource, parse_notebook
+from keraslint.sources.python import PythonSource, decode
 
 SYNTAX_ERROR = "KL001"
 UNREADABLE = "KL002"
@@ -148,11 +148,27 @@ def lint_source(source: Source, rules: tuple[Rule, ...] = ALL_RULES) -> FileResu
     return result
 
 
-def lint_path(path: str, rules: tuple[Rule, ...] = ALL_RULES) -> FileResult:
+def read_data(path: str, data: bytes) -> Source | None:
+    """The source in ``data``, a ``.py`` file or a notebook by ``path``'s
+    name; None for a notebook in another language."""
+    if path.endswith(".ipynb"):
+        return parse_notebook(path, data)
+    return PythonSource(path, decode(data))
+
+
+def lint_data(path: str, data: bytes, rules: tuple[Rule, ...] = ALL_RULES) -> FileResult:
     try:
-        source = read_source(path)
+        source = read_data(path, data)
     except UnreadableSource as error:
         return FileResult(path, None, [Diagnostic(UNREADABLE, whole_file(), f"cannot read file: {error}")])
-    if source is None:  # a notebook in another language
+    if source is None:
         return FileResult(path, None)
     return lint_source(source, rules)
+
+
+def lint_path(path: str, rules: tuple[Rule, ...] = ALL_RULES) -> FileResult:
+    try:
+        data = read_bytes(path)
+    except UnreadableSource as error:
+        return FileResult(path, None, [Diagnostic(UNREADABLE, whole_file(), f"cannot read file: {error}")])
+    return lint_data(path, data, rules)

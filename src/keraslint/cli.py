@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import difflib
 import json
+import os
 import sys
 from collections import Counter
 from dataclasses import replace
@@ -16,10 +17,10 @@ from pathlib import Path
 from typing import Sequence
 
 from keraslint import __version__
+from keraslint.cache import CACHE_DIRECTORY_NAME
 from keraslint.checker import BUILTIN_CODES, SYNTAX_ERROR, FileResult
 from keraslint.config import ConfigError, Settings, describe, find_config, load_config
 from keraslint.discovery import is_excluded
-from keraslint.fixes import apply_fixes, wanted_fixes, write_atomically
 from keraslint.reporters import REPORTERS
 from keraslint.rules import ALL_RULES, RULES_BY_CODE
 from keraslint.runner import KNOWN_CODES, check_bytes, check_paths
@@ -68,6 +69,22 @@ def _check_parser() -> argparse.ArgumentParser:
     output.add_argument("--output-format", choices=sorted(REPORTERS), default="concise")
     output.add_argument("--statistics", action="store_true", help="print the number of findings per code")
     output.add_argument("--exit-zero", action="store_true", help="exit 0 even when there are findings")
+    speed = parser.add_argument_group("speed")
+    speed.add_argument(
+        "--jobs",
+        "-j",
+        type=int,
+        default=os.cpu_count() or 1,
+        metavar="N",
+        help="processes checking files in parallel (default: the number of cores)",
+    )
+    speed.add_argument("--no-cache", action="store_true", help="neither read nor write the cache")
+    speed.add_argument(
+        "--cache-dir",
+        metavar="DIR",
+        help=f"where results are cached (default: $KERASLINT_CACHE_DIR, else {CACHE_DIRECTORY_NAME} "
+        "in the project root)",
+    )
     fixing = parser.add_argument_group("fixes")
     fixing.add_argument("--fix", action="store_true", help="apply the safe fixes to the files")
     fixing.add_argument("--unsafe-fixes", action="store_true", help="with --fix or --diff: apply unsafe fixes too")
@@ -117,6 +134,13 @@ def _settings(args: argparse.Namespace) -> Settings:
             setattr(settings, name, value)
             settings.origins[name] = "command line"
     return settings
+
+
+def _cache_directory(args: argparse.Namespace, settings: Settings) -> Path | None:
+    if args.no_cache:
+        return None
+    chosen = args.cache_dir or os.environ.get("KERASLINT_CACHE_DIR")
+    return Path(chosen) if chosen else settings.root / CACHE_DIRECTORY_NAME
 
 
 def _rule_rows() -> list[dict[str, object]]:
@@ -209,7 +233,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("keraslint: error: `-` (stdin) cannot be mixed with other paths", file=sys.stderr)
         return EXIT_ERROR
     else:
-        results = check_paths(args.paths or ["."], settings)
+        results = check_paths(args.paths or ["."], settings, max(1, args.jobs), _cache_directory(args, settings))
 
     if args.diff:
         return _show_diff(results, args.unsafe_fixes)
@@ -237,6 +261,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _fixable(result: FileResult, unsafe: bool) -> bool:
     """Fixes apply to parsed ``.py`` code only (not notebooks, not files
     with a syntax error)."""
+    from keraslint.fixes import wanted_fixes
+
     return (
         isinstance(result.source, PythonSource)
         and not any(d.code == SYNTAX_ERROR for d in result.diagnostics)
@@ -245,6 +271,8 @@ def _fixable(result: FileResult, unsafe: bool) -> bool:
 
 
 def _show_diff(results: list[FileResult], unsafe: bool) -> int:
+    from keraslint.fixes import apply_fixes, wanted_fixes
+
     changed = 0
     for result in results:
         if not _fixable(result, unsafe) or result.source is None:
@@ -265,6 +293,8 @@ def _show_diff(results: list[FileResult], unsafe: bool) -> int:
 
 def _fix_files(results: list[FileResult], args: argparse.Namespace, settings: Settings) -> list[FileResult]:
     """Fix, write atomically, then lint the written files again."""
+    from keraslint.fixes import apply_fixes, wanted_fixes, write_atomically
+
     fixed_files = 0
     applied = 0
     refreshed: list[FileResult] = []
@@ -287,6 +317,8 @@ def _fix_files(results: list[FileResult], args: argparse.Namespace, settings: Se
 
 def _fix_stdin(result: FileResult, args: argparse.Namespace) -> int:
     """As ruff does: the fixed code on stdout, what remains on stderr."""
+    from keraslint.fixes import apply_fixes, wanted_fixes
+
     if result.source is None:
         REPORTERS["concise"]([result], sys.stderr)
         return EXIT_FINDINGS

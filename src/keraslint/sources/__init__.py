@@ -32,20 +32,6 @@ class Source(Protocol):
         ...
 
 
-def read_source(path: str) -> Source | None:
-    """Read a ``.py`` file or a notebook; raise ``UnreadableSource``.
-
-    None for a notebook in a language other than Python.
-    """
-    if path.endswith(".ipynb"):
-        from keraslint.sources.notebook import read_notebook
-
-        return read_notebook(path)
-    from keraslint.sources.python import read_python
-
-    return read_python(path)
-
-
 def read_bytes(path: str) -> bytes:
     try:
         # A FIFO or a device named ``x.py`` would block or never end.

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, replace
 
 from keraslint.diagnostics import Position
-from keraslint.sources import UnreadableSource, read_bytes
+from keraslint.sources import UnreadableSource
 
 # ``%time x = f()``, ``!pip install``, ``files = !ls``, ``%%capture``,
 # ``model.fit?``: lines IPython rewrites before Python sees them. A ``%``
@@ -146,7 +146,3 @@ def parse_notebook(path: str, data: bytes) -> NotebookSource | None:
         lines.extend(range(1, len(python) + 1))
     text = "\n".join(text_lines) + "\n" if text_lines else ""
     return NotebookSource(path, text, tuple(cells), tuple(lines))
-
-
-def read_notebook(path: str) -> NotebookSource | None:
-    return parse_notebook(path, read_bytes(path))

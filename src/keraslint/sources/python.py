@@ -7,7 +7,7 @@ import tokenize
 from dataclasses import dataclass
 
 from keraslint.diagnostics import Position
-from keraslint.sources import UnreadableSource, read_bytes
+from keraslint.sources import UnreadableSource
 
 
 @dataclass(frozen=True)
@@ -37,7 +37,3 @@ def decode(data: bytes) -> str:
         return data.decode(encoding)
     except (UnicodeDecodeError, LookupError) as error:
         raise UnreadableSource(f"cannot decode as {encoding}: {error}") from None
-
-
-def read_python(path: str) -> PythonSource:
-    return PythonSource(path, decode(read_bytes(path)))

@@ -1,0 +1,110 @@
+"""A persistent cache of each file's diagnostics.
+
+An entry is keyed by the file's bytes, its name's kind (``.py`` or
+``.ipynb``), the keraslint version and the rules that ran, so that any
+change to one of them misses. Entries are JSON files written through a
+temporary file and an atomic rename: two runs sharing the directory never
+read a half-written entry, and an unreadable entry is simply a miss.
+The directory defaults to ``.keraslint_cache`` in the project root
+(``--cache-dir`` or ``KERASLINT_CACHE_DIR`` to move it, ``--no-cache`` to
+bypass it) and holds a ``.gitignore`` so that git never sees it.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import json
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from keraslint import __version__
+from keraslint.diagnostics import Diagnostic, Position, Replacement, Span
+
+CACHE_DIRECTORY_NAME = ".keraslint_cache"
+
+
+def _span(span: Span) -> list[int]:
+    return [span.start.line, span.start.column, span.end.line, span.end.column]
+
+
+def _from_span(values: list[int]) -> Span:
+    return Span(Position(values[0], values[1]), Position(values[2], values[3]))
+
+
+def _encode(diagnostic: Diagnostic) -> dict[str, Any]:
+    fix = diagnostic.fix
+    return {
+        "code": diagnostic.code,
+        "span": _span(diagnostic.span),
+        "message": diagnostic.message,
+        "hint": diagnostic.hint,
+        "fix": None if fix is None else {"span": _span(fix.span), "text": fix.text, "safe": fix.safe},
+    }
+
+
+def _decode(item: dict[str, Any]) -> Diagnostic:
+    fix = item["fix"]
+    return Diagnostic(
+        item["code"],
+        _from_span(item["span"]),
+        item["message"],
+        item["hint"],
+        None if fix is None else Replacement(_from_span(fix["span"]), fix["text"], fix["safe"]),
+    )
+
+
+@functools.cache
+def _code_fingerprint() -> str:
+    """keraslint's own files (name, size, modification time): an edited
+    checkout with the same version number does not reuse old results."""
+    package = Path(__file__).resolve().parent
+    digest = hashlib.sha256()
+    for path in sorted(package.rglob("*.py")):
+        info = path.stat()
+        digest.update(f"{path.relative_to(package)}:{info.st_size}:{info.st_mtime_ns}\n".encode())
+    return digest.hexdigest()
+
+
+class Cache:
+    def __init__(self, directory: Path) -> None:
+        self.directory = directory
+        self.usable = True
+
+    @staticmethod
+    def key(data: bytes, path: str, codes: tuple[str, ...]) -> str:
+        digest = hashlib.sha256()
+        for part in (__version__, _code_fingerprint(), os.path.splitext(path)[1], ",".join(codes)):
+            digest.update(part.encode())
+            digest.update(b"\0")
+        digest.update(data)
+        return digest.hexdigest()
+
+    def _entry(self, key: str) -> Path:
+        return self.directory / key[:2] / f"{key}.json"
+
+    def get(self, key: str) -> list[Diagnostic] | None:
+        try:
+            items = json.loads(self._entry(key).read_text(encoding="utf-8"))
+            return [_decode(item) for item in items]
+        except (OSError, ValueError, KeyError, TypeError, IndexError):
+            return None
+
+    def put(self, key: str, diagnostics: list[Diagnostic]) -> None:
+        if not self.usable:
+            return
+        entry = self._entry(key)
+        try:
+            if not self.directory.exists():
+                self.directory.mkdir(parents=True, exist_ok=True)
+                (self.directory / ".gitignore").write_text("# Created by keraslint.\n*\n", encoding="utf-8")
+            entry.parent.mkdir(exist_ok=True)
+            descriptor, temporary = tempfile.mkstemp(prefix=".tmp-", dir=entry.parent)
+            with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
+                json.dump([_encode(d) for d in diagnostics], handle)
+            os.replace(temporary, entry)
+        except OSError:
+            # A read-only project, a full disk: run on without a cache.
+            self.usable = False
