@@ -12,13 +12,13 @@ from dataclasses import dataclass, field, replace
 from typing import Iterator, Sequence
 
 import libcst as cst
-from libcst.metadata import CodeRange, MetadataWrapper, PositionProvider
 
-from keraslint.diagnostics import Position, Span
+from keraslint.diagnostics import Span
 from keraslint.knowledge import activations as acts
 from keraslint.knowledge import layers as layer_kinds
 from keraslint.knowledge import losses
 from keraslint.model.arguments import argument as _argument
+from keraslint.model.positions import Spans
 from keraslint.model.resolve import (
     Binding,
     Kind,
@@ -355,17 +355,14 @@ def _string_value(node: cst.BaseExpression | None) -> str | None:
 
 
 class _Extractor:
-    def __init__(self, wrapper: MetadataWrapper) -> None:
-        self.positions = wrapper.resolve(PositionProvider)
-        self.module = wrapper.module
+    def __init__(self, module: cst.Module) -> None:
+        self.spans = Spans()
+        self.module = module
 
     # -- positions --------------------------------------------------------------
     def span(self, node: cst.CSTNode) -> Span:
-        code_range: CodeRange = self.positions[node]
-        return Span(
-            Position(code_range.start.line, code_range.start.column),
-            Position(code_range.end.line, code_range.end.column),
-        )
+        """Filled in by ``self.spans.resolve`` once the model is built."""
+        return self.spans.of(node)
 
     def source(self, node: cst.CSTNode) -> str:
         return self.module.code_for_node(node)
@@ -748,10 +745,9 @@ def _live_compiles(events: Sequence[_Event]) -> Iterator[tuple[_Event, list[_Eve
 
 def extract(module: cst.Module, code: str) -> FileModel:
     """Build the semantic model of a parsed module."""
-    wrapper = MetadataWrapper(module, unsafe_skip_copy=True)
     collector = _Collector()
-    wrapper.visit(collector)
-    ex = _Extractor(wrapper)
+    module.visit(collector)
+    ex = _Extractor(module)
 
     builder = _ModelBuilder(ex, collector)
     models = builder.all_models()
@@ -779,6 +775,7 @@ def extract(module: cst.Module, code: str) -> FileModel:
             if activation.name == acts.SOFTMAX:
                 single_unit_softmax.append(activation)
 
+    ex.spans.resolve(module)
     return FileModel(
         models=tuple(models),
         loss_strings=tuple(loss_strings),

@@ -1,0 +1,113 @@
+"""Positions of the few nodes a file's model refers to.
+
+LibCST's ``PositionProvider`` computes a range for every node of the tree,
+which costs more than parsing the file. keraslint needs the positions of a
+few dozen expressions: ``Spans`` hands out spans first and fills them all
+in one code-generation pass that records only those nodes.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import libcst as cst
+from libcst._nodes.internal import CodegenState
+
+from keraslint.diagnostics import Position, Span
+
+_NEWLINE = re.compile(r"\r\n?|\n")
+_UNSET = Position(0, 0)
+
+
+class _Record:
+    """The context manager LibCST's code generation enters for each node."""
+
+    __slots__ = ("state", "node")
+
+    def __init__(self, state: _TargetedState, node: cst.CSTNode) -> None:
+        self.state = state
+        self.node = node
+
+    def __enter__(self) -> None:
+        self.state.starts[id(self.node)] = Position(self.state.line, self.state.column)
+
+    def __exit__(self, *exc: object) -> None:
+        self.state.ends[id(self.node)] = Position(self.state.line, self.state.column)
+
+
+class _Nothing:
+    __slots__ = ()
+
+    def __enter__(self) -> None:
+        return None
+
+    def __exit__(self, *exc: object) -> None:
+        return None
+
+
+_NOTHING = _Nothing()
+
+
+class _TargetedState(CodegenState):
+    def __init__(self, module: cst.Module, targets: set[int]) -> None:
+        super().__init__(default_indent=module.default_indent, default_newline=module.default_newline)
+        self.targets = targets
+        self.line = 1
+        self.column = 0
+        self.starts: dict[int, Position] = {}
+        self.ends: dict[int, Position] = {}
+
+    def _advance(self, value: str) -> None:
+        if "\n" not in value and "\r" not in value:
+            self.column += len(value)
+            return
+        segments = _NEWLINE.split(value)
+        self.line += len(segments) - 1
+        self.column = len(segments[-1])
+
+    def add_token(self, value: str) -> None:
+        self.tokens.append(value)
+        self._advance(value)
+
+    def add_indent_tokens(self) -> None:
+        self.tokens.extend(self.indent_tokens)
+        for token in self.indent_tokens:
+            self._advance(token)
+
+    def record_syntactic_position(  # type: ignore[override]
+        self,
+        node: cst.CSTNode,
+        *,
+        start_node: cst.CSTNode | None = None,
+        end_node: cst.CSTNode | None = None,
+    ) -> Any:
+        # Only expressions are asked for; statements (whose ranges LibCST
+        # hoists from their children) never are.
+        return _Record(self, node) if id(node) in self.targets else _NOTHING
+
+
+class Spans:
+    """Spans handed out before their positions are known."""
+
+    def __init__(self) -> None:
+        self._pending: dict[int, tuple[cst.CSTNode, list[Span]]] = {}
+
+    def of(self, node: cst.CSTNode) -> Span:
+        span = Span(_UNSET, _UNSET)
+        self._pending.setdefault(id(node), (node, []))[1].append(span)
+        return span
+
+    def resolve(self, module: cst.Module) -> None:
+        """Fill every span handed out, in one pass over the module."""
+        if not self._pending:
+            return
+        state = _TargetedState(module, set(self._pending))
+        module._codegen(state)
+        for key, (_, spans) in self._pending.items():
+            start, end = state.starts.get(key, _UNSET), state.ends.get(key, _UNSET)
+            for span in spans:
+                # Spans are frozen for everyone else; this is their one fill.
+                object.__setattr__(span, "start", start)
+                object.__setattr__(span, "end", end)
+        self._pending.clear()
