@@ -19,6 +19,7 @@ from keraslint.knowledge import layers as layer_kinds
 from keraslint.knowledge import losses
 from keraslint.model.arguments import argument as _argument
 from keraslint.model.positions import Spans
+from keraslint.model.walk import walk
 from keraslint.model.resolve import (
     Binding,
     Kind,
@@ -746,7 +747,7 @@ def _live_compiles(events: Sequence[_Event]) -> Iterator[tuple[_Event, list[_Eve
 def extract(module: cst.Module, code: str) -> FileModel:
     """Build the semantic model of a parsed module."""
     collector = _Collector()
-    module.visit(collector)
+    walk(module, collector)
     ex = _Extractor(module)
 
     builder = _ModelBuilder(ex, collector)
