@@ -19,7 +19,6 @@ from keraslint.knowledge import layers as layer_kinds
 from keraslint.knowledge import losses
 from keraslint.model.arguments import argument as _argument
 from keraslint.model.positions import Spans
-from keraslint.model.walk import walk
 from keraslint.model.resolve import (
     Binding,
     Kind,
@@ -41,6 +40,7 @@ from keraslint.model.types import (
     StringRef,
     Target,
 )
+from keraslint.model.walk import walk
 
 _MODEL_METHODS = frozenset({"add", "pop", "compile", "fit", "fit_generator"})
 # Attributes whose assignment changes a model's output or loss.
