@@ -42,7 +42,20 @@ MAX_SOURCE_BYTES = 512 * 1024
 # stack far larger than CPython's own limits can need.
 _PARSE_STACK_BYTES = 256 * 1024 * 1024
 _RECURSION_LIMIT = 50_000
+# Python 3.11+ rejects deeper code itself; older parsers are given this limit.
+_MAX_DEPTH = 1_000
 T = TypeVar("T")
+
+
+def _deeper_than(tree: ast.AST, limit: int) -> bool:
+    """Whether the tree nests deeper than ``limit`` (without recursing)."""
+    stack = [(tree, 0)]
+    while stack:
+        node, depth = stack.pop()
+        if depth > limit:
+            return True
+        stack.extend((child, depth + 1) for child in ast.iter_child_nodes(node))
+    return False
 
 
 def _python_syntax_error(text: str) -> tuple[Diagnostic, bool] | None:
@@ -51,7 +64,10 @@ def _python_syntax_error(text: str) -> tuple[Diagnostic, bool] | None:
     10,000-deep expression crashes a native parser's stack, not CPython's).
     The flag says whether the error has a position (a cell to leave out)."""
     try:
-        ast.parse(text)
+        tree = ast.parse(text)
+        if sys.version_info < (3, 11) and _deeper_than(tree, _MAX_DEPTH):
+            # Older parsers accept nesting that overflows LibCST's.
+            raise RecursionError
     except SyntaxError as error:
         position = Position(error.lineno or 1, max((error.offset or 1) - 1, 0))
         return Diagnostic(SYNTAX_ERROR, Span(position, position), f"syntax error: {error.msg}"), True
