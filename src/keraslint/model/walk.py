@@ -12,7 +12,7 @@ the children).
 from __future__ import annotations
 
 import dataclasses
-from typing import Any, Callable
+from typing import Any, Callable, Optional, Tuple
 
 import libcst as cst
 
@@ -42,7 +42,8 @@ _SKIPPED_FIELDS = frozenset(
     }
 )
 
-_Plan = tuple[Callable[[Any], Any] | None, Callable[[Any], Any] | None, tuple[str, ...]]
+# A runtime alias: written with typing names so that Python 3.9 accepts it.
+_Plan = Tuple[Optional[Callable[[Any], Any]], Optional[Callable[[Any], Any]], Tuple[str, ...]]
 
 
 class _Walker:
