@@ -35,5 +35,5 @@ def decode(data: bytes) -> str:
         raise UnreadableSource(str(error)) from None
     try:
         return data.decode(encoding)
-    except (UnicodeDecodeError, LookupError) as error:
+    except (UnicodeError, LookupError, ValueError, TypeError) as error:  # any codec can fail
         raise UnreadableSource(f"cannot decode as {encoding}: {error}") from None
