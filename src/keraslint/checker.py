@@ -5,6 +5,7 @@ from __future__ import annotations
 import ast
 import sys
 import threading
+import warnings
 from dataclasses import dataclass, field, replace
 from typing import Callable, TypeVar
 
@@ -64,7 +65,11 @@ def _python_syntax_error(text: str) -> tuple[Diagnostic, bool] | None:
     10,000-deep expression crashes a native parser's stack, not CPython's).
     The flag says whether the error has a position (a cell to leave out)."""
     try:
-        tree = ast.parse(text)
+        with warnings.catch_warnings():
+            # The linted code's own warnings (an invalid escape sequence...)
+            # are not keraslint's to print, nor errors under ``-W error``.
+            warnings.simplefilter("ignore")
+            tree = ast.parse(text)
         if sys.version_info < (3, 11) and _deeper_than(tree, _MAX_DEPTH):
             # Older parsers accept nesting that overflows LibCST's.
             raise RecursionError
