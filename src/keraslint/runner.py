@@ -81,6 +81,9 @@ def _check_file(path: str, settings: Settings, cache: Cache | None) -> FileResul
         return finish(
             FileResult(path, None, [Diagnostic(UNREADABLE, whole_file(), f"cannot read file: {error}")]), settings
         )
+    if b"keras" not in data and not path.endswith(".ipynb"):
+        # Decided without a parse (see lint_source): cheaper than the cache.
+        return finish(lint_data(path, data, rules), settings)
     key = Cache.key(data, path, tuple(rule.CODE for rule in rules))
     cached = cache.get(key)
     if cached is not None:
