@@ -135,6 +135,18 @@ def _gnu_time() -> bool:
     return probe.returncode == 0 and probe.stderr.strip().isdigit()
 
 
+def _machine_cpu() -> tuple[float, float]:
+    """(busy, stolen) CPU seconds of the whole machine since boot, all cores."""
+    try:
+        with open("/proc/stat") as handle:
+            fields = [int(v) for v in handle.readline().split()[1:]]
+    except (OSError, ValueError):
+        return 0.0, 0.0
+    tick = os.sysconf("SC_CLK_TCK")
+    user, nice, system, _idle, _iowait, irq, softirq, steal = (fields + [0] * 8)[:8]
+    return (user + nice + system + irq + softirq) / tick, steal / tick
+
+
 def measure_in_helper(job: dict) -> dict:
     """Run ``job["cmd"]``: its wall time (``perf_counter`` around it), its
     CPU time and the peak RSS of its largest process (``ru_maxrss`` of the
@@ -154,6 +166,7 @@ def measure_in_helper(job: dict) -> dict:
     peak_tree = [0]
     done = threading.Event()
     with open(job["stdin"] or os.devnull, "rb") as stdin:
+        busy_before, steal_before = _machine_cpu()
         started = time.perf_counter()
         process = subprocess.Popen(cmd, stdin=stdin, stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=job["cwd"])
 
@@ -172,6 +185,7 @@ def measure_in_helper(job: dict) -> dict:
         sampler.start()
     out, err = process.communicate()
     wall = time.perf_counter() - started
+    busy_after, steal_after = _machine_cpu()
     done.set()
     if sampler.is_alive():
         sampler.join()
@@ -187,6 +201,10 @@ def measure_in_helper(job: dict) -> dict:
     return {
         "wall": wall,
         "cpu": cpu,
+        # CPU time the rest of the machine used meanwhile (other processes,
+        # and time the hypervisor gave to other guests): noise.
+        "other_cpu": max(0.0, busy_after - busy_before - cpu),
+        "steal": steal_after - steal_before,
         "max_rss_mb": max_rss_mb,
         "tree_pss_mb": peak_tree[0] / 1024 if peak_tree[0] else None,
         "returncode": process.returncode,
@@ -372,7 +390,10 @@ def run_round(
                 log(f"  [memory] {tool.label:<40} {run['max_rss_mb']:7.1f} MB largest process, {tree:7.1f} MB tree")
             else:
                 results[tool.key].runs.append(run)
-                log(f"  [{repeat + 1}/{repeats}] {tool.label:<40} {run['wall']:8.2f} s  {run['max_rss_mb']:7.1f} MB")
+                log(
+                    f"  [{repeat + 1}/{repeats}] {tool.label:<40} {run['wall']:8.2f} s  {run['max_rss_mb']:7.1f} MB"
+                    f"  (other processes: {run['other_cpu']:.2f} s CPU)"
+                )
     return results
 
 
@@ -444,14 +465,18 @@ def main_table(results: dict[str, Result], stdin: Result | None, setup: Setup) -
 
     def row(label, result: Result | None, target: str, met: str, wall: float | None = None) -> None:
         if result is None:
-            rows.append([label, "n/a", "n/a", "n/a", "n/a", target, met])
+            rows.append([label, "n/a", "", "n/a", "", "n/a", "n/a", target, met])
             return
         wall = result.wall if wall is None else wall
+        walls = [run["wall"] for run in result.runs]
+        precision = ".3f" if wall < 1 else ".2f"
         rows.append(
             [
                 label,
-                _fmt(wall, ".3f" if wall < 1 else ".2f"),
+                _fmt(wall, precision),
+                f"{min(walls):{precision}}-{max(walls):{precision}}" if len(walls) > 1 else "",
                 _fmt(result.median("cpu")),
+                _fmt(result.median("other_cpu")),
                 _fmt(result.peak_mb, ".0f"),
                 _ratio(wall / cold),
                 target,
@@ -481,7 +506,7 @@ def main_table(results: dict[str, Result], stdin: Result | None, setup: Setup) -
         met = check("keraslint warm <= 0.05x cold", ratio, 0.05, "x")
         row(labels["warm"], results["warm"], "<= 0.05x cold", met)
     else:
-        rows.append(["keraslint warm", "n/a (no cache)", "", "", "", "<= 0.05x cold", "n/a"])
+        rows.append(["keraslint warm", "n/a (no cache)", "", "", "", "", "", "<= 0.05x cold", "n/a"])
         check("keraslint warm <= 0.05x cold", None, 0.05, "x")
     if "nocache" in results:
         row(labels["nocache"], results["nocache"], "", "")
@@ -506,14 +531,16 @@ def main_table(results: dict[str, Result], stdin: Result | None, setup: Setup) -
             "peak memory, every keraslint run",
             "",
             "",
+            "",
+            "",
             _fmt(peak, ".0f"),
             "",
             f"< {MEMORY_LIMIT_MB:.0f} MB",
             check("peak memory of keraslint", peak, MEMORY_LIMIT_MB, "MB"),
         ]
     )
-    headers = ["tool", "wall s", "cpu s", "peak MB", "x cold", "target", "met?"]
-    return _table(headers, rows, {1, 2, 3, 4}), checks
+    headers = ["tool", "wall s", "range", "cpu s", "other cpu s", "peak MB", "x cold", "target", "met?"]
+    return _table(headers, rows, {1, 2, 3, 4, 5, 6}), checks
 
 
 # --------------------------------------------------------------------------
@@ -739,6 +766,8 @@ def main(argv: list[str] | None = None) -> int:
             print("  every 20 ms in one more, untimed run: sampling slows the tool down; not with --quick)")
         else:
             print("  every 20 ms in one more, untimed run: sampling slows the tool down)")
+        print("  range: fastest-slowest timed run; other cpu s: CPU time the rest of the machine used during")
+        print("  the run (median): other processes competing for the cores, i.e. noise")
         print()
         print(table)
         print()
