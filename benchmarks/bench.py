@@ -709,7 +709,7 @@ def main(argv: list[str] | None = None) -> int:
         load_before = _loadavg()
         corpus_dir = args.corpus or work / "corpus"
         started = time.perf_counter()
-        corpus = write_corpus(corpus_dir, files, args.seed)
+        corpus = write_corpus(corpus_dir, files, args.seed, levels=sizes)
         log(f"corpus: {files} files under {corpus_dir} in {time.perf_counter() - started:.1f} s")
         line_counts: dict[str, list[int]] = {"keras": [], "other": []}
         for chunk, keras in zip(corpus.all_files, corpus.keras_files):
@@ -804,7 +804,13 @@ def main(argv: list[str] | None = None) -> int:
                 "lines": {k: [min(v), statistics.median(v), max(v)] for k, v in line_counts.items()},
                 "sweep": {
                     size: {
-                        key: {"wall": r.wall, "cpu": r.median("cpu"), "peak_mb": r.peak_mb, "runs": r.runs}
+                        key: {
+                            "wall": r.wall,
+                            "cpu": r.median("cpu"),
+                            "peak_mb": r.peak_mb,
+                            "runs": r.runs,
+                            "memory_runs": r.memory_runs,
+                        }
                         for key, r in results.items()
                     }
                     for size, results in sweep.items()

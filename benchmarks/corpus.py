@@ -1,11 +1,13 @@
 """A deterministic corpus for ``benchmarks/bench.py``: realistic Keras
 training scripts mixed with ordinary Python modules.
 
-    write_corpus(directory, files=3000, seed=20240)
+    write_corpus(directory, files=3000, seed=20240, levels=(500, 1000, 2000))
 
 lays the files out in folders of ``CHUNK`` files (``part000/``,
-``part001/``...), each folder with exactly 20% Keras scripts, so that the
-first *k* folders are a representative subset of *k* x ``CHUNK`` files.
+``part001/``...), each folder with exactly 20% Keras scripts, and nests the
+first 500, 1,000 and 2,000 files in folders of their own
+(``first2000/first1000/first500/``), so that each subset is one folder to
+give a tool, as a user gives it one project.
 
 The Keras scripts (50-200 lines) come in six shapes: ``Sequential([...])``,
 ``Sequential()`` + ``add``, the functional API, a subclassed ``keras.Model``,
@@ -22,6 +24,7 @@ bytes.
 from __future__ import annotations
 
 import random
+import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -1134,31 +1137,48 @@ def keras_script(rng: random.Random, index: int) -> tuple[str, str]:
 @dataclass
 class Corpus:
     root: Path
-    chunks: list[Path]  # part000, part001, ...
+    chunks: list[Path]  # the part000, part001... folders, in order
     keras_files: list[list[Path]]  # per chunk
     all_files: list[list[Path]]  # per chunk
+    levels: dict[int, Path]  # number of files -> the one folder holding exactly the first that many
 
     def subset(self, files: int) -> tuple[list[Path], list[Path], int]:
-        """(folders, Keras files, number of files) of the first ``files`` files."""
+        """(paths to give a tool, Keras files, number of files) of the
+        first ``files`` files: one folder when ``files`` is a level."""
         count = max(1, files // CHUNK)
         keras = [p for chunk in self.keras_files[:count] for p in chunk]
         total = sum(len(chunk) for chunk in self.all_files[:count])
-        return self.chunks[:count], keras, total
+        paths = [self.levels[total]] if total in self.levels else self.chunks[:count]
+        return paths, keras, total
 
 
-def write_corpus(directory: Path, files: int = 3000, seed: int = 20240) -> Corpus:
-    """Write ``files`` files (rounded up to a multiple of ``CHUNK``) under ``directory``."""
+def write_corpus(
+    directory: Path, files: int = 3000, seed: int = 20240, levels: list[int] | tuple[int, ...] = ()
+) -> Corpus:
+    """Write ``files`` files (rounded up to a multiple of ``CHUNK``) under
+    ``directory``, in folders of ``CHUNK`` files. The first ``level`` files
+    of each of ``levels`` are nested in a folder of their own, so that a
+    tool is given one folder, as a user gives one project (``first1000/``
+    holds the first 1,000 files, ``first1000/first500/`` the first 500).
+    The same seed gives the same files, whatever the levels."""
     rng = random.Random(seed)
     directory.mkdir(parents=True, exist_ok=True)
     chunk_count = -(-files // CHUNK)
+    total = chunk_count * CHUNK
+    nested = sorted({level - level % CHUNK for level in levels if CHUNK <= level < total}, reverse=True)
+    for stale in [*directory.glob("part[0-9][0-9][0-9]"), *directory.glob("first[0-9]*")]:
+        shutil.rmtree(stale)  # a previous corpus written here
     per_chunk_keras = round(CHUNK * KERAS_SHARE)
     chunks, keras_files, all_files = [], [], []
     index = 0
     for number in range(chunk_count):
-        folder = directory / f"part{number:03d}"
-        folder.mkdir(exist_ok=True)
-        for stale in folder.glob("*.py"):
-            stale.unlink()
+        folder = directory
+        for level in nested:
+            if number * CHUNK >= level:
+                break
+            folder = folder / f"first{level}"
+        folder = folder / f"part{number:03d}"
+        folder.mkdir(parents=True)
         kinds = [True] * per_chunk_keras + [False] * (CHUNK - per_chunk_keras)
         rng.shuffle(kinds)
         keras, everything = [], []
@@ -1175,7 +1195,12 @@ def write_corpus(directory: Path, files: int = 3000, seed: int = 20240) -> Corpu
         chunks.append(folder)
         keras_files.append(keras)
         all_files.append(everything)
-    return Corpus(directory, chunks, keras_files, all_files)
+    paths = {total: directory}
+    folder = directory
+    for level in nested:
+        folder = folder / f"first{level}"
+        paths[level] = folder
+    return Corpus(directory, chunks, keras_files, all_files, paths)
 
 
 if __name__ == "__main__":
@@ -1184,7 +1209,7 @@ if __name__ == "__main__":
     import tempfile
 
     target = Path(sys.argv[1]) if len(sys.argv) > 1 else Path(tempfile.mkdtemp(prefix="keraslint-corpus-"))
-    corpus = write_corpus(target, int(sys.argv[2]) if len(sys.argv) > 2 else 3000)
+    corpus = write_corpus(target, int(sys.argv[2]) if len(sys.argv) > 2 else 3000, levels=(500, 1000, 2000))
     sizes = []
     for chunk in corpus.all_files:
         for path in chunk:
