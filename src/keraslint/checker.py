@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import ast
+import os
+import queue
 import sys
 import threading
 import warnings
+from concurrent.futures import Future
 from dataclasses import dataclass, field, replace
 from typing import Callable, TypeVar
 
@@ -83,32 +86,66 @@ def _python_syntax_error(text: str) -> tuple[Diagnostic, bool] | None:
     return None
 
 
+class _LargeStackThread:
+    """One long-lived thread with a large stack that runs the analysis.
+
+    A new large-stack thread per file would map its stack afresh each time
+    and fault its pages in again on every deep parse (about a fifth of the
+    time spent per file); one thread per process pays that once.
+    """
+
+    def __init__(self) -> None:
+        self._jobs: queue.SimpleQueue[tuple[Callable[[], object], Future[object]]] = queue.SimpleQueue()
+        previous = threading.stack_size(_PARSE_STACK_BYTES)
+        try:
+            thread = threading.Thread(target=self._serve, name="keraslint-analysis", daemon=True)
+            thread.start()
+        finally:
+            threading.stack_size(previous)
+
+    def _serve(self) -> None:
+        while True:
+            work, future = self._jobs.get()
+            try:
+                future.set_result(work())
+            except BaseException as error:
+                future.set_exception(error)
+
+    def run(self, work: Callable[[], T]) -> T:
+        future: Future[T] = Future()
+        self._jobs.put((work, future))  # type: ignore[arg-type]
+        return future.result()
+
+
+_worker: _LargeStackThread | None = None
+_worker_lock = threading.Lock()
+
+
+def _forget_worker() -> None:
+    # A forked child (a --jobs worker) has no copy of its parent's threads.
+    global _worker, _worker_lock
+    _worker = None
+    _worker_lock = threading.Lock()
+
+
+os.register_at_fork(after_in_child=_forget_worker)
+
+
 def _on_a_large_stack(work: Callable[[], T]) -> T:
     """Run ``work`` on a thread with a large stack and a recursion limit to
     match: LibCST's native parser recurses on the C stack and its visitors
     on Python's, as deep as the code is nested."""
-    outcome: list[T] = []
-    failure: list[BaseException] = []
-
-    def run() -> None:
-        try:
-            outcome.append(work())
-        except BaseException as error:
-            failure.append(error)
-
-    previous_stack = threading.stack_size(_PARSE_STACK_BYTES)
+    global _worker
+    with _worker_lock:
+        if _worker is None:
+            _worker = _LargeStackThread()
+        worker = _worker
     previous_limit = sys.getrecursionlimit()
     sys.setrecursionlimit(max(previous_limit, _RECURSION_LIMIT))
     try:
-        thread = threading.Thread(target=run, name="keraslint-analysis")
-        thread.start()
-        thread.join()
+        return worker.run(work)
     finally:
-        threading.stack_size(previous_stack)
         sys.setrecursionlimit(previous_limit)
-    if failure:
-        raise failure[0]
-    return outcome[0]
 
 
 def lint_text(path: str, text: str, rules: tuple[Rule, ...] = ALL_RULES) -> FileResult:

@@ -3,11 +3,13 @@ minus excluded and git-ignored files."""
 
 from __future__ import annotations
 
+import fnmatch
+import functools
 import os
+import re
 import subprocess
-from fnmatch import fnmatch
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Iterable
 
 from keraslint.config import Settings
 
@@ -15,10 +17,51 @@ PYTHON_SUFFIXES = (".py", ".ipynb")
 
 
 def _relative(path: str, root: Path) -> str:
-    try:
-        return Path(os.path.abspath(path)).relative_to(root).as_posix()
-    except ValueError:
-        return Path(path).as_posix()
+    """``path`` relative to ``root`` with ``/`` separators, or ``path``
+    itself (as posix) when it lies outside."""
+    absolute = os.path.abspath(path)
+    base = str(root)
+    if absolute == base:
+        return "."
+    prefix = base if base.endswith(os.sep) else base + os.sep
+    if absolute.startswith(prefix):
+        return absolute[len(prefix) :].replace(os.sep, "/")
+    return Path(path).as_posix()
+
+
+class _Excluder:
+    """The exclude patterns compiled into one expression, with each
+    directory's verdict remembered: walking 3,000 files asks about the same
+    few folders thousands of times."""
+
+    def __init__(self, patterns: tuple[str, ...]) -> None:
+        # fnmatch's own translation, so the globs mean exactly what fnmatch
+        # makes of them (posix paths: no case folding).
+        self._match = re.compile("|".join(f"(?:{fnmatch.translate(p)})" for p in patterns)).match
+        self._directories: dict[str, bool] = {}
+
+    def _directory_excluded(self, relative_directory: str) -> bool:
+        """Whether the folder, one of its parents, or one of their names
+        matches."""
+        verdict = self._directories.get(relative_directory)
+        if verdict is None:
+            parent, _, name = relative_directory.rpartition("/")
+            verdict = bool(
+                self._match(relative_directory)
+                or self._match(name)
+                or (parent and self._directory_excluded(parent))
+            )
+            self._directories[relative_directory] = verdict
+        return verdict
+
+    def excluded(self, relative: str) -> bool:
+        parent, _, name = relative.rpartition("/")
+        return bool(self._match(relative) or self._match(name) or (parent and self._directory_excluded(parent)))
+
+
+@functools.lru_cache(maxsize=8)
+def _excluder(patterns: tuple[str, ...]) -> _Excluder:
+    return _Excluder(patterns)
 
 
 def is_excluded(path: str, settings: Settings) -> bool:
@@ -27,10 +70,7 @@ def is_excluded(path: str, settings: Settings) -> bool:
     patterns = (*settings.exclude, *settings.extend_exclude)
     if not patterns:
         return False
-    relative = _relative(path, settings.root)
-    parts = relative.split("/")
-    candidates = [relative, *parts, *("/".join(parts[: i + 1]) for i in range(len(parts) - 1))]
-    return any(fnmatch(candidate, pattern) for pattern in patterns for candidate in candidates)
+    return _excluder(patterns).excluded(_relative(path, settings.root))
 
 
 def _skip_directory(parent: str, name: str, settings: Settings) -> bool:
@@ -40,38 +80,70 @@ def _skip_directory(parent: str, name: str, settings: Settings) -> bool:
     return os.path.exists(os.path.join(path, "pyvenv.cfg")) or is_excluded(path, settings)
 
 
+def _work_tree(directory: str, memo: dict[str, str | None]) -> str | None:
+    """The git work tree holding ``directory`` (the nearest folder with a
+    ``.git`` entry), found by looking, without running git."""
+    walked: list[str] = []
+    current = directory
+    while True:
+        if current in memo:
+            found = memo[current]
+            break
+        walked.append(current)
+        if os.path.exists(os.path.join(current, ".git")):
+            found = current
+            break
+        parent = os.path.dirname(current)
+        if parent == current:
+            found = None
+            break
+        current = parent
+    for folder in walked:
+        memo[folder] = found
+    return found
+
+
 def git_ignored(paths: list[str]) -> set[str]:
     """The paths git ignores (``.gitignore`` files, ``info/exclude``, global
-    excludes; tracked files never are), asked of git itself in one call.
-    Nothing when git is missing or the paths are not in a work tree."""
-    if not paths:
-        return set()
-    absolute = {os.path.abspath(p): p for p in paths}
-    anchor = os.path.dirname(next(iter(absolute)))
-    try:
-        run = subprocess.run(
-            ["git", "-C", anchor, "check-ignore", "--stdin", "-z"],
-            input="\0".join(absolute) + "\0",
-            capture_output=True,
-            text=True,
-            check=False,
-        )
-    except OSError:
-        return set()
-    if run.returncode not in (0, 1):  # 128: not a work tree, or outside it
-        return set()
-    return {absolute[p] for p in run.stdout.split("\0") if p in absolute}
+    excludes; tracked files never are), asked of git itself: one call per
+    work tree, whatever the number of paths or folders. Nothing when git is
+    missing or a path is in no work tree."""
+    by_tree: dict[str, dict[str, list[str]]] = {}
+    memo: dict[str, str | None] = {}
+    for path in paths:
+        absolute = os.path.abspath(path)
+        tree = _work_tree(os.path.dirname(absolute), memo)
+        if tree is not None:
+            by_tree.setdefault(tree, {}).setdefault(absolute, []).append(path)
+    ignored: set[str] = set()
+    for tree, absolute in by_tree.items():
+        try:
+            run = subprocess.run(
+                ["git", "-C", tree, "check-ignore", "--stdin", "-z"],
+                input="\0".join(absolute) + "\0",
+                capture_output=True,
+                text=True,
+                check=False,
+            )
+        except OSError:
+            return set()
+        if run.returncode in (0, 1):  # 128: git found no repository after all
+            for answer in run.stdout.split("\0"):
+                ignored.update(absolute.get(answer, ()))
+    return ignored
 
 
-def discover(paths: Iterable[str], settings: Settings | None = None) -> Iterator[str]:
+def discover(paths: Iterable[str], settings: Settings | None = None) -> list[str]:
     """Every file to lint, each once, in a stable order.
 
     A path named explicitly is linted whatever its name, unless
     ``force-exclude`` applies the excludes to it too; a missing path is
-    yielded so that it is reported as unreadable.
+    kept so that it is reported as unreadable. Git is asked about every
+    candidate at once.
     """
     settings = settings or Settings()
-    seen: set[str] = set()
+    # (candidates, whether git may drop them), per path given
+    groups: list[tuple[list[str], bool]] = []
     for path in paths:
         if os.path.isdir(path):
             found: list[str] = []
@@ -82,20 +154,20 @@ def discover(paths: Iterable[str], settings: Settings | None = None) -> Iterator
                     for f in files
                     if f.endswith(PYTHON_SUFFIXES) and not is_excluded(os.path.join(root, f), settings)
                 )
-            if settings.respect_gitignore:
-                ignored = git_ignored(found)
-                found = [f for f in found if f not in ignored]
-            candidates = sorted(found)
+            groups.append((sorted(found), True))
+        elif settings.force_exclude and os.path.exists(path):
+            groups.append(([] if is_excluded(path, settings) else [path], True))
         else:
-            if (
-                settings.force_exclude
-                and os.path.exists(path)
-                and (is_excluded(path, settings) or (settings.respect_gitignore and git_ignored([path])))
-            ):
-                continue
-            candidates = [path]
+            groups.append(([path], False))
+    ignored: set[str] = set()
+    if settings.respect_gitignore:
+        ignored = git_ignored([candidate for candidates, may_drop in groups if may_drop for candidate in candidates])
+    seen: set[str] = set()
+    files: list[str] = []
+    for candidates, may_drop in groups:
         for candidate in candidates:
             key = os.path.normpath(candidate)
-            if key not in seen:
+            if key not in seen and not (may_drop and candidate in ignored):
                 seen.add(key)
-                yield candidate
+                files.append(candidate)
+    return files

@@ -43,7 +43,37 @@ def enabled_rules(settings: Settings) -> tuple[Rule, ...]:
     return tuple(rule for rule in ALL_RULES if selection.enabled(rule.CODE))
 
 
+class _Plan:
+    """What the settings decide once per run rather than once per file:
+    which codes are reported, which rules run, the cache to use."""
+
+    def __init__(self, settings: Settings, cache_directory: Path | None = None) -> None:
+        self.settings = settings
+        self.selection = selection_of(settings)
+        self.rules = enabled_rules(settings)
+        self.codes = tuple(rule.CODE for rule in self.rules)
+        self.cache_directory = cache_directory
+        self.cache = Cache(cache_directory) if cache_directory else None
+        self.wants_unused_noqa = self.selection.enabled(UNUSED_NOQA)
+        self._enabled: dict[str, bool] = {}
+
+    def __getstate__(self) -> dict[str, object]:
+        # Sent once to each worker process, which opens the cache itself.
+        return {"settings": self.settings, "cache_directory": self.cache_directory}
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        self.__init__(state["settings"], state["cache_directory"])  # type: ignore[misc, arg-type]
+
+    def enabled(self, code: str) -> bool:
+        verdict = self._enabled.get(code)
+        if verdict is None:
+            verdict = self._enabled[code] = self.selection.enabled(code)
+        return verdict
+
+
 def _ignored_here(path: str, settings: Settings) -> tuple[str, ...]:
+    if not settings.per_file_ignores:
+        return ()
     relative = _relative(path, settings.root)
     name = os.path.basename(path)
     codes: list[str] = []
@@ -53,13 +83,15 @@ def _ignored_here(path: str, settings: Settings) -> tuple[str, ...]:
     return tuple(codes)
 
 
-def finish(result: FileResult, settings: Settings) -> FileResult:
+def finish(result: FileResult, settings: Settings | _Plan) -> FileResult:
     """Keep the diagnostics the settings and the file's ``# noqa`` allow."""
-    selection = selection_of(settings)
-    ignored_here = _ignored_here(result.path, settings)
+    plan = settings if isinstance(settings, _Plan) else _Plan(settings)
+    if not result.diagnostics and not plan.wants_unused_noqa:
+        return result  # nothing to select, ignore or suppress
+    ignored_here = _ignored_here(result.path, plan.settings)
 
     def wanted(code: str) -> bool:
-        return selection.enabled(code) and not any(code.startswith(prefix) for prefix in ignored_here)
+        return plan.enabled(code) and not any(code.startswith(prefix) for prefix in ignored_here)
 
     diagnostics = [d for d in result.diagnostics if d.code in BUILTIN_CODES or wanted(d.code)]
     if result.source is not None:
@@ -71,36 +103,50 @@ def finish(result: FileResult, settings: Settings) -> FileResult:
     return replace(result, diagnostics=diagnostics)
 
 
-def _check_file(path: str, settings: Settings, cache: Cache | None) -> FileResult:
-    rules = enabled_rules(settings)
+def _unreadable(path: str, error: UnreadableSource) -> FileResult:
+    return FileResult(path, None, [Diagnostic(UNREADABLE, whole_file(), f"cannot read file: {error}")])
+
+
+def _check_file(path: str, plan: _Plan) -> FileResult:
+    cache = plan.cache
     if cache is None:
-        return finish(lint_path(path, rules), settings)
+        return finish(lint_path(path, plan.rules), plan)
     try:
         data = read_bytes(path)
     except UnreadableSource as error:
-        return finish(
-            FileResult(path, None, [Diagnostic(UNREADABLE, whole_file(), f"cannot read file: {error}")]), settings
-        )
+        return finish(_unreadable(path, error), plan)
     if b"keras" not in data and not path.endswith(".ipynb"):
         # Decided without a parse (see lint_source): cheaper than the cache.
-        return finish(lint_data(path, data, rules), settings)
-    key = Cache.key(data, path, tuple(rule.CODE for rule in rules))
+        return finish(lint_data(path, data, plan.rules), plan)
+    key = Cache.key(data, path, plan.codes)
     cached = cache.get(key)
     if cached is not None:
         try:
             source = read_data(path, data)
         except UnreadableSource:
             source = None
-        return finish(FileResult(path, source, cached), settings)
-    result = lint_data(path, data, rules)
+        return finish(FileResult(path, source, cached), plan)
+    result = lint_data(path, data, plan.rules)
     if not result.internal_errors:
         cache.put(key, result.diagnostics)
-    return finish(result, settings)
+    return finish(result, plan)
 
 
-def _check_in_worker(job: tuple[str, Settings, Path | None]) -> FileResult:
-    path, settings, cache_directory = job
-    return _check_file(path, settings, Cache(cache_directory) if cache_directory else None)
+_worker_plan: _Plan | None = None
+
+
+def _start_worker(plan: _Plan) -> None:
+    global _worker_plan
+    _worker_plan = plan
+
+
+def _check_in_worker(path: str) -> FileResult:
+    assert _worker_plan is not None
+    result = _check_file(path, _worker_plan)
+    if not result.diagnostics and not result.internal_errors:
+        # Nothing to report: do not send the file's text back.
+        return FileResult(result.path, None)
+    return result
 
 
 def check_paths(
@@ -108,13 +154,12 @@ def check_paths(
 ) -> list[FileResult]:
     """Every file under ``paths``, in discovery order; with ``jobs > 1`` the
     files are checked by that many processes, with the same output."""
-    files = list(discover(paths, settings))
+    files = discover(paths, settings)
+    plan = _Plan(settings, cache_directory)
     if jobs > 1 and len(files) >= _PARALLEL_THRESHOLD:
-        with ProcessPoolExecutor(max_workers=jobs) as pool:
-            work = [(path, settings, cache_directory) for path in files]
-            return list(pool.map(_check_in_worker, work, chunksize=max(1, len(files) // (jobs * 8))))
-    cache = Cache(cache_directory) if cache_directory else None
-    return [_check_file(path, settings, cache) for path in files]
+        with ProcessPoolExecutor(max_workers=jobs, initializer=_start_worker, initargs=(plan,)) as pool:
+            return list(pool.map(_check_in_worker, files, chunksize=max(1, len(files) // (jobs * 8))))
+    return [_check_file(path, plan) for path in files]
 
 
 def check_text(path: str, text: str, settings: Settings) -> FileResult:
