@@ -104,3 +104,53 @@ def test_libcst_is_not_imported_when_no_file_mentions_keras(tmp_path: Path) -> N
 
     assert imported("plain.py", "--no-cache") == "False 0"
     assert imported("model.py", "--no-cache").startswith("True 1")
+
+
+ANALYSIS_THREAD = "keraslint-analysis"
+
+
+def test_one_analysis_thread_serves_every_file_and_limits_are_restored() -> None:
+    import threading
+
+    from keraslint.checker import lint_text
+
+    limit = sys.getrecursionlimit()
+    deep = "from tensorflow import keras\nx = " + "(" * 150 + "1" + ")" * 150 + "\n"
+    found = [lint_text(f"m{n}.py", (BUGGY, CLEAN, deep)[n % 3]) for n in range(9)]
+    assert [len(result.diagnostics) for result in found[:3]] == [1, 0, 0]
+    threads = [thread for thread in threading.enumerate() if thread.name == ANALYSIS_THREAD]
+    assert len(threads) == 1 and threads[0].daemon
+    assert sys.getrecursionlimit() == limit
+
+
+def test_a_forked_worker_starts_its_own_analysis_thread() -> None:
+    # A --jobs worker forked from a process that already linted has no copy
+    # of that process's thread: waiting on it would hang forever.
+    import multiprocessing
+
+    from keraslint.checker import lint_text
+
+    assert lint_text("m.py", BUGGY).diagnostics
+    context = multiprocessing.get_context("fork")
+    with context.Pool(1) as pool:
+        codes = pool.apply_async(_codes_in_a_child, (BUGGY,)).get(timeout=60)
+    assert codes == ["KL101"]
+
+
+def _codes_in_a_child(text: str) -> list[str]:
+    from keraslint.checker import lint_text
+
+    return [d.code for d in lint_text("m.py", text).diagnostics]
+
+
+def test_parallel_workers_send_findings_and_noqa_verdicts_back(tmp_path: Path) -> None:
+    # Workers send nothing back for a file without findings; a file whose
+    # only finding is an unused noqa (KL003, opt-in) still reports it.
+    for number in range(20):
+        write(tmp_path, f"src/m{number:02}.py", CLEAN)
+    write(tmp_path, "src/m05.py", CLEAN.replace("\n", "  # noqa: KL101\n", 1))
+    write(tmp_path, "src/m17.py", BUGGY)
+    serial = run("src", "-j", "1", "--no-cache", "--extend-select", "KL003", "--output-format", "full", cwd=tmp_path)
+    parallel = run("src", "-j", "2", "--no-cache", "--extend-select", "KL003", "--output-format", "full", cwd=tmp_path)
+    assert parallel.stdout == serial.stdout
+    assert "src/m05.py:1:" in serial.stdout and "KL003" in serial.stdout and "src/m17.py:" in serial.stdout
