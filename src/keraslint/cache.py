@@ -16,7 +16,6 @@ import functools
 import hashlib
 import json
 import os
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -101,6 +100,8 @@ class Cache:
                 self.directory.mkdir(parents=True, exist_ok=True)
                 (self.directory / ".gitignore").write_text("# Created by keraslint.\n*\n", encoding="utf-8")
             entry.parent.mkdir(exist_ok=True)
+            import tempfile  # only a run that writes entries needs it
+
             descriptor, temporary = tempfile.mkstemp(prefix=".tmp-", dir=entry.parent)
             with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
                 json.dump([_encode(d) for d in diagnostics], handle)

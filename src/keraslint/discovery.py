@@ -47,9 +47,7 @@ class _Excluder:
         if verdict is None:
             parent, _, name = relative_directory.rpartition("/")
             verdict = bool(
-                self._match(relative_directory)
-                or self._match(name)
-                or (parent and self._directory_excluded(parent))
+                self._match(relative_directory) or self._match(name) or (parent and self._directory_excluded(parent))
             )
             self._directories[relative_directory] = verdict
         return verdict

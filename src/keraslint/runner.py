@@ -4,7 +4,6 @@ selection, per-file ignores and ``# noqa`` applied on top of the checker."""
 from __future__ import annotations
 
 import os
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import replace
 from fnmatch import fnmatch
 from pathlib import Path
@@ -157,6 +156,9 @@ def check_paths(
     files = discover(paths, settings)
     plan = _Plan(settings, cache_directory)
     if jobs > 1 and len(files) >= _PARALLEL_THRESHOLD:
+        # Imported here: one file (stdin, an editor) never needs processes.
+        from concurrent.futures import ProcessPoolExecutor
+
         with ProcessPoolExecutor(max_workers=jobs, initializer=_start_worker, initargs=(plan,)) as pool:
             return list(pool.map(_check_in_worker, files, chunksize=max(1, len(files) // (jobs * 8))))
     return [_check_file(path, plan) for path in files]
