@@ -123,24 +123,30 @@ def test_one_analysis_thread_serves_every_file_and_limits_are_restored() -> None
     assert sys.getrecursionlimit() == limit
 
 
-def test_a_forked_worker_starts_its_own_analysis_thread() -> None:
-    # A --jobs worker forked from a process that already linted has no copy
-    # of that process's thread: waiting on it would hang forever.
-    import multiprocessing
+FORK_PROBE = """
+import multiprocessing, sys
+from keraslint.checker import lint_text
 
-    from keraslint.checker import lint_text
-
-    assert lint_text("m.py", BUGGY).diagnostics
-    context = multiprocessing.get_context("fork")
-    with context.Pool(1) as pool:
-        codes = pool.apply_async(_codes_in_a_child, (BUGGY,)).get(timeout=60)
-    assert codes == ["KL101"]
-
-
-def _codes_in_a_child(text: str) -> list[str]:
-    from keraslint.checker import lint_text
-
+def codes(text):
     return [d.code for d in lint_text("m.py", text).diagnostics]
+
+if __name__ == "__main__":
+    text = sys.stdin.read()
+    assert codes(text)  # the parent's analysis thread now exists
+    with multiprocessing.get_context("fork").Pool(1) as pool:
+        print(pool.apply_async(codes, (text,)).get(timeout=60))
+"""
+
+
+def test_a_forked_worker_starts_its_own_analysis_thread(tmp_path: Path) -> None:
+    # A --jobs worker forked from a process that already linted has no copy
+    # of that process's thread: waiting on it would hang forever. (In a
+    # fresh interpreter: this test process may hold other libraries' threads.)
+    probe = write(tmp_path, "probe.py", FORK_PROBE)
+    completed = subprocess.run(
+        [sys.executable, str(probe)], input=BUGGY, capture_output=True, text=True, timeout=120, check=False
+    )
+    assert completed.stdout.strip() == "['KL101']", completed.stderr
 
 
 def test_parallel_workers_send_findings_and_noqa_verdicts_back(tmp_path: Path) -> None:
