@@ -6,6 +6,10 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
+import subprocess
+import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -107,11 +111,45 @@ def test_directory_symlink_loop(tmp_path: Path) -> None:
     assert len(mine) == 1
 
 
-@pytest.mark.skipif(os.geteuid() == 0, reason="root reads every file whatever its mode")
+# Root reads every file whatever its mode: as root, the check runs as
+# `nobody` (a first run imports everything, then the privileges are dropped).
+AS_NOBODY = """
+import contextlib, io, os, sys
+from keraslint.cli import main
+# Whatever a run imports lazily is imported now, while the files of the
+# interpreter (in root's home, perhaps) can still be read.
+with contextlib.redirect_stdout(io.StringIO()):
+    main(["zz_good.py", "--no-cache", "--exit-zero"])
+os.setgroups([])
+os.setgid(65534)
+os.setuid(65534)
+sys.exit(main(sys.argv[1:]))
+"""
+
+
 def test_unreadable_file(tmp_path: Path) -> None:
-    path = write(tmp_path, "a.py", BUGGY)
-    path.chmod(0)
-    check(tmp_path, "a.py", "a.py:1:1: KL002 cannot read file: Permission denied")
+    if os.geteuid() != 0:
+        path = write(tmp_path, "a.py", BUGGY)
+        path.chmod(0)
+        check(tmp_path, "a.py", "a.py:1:1: KL002 cannot read file: Permission denied")
+        return
+    # tmp_path's parents are private to root: `nobody` needs a folder it can enter.
+    folder = Path(tempfile.mkdtemp(prefix="keraslint-unreadable-"))
+    try:
+        folder.chmod(0o755)
+        write(folder, "a.py", BUGGY).chmod(0o600)
+        write(folder, GOOD, BUGGY).chmod(0o644)
+        result = subprocess.run(
+            [sys.executable, "-c", AS_NOBODY, ".", "--no-cache"], cwd=folder, capture_output=True, text=True
+        )
+        if "Operation not permitted" in result.stderr:
+            pytest.skip("this root may not change its user id")
+        assert result.stderr == "" and result.returncode == 1
+        lines = result.stdout.splitlines()
+        assert lines[0] == "a.py:1:1: KL002 cannot read file: Permission denied"
+        assert lines[-1].startswith(f"{GOOD}:4:38: KL101 ") and len(lines) == 2
+    finally:
+        shutil.rmtree(folder)
 
 
 def test_fifo_named_py_does_not_block(tmp_path: Path) -> None:
