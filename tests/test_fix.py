@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import os
+import re
 import stat
 from pathlib import Path
 
@@ -93,11 +95,111 @@ def test_fix_from_stdin_prints_the_fixed_code(tmp_path: Path) -> None:
     assert " KL101 " in remaining.stderr and remaining.returncode == 1
 
 
-def test_notebooks_are_not_rewritten(tmp_path: Path) -> None:
-    import json
+def _notebook(cells: list[tuple[str, str]], **layout: object) -> tuple[dict, str]:
+    """A notebook as Jupyter writes it: sources as lists of lines, outputs,
+    metadata, ``indent=1``, non-ASCII kept, a final newline."""
+    document = {
+        "cells": [
+            {
+                "cell_type": kind,
+                "metadata": {},
+                "source": [line for line in _lines(text)],
+                **({"execution_count": None, "outputs": []} if kind == "code" else {}),
+            }
+            for kind, text in cells
+        ],
+        "metadata": {"kernelspec": {"display_name": "Python 3", "language": "python", "name": "python3"}},
+        "nbformat": 4,
+        "nbformat_minor": 5,
+    }
+    options = {"indent": 1, "ensure_ascii": False, **layout}
+    return document, json.dumps(document, **options) + "\n"
 
-    notebook = json.dumps({"cells": [{"cell_type": "code", "metadata": {}, "source": FIXABLE}], "metadata": {}})
-    path = write(tmp_path, "n.ipynb", notebook)
+
+def _lines(text: str) -> list[str]:
+    return text.splitlines(keepends=True)
+
+
+NOTEBOOK_CELLS = [
+    ("markdown", "# Churn — a first model\n\nÉtude: *softmax* vs sigmoid."),
+    ("code", "!pip install -q tensorflow\n%matplotlib inline\nfrom tensorflow import keras"),
+    (
+        "code",
+        "model = keras.Sequential([\n    keras.layers.Dense(16, activation='relu'),\n    keras.layers.Dense(1, activation='softmax'),  # out\n])",
+    ),
+    ("code", "model.compile(optimizer='adam', loss='binary_crossentropy', metrics=['accuracy'])"),
+    ("code", "    # indented cell: IPython removes the indent\n    head = keras.layers.Dense(8, activation='softmx')"),
+]
+
+
+def test_fix_rewrites_a_notebook_cell_and_keeps_every_other_byte(tmp_path: Path) -> None:
+    document, text = _notebook(NOTEBOOK_CELLS)
+    path = write(tmp_path, "n.ipynb", text.encode("utf-8"))
     result = run("--fix", "n.ipynb", cwd=tmp_path)
-    assert path.read_text() == notebook
-    assert " KL101 " in result.stdout
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "fixed 2 finding(s) in 1 file(s)" in result.stderr
+    expected = json.loads(text)
+    expected["cells"][2]["source"][2] = "    keras.layers.Dense(1, activation='sigmoid'),  # out\n"
+    expected["cells"][4]["source"][1] = "    head = keras.layers.Dense(8, activation='softmax')"
+    assert path.read_bytes() == (json.dumps(expected, indent=1, ensure_ascii=False) + "\n").encode("utf-8")
+    assert run("n.ipynb", cwd=tmp_path).stdout == ""
+
+
+def test_diff_shows_notebook_cells_and_writes_nothing(tmp_path: Path) -> None:
+    _, text = _notebook(NOTEBOOK_CELLS)
+    path = write(tmp_path, "n.ipynb", text.encode("utf-8"))
+    result = run("--diff", "n.ipynb", cwd=tmp_path)
+    assert result.returncode == 1
+    assert "--- n.ipynb:cell 3\n+++ n.ipynb:cell 3\n" in result.stdout
+    assert "-    keras.layers.Dense(1, activation='softmax'),  # out" in result.stdout
+    assert "+    keras.layers.Dense(1, activation='sigmoid'),  # out" in result.stdout
+    assert "--- n.ipynb:cell 5\n" in result.stdout and "cell 4" not in result.stdout
+    assert path.read_text(encoding="utf-8") == text
+
+
+def test_notebook_layouts_other_tools_write_are_kept(tmp_path: Path) -> None:
+    for number, layout in enumerate(({"indent": 2}, {"indent": None}, {"indent": 1, "ensure_ascii": True})):
+        _, text = _notebook(NOTEBOOK_CELLS[1:4], **layout)
+        path = write(tmp_path, f"n{number}.ipynb", text.rstrip("\n"))
+        assert run("--fix", path.name, cwd=tmp_path).returncode == 0
+        after = path.read_text(encoding="utf-8")
+        assert after == text.rstrip("\n").replace("'softmax'", "'sigmoid'"), layout
+
+
+def test_a_notebook_whose_layout_cannot_be_kept_is_left_alone(tmp_path: Path) -> None:
+    _, text = _notebook(NOTEBOOK_CELLS[1:4])
+    odd = text.replace('"cells": [', '"cells" :  [').replace("\n", "\r\n")
+    path = write(tmp_path, "n.ipynb", odd.encode("utf-8"))
+    result = run("--fix", "n.ipynb", cwd=tmp_path)
+    assert path.read_bytes() == odd.encode("utf-8")
+    assert "n.ipynb: fixes not applied: its JSON layout could not be kept" in result.stderr
+    assert "n.ipynb:cell 2:3:38: KL101 " in result.stdout and result.returncode == 1
+
+
+def test_fix_from_stdin_prints_the_fixed_notebook(tmp_path: Path) -> None:
+    _, text = _notebook(NOTEBOOK_CELLS[1:4])
+    result = run("--fix", "-", "--stdin-filename", "n.ipynb", cwd=tmp_path, stdin=text.encode("utf-8"))
+    assert result.stdout == text.replace("'softmax'", "'sigmoid'")
+    assert result.returncode == 0 and "KL101" not in result.stderr
+    unsafe_only = _notebook([("code", UNSAFE_ONLY)])[1]
+    kept = run("--fix", "-", "--stdin-filename", "n.ipynb", cwd=tmp_path, stdin=unsafe_only.encode("utf-8"))
+    assert kept.stdout == unsafe_only and " KL101 " in kept.stderr and kept.returncode == 1
+
+
+def test_a_typo_planted_in_each_fixture_notebook_is_fixed_back_to_the_original_bytes(tmp_path: Path) -> None:
+    # The round trip real notebooks take: Jupyter's own layout, outputs,
+    # metadata; the fix must give back exactly the file before the typo.
+    fixtures = sorted((Path(__file__).resolve().parent.parent / "fixtures").glob("*.ipynb"))
+    planted = []
+    for fixture in fixtures:
+        original = fixture.read_bytes()
+        found = re.search(rb'loss=\\"\w+(crossentropy)\\"', original)
+        if found is None:
+            continue
+        typo = original[: found.start(1)] + b"crossentrop" + original[found.end(1) :]
+        planted.append((write(tmp_path, fixture.name, typo), original))
+    assert len(planted) >= 2
+    result = run("--fix", *(p.name for p, _ in planted), cwd=tmp_path)
+    assert f"in {len(planted)} file(s)" in result.stderr, result.stderr
+    for path, original in planted:
+        assert path.read_bytes() == original, path.name

@@ -25,6 +25,7 @@ from keraslint.reporters import REPORTERS
 from keraslint.rules import ALL_RULES, RULES_BY_CODE
 from keraslint.runner import KNOWN_CODES, check_bytes, check_paths
 from keraslint.selection import UnknownSelector, parse_codes
+from keraslint.sources.notebook import NotebookSource, parse_notebook
 from keraslint.sources.python import PythonSource
 from keraslint.suppression import UNUSED_NOQA
 
@@ -228,7 +229,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.paths == ["-"]:
         name = args.stdin_filename or "-"
         excluded = args.stdin_filename is not None and settings.force_exclude and is_excluded(name, settings)
-        results = [] if excluded else [check_bytes(name, sys.stdin.buffer.read(), settings)]
+        stdin_data = sys.stdin.buffer.read()
+        results = [] if excluded else [check_bytes(name, stdin_data, settings)]
     elif "-" in args.paths:
         print("keraslint: error: `-` (stdin) cannot be mixed with other paths", file=sys.stderr)
         return EXIT_ERROR
@@ -239,7 +241,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _show_diff(results, args.unsafe_fixes)
     if args.fix:
         if args.paths == ["-"] and results:
-            return _fix_stdin(results[0], args)
+            return _fix_stdin(results[0], stdin_data, args)
         results = _fix_files(results, args, settings)
 
     findings = [d for result in results for d in result.diagnostics]
@@ -259,33 +261,68 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _fixable(result: FileResult, unsafe: bool) -> bool:
-    """Fixes apply to parsed ``.py`` code only (not notebooks, not files
-    with a syntax error)."""
+    """Fixes apply to parsed code (a ``.py`` file or a notebook's cells),
+    never to a file with a syntax error."""
     from keraslint.fixes import wanted_fixes
 
     return (
-        isinstance(result.source, PythonSource)
+        isinstance(result.source, (PythonSource, NotebookSource))
         and not any(d.code == SYNTAX_ERROR for d in result.diagnostics)
         and bool(wanted_fixes(result.diagnostics, unsafe))
     )
 
 
-def _show_diff(results: list[FileResult], unsafe: bool) -> int:
-    from keraslint.fixes import apply_fixes, wanted_fixes
+class _Fixed:
+    """A file's content after its fixes: what to write, and what to diff."""
 
+    def __init__(self, data: bytes | None, text: str | None, count: int, diffs: list[tuple[str, str, str]]) -> None:
+        self.data = data  # a notebook's new bytes
+        self.text = text  # a Python file's new text
+        self.count = count
+        self.diffs = diffs  # (label, before, after)
+
+
+def _apply(result: FileResult, unsafe: bool, data: bytes | None = None) -> _Fixed | None:
+    """The fixed content, None when nothing changes. A notebook is read
+    again (or taken from ``data``) and fixed only if that leaves every other
+    byte as it was."""
+    from keraslint.fixes import NotebookNotFixed, apply_fixes, fix_notebook, wanted_fixes
+
+    if not _fixable(result, unsafe) or result.source is None:
+        return None
+    fixes = wanted_fixes(result.diagnostics, unsafe)
+    if isinstance(result.source, NotebookSource):
+        try:
+            if data is None:
+                with open(result.path, "rb") as handle:
+                    data = handle.read()
+            if parse_notebook(result.path, data) != result.source:
+                raise NotebookNotFixed("it changed while being checked")
+            fixed = fix_notebook(data, result.source, fixes)
+        except (OSError, ValueError, NotebookNotFixed) as error:
+            print(f"keraslint: {result.path}: fixes not applied: {error}", file=sys.stderr)
+            return None
+        if fixed.data == data:
+            return None
+        diffs = [(f"{result.path}:cell {cell}", before, after) for cell, before, after in fixed.cells]
+        return _Fixed(fixed.data, None, fixed.applied, diffs)
+    text, count = apply_fixes(result.source.text, fixes)
+    if text == result.source.text:
+        return None
+    return _Fixed(None, text, count, [(result.path, result.source.text, text)])
+
+
+def _show_diff(results: list[FileResult], unsafe: bool) -> int:
     changed = 0
     for result in results:
-        if not _fixable(result, unsafe) or result.source is None:
+        fixed = _apply(result, unsafe)
+        if fixed is None:
             continue
-        fixed, _ = apply_fixes(result.source.text, wanted_fixes(result.diagnostics, unsafe))
-        if fixed != result.source.text:
-            changed += 1
+        changed += 1
+        for label, before, after in fixed.diffs:
             sys.stdout.writelines(
                 difflib.unified_diff(
-                    result.source.text.splitlines(keepends=True),
-                    fixed.splitlines(keepends=True),
-                    fromfile=result.path,
-                    tofile=result.path,
+                    before.splitlines(keepends=True), after.splitlines(keepends=True), fromfile=label, tofile=label
                 )
             )
     return EXIT_FINDINGS if changed else EXIT_CLEAN
@@ -293,40 +330,43 @@ def _show_diff(results: list[FileResult], unsafe: bool) -> int:
 
 def _fix_files(results: list[FileResult], args: argparse.Namespace, settings: Settings) -> list[FileResult]:
     """Fix, write atomically, then lint the written files again."""
-    from keraslint.fixes import apply_fixes, wanted_fixes, write_atomically
+    from keraslint.fixes import write_atomically, write_bytes_atomically
 
     fixed_files = 0
     applied = 0
     refreshed: list[FileResult] = []
     for result in results:
-        if not _fixable(result, args.unsafe_fixes) or result.source is None or result.path == "-":
+        fixed = None if result.path == "-" else _apply(result, args.unsafe_fixes)
+        if fixed is None:
             refreshed.append(result)
             continue
-        text, count = apply_fixes(result.source.text, wanted_fixes(result.diagnostics, args.unsafe_fixes))
-        if text == result.source.text:
-            refreshed.append(result)
-            continue
-        write_atomically(result.path, text)
+        if fixed.data is not None:
+            write_bytes_atomically(result.path, fixed.data)
+        elif fixed.text is not None:
+            write_atomically(result.path, fixed.text)
         fixed_files += 1
-        applied += count
+        applied += fixed.count
         refreshed.extend(check_paths([result.path], settings))
     if applied:
         print(f"keraslint: fixed {applied} finding(s) in {fixed_files} file(s)", file=sys.stderr)
     return refreshed
 
 
-def _fix_stdin(result: FileResult, args: argparse.Namespace) -> int:
-    """As ruff does: the fixed code on stdout, what remains on stderr."""
-    from keraslint.fixes import apply_fixes, wanted_fixes
-
+def _fix_stdin(result: FileResult, data: bytes, args: argparse.Namespace) -> int:
+    """As ruff does: the fixed file on stdout (a notebook as JSON), what
+    remains on stderr."""
     if result.source is None:
         REPORTERS["concise"]([result], sys.stderr)
         return EXIT_FINDINGS
-    text = result.source.text
+    fixed = _apply(result, args.unsafe_fixes, data)
     remaining = result.diagnostics
-    if _fixable(result, args.unsafe_fixes):
-        text, _ = apply_fixes(text, wanted_fixes(result.diagnostics, args.unsafe_fixes))
+    if fixed is not None:
         remaining = [d for d in result.diagnostics if d.fix is None or not (d.fix.safe or args.unsafe_fixes)]
-    sys.stdout.write(text)
+    if isinstance(result.source, NotebookSource):
+        sys.stdout.flush()
+        sys.stdout.buffer.write(fixed.data if fixed is not None and fixed.data is not None else data)
+        sys.stdout.buffer.flush()
+    else:
+        sys.stdout.write(fixed.text if fixed is not None and fixed.text is not None else result.source.text)
     REPORTERS["concise"]([replace(result, diagnostics=remaining)], sys.stderr)
     return EXIT_FINDINGS if remaining and not args.exit_zero else EXIT_CLEAN
