@@ -217,7 +217,10 @@ async def test_initialize_names_the_server_and_its_capabilities(client: Language
     assert capabilities.text_document_sync.open_close
     assert capabilities.text_document_sync.change == lsp.TextDocumentSyncKind.Full
     assert capabilities.text_document_sync.save
-    assert list(capabilities.code_action_provider.code_action_kinds) == [lsp.CodeActionKind.QuickFix]
+    assert list(capabilities.code_action_provider.code_action_kinds) == [
+        lsp.CodeActionKind.QuickFix,
+        "source.fixAll.keraslint",
+    ]
 
 
 async def test_open_buggy_document_publishes_kl101(client: LanguageClient):
@@ -461,6 +464,57 @@ async def test_quick_fix_path_with_utf8_positions(patched_client: LanguageClient
     assert not refactors
     after = await published(client, uri, did_change(client, uri, fixed, version=2))
     assert list(after.diagnostics) == []
+
+
+FIX_ALL_TEXT = """\
+import keras
+model = keras.Sequential([keras.layers.Dense(8, activation="relu"), keras.layers.Dense(1, activation="softmax")])
+model.compile(optimizer="adam", loss="binary_crossentropy")
+other = keras.Sequential([keras.layers.Dense(3, activation="softmax")])
+other.compile(optimizer="adam", loss="categorical_cross_entropy")
+head = keras.layers.Dense(1, activation="softmax")
+"""
+
+
+def fix_all_params(uri: str, only: list[str]) -> lsp.CodeActionParams:
+    return lsp.CodeActionParams(
+        text_document=lsp.TextDocumentIdentifier(uri=uri),
+        range=lsp.Range(start=lsp.Position(line=0, character=0), end=lsp.Position(line=0, character=0)),
+        context=lsp.CodeActionContext(diagnostics=[], only=only),
+    )
+
+
+@pytest.mark.parametrize("only", ["source.fixAll", "source", "source.fixAll.keraslint"])
+async def test_fix_all_applies_every_safe_fix_and_no_unsafe_one(client: LanguageClient, only: str):
+    uri = uri_of(f"fix_all_{only}.py")
+    params = await published(client, uri, did_open(client, uri, FIX_ALL_TEXT))
+    assert sorted(d.code for d in params.diagnostics) == ["KL101", "KL101", "KL301"]
+    (action,) = await client.text_document_code_action_async(fix_all_params(uri, [only]))
+    assert action.kind == "source.fixAll.keraslint" and not action.diagnostics
+    (document_edit,) = action.edit.document_changes
+    assert document_edit.text_document.version == 1
+    fixed = FIX_ALL_TEXT
+    # Each range refers to the text the edits were made for: apply the last first.
+    for edit in sorted(document_edit.edits, key=lambda e: (e.range.start.line, e.range.start.character), reverse=True):
+        fixed = apply(fixed, edit, "utf-16")
+    assert fixed == FIX_ALL_TEXT.replace(
+        'Dense(1, activation="softmax")])', 'Dense(1, activation="sigmoid")])'
+    ).replace("categorical_cross_entropy", "categorical_crossentropy")
+    after = await published(client, uri, did_change(client, uri, fixed, version=2))
+    # What is left is the unsafe one: a lone 1-unit softmax, binary or multi-class?
+    (left,) = after.diagnostics
+    assert left.code == "KL101" and left.range.start.line == 5
+
+
+async def test_fix_all_only_when_asked_for(client: LanguageClient):
+    uri = uri_of("fix_all_not_asked.py")
+    await published(client, uri, did_open(client, uri, FIX_ALL_TEXT))
+    for only in ([lsp.CodeActionKind.QuickFix], [lsp.CodeActionKind.Refactor], ["source.organizeImports"]):
+        actions = await client.text_document_code_action_async(fix_all_params(uri, only))
+        assert all(action.kind != "source.fixAll.keraslint" for action in actions or []), only
+    clean = uri_of("fix_all_clean.py")
+    await published(client, clean, did_open(client, clean, CLEAN))
+    assert not await client.text_document_code_action_async(fix_all_params(clean, ["source.fixAll"]))
 
 
 async def test_an_unsafe_fix_is_offered_but_not_preferred(patched_client: LanguageClient):

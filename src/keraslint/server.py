@@ -52,6 +52,8 @@ RULE_DOCS = "https://github.com/keraslint/keraslint/blob/main/docs/rules/{code}.
 ERROR_CODES = {SYNTAX_ERROR, UNREADABLE}
 PYTHON_SUFFIXES = (".py", ".pyi", ".pyw")
 QUICK_FIX_KINDS = ("quickfix", "")
+# VS Code's `"editor.codeActionsOnSave": {"source.fixAll": "explicit"}` asks for it.
+FIX_ALL = "source.fixAll.keraslint"
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 
@@ -240,12 +242,16 @@ def create_server() -> LanguageServer:
 
     @server.feature(
         lsp.TEXT_DOCUMENT_CODE_ACTION,
-        lsp.CodeActionOptions(code_action_kinds=[lsp.CodeActionKind.QuickFix]),
+        lsp.CodeActionOptions(code_action_kinds=[lsp.CodeActionKind.QuickFix, FIX_ALL]),
     )
     def code_action(params: lsp.CodeActionParams) -> list[lsp.CodeAction]:
         only = params.context.only
         # Kinds are hierarchical: "quickfix" is asked for by "quickfix" or "".
-        if only is not None and not any(kind in QUICK_FIX_KINDS for kind in only):
+        # "Fix all" only when asked for (on save, or from a command): a
+        # source action, as ruff's server names them.
+        quick_fixes = only is None or any(kind in QUICK_FIX_KINDS for kind in only)
+        fix_all = only is not None and any(_asks_for(kind, FIX_ALL) for kind in only)
+        if not quick_fixes and not fix_all:
             return []
         uri = params.text_document.uri
         document = server.workspace.get_text_document(uri)
@@ -256,6 +262,19 @@ def create_server() -> LanguageServer:
             return []
         positions = converter(found.text)
         actions = []
+        if fix_all:
+            safe = {d.fix.span: d.fix for d in found.diagnostics if d.fix is not None and d.fix.safe}
+            if safe:
+                edits = [lsp.TextEdit(range=positions.range(span), new_text=fix.text) for span, fix in safe.items()]
+                actions.append(
+                    lsp.CodeAction(
+                        title="keraslint: fix all safely fixable problems",
+                        kind=FIX_ALL,
+                        edit=_workspace_edit(server, document, *edits),
+                    )
+                )
+        if not quick_fixes:
+            return actions
         for diagnostic in found.diagnostics:
             if diagnostic.fix is None:
                 continue
@@ -279,15 +298,21 @@ def create_server() -> LanguageServer:
     return server
 
 
-def _workspace_edit(server: Any, document: TextDocument, edit: lsp.TextEdit) -> lsp.WorkspaceEdit:
+def _asks_for(requested: str, kind: str) -> bool:
+    """Code action kinds are dotted hierarchies: ``source`` asks for
+    ``source.fixAll.keraslint`` too."""
+    return kind == requested or kind.startswith(requested + ".")
+
+
+def _workspace_edit(server: Any, document: TextDocument, *edits: lsp.TextEdit) -> lsp.WorkspaceEdit:
     """A versioned edit when the client takes them (it then refuses to apply
     the fix to a document that has changed since), plain ``changes`` otherwise."""
     capabilities = server.client_capabilities
     workspace_edit = capabilities.workspace.workspace_edit if capabilities.workspace else None
     if workspace_edit is not None and workspace_edit.document_changes:
         identifier = lsp.OptionalVersionedTextDocumentIdentifier(uri=document.uri, version=document.version)
-        return lsp.WorkspaceEdit(document_changes=[lsp.TextDocumentEdit(text_document=identifier, edits=[edit])])
-    return lsp.WorkspaceEdit(changes={document.uri: [edit]})
+        return lsp.WorkspaceEdit(document_changes=[lsp.TextDocumentEdit(text_document=identifier, edits=list(edits))])
+    return lsp.WorkspaceEdit(changes={document.uri: list(edits)})
 
 
 def _parser() -> argparse.ArgumentParser:
