@@ -13,6 +13,7 @@ from dataclasses import dataclass, field, replace
 from typing import Callable, TypeVar
 
 from keraslint.diagnostics import Diagnostic, Position, Span
+from keraslint.model.types import FileModel
 from keraslint.rules import ALL_RULES, Rule
 from keraslint.sources import Source, UnreadableSource, read_bytes
 from keraslint.sources.notebook import NotebookSource, parse_notebook
@@ -197,13 +198,50 @@ def lint_source(source: Source, rules: tuple[Rule, ...] = ALL_RULES) -> FileResu
     except Exception as error:  # a bug of ours on this file: the others go on
         result.internal_errors.append(f"extraction: {type(error).__name__}: {error}")
         return result
+    result.diagnostics.extend(_check_model(file_model, rules, result.internal_errors))
+    # A builder called with the same arguments twice finds the same thing twice.
+    result.diagnostics = sorted(dict.fromkeys(result.diagnostics), key=Diagnostic.sort_key)
+    return result
+
+
+def _check_model(file_model: FileModel, rules: tuple[Rule, ...], errors: list[str]) -> list[Diagnostic]:
+    """Every rule over the file; a builder's model as one call makes it
+    (``build_model(1)``) apart, so that what its arguments cause is
+    reported once, naming the call."""
+    general = [model for model in file_model.models if model.via is None]
+    found = _run_rules(replace(file_model, models=tuple(general)), rules, errors)
+    seen = {(d.code, d.span) for d in found}
+    by_call: dict[tuple[str, Span], list[tuple[Diagnostic, str]]] = {}
+    for model in file_model.models:
+        if model.via is None:
+            continue
+        alone = replace(file_model, models=(model,), loss_strings=(), activation_strings=(), single_unit_softmax=())
+        short = len(model.via_source) <= 60 and "\n" not in model.via_source
+        called = f"`{model.via_source}` at {file_model.where(model.via)}" if short else None
+        called = called or f"the call at {file_model.where(model.via)}"
+        for diagnostic in _run_rules(alone, rules, errors):
+            if (diagnostic.code, diagnostic.span) not in seen:
+                calls = by_call.setdefault((diagnostic.code, diagnostic.span), [])
+                same = [i for i, (_, c) in enumerate(calls) if c == called]
+                if not same:
+                    calls.append((diagnostic, called))
+                elif len(diagnostic.message) > len(calls[same[0]][0].message):
+                    calls[same[0]] = (diagnostic, called)  # the one that says more (its loss)
+    for calls in by_call.values():
+        diagnostic, called = calls[0]
+        more = f" and {len(calls) - 1} other call(s)" if len(calls) > 1 else ""
+        found.append(replace(diagnostic, message=f"{diagnostic.message} (for {called}{more})"))
+    return found
+
+
+def _run_rules(file_model: FileModel, rules: tuple[Rule, ...], errors: list[str]) -> list[Diagnostic]:
+    found: list[Diagnostic] = []
     for rule in rules:
         try:
-            result.diagnostics.extend(rule.check(file_model))
+            found.extend(rule.check(file_model))
         except Exception as error:  # one rule's bug must not stop the others
-            result.internal_errors.append(f"{rule.CODE}: {type(error).__name__}: {error}")
-    result.diagnostics.sort(key=Diagnostic.sort_key)
-    return result
+            errors.append(f"{rule.CODE}: {type(error).__name__}: {error}")
+    return found
 
 
 def read_data(path: str, data: bytes) -> Source | None:

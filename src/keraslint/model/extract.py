@@ -69,6 +69,18 @@ class _Event:
     call: cst.Call
 
 
+@dataclass(frozen=True)
+class _Signature:
+    """A module function's parameters: positional ones in order, keyword-only
+    ones, and each default (evaluated in the module at the ``def``)."""
+
+    positional: tuple[str, ...]
+    keyword_only: tuple[str, ...]
+    positional_only: int
+    defaults: dict[str, cst.BaseExpression]
+    index: int
+
+
 @dataclass
 class _Class:
     """A class defined at module level: its bases, methods and ``self.x``."""
@@ -104,6 +116,7 @@ class _Collector(cst.CSTVisitor):
         self._outer: list[tuple[Scope, int]] = []
         # Module-level functions and classes, by name, with their scopes.
         self.functions: dict[str, Scope] = {}
+        self.signatures: dict[str, _Signature] = {}
         self.classes: dict[str, _Class] = {}
         self._class_stack: list[_Class | None] = []
 
@@ -255,6 +268,17 @@ class _Collector(cst.CSTVisitor):
         self._enter_scope(node.name.value, scope)
         self._class_stack.append(None)
         params = node.params
+        # A decorator may change what a call's arguments mean: only plain
+        # functions are specialised to their call sites.
+        if at_module and owner is None and not node.decorators:
+            positional = [*params.posonly_params, *params.params]
+            self.signatures[node.name.value] = _Signature(
+                tuple(p.name.value for p in positional),
+                tuple(p.name.value for p in params.kwonly_params),
+                len(params.posonly_params),
+                {p.name.value: p.default for p in [*positional, *params.kwonly_params] if p.default is not None},
+                self.index,
+            )
         for param in [*params.posonly_params, *params.params, *params.kwonly_params]:
             self._bind(param.name.value, Kind.UNKNOWN)
         for star in (params.star_arg, params.star_kwarg):
@@ -787,6 +811,14 @@ def extract(module: cst.Module, code: str) -> FileModel:
     )
 
 
+def _is_literal(node: cst.BaseExpression) -> bool:
+    """A value that means the same in any scope: a number, a string, or
+    ``None``/``True``/``False``."""
+    if isinstance(node, cst.Name):
+        return node.value in ("None", "True", "False")
+    return isinstance(node, (cst.Integer, cst.SimpleString))
+
+
 def _strings_in(ex: _Extractor, node: cst.BaseExpression | None, nested: bool = True) -> list[StringRef]:
     """String literals given directly, or inside a list/dict of losses."""
     text = _string_value(node)
@@ -823,12 +855,21 @@ class _ModelBuilder:
     def __init__(self, ex: _Extractor, collector: _Collector) -> None:
         self.ex = ex
         self.collector = collector
-        self.built: dict[int, KerasModel | None] = {}
+        # By (scope, binding): a builder's scope specialised to one call
+        # site's arguments builds its own model from the same bindings.
+        self.built: dict[tuple[int, int], KerasModel | None] = {}
         self.model_compiles: set[int] = set()
         # Models returned by builders -> do their call sites always recompile
         # them before any fit?
-        self.recompiled: dict[int, list[bool]] = {}
+        self.recompiled: dict[tuple[int, int], list[bool]] = {}
         self._returned: dict[int, Binding] = {}
+        # A specialised scope -> the function scope it copies (kept alive so
+        # that ids are not reused).
+        self._specialised: dict[int, Scope] = {}
+        self._copies: list[Scope] = []
+        # The builder call each specialised scope (and each model built from
+        # one) stands for.
+        self._via: dict[int, cst.Call] = {}
         self.events: dict[tuple[int, str], list[_Event]] = {}
         for event in collector.events:
             self.events.setdefault((id(event.scope), event.receiver), []).append(event)
@@ -850,7 +891,7 @@ class _ModelBuilder:
         return models
 
     def build(self, scope: Scope, name: str, binding: Binding) -> KerasModel | None:
-        key = id(binding)
+        key = (id(scope), id(binding))
         if key in self.built:
             return self.built[key]
         self.built[key] = None  # a builder calling itself is no model
@@ -862,20 +903,25 @@ class _ModelBuilder:
         if binding.kind is not Kind.VALUE or not isinstance(binding.value, cst.Call) or binding.path:
             return None
         call = binding.value
-        events = _model_events(self.events.get((id(scope), name), []), binding, scope, name)
+        original = self._specialised.get(id(scope), scope)
+        events = _model_events(self.events.get((id(original), name), []), binding, scope, name)
         outputs = self._outputs(call, scope, binding.index, events)
         if outputs is None:
             return None
         self.model_compiles.update(id(e.call) for e in events if e.method == "compile")
         compiles = []
         for compile_event, fits in _live_compiles(events):
+            event_scope = scope if compile_event.scope is original else compile_event.scope
             losses = self.ex.losses_per_output(
-                _argument(compile_event.call, 1, "loss"), outputs, compile_event.scope, compile_event.index
+                _argument(compile_event.call, 1, "loss"), outputs, event_scope, compile_event.index
             )
             # Which targets belong to which head is not followed yet.
             targets = tuple(t for fit in fits for t in self.ex.targets(fit)) if len(outputs) == 1 else ()
             compiles.append(Compile(losses, self.ex.span(compile_event.call), targets))
-        return KerasModel(name, outputs, tuple(compiles), self.ex.span(call))
+        via = self._via.get(id(call)) or self._via.get(id(scope))
+        if via is None:
+            return KerasModel(name, outputs, tuple(compiles), self.ex.span(call))
+        return KerasModel(name, outputs, tuple(compiles), self.ex.span(call), self.ex.span(via), self.ex.source(via))
 
     def _outputs(
         self, call: cst.Call, scope: Scope, index: int, events: Sequence[_Event]
@@ -902,7 +948,16 @@ class _ModelBuilder:
         if definition is None or definition.kind is not Kind.DEFINITION or len(module_history) != 1:
             return None
         if local in self.collector.functions:
-            return self._builder_outputs(self.collector.functions[local], events)
+            function = self.collector.functions[local]
+            outputs = self._builder_outputs(function, events)
+            specialised = self._specialise(local, function, call, scope, index)
+            if outputs is not None and specialised is not None:
+                self._via[id(specialised)] = call
+                specific = self._builder_outputs(specialised, events)
+                if specific is not None:
+                    self._via[id(call)] = call
+                    return specific
+            return outputs
         if local in self.collector.classes:
             return self._subclass_outputs(self.collector.classes[local])
         return None
@@ -919,19 +974,66 @@ class _ModelBuilder:
             if binding is None:
                 return None
             inner = self.build(function, value.value, binding)
-            key = id(binding)
         elif isinstance(value, cst.Call):
             # ``return keras.Sequential([...])``: one synthetic binding per function.
             binding = self._returned.setdefault(id(function), Binding(index, Kind.VALUE, True, value))
             inner = self.build(function, "<returned>", binding)
-            key = id(binding)
         else:
             return None
         if inner is None:
             return None
         first = next((e for e in events if e.method in ("compile", "fit", "fit_generator")), None)
-        self.recompiled.setdefault(key, []).append(first is not None and first.method == "compile" and first.certain)
+        recompiled = first is not None and first.method == "compile" and first.certain
+        self.recompiled.setdefault((id(function), id(binding)), []).append(recompiled)
         return inner.outputs
+
+    def _specialise(self, name: str, function: Scope, call: cst.Call, caller: Scope, index: int) -> Scope | None:
+        """``build_model(1, activation="softmax")``: a copy of the builder's
+        scope in which each parameter given a literal (at the call, or by its
+        default) holds that literal. None when no parameter is known, or
+        the call does not map plainly onto the signature."""
+        signature = self.collector.signatures.get(name)
+        if signature is None or any(arg.star for arg in call.args):
+            return None
+        positional = [arg for arg in call.args if arg.keyword is None]
+        if len(positional) > len(signature.positional):
+            return None
+        given: dict[str, tuple[cst.BaseExpression, Scope, int]] = {
+            param: (arg.value, caller, index) for param, arg in zip(signature.positional, positional)
+        }
+        by_keyword = (*signature.positional[signature.positional_only :], *signature.keyword_only)
+        for arg in call.args:
+            if arg.keyword is None:
+                continue
+            if arg.keyword.value not in by_keyword or arg.keyword.value in given:
+                return None  # into **kwargs, or a call that raises
+            given[arg.keyword.value] = (arg.value, caller, index)
+        for param, default in signature.defaults.items():
+            if param not in given:
+                given[param] = (default, self.collector.module_scope, signature.index)
+        bindings = dict(function.bindings)
+        known = False
+        for param, (node, where, at) in given.items():
+            value, _, _ = self.ex.resolve_value(node, where, at)
+            history = bindings.get(param)
+            if value is None or not _is_literal(value) or not history or history[0].kind is not Kind.UNKNOWN:
+                continue
+            # The parameter's own binding comes first; later assignments
+            # in the body still replace it.
+            bindings[param] = [replace(history[0], kind=Kind.VALUE, value=value), *history[1:]]
+            known = True
+        if not known:
+            return None
+        copy = Scope(
+            parent=function.parent,
+            bindings=bindings,
+            star_imports=function.star_imports,
+            self_attributes=function.self_attributes,
+            returns=function.returns,
+        )
+        self._specialised[id(copy)] = function
+        self._copies.append(copy)
+        return copy
 
     def _subclass_outputs(self, info: _Class) -> tuple[OutputLayer | None, ...] | None:
         """``model = MyModel()`` for ``class MyModel(keras.Model)``: what

@@ -102,6 +102,10 @@ class KerasModel:
     outputs: tuple[OutputLayer | None, ...]
     compiles: tuple[Compile, ...]
     span: Span
+    # A builder's model as one call makes it (``build_model(1)``): the
+    # call, and its source. Its findings depend on that call's arguments.
+    via: Span | None = None
+    via_source: str = ""
 
     @property
     def output(self) -> OutputLayer | None:
