@@ -728,6 +728,37 @@ class _Extractor:
             found.append(reader.read(validation, fit.scope, fit.index, (1,)))
         return found
 
+    def head_targets(
+        self, fits: Sequence[_Event], outputs: Sequence[OutputLayer | None]
+    ) -> tuple[tuple[Target, ...], ...]:
+        """Each output's targets, where ``fit`` writes them out per output:
+        a list or tuple with one item per output, or a dict keyed by the
+        outputs' names (as Keras matches them)."""
+        reader = TargetReader(self)
+        names = [output.name if output is not None else None for output in outputs]
+        heads: list[list[Target]] = [[] for _ in outputs]
+        for fit in fits:
+            y = _argument(fit.call, 1, "y")
+            validation = _elements(_argument(fit.call, None, "validation_data"))
+            for given in (y, validation[1] if validation and len(validation) >= 2 else None):
+                items = _elements(given)
+                if items is not None and len(items) == len(outputs):
+                    for head, item in zip(heads, items):
+                        head.append(reader.read(item, fit.scope, fit.index))
+                elif isinstance(given, cst.Dict):
+                    for element in given.elements:
+                        key = _string_value(element.key) if isinstance(element, cst.DictElement) else None
+                        if key is not None and names.count(key) == 1:
+                            heads[names.index(key)].append(reader.read(element.value, fit.scope, fit.index))
+        return tuple(tuple(head) for head in heads)
+
+
+def _elements(node: cst.BaseExpression | None) -> list[cst.BaseExpression] | None:
+    """The items of a list or tuple written out, None for anything else."""
+    if not isinstance(node, (cst.List, cst.Tuple)) or any(isinstance(e, cst.StarredElement) for e in node.elements):
+        return None
+    return [element.value for element in node.elements]
+
 
 def _is_input(qualname: str | None) -> bool:
     path = keras_path(qualname)
@@ -915,9 +946,12 @@ class _ModelBuilder:
             losses = self.ex.losses_per_output(
                 _argument(compile_event.call, 1, "loss"), outputs, event_scope, compile_event.index
             )
-            # Which targets belong to which head is not followed yet.
-            targets = tuple(t for fit in fits for t in self.ex.targets(fit)) if len(outputs) == 1 else ()
-            compiles.append(Compile(losses, self.ex.span(compile_event.call), targets))
+            if len(outputs) == 1:
+                targets = tuple(t for fit in fits for t in self.ex.targets(fit))
+                compiles.append(Compile(losses, self.ex.span(compile_event.call), targets))
+            else:
+                heads = self.ex.head_targets(fits, outputs)
+                compiles.append(Compile(losses, self.ex.span(compile_event.call), (), heads))
         via = self._via.get(id(call)) or self._via.get(id(scope))
         if via is None:
             return KerasModel(name, outputs, tuple(compiles), self.ex.span(call))

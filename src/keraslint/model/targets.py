@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 import libcst as cst
 
+from keraslint.diagnostics import Span
 from keraslint.knowledge import datasets
 from keraslint.model.arguments import argument
 from keraslint.model.resolve import Kind, Scope, keras_member, keras_path
@@ -39,7 +40,7 @@ class TargetReader:
     # Returns (encoding, producer, producer line, classes, standardised, dataset)
     def _follow(
         self, node: cst.BaseExpression | None, scope: Scope, index: int, path: tuple[int, ...], depth: int
-    ) -> tuple[Encoding, str, int, int | None, bool, str | None] | None:
+    ) -> tuple[Encoding, str, Span, int | None, bool, str | None] | None:
         if node is None or depth > _MAX_DEPTH:
             return None
         if isinstance(node, cst.Name):
@@ -63,12 +64,12 @@ class TargetReader:
 
     def _subscript(
         self, node: cst.Subscript, scope: Scope, index: int, path: tuple[int, ...], depth: int
-    ) -> tuple[Encoding, str, int, int | None, bool, str | None] | None:
+    ) -> tuple[Encoding, str, Span, int | None, bool, str | None] | None:
         # ``np.eye(n)[y]``: rows of the identity, one-hot.
         value = node.value
         if isinstance(value, cst.Call) and self._numpy(value.func, scope, index) == "eye" and not path:
             classes = self.ex.int_value(argument(value, 0, "N"), scope, index)
-            return (Encoding.ONE_HOT, "np.eye(n)[y]", self.ex.span(node).start.line, classes, False, None)
+            return (Encoding.ONE_HOT, "np.eye(n)[y]", self.ex.span(node), classes, False, None)
         # ``load_data()[0]`` and friends: a constant index is one more step.
         if len(node.slice) == 1:
             index_node = node.slice[0].slice
@@ -85,8 +86,9 @@ class TargetReader:
 
     def _call(
         self, call: cst.Call, scope: Scope, index: int, path: tuple[int, ...], depth: int
-    ) -> tuple[Encoding, str, int, int | None, bool, str | None] | None:
-        line = self.ex.span(call).start.line
+    ) -> tuple[Encoding, str, Span, int | None, bool, str | None] | None:
+        # Filled in once the model is built: hold the span, not its line.
+        line = self.ex.span(call)
         func = call.func
         qualname = self.ex.qualname(func, scope, index)
         if path:
@@ -122,8 +124,8 @@ class TargetReader:
         return values == {0, 1}
 
     def _method(
-        self, call: cst.Call, func: cst.Attribute, scope: Scope, index: int, depth: int, line: int
-    ) -> tuple[Encoding, str, int, int | None, bool, str | None] | None:
+        self, call: cst.Call, func: cst.Attribute, scope: Scope, index: int, depth: int, line: Span
+    ) -> tuple[Encoding, str, Span, int | None, bool, str | None] | None:
         method = func.attr.value
         receiver = func.value
         if method in ("fit_transform", "transform"):
@@ -192,8 +194,8 @@ class TargetReader:
         index: int,
         path: tuple[int, ...],
         depth: int,
-        line: int,
-    ) -> tuple[Encoding, str, int, int | None, bool, str | None] | None:
+        line: Span,
+    ) -> tuple[Encoding, str, Span, int | None, bool, str | None] | None:
         # ``(x_train, y_train), (x_test, y_test) = mnist.load_data()``
         dataset = _dataset_of(qualname)
         if dataset is not None:

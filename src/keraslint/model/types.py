@@ -65,7 +65,7 @@ class Target:
     """Targets given to ``fit`` (``y`` or ``validation_data``), as far as known.
 
     ``producer`` names what made them (``to_categorical``,
-    ``mnist.load_data``...) at ``producer_line``; ``classes`` is their class
+    ``mnist.load_data``...) at ``producer_span``; ``classes`` is their class
     count when it is known; ``dataset`` names a Keras regression dataset
     whose raw targets they are.
     """
@@ -74,7 +74,7 @@ class Target:
     source: str
     encoding: Encoding = Encoding.UNKNOWN
     producer: str | None = None
-    producer_line: int | None = None
+    producer_span: Span | None = None
     classes: int | None = None
     standardised: bool = False
     dataset: str | None = None
@@ -91,7 +91,11 @@ class Compile:
 
     losses: tuple[Loss | None, ...]
     span: Span
+    # The targets ``fit`` trains a single-output model on.
     fit_targets: tuple[Target, ...] = ()
+    # A multi-output model's targets, per output: ``fit(x, [y_a, y_b])`` by
+    # position, ``fit(x, {"a": y_a})`` by output name.
+    head_targets: tuple[tuple[Target, ...], ...] = ()
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import ClassVar, Iterator
 
 from keraslint.diagnostics import Diagnostic, Replacement, Span
-from keraslint.model.types import Activation, Compile, FileModel, KerasModel, Loss, OutputLayer
+from keraslint.model.types import Activation, Compile, FileModel, KerasModel, Loss, OutputLayer, Target
 
 
 @dataclass(frozen=True)
@@ -61,6 +61,18 @@ def trained_pairs(model: KerasModel) -> Iterator[tuple[OutputLayer, Compile, Los
         for output, loss in zip(model.outputs, compile_.losses):
             if output is not None and loss is not None and loss.name is not None:
                 yield output, compile_, loss
+
+
+def targets_of(model: KerasModel, compile_: Compile, output: OutputLayer) -> tuple[Target, ...]:
+    """The targets ``fit`` gives ``output`` while ``compile_`` is in effect:
+    all of them for a single-output model, the output's own for a
+    multi-output one (none when ``fit`` does not write them per output)."""
+    if len(model.outputs) == 1:
+        return compile_.fit_targets
+    for position, candidate in enumerate(model.outputs):
+        if candidate is output:
+            return compile_.head_targets[position] if position < len(compile_.head_targets) else ()
+    return ()
 
 
 def describe_activation(activation: Activation) -> str:

@@ -6,7 +6,7 @@ from keraslint.diagnostics import Diagnostic
 from keraslint.knowledge.activations import SIGNED_BOUNDED_ACTIVATIONS
 from keraslint.knowledge.losses import LOG_LOSSES
 from keraslint.model.types import FileModel
-from keraslint.rules.base import Rule, trained_pairs
+from keraslint.rules.base import Rule, targets_of, trained_pairs
 
 
 class LogLossOnNegativeValues(Rule):
@@ -93,11 +93,12 @@ model.fit(x, y_scaled)
                         "use a linear, `softplus` or `exponential` output",
                     )
                     continue
-                scaled = next((t for t in compile_.fit_targets if t.standardised), None)
+                scaled = next((t for t in targets_of(model, compile_, output) if t.standardised), None)
                 if scaled is not None:
+                    where = file.where(scaled.producer_span or scaled.span)
                     yield self.diagnostic(
                         loss.span,
                         f"`{loss.name}` needs targets >= 0, but `fit` gets `{scaled.source}`, standardised by "
-                        f"`{scaled.producer}` at {file.where(scaled.producer_line or 0)} (half of it is negative)",
+                        f"`{scaled.producer}` at {where} (half of it is negative)",
                         "use `mse`/`mae` on standardised targets, or keep them positive for this loss",
                     )

@@ -6,7 +6,7 @@ from keraslint.diagnostics import Diagnostic
 from keraslint.knowledge.activations import BOUNDED_ACTIVATIONS
 from keraslint.knowledge.losses import REGRESSION_LOSSES
 from keraslint.model.types import FileModel
-from keraslint.rules.base import Rule, trained_pairs
+from keraslint.rules.base import Rule, targets_of, trained_pairs
 
 
 class BoundedOutputForUnscaledTargets(Rule):
@@ -87,12 +87,13 @@ model.fit(x_train, y_train, epochs=100)
                     continue
                 if loss.name not in REGRESSION_LOSSES:
                     continue
-                raw = next((t for t in compile_.fit_targets if t.dataset), None)
+                raw = next((t for t in targets_of(model, compile_, output) if t.dataset), None)
                 if raw is not None:
+                    where = file.where(raw.producer_span or raw.span)
                     yield self.diagnostic(
                         activation.span,
                         f"`{activation.name}` output is bounded, but `fit` gets `{raw.source}`, the raw "
-                        f"`{raw.dataset}` targets from {file.where(raw.producer_line or 0)}, far outside its range",
+                        f"`{raw.dataset}` targets from {where}, far outside its range",
                         "use a linear output, or scale the targets into the output's range",
                     )
                     break

@@ -5,7 +5,7 @@ from typing import Iterator
 from keraslint.diagnostics import Diagnostic
 from keraslint.knowledge.losses import SPARSE_CATEGORICAL_CROSSENTROPY
 from keraslint.model.types import Encoding, FileModel
-from keraslint.rules.base import Rule, trained_pairs
+from keraslint.rules.base import Rule, targets_of, trained_pairs
 
 
 class SparseLossOnOneHotTargets(Rule):
@@ -77,7 +77,7 @@ model.fit([[0.0], [1.0], [2.0]], y_train, epochs=3)
             for output, compile_, loss in trained_pairs(model):
                 if loss.name != SPARSE_CATEGORICAL_CROSSENTROPY:
                     continue
-                for target in compile_.fit_targets:
+                for target in targets_of(model, compile_, output):
                     if target.encoding is Encoding.ONE_HOT or (
                         target.encoding is Encoding.ONE_HOT_UNLESS_BINARY
                         and output.units is not None
@@ -87,7 +87,7 @@ model.fit([[0.0], [1.0], [2.0]], y_train, epochs=3)
                             loss.span,
                             f"`sparse_categorical_crossentropy` expects integer labels, but `fit` gets "
                             f"`{target.source}`, one-hot encoded by `{target.producer}` at "
-                            f"{file.where(target.producer_line or target.span)}",
+                            f"{file.where(target.producer_span or target.span)}",
                             "use `categorical_crossentropy` with one-hot targets, or fit on the integer labels",
                         )
                         break

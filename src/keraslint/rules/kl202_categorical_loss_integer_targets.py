@@ -5,7 +5,7 @@ from typing import Iterator
 from keraslint.diagnostics import Diagnostic
 from keraslint.knowledge.losses import CATEGORICAL_CROSSENTROPY, CATEGORICAL_FOCAL_CROSSENTROPY
 from keraslint.model.types import Encoding, FileModel
-from keraslint.rules.base import Rule, trained_pairs
+from keraslint.rules.base import Rule, targets_of, trained_pairs
 
 
 class CategoricalLossOnIntegerTargets(Rule):
@@ -76,15 +76,16 @@ model.fit(x_train, y_train, validation_data=(x_test, y_test))
 
     def check(self, file: FileModel) -> Iterator[Diagnostic]:
         for model in file.models:
-            for _output, compile_, loss in trained_pairs(model):
+            for output, compile_, loss in trained_pairs(model):
                 if loss.name not in (CATEGORICAL_CROSSENTROPY, CATEGORICAL_FOCAL_CROSSENTROPY):
                     continue
-                for target in compile_.fit_targets:
+                for target in targets_of(model, compile_, output):
                     if target.encoding is Encoding.INTEGER:
+                        where = file.where(target.producer_span or target.span)
                         yield self.diagnostic(
                             loss.span,
                             f"`{loss.name}` expects one-hot targets, but `fit` gets `{target.source}`, "
-                            f"integer labels from `{target.producer}` at {file.where(target.producer_line or 0)}",
+                            f"integer labels from `{target.producer}` at {where}",
                             "use `sparse_categorical_crossentropy` for integer labels, "
                             "or one-hot encode them with `keras.utils.to_categorical`",
                         )

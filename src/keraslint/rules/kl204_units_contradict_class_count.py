@@ -6,7 +6,7 @@ from keraslint.diagnostics import Diagnostic
 from keraslint.knowledge.activations import SOFTMAX
 from keraslint.knowledge.losses import MULTICLASS_LOSSES
 from keraslint.model.types import FileModel
-from keraslint.rules.base import Rule, trained_pairs
+from keraslint.rules.base import Rule, targets_of, trained_pairs
 
 
 class UnitsContradictClassCount(Rule):
@@ -98,7 +98,7 @@ model.fit(x_train, y_train)
                     continue
                 if loss.name not in MULTICLASS_LOSSES:
                     continue
-                counts = {t.classes: t for t in compile_.fit_targets if t.classes is not None}
+                counts = {t.classes: t for t in targets_of(model, compile_, output) if t.classes is not None}
                 if len(counts) != 1:
                     continue
                 ((classes, target),) = counts.items()
@@ -106,7 +106,7 @@ model.fit(x_train, y_train)
                     yield self.diagnostic(
                         output.units_span or output.span,
                         f"the output has {output.units} units but the targets have {classes} classes "
-                        f"(`{target.producer}` at {file.where(target.producer_line or 0)})",
+                        f"(`{target.producer}` at {file.where(target.producer_span or target.span)})",
                         f"give the output layer {classes} units",
                     )
                     break

@@ -5,7 +5,7 @@ from typing import Iterator
 from keraslint.diagnostics import Diagnostic
 from keraslint.knowledge.losses import BINARY_LOSSES
 from keraslint.model.types import Encoding, FileModel
-from keraslint.rules.base import Rule, trained_pairs
+from keraslint.rules.base import Rule, targets_of, trained_pairs
 
 
 class BinaryLossOnMulticlassLabels(Rule):
@@ -79,13 +79,13 @@ model.fit(x_train, y_train)
             for output, compile_, loss in trained_pairs(model):
                 if output.units != 1 or loss.name not in BINARY_LOSSES:
                     continue
-                for target in compile_.fit_targets:
+                for target in targets_of(model, compile_, output):
                     if target.encoding is Encoding.INTEGER and target.classes is not None and target.classes > 2:
                         yield self.diagnostic(
                             loss.span,
                             f"`{loss.name}` needs 0/1 targets, but `fit` gets `{target.source}`, "
                             f"{target.classes}-class labels from `{target.producer}` at "
-                            f"{file.where(target.producer_line or 0)}",
+                            f"{file.where(target.producer_span or target.span)}",
                             f"use {target.classes} `softmax` units with `sparse_categorical_crossentropy`",
                         )
                         break
