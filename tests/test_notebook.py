@@ -110,3 +110,49 @@ def test_a_cell_that_does_not_parse_does_not_hide_the_others(tmp_path: Path) -> 
     first, second = run.stdout.splitlines()
     assert first.startswith("n.ipynb:cell 2:1:") and " KL001 syntax error" in first
     assert second.startswith("n.ipynb:cell 3:2:") and " KL106 " in second
+
+
+def lint_notebook(*cells: tuple[str, str]) -> list[str]:
+    from keraslint.checker import lint_data
+
+    result = lint_data("n.ipynb", notebook(*cells))
+    assert result.source is not None
+    return [f"{result.source.display(d.span.start)} {d.code} {d.message}" for d in result.diagnostics]
+
+
+SOFTMAX_ONE = ("code", "model = keras.Sequential([keras.layers.Dense(1, activation='softmax')])")
+COMPILED = ("code", "model.compile(optimizer='adam', loss='binary_crossentropy')")
+
+
+def test_an_unfinished_block_at_the_end_of_a_cell_is_that_cell_s_error_only() -> None:
+    # IPython compiles each cell alone: the empty `def` does not swallow the next cells.
+    found = lint_notebook(
+        ("code", "from tensorflow import keras"),
+        ("code", "def windowed_dataset(series, window_size):\n    # YOUR CODE HERE"),
+        SOFTMAX_ONE,
+        COMPILED,
+    )
+    assert [f.split(" KL")[0] for f in found] == ["cell 2:2:21", "cell 3:1:60"]
+    assert " KL001 syntax error: expected an indented block after function definition on line 1" in found[0]
+    assert " KL101 " in found[1]
+
+
+def test_a_valid_cell_between_two_broken_ones_is_checked() -> None:
+    found = lint_notebook(
+        ("code", "from tensorflow import keras"),
+        ("code", "x = [1, 2"),
+        ("code", "a = 1"),
+        ("code", "y = f(1,"),
+        SOFTMAX_ONE,
+        COMPILED,
+    )
+    assert [f.split(" KL")[0] for f in found] == ["cell 2:1:5", "cell 4:1:6", "cell 5:1:60"]
+    assert "'[' was never closed" in found[0] and "'(' was never closed" in found[1]
+
+
+def test_syntax_error_messages_count_lines_in_the_cell() -> None:
+    found = lint_notebook(
+        ("code", "from tensorflow import keras\nimport numpy as np\nx = 1\ny = 2"),
+        ("code", "with open('f') as fh:\n# YOUR CODE HERE\n\nprint(x)"),
+    )
+    assert found == ["cell 2:4:1 KL001 syntax error: expected an indented block after 'with' statement on line 1"]

@@ -170,7 +170,19 @@ def lint_source(source: Source, rules: tuple[Rule, ...] = ALL_RULES) -> FileResu
         return result
 
     # In a notebook, a cell that does not parse is reported and left out:
-    # the other cells are still checked.
+    # the other cells are still checked. Each cell is parsed by itself
+    # first, as IPython compiles it: an error is then the cell's own, with
+    # its own line numbers, and never spills into the cells after it.
+    if isinstance(source, NotebookSource):
+        for first, cell in source.cell_texts():
+            verdict = _python_syntax_error(cell)
+            if verdict is None:
+                continue
+            error, _ = verdict
+            start = Position(error.span.start.line + first - 1, error.span.start.column)
+            result.diagnostics.append(replace(error, span=Span(start, start)))
+            source = source.without_cell_at(first)
+        text = source.text
     while (verdict := _python_syntax_error(text)) is not None:
         error, located = verdict
         result.diagnostics.append(error)

@@ -50,6 +50,17 @@ class NotebookSource:
         cell, in_cell = self._locate(line)
         return f"cell {cell}, line {in_cell}"
 
+    def cell_texts(self) -> list[tuple[int, str]]:
+        """Each code cell's Python on its own, with the line of ``text``
+        where it starts: IPython compiles every cell by itself."""
+        found: list[tuple[int, list[str]]] = []
+        for number, line in enumerate(self.text.split("\n")[: len(self.cells) - 1], start=1):
+            if found and self.cells[number] == self.cells[found[-1][0]]:
+                found[-1][1].append(line)
+            else:
+                found.append((number, [line]))
+        return [(first, "\n".join(lines) + "\n") for first, lines in found]
+
     def without_cell_at(self, line: int) -> NotebookSource:
         """The same notebook with the cell holding ``line`` blanked out, so
         that one cell that does not parse does not hide the others."""
