@@ -61,3 +61,23 @@ def test_the_parameter_reassigned_in_the_body_wins() -> None:
         "    model = keras", '    if units == 1:\n        activation = "sigmoid"\n    model = keras'
     )
     assert lint_text("m.py", branch + "model = build(1)\n").diagnostics == []
+
+
+PREDICT_ONLY = """\
+from tensorflow import keras
+extractor = keras.Sequential([keras.layers.Dense(64, activation="relu")])
+extractor.compile(optimizer="sgd", loss="categorical_crossentropy")
+features = extractor.predict(x)
+"""
+
+
+def test_a_model_compiled_only_to_predict_trains_nothing() -> None:
+    assert lint_text("m.py", PREDICT_ONLY).diagnostics == []
+    # Trained after all (fit or train_on_batch): the loss matters again.
+    for training in ("extractor.fit(x, y)\n", "extractor.train_on_batch(x, y)\n"):
+        codes = [d.code for d in lint_text("m.py", PREDICT_ONLY + training).diagnostics]
+        assert codes == ["KL106"], training
+    # Compiled and not used here at all: it may be trained elsewhere.
+    assert [
+        d.code for d in lint_text("m.py", PREDICT_ONLY.replace("features = extractor.predict(x)\n", "")).diagnostics
+    ] == ["KL106"]

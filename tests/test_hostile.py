@@ -183,3 +183,29 @@ def test_linted_code_is_never_imported_or_run(tmp_path: Path) -> None:
     result = run(".", "--output-format", "json", cwd=tmp_path)
     assert result.returncode == 1
     assert not marker.exists()
+
+
+def test_tabs_in_indentation_that_python_accepts_and_libcst_does_not(tmp_path: Path) -> None:
+    # A space then a tab, then deeper lines in spaces: Python reads the tab
+    # as a move to column 8; LibCST 1.9 rejects the file.
+    text = (
+        "from tensorflow import keras\n"
+        "\n"
+        "def build():\n"
+        ' \tmodel = keras.Sequential([keras.layers.Dense(1, activation="softmax")])\n'
+        " \tfor layer in model.layers:\n"
+        "         print(layer)\n"
+        " \treturn model\n"
+        "\n"
+        "model = build()\n"
+        'model.compile(optimizer="adam", loss="binary_crossentropy")\n'
+    )
+    compile(text, "m.py", "exec")  # valid Python
+    write(tmp_path, "m.py", text)
+    result = run("m.py", "--no-cache", "--output-format", "json", cwd=tmp_path)
+    (finding,) = json.loads(result.stdout)
+    column = text.splitlines()[3].index('"softmax"') + 1
+    assert (finding["code"], finding["location"]["row"], finding["location"]["column"]) == ("KL101", 4, column)
+    assert finding["fix"] is None  # computed on the expanded text: not offered
+    assert run("m.py", "--fix", "--no-cache", cwd=tmp_path).returncode == 1
+    assert (tmp_path / "m.py").read_text() == text

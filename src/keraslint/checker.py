@@ -198,22 +198,65 @@ def lint_source(source: Source, rules: tuple[Rule, ...] = ALL_RULES) -> FileResu
 
     from keraslint.model.extract import extract
 
+    shifts: dict[int, tuple[int, int]] = {}
     try:
         module = _on_a_large_stack(lambda: cst.parse_module(text))
     except cst.ParserSyntaxError as error:
-        # Python accepts what LibCST does not (newer syntax): say so.
-        message = str(error).splitlines()[0]
-        result.diagnostics.append(Diagnostic(SYNTAX_ERROR, whole_file(), f"cannot parse with LibCST: {message}"))
-        return result
+        # Python reads a tab in an indentation as a move to the next
+        # multiple of 8 columns; LibCST rejects some mixes of tabs and
+        # spaces Python accepts. Read the tabs as Python does, then.
+        expanded, shifts = _expand_indentation_tabs(text)
+        try:
+            if not shifts:
+                raise
+            module = _on_a_large_stack(lambda: cst.parse_module(expanded))
+            text = expanded
+        except cst.ParserSyntaxError:
+            # Python accepts what LibCST does not (newer syntax): say so.
+            message = str(error).splitlines()[0]
+            result.diagnostics.append(Diagnostic(SYNTAX_ERROR, whole_file(), f"cannot parse with LibCST: {message}"))
+            return result
     try:
         file_model = replace(_on_a_large_stack(lambda: extract(module, text)), describe_line=source.describe_line)
     except Exception as error:  # a bug of ours on this file: the others go on
         result.internal_errors.append(f"extraction: {type(error).__name__}: {error}")
         return result
     result.diagnostics.extend(_check_model(file_model, rules, result.internal_errors))
+    if shifts:
+        result.diagnostics = [_unexpand(d, shifts) for d in result.diagnostics]
     # A builder called with the same arguments twice finds the same thing twice.
     result.diagnostics = sorted(dict.fromkeys(result.diagnostics), key=Diagnostic.sort_key)
     return result
+
+
+def _expand_indentation_tabs(text: str) -> tuple[str, dict[int, tuple[int, int]]]:
+    """``text`` with the tabs of each line's indentation expanded as Python's
+    tokenizer reads them, and for each changed line (1-based) the length of
+    its indentation before and after."""
+    shifts: dict[int, tuple[int, int]] = {}
+    lines = text.split("\n")
+    for number, line in enumerate(lines, start=1):
+        indent = line[: len(line) - len(line.lstrip(" \t"))]
+        if "\t" in indent:
+            expanded = indent.expandtabs(8)
+            lines[number - 1] = expanded + line[len(indent) :]
+            shifts[number] = (len(indent), len(expanded))
+    return "\n".join(lines), shifts
+
+
+def _unexpand(diagnostic: Diagnostic, shifts: dict[int, tuple[int, int]]) -> Diagnostic:
+    """A diagnostic found in the tab-expanded text, placed in the file as it
+    is. Its fix is dropped: it was computed on text the file does not hold."""
+
+    def back(position: Position) -> Position:
+        if position.line not in shifts:
+            return position
+        before, after = shifts[position.line]
+        column = position.column - (after - before) if position.column >= after else min(position.column, before)
+        return Position(position.line, column)
+
+    span = Span(back(diagnostic.span.start), back(diagnostic.span.end))
+    return replace(diagnostic, span=span, fix=None)
 
 
 def _check_model(file_model: FileModel, rules: tuple[Rule, ...], errors: list[str]) -> list[Diagnostic]:

@@ -42,7 +42,12 @@ from keraslint.model.types import (
 )
 from keraslint.model.walk import walk
 
-_MODEL_METHODS = frozenset({"add", "pop", "compile", "fit", "fit_generator"})
+_MODEL_METHODS = frozenset(
+    {"add", "pop", "compile", "fit", "fit_generator", "train_on_batch", "predict", "predict_on_batch"}
+)
+# The calls that train a model with its compiled loss.
+_TRAINING = ("fit", "fit_generator", "train_on_batch")
+_PREDICTING = ("predict", "predict_on_batch")
 # Attributes whose assignment changes a model's output or loss.
 _MODEL_ATTRIBUTES = frozenset({"activation", "units", "layers", "loss", "output", "outputs"})
 _CUSTOM_OBJECT_MARKERS = (
@@ -784,6 +789,7 @@ def _live_compiles(events: Sequence[_Event]) -> Iterator[tuple[_Event, list[_Eve
     """Each compile that can be in effect when the model trains, with the
     ``fit`` calls it governs. A compile followed by another unconditional
     compile before any ``fit`` never trains anything: it is skipped."""
+    trained = any(event.method in _TRAINING for event in events)
     for i, event in enumerate(events):
         if event.method != "compile":
             continue
@@ -793,8 +799,12 @@ def _live_compiles(events: Sequence[_Event]) -> Iterator[tuple[_Event, list[_Eve
             if later.method == "compile" and later.certain:
                 dead = not fits
                 break
-            if later.method in ("fit", "fit_generator"):
+            if later.method in _TRAINING:
                 fits.append(later)
+        # Compiled, never trained here, used to predict: a feature extractor
+        # or a model with weights copied in. Its loss trains nothing.
+        if not trained and any(later.method in _PREDICTING for later in events[i + 1 :]):
+            dead = True
         if not dead:
             yield event, fits
 
@@ -1016,7 +1026,7 @@ class _ModelBuilder:
             return None
         if inner is None:
             return None
-        first = next((e for e in events if e.method in ("compile", "fit", "fit_generator")), None)
+        first = next((e for e in events if e.method in ("compile", *_TRAINING)), None)
         recompiled = first is not None and first.method == "compile" and first.certain
         self.recompiled.setdefault((id(function), id(binding)), []).append(recompiled)
         return inner.outputs
