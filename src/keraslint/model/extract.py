@@ -820,12 +820,12 @@ def extract(module: cst.Module, code: str) -> FileModel:
     model_compiles = builder.model_compiles
 
     loss_strings: list[StringRef] = []
-    for call, _scope, _index in collector.compile_calls:
+    for call, scope, index in collector.compile_calls:
         # ``x.compile(loss=...)`` on an object of unknown type is taken for
         # Keras only in a file that imports Keras; the positional form only
         # on a known model (``re.compile(pattern, flags)`` is not Keras).
         if id(call) in model_compiles or (collector.imports_keras and _has_keyword(call, "loss")):
-            loss_strings.extend(_strings_in(ex, _argument(call, 1, "loss")))
+            loss_strings.extend(_strings_in(ex, _argument(call, 1, "loss"), scope, index))
 
     activation_strings: list[StringRef] = []
     single_unit_softmax: list[Activation] = []
@@ -835,7 +835,7 @@ def extract(module: cst.Module, code: str) -> FileModel:
             continue
         for keyword in ("activation", "recurrent_activation"):
             position = {"Dense": 1, "Activation": 0}.get(kind) if keyword == "activation" else None
-            activation_strings.extend(_strings_in(ex, _argument(call, position, keyword), nested=False))
+            activation_strings.extend(_strings_in(ex, _argument(call, position, keyword), scope, index, nested=False))
         if kind == "Dense" and ex.dense_units(call, scope, index) == 1:
             activation = ex.dense_activation(call, scope, index)
             if activation.name == acts.SOFTMAX:
@@ -860,19 +860,25 @@ def _is_literal(node: cst.BaseExpression) -> bool:
     return isinstance(node, (cst.Integer, cst.SimpleString))
 
 
-def _strings_in(ex: _Extractor, node: cst.BaseExpression | None, nested: bool = True) -> list[StringRef]:
-    """String literals given directly, or inside a list/dict of losses."""
+def _strings_in(
+    ex: _Extractor, node: cst.BaseExpression | None, scope: Scope, index: int, nested: bool = True
+) -> list[StringRef]:
+    """String literals given directly, through a constant
+    (``LOSS = "mse"; compile(loss=LOSS)``: the literal where it is written),
+    or inside a list/dict of losses."""
+    if isinstance(node, cst.Name):
+        node, scope, index = ex.resolve_value(node, scope, index)
     text = _string_value(node)
     if node is not None and text is not None:
         return [StringRef(text, ex.span(node), ex.source(node))]
     found: list[StringRef] = []
     if nested and isinstance(node, (cst.List, cst.Tuple)):
         for element in node.elements:
-            found.extend(_strings_in(ex, element.value, nested=False))
+            found.extend(_strings_in(ex, element.value, scope, index, nested=False))
     elif nested and isinstance(node, cst.Dict):
         for element in node.elements:
             if isinstance(element, cst.DictElement):
-                found.extend(_strings_in(ex, element.value, nested=False))
+                found.extend(_strings_in(ex, element.value, scope, index, nested=False))
     return found
 
 

@@ -58,6 +58,15 @@ model = keras.Sequential([keras.layers.Dense(1)])
 model.compile(optimizer="adam", loss="mse")
 """,
         """\
+import sys
+import keras
+LOSS = "huber"
+if "--custom" in sys.argv:
+    LOSS = "my_registered_loss"
+model = keras.Sequential([keras.layers.Dense(1)])
+model.compile(optimizer="adam", loss=LOSS)
+""",
+        """\
 import tensorflow as tf
 model = tf.keras.Sequential([tf.keras.layers.Dense(3, activation="softmax")])
 model.compile(optimizer="adam", loss="kullback_leibler_divergence")
@@ -90,6 +99,20 @@ import keras
 model = keras.Sequential([keras.layers.Dense(1)])
 model.compile(optimizer="adam", loss="logcosh")  # expect: KL301
 """,
+        Invalid(
+            """\
+import keras
+LOSS = "binary_crossentrop"  # expect: KL301
+model = keras.Sequential([keras.layers.Dense(1, activation="sigmoid")])
+model.compile(optimizer="adam", loss=LOSS)
+""",
+            fixed="""\
+import keras
+LOSS = "binary_crossentropy"  # expect: KL301
+model = keras.Sequential([keras.layers.Dense(1, activation="sigmoid")])
+model.compile(optimizer="adam", loss=LOSS)
+""",
+        ),
     )
 
     def check(self, file: FileModel) -> Iterator[Diagnostic]:
