@@ -101,10 +101,14 @@ PATCHED_SERVER = textwrap.dedent(
 
 @pytest_lsp.fixture(scope="module", config=ClientServerConfig(server_command=SERVER_COMMAND))
 async def client(lsp_client: LanguageClient):
-    """VS Code's capabilities: no position encoding offered (UTF-16), versioned edits."""
-    lsp_client.initialize_result = await lsp_client.initialize_session(
-        lsp.InitializeParams(capabilities=client_capabilities("visual-studio-code"))
-    )
+    """VS Code's capabilities: no position encoding offered (UTF-16), versioned
+    edits, and (as vscode-languageclient 8+ declares) notebook sync."""
+    capabilities = client_capabilities("visual-studio-code")
+    if capabilities.notebook_document is None:
+        capabilities.notebook_document = lsp.NotebookDocumentClientCapabilities(
+            synchronization=lsp.NotebookDocumentSyncClientCapabilities()
+        )
+    lsp_client.initialize_result = await lsp_client.initialize_session(lsp.InitializeParams(capabilities=capabilities))
     yield
     await lsp_client.shutdown_session()
 
@@ -533,6 +537,130 @@ async def test_an_unsafe_fix_is_offered_but_not_preferred(patched_client: Langua
     (action,) = actions
     assert action.kind == lsp.CodeActionKind.QuickFix
     assert not action.is_preferred
+
+
+# -- notebooks -------------------------------------------------------------
+
+NOTEBOOK_URI = uri_of("churn.ipynb")
+NOTEBOOK_CELLS = [
+    (lsp.NotebookCellKind.Markup, "# Churn 🚀 model"),
+    (lsp.NotebookCellKind.Code, "%matplotlib inline\nimport keras"),
+    # IPython removes a cell's common indentation; the position keeps it.
+    (
+        lsp.NotebookCellKind.Code,
+        '  model = keras.Sequential([\n      keras.layers.Dense(1, name="🚀", activation="softmax"),\n  ])',
+    ),
+    (lsp.NotebookCellKind.Code, 'model.compile(optimizer="adam", loss="binary_crossentropy")'),
+]
+
+
+def cell_uri(number: int, notebook: str = NOTEBOOK_URI) -> str:
+    return f"vscode-notebook-cell:{notebook.removeprefix('file://')}#C{number}"
+
+
+async def cell_diagnostics(client: LanguageClient, uris: list[str], send, check) -> dict[str, list[lsp.Diagnostic]]:
+    """Send, then wait until the diagnostics published for ``uris`` pass ``check``."""
+    for uri in uris:
+        client.diagnostics.pop(uri, None)
+    send()
+    for _ in range(TIMEOUT * 20):
+        found = {uri: list(client.diagnostics[uri]) for uri in uris if uri in client.diagnostics}
+        if len(found) == len(uris) and check(found):
+            return found
+        await asyncio.sleep(0.05)
+    raise AssertionError(f"diagnostics never settled: {found}")
+
+
+def open_notebook(client: LanguageClient, cells=NOTEBOOK_CELLS, uri: str = NOTEBOOK_URI):
+    return lambda: client.notebook_document_did_open(
+        lsp.DidOpenNotebookDocumentParams(
+            notebook_document=lsp.NotebookDocument(
+                uri=uri,
+                notebook_type="jupyter-notebook",
+                version=1,
+                cells=[lsp.NotebookCell(kind=kind, document=cell_uri(n, uri)) for n, (kind, _) in enumerate(cells, 1)],
+            ),
+            cell_text_documents=[
+                lsp.TextDocumentItem(
+                    uri=cell_uri(n, uri),
+                    language_id="python" if kind == lsp.NotebookCellKind.Code else "markdown",
+                    version=1,
+                    text=text,
+                )
+                for n, (kind, text) in enumerate(cells, 1)
+            ],
+        )
+    )
+
+
+async def test_the_server_declares_jupyter_notebook_sync(client: LanguageClient):
+    sync = client.initialize_result.capabilities.notebook_document_sync
+    (selector,) = sync.notebook_selector
+    assert selector.notebook == "jupyter-notebook" and [c.language for c in selector.cells] == ["python"]
+
+
+async def test_notebook_cells_are_one_program_and_each_cell_gets_its_findings(client: LanguageClient):
+    code_cells = [cell_uri(n) for n in (2, 3, 4)]
+    found = await cell_diagnostics(client, code_cells, open_notebook(client), lambda found: any(found.values()))
+    assert found[code_cells[0]] == [] and found[code_cells[2]] == []
+    (diagnostic,) = found[code_cells[1]]
+    assert diagnostic.code == "KL101"
+    assert "loss `binary_crossentropy` at cell 4, line 1" in diagnostic.message
+    # Line 2 of the cell, after its own indentation and an emoji (2 UTF-16 units).
+    line = NOTEBOOK_CELLS[2][1].split("\n")[1]
+    start = line.index('"softmax"')
+    assert diagnostic.range.start == lsp.Position(line=1, character=start + 1)
+    assert diagnostic.range.end == lsp.Position(line=1, character=start + 1 + len('"softmax"'))
+    assert cell_uri(1) not in client.diagnostics  # a markdown cell is not linted
+
+    # Fixing the cell in the editor clears the finding.
+    fixed = NOTEBOOK_CELLS[2][1].replace('"softmax"', '"sigmoid"')
+    change = lambda: client.notebook_document_did_change(  # noqa: E731
+        lsp.DidChangeNotebookDocumentParams(
+            notebook_document=lsp.VersionedNotebookDocumentIdentifier(version=2, uri=NOTEBOOK_URI),
+            change=lsp.NotebookDocumentChangeEvent(
+                cells=lsp.NotebookDocumentCellChanges(
+                    text_content=[
+                        lsp.NotebookDocumentCellContentChanges(
+                            document=lsp.VersionedTextDocumentIdentifier(uri=code_cells[1], version=2),
+                            changes=[lsp.TextDocumentContentChangeWholeDocument(text=fixed)],
+                        )
+                    ]
+                )
+            ),
+        )
+    )
+    after = await cell_diagnostics(client, code_cells, change, lambda found: True)
+    assert all(diagnostics == [] for diagnostics in after.values())
+
+    # Closing the notebook clears every cell.
+    close = lambda: client.notebook_document_did_close(  # noqa: E731
+        lsp.DidCloseNotebookDocumentParams(
+            notebook_document=lsp.NotebookDocumentIdentifier(uri=NOTEBOOK_URI),
+            cell_text_documents=[lsp.TextDocumentIdentifier(uri=uri) for uri in [cell_uri(1), *code_cells]],
+        )
+    )
+    closed = await cell_diagnostics(client, code_cells, close, lambda found: True)
+    assert all(diagnostics == [] for diagnostics in closed.values())
+
+
+async def test_a_notebook_cell_that_does_not_parse_is_reported_in_that_cell(client: LanguageClient):
+    uri = uri_of("broken.ipynb")
+    cells = [
+        (lsp.NotebookCellKind.Code, "import keras\n"),
+        (lsp.NotebookCellKind.Code, "def windowed(series):\n    # YOUR CODE HERE"),
+        NOTEBOOK_CELLS[2],
+        NOTEBOOK_CELLS[3],
+    ]
+    uris = [cell_uri(n, uri) for n in (1, 2, 3, 4)]
+    found = await cell_diagnostics(
+        client, uris, open_notebook(client, cells, uri), lambda f: bool(f[uris[1]] and f[uris[2]])
+    )
+    assert found[uris[0]] == [] and found[uris[3]] == []
+    (error,) = found[uris[1]]
+    assert error.code == "KL001" and error.range.start.line == 1
+    assert "expected an indented block after function definition on line 1" in error.message
+    assert [d.code for d in found[uris[2]]] == ["KL101"]
 
 
 # -- the documented command ------------------------------------------------

@@ -1,6 +1,7 @@
 """``keraslint server``: the Language Server Protocol over stdio.
 
-Every Python document the editor opens, changes or saves is linted with
+Every Python document (and every Jupyter notebook synced cell by cell) the
+editor opens, changes or saves is linted with
 :func:`keraslint.checker.lint_text`, in memory, and the findings are
 published as LSP diagnostics; closing the document clears them. The findings
 are those the command line would report for the file: the nearest
@@ -22,9 +23,11 @@ Requires pygls 2 (``pip install 'keraslint[server]'``).
 from __future__ import annotations
 
 import argparse
+import json
 import re
 import sys
 import traceback
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Sequence
 from urllib.parse import unquote, urlparse
@@ -35,6 +38,7 @@ from keraslint.config import ConfigError, Settings, find_config, load_config
 from keraslint.diagnostics import Diagnostic, Position, Span
 from keraslint.discovery import is_excluded
 from keraslint.rules import RULES_BY_CODE
+from keraslint.sources.notebook import NotebookSource
 
 try:
     from lsprotocol import types as lsp
@@ -163,8 +167,23 @@ class _Linted:
 def create_server() -> LanguageServer:
     if _PYGLS_ERROR is not None:
         raise _PYGLS_ERROR
-    server = LanguageServer(SOURCE, __version__, text_document_sync_kind=lsp.TextDocumentSyncKind.Full)
+    server = LanguageServer(
+        SOURCE,
+        __version__,
+        text_document_sync_kind=lsp.TextDocumentSyncKind.Full,
+        # Jupyter notebooks, synced cell by cell (VS Code's notebook editor).
+        notebook_document_sync=lsp.NotebookDocumentSyncOptions(
+            notebook_selector=[
+                lsp.NotebookDocumentFilterWithCells(
+                    notebook="jupyter-notebook", cells=[lsp.NotebookCellLanguage(language="python")]
+                )
+            ],
+            save=True,
+        ),
+    )
     linted: dict[str, _Linted] = {}
+    # A notebook's URI -> the cells diagnostics were last published for.
+    notebook_cells: dict[str, set[str]] = {}
 
     def log(message: str, kind: lsp.MessageType) -> None:
         server.window_log_message(lsp.LogMessageParams(type=kind, message=message))
@@ -221,6 +240,85 @@ def create_server() -> LanguageServer:
         server.text_document_publish_diagnostics(
             lsp.PublishDiagnosticsParams(uri=uri, diagnostics=diagnostics, version=document.version)
         )
+
+    def lint_notebook(uri: str) -> dict[str, list[lsp.Diagnostic]]:
+        """Each code cell's diagnostics: the cells in order are one program,
+        as on the command line."""
+        notebook = server.workspace.get_notebook_document(notebook_uri=uri)
+        if notebook is None:
+            return {}
+        texts: list[str] = []
+        cells = []
+        for cell in notebook.cells:
+            code = cell.kind == lsp.NotebookCellKind.Code
+            text = server.workspace.get_text_document(cell.document).source if code else ""
+            texts.append(text)
+            cells.append({"cell_type": "code" if code else "markdown", "metadata": {}, "source": text})
+        found: dict[str, list[lsp.Diagnostic]] = {
+            cell.document: [] for cell in notebook.cells if cell.kind == lsp.NotebookCellKind.Code
+        }
+        path = uri_to_path(uri)
+        data = json.dumps({"cells": cells, "metadata": notebook.metadata or {}}).encode("utf-8")
+        try:
+            wanted = settings(path)
+            if wanted.force_exclude and is_excluded(path, wanted):
+                return found
+            named = path if path.endswith(".ipynb") else path + ".ipynb"
+            result = checker.lint_data(named, data, runner.enabled_rules(wanted))
+            for error in result.internal_errors:
+                log(f"keraslint: internal error in {uri}: {error}", lsp.MessageType.Warning)
+            result = runner.finish(result, wanted)
+            source = result.source
+            if not isinstance(source, NotebookSource):
+                return found
+            joined = source.text.split("\n")
+            for diagnostic in result.diagnostics:
+                number, line, column = source.locate(diagnostic.span.start)
+                if number is None or not 1 <= number <= len(notebook.cells):
+                    continue
+                cell = notebook.cells[number - 1]
+                if cell.document not in found:
+                    continue
+                text = texts[number - 1]
+                end_number, end_line, end_column = source.locate(diagnostic.span.end)
+                if end_number != number:
+                    end_line, end_column = line, column
+                # IPython removes a cell's common indentation: put it back.
+                real = split_lines(text)
+                seen = joined[diagnostic.span.start.line - 1] if diagnostic.span.start.line <= len(joined) else ""
+                shown = real[line - 1] if line <= len(real) else ""
+                indent = len(shown) - len(seen) if seen and shown.endswith(seen) else 0
+                span = Span(Position(line, column - 1 + indent), Position(end_line, end_column - 1 + indent))
+                found[cell.document].append(to_lsp(replace(diagnostic, span=span), converter(text)))
+        except Exception:
+            log(f"keraslint: internal error while linting {uri}:\n{traceback.format_exc()}", lsp.MessageType.Error)
+        return found
+
+    def publish_notebook(uri: str) -> None:
+        found = lint_notebook(uri)
+        for cell in notebook_cells.get(uri, set()) - set(found):
+            # A cell deleted since: its diagnostics go with it.
+            server.text_document_publish_diagnostics(lsp.PublishDiagnosticsParams(uri=cell, diagnostics=[]))
+        notebook_cells[uri] = set(found)
+        for cell, diagnostics in found.items():
+            server.text_document_publish_diagnostics(lsp.PublishDiagnosticsParams(uri=cell, diagnostics=diagnostics))
+
+    @server.feature(lsp.NOTEBOOK_DOCUMENT_DID_OPEN)
+    def notebook_did_open(params: lsp.DidOpenNotebookDocumentParams) -> None:
+        publish_notebook(params.notebook_document.uri)
+
+    @server.feature(lsp.NOTEBOOK_DOCUMENT_DID_CHANGE)
+    def notebook_did_change(params: lsp.DidChangeNotebookDocumentParams) -> None:
+        publish_notebook(params.notebook_document.uri)
+
+    @server.feature(lsp.NOTEBOOK_DOCUMENT_DID_SAVE)
+    def notebook_did_save(params: lsp.DidSaveNotebookDocumentParams) -> None:
+        publish_notebook(params.notebook_document.uri)
+
+    @server.feature(lsp.NOTEBOOK_DOCUMENT_DID_CLOSE)
+    def notebook_did_close(params: lsp.DidCloseNotebookDocumentParams) -> None:
+        for cell in notebook_cells.pop(params.notebook_document.uri, set()):
+            server.text_document_publish_diagnostics(lsp.PublishDiagnosticsParams(uri=cell, diagnostics=[]))
 
     @server.feature(lsp.TEXT_DOCUMENT_DID_OPEN)
     def did_open(params: lsp.DidOpenTextDocumentParams) -> None:
