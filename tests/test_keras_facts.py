@@ -252,3 +252,26 @@ def test_kl_divergence_clips_predictions_into_unit_interval() -> None:
     kld = keras.losses.kl_divergence
     y_true = np.array([[0.2, 0.8]])
     assert float(kld(y_true, np.array([[1.0, 1.0]]))[0]) == pytest.approx(float(kld(y_true, np.array([[3.0, 9.0]]))[0]))
+
+
+@pytest.mark.parametrize("name", sorted(layer_kinds.FILTER_LAYERS))
+def test_filter_layers_take_filters_first_and_default_to_channels_last(name: str) -> None:
+    # keras/src/layers/convolutional/base_conv.py: ``filters`` first, the
+    # output's last axis under the default ``data_format``.
+    layer = getattr(keras.layers, name)(1, 3, activation="softmax")
+    assert layer.filters == 1
+    assert layer.data_format == "channels_last" == keras.config.image_data_format()
+    assert layer.activation is keras.activations.softmax
+
+
+def test_softmax_over_one_filter_is_constant_and_channels_first_is_not() -> None:
+    import warnings
+
+    x = np.random.default_rng(0).normal(size=(2, 8, 8, 3)).astype("float32") * 5
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", UserWarning)  # Keras warns about the size-1 axis itself
+        last = keras.layers.Conv2D(1, 1, activation="softmax")(x)
+    assert np.all(keras.ops.convert_to_numpy(last) == 1.0)
+    # channels_first: the softmax runs over the last spatial axis instead.
+    first = keras.layers.Conv2D(1, 1, activation="softmax", data_format="channels_first")(x.transpose(0, 3, 1, 2))
+    assert not np.all(keras.ops.convert_to_numpy(first) == 1.0)

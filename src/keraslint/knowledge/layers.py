@@ -28,3 +28,24 @@ ACTIVATION_LAYERS: Final[dict[str, str | None]] = {
     "ELU": "elu",
     "PReLU": None,
 }
+
+# Convolutions whose first argument is ``filters``, the size of the output's
+# last axis when ``data_format="channels_last"`` (Keras's default): a
+# ``softmax`` activation over one filter is constant, as over one unit.
+# keras/src/layers/convolutional/base_conv.py (``filters``, ``data_format``,
+# ``activation``) and base_conv_transpose.py, base_separable_conv.py.
+FILTER_LAYERS: Final[frozenset[str]] = frozenset(
+    {
+        "Conv1D",
+        "Conv2D",
+        "Conv3D",
+        "Conv1DTranspose",
+        "Conv2DTranspose",
+        "Conv3DTranspose",
+        "SeparableConv1D",
+        "SeparableConv2D",
+        "Convolution1D",
+        "Convolution2D",
+        "Convolution3D",
+    }
+)

@@ -47,6 +47,7 @@ _MODEL_METHODS = frozenset(
 )
 # The calls that train a model with its compiled loss.
 _TRAINING = ("fit", "fit_generator", "train_on_batch")
+_CHANNELS_FIRST_MARKERS = ("channels_first", "image_data_format", "image_dim_ordering", "data_format")
 _PREDICTING = ("predict", "predict_on_batch")
 # Attributes whose assignment changes a model's output or loss.
 _MODEL_ATTRIBUTES = frozenset({"activation", "units", "layers", "loss", "output", "outputs"})
@@ -829,6 +830,9 @@ def extract(module: cst.Module, code: str) -> FileModel:
 
     activation_strings: list[StringRef] = []
     single_unit_softmax: list[Activation] = []
+    # Channels last unless the file says otherwise anywhere (a global
+    # ``set_image_data_format``, Keras 2's ``image_dim_ordering``...).
+    channels_last = not any(marker in code for marker in _CHANNELS_FIRST_MARKERS)
     for call, scope, index in collector.calls:
         kind = ex.layer_class(call, scope, index)
         if kind is None:
@@ -840,6 +844,20 @@ def extract(module: cst.Module, code: str) -> FileModel:
             activation = ex.dense_activation(call, scope, index)
             if activation.name == acts.SOFTMAX:
                 single_unit_softmax.append(activation)
+        elif (
+            kind in layer_kinds.FILTER_LAYERS
+            and channels_last
+            and ex.int_value(_argument(call, 0, "filters"), scope, index) == 1
+            and not _has_star_args(call)
+            and _argument(call, None, "data_format") is None
+        ):
+            # ``Conv2D(1, 1, activation="softmax")``: a segmentation head whose
+            # softmax runs over its one channel (channels last).
+            node = _argument(call, None, "activation")
+            if node is not None:
+                activation = ex.activation(node, scope, index, call)
+                if activation.name == acts.SOFTMAX:
+                    single_unit_softmax.append(activation)
 
     ex.spans.resolve(module)
     return FileModel(

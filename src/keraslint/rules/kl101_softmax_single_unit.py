@@ -13,7 +13,9 @@ from keraslint.rules.base import Invalid, Rule, trained_pairs
 class SoftmaxSingleUnit(Rule):
     """
     ## What it does
-    Checks for a `softmax` activation over a layer with a single unit.
+    Checks for a `softmax` activation over a layer with a single unit: a
+    `Dense(1)`, or a convolution with one filter (`Conv2D(1, 1)`, a
+    segmentation head) when channels are last, as they are by default.
 
     ## Why is this bad?
     Softmax normalises the outputs so that they sum to 1 over the last axis.
@@ -61,6 +63,20 @@ class SoftmaxSingleUnit(Rule):
 from tensorflow import keras
 model = keras.Sequential([keras.layers.Dense(1, activation="sigmoid")])
 model.compile(optimizer="adam", loss="binary_crossentropy")
+""",
+        """\
+from tensorflow import keras
+from tensorflow.keras import layers
+inputs = keras.Input(shape=(128, 128, 3))
+x = layers.Conv2D(16, 3, padding="same", activation="relu")(inputs)
+classes = layers.Conv2D(4, 1, activation="softmax")(x)
+binary = layers.Conv2D(1, 1, activation="sigmoid")(x)
+""",
+        """\
+from tensorflow import keras
+keras.backend.set_image_data_format("channels_first")
+inputs = keras.Input(shape=(3, 64, 64))
+weights = keras.layers.Conv2D(1, 1, activation="softmax")(inputs)
 """,
         """\
 from keras import layers
@@ -115,6 +131,15 @@ inputs = tf.keras.Input(shape=(4,))
 x = tf.keras.layers.Dense(N)(inputs)
 outputs = tf.keras.layers.Activation(tf.nn.softmax)(x)  # expect: KL101
 model = tf.keras.Model(inputs=inputs, outputs=outputs)
+""",
+        """\
+from tensorflow import keras
+from tensorflow.keras import layers
+inputs = keras.Input(shape=(128, 128, 3))
+x = layers.Conv2D(16, 3, padding="same", activation="relu")(inputs)
+mask = layers.Conv2D(1, 1, activation="softmax")(x)  # expect: KL101
+unet = keras.Model(inputs, mask)
+unet.compile(optimizer="adam", loss="binary_crossentropy")
 """,
     )
 
