@@ -663,6 +663,36 @@ async def test_a_notebook_cell_that_does_not_parse_is_reported_in_that_cell(clie
     assert [d.code for d in found[uris[2]]] == ["KL101"]
 
 
+async def test_quick_fix_in_a_notebook_cell(client: LanguageClient):
+    uri = uri_of("typo.ipynb")
+    cells = [
+        (lsp.NotebookCellKind.Code, "import keras"),
+        (
+            lsp.NotebookCellKind.Code,
+            '    model = keras.Sequential([keras.layers.Dense(1, name="🚀", activation="softmax")])',
+        ),
+        (lsp.NotebookCellKind.Code, 'model.compile(optimizer="adam", loss="binary_crossentropy")'),
+    ]
+    uris = [cell_uri(n, uri) for n in (1, 2, 3)]
+    found = await cell_diagnostics(client, uris, open_notebook(client, cells, uri), lambda f: bool(f[uris[1]]))
+    (diagnostic,) = found[uris[1]]
+    (action,) = await client.text_document_code_action_async(
+        lsp.CodeActionParams(
+            text_document=lsp.TextDocumentIdentifier(uri=uris[1]),
+            range=diagnostic.range,
+            context=lsp.CodeActionContext(diagnostics=[diagnostic], only=[lsp.CodeActionKind.QuickFix]),
+        )
+    )
+    (document_edit,) = action.edit.document_changes
+    assert document_edit.text_document.uri == uris[1] and document_edit.text_document.version == 1
+    (edit,) = document_edit.edits
+    # The cell's own indentation (IPython removes it) and the emoji are kept track of.
+    assert apply(cells[1][1], edit, "utf-16") == cells[1][1].replace('"softmax"', '"sigmoid"')
+    # Every safe fix of the cell at once, too.
+    (fix_all,) = await client.text_document_code_action_async(fix_all_params(uris[1], ["source.fixAll"]))
+    assert list(fix_all.edit.document_changes[0].edits) == [edit]
+
+
 # -- the documented command ------------------------------------------------
 
 

@@ -241,9 +241,9 @@ def create_server() -> LanguageServer:
             lsp.PublishDiagnosticsParams(uri=uri, diagnostics=diagnostics, version=document.version)
         )
 
-    def lint_notebook(uri: str) -> dict[str, list[lsp.Diagnostic]]:
-        """Each code cell's diagnostics: the cells in order are one program,
-        as on the command line."""
+    def lint_notebook(uri: str) -> dict[str, tuple[str, list[Diagnostic]]]:
+        """Each code cell's text and findings, positions (fixes included) in
+        the cell: the cells in order are one program, as on the command line."""
         notebook = server.workspace.get_notebook_document(notebook_uri=uri)
         if notebook is None:
             return {}
@@ -254,8 +254,10 @@ def create_server() -> LanguageServer:
             text = server.workspace.get_text_document(cell.document).source if code else ""
             texts.append(text)
             cells.append({"cell_type": "code" if code else "markdown", "metadata": {}, "source": text})
-        found: dict[str, list[lsp.Diagnostic]] = {
-            cell.document: [] for cell in notebook.cells if cell.kind == lsp.NotebookCellKind.Code
+        found: dict[str, tuple[str, list[Diagnostic]]] = {
+            cell.document: (text, [])
+            for cell, text in zip(notebook.cells, texts)
+            if cell.kind == lsp.NotebookCellKind.Code
         }
         path = uri_to_path(uri)
         data = json.dumps({"cells": cells, "metadata": notebook.metadata or {}}).encode("utf-8")
@@ -272,24 +274,32 @@ def create_server() -> LanguageServer:
             if not isinstance(source, NotebookSource):
                 return found
             joined = source.text.split("\n")
-            for diagnostic in result.diagnostics:
-                number, line, column = source.locate(diagnostic.span.start)
+
+            def in_cell(span: Span) -> tuple[int, Span] | None:
+                number, line, column = source.locate(span.start)
+                end_number, end_line, end_column = source.locate(span.end)
                 if number is None or not 1 <= number <= len(notebook.cells):
-                    continue
-                cell = notebook.cells[number - 1]
-                if cell.document not in found:
-                    continue
-                text = texts[number - 1]
-                end_number, end_line, end_column = source.locate(diagnostic.span.end)
+                    return None
                 if end_number != number:
                     end_line, end_column = line, column
                 # IPython removes a cell's common indentation: put it back.
-                real = split_lines(text)
-                seen = joined[diagnostic.span.start.line - 1] if diagnostic.span.start.line <= len(joined) else ""
+                real = split_lines(texts[number - 1])
+                seen = joined[span.start.line - 1] if span.start.line <= len(joined) else ""
                 shown = real[line - 1] if line <= len(real) else ""
                 indent = len(shown) - len(seen) if seen and shown.endswith(seen) else 0
-                span = Span(Position(line, column - 1 + indent), Position(end_line, end_column - 1 + indent))
-                found[cell.document].append(to_lsp(replace(diagnostic, span=span), converter(text)))
+                return number, Span(Position(line, column - 1 + indent), Position(end_line, end_column - 1 + indent))
+
+            for diagnostic in result.diagnostics:
+                placed = in_cell(diagnostic.span)
+                if placed is None or notebook.cells[placed[0] - 1].document not in found:
+                    continue
+                number, span = placed
+                fix = diagnostic.fix
+                if fix is not None:
+                    fix_placed = in_cell(fix.span)
+                    same_cell = fix_placed is not None and fix_placed[0] == number
+                    fix = replace(fix, span=fix_placed[1]) if same_cell else None  # type: ignore[index]
+                found[notebook.cells[number - 1].document][1].append(replace(diagnostic, span=span, fix=fix))
         except Exception:
             log(f"keraslint: internal error while linting {uri}:\n{traceback.format_exc()}", lsp.MessageType.Error)
         return found
@@ -300,8 +310,10 @@ def create_server() -> LanguageServer:
             # A cell deleted since: its diagnostics go with it.
             server.text_document_publish_diagnostics(lsp.PublishDiagnosticsParams(uri=cell, diagnostics=[]))
         notebook_cells[uri] = set(found)
-        for cell, diagnostics in found.items():
-            server.text_document_publish_diagnostics(lsp.PublishDiagnosticsParams(uri=cell, diagnostics=diagnostics))
+        for cell, (text, diagnostics) in found.items():
+            positions = converter(text)
+            shown = [to_lsp(diagnostic, positions) for diagnostic in diagnostics]
+            server.text_document_publish_diagnostics(lsp.PublishDiagnosticsParams(uri=cell, diagnostics=shown))
 
     @server.feature(lsp.NOTEBOOK_DOCUMENT_DID_OPEN)
     def notebook_did_open(params: lsp.DidOpenNotebookDocumentParams) -> None:
@@ -353,11 +365,18 @@ def create_server() -> LanguageServer:
             return []
         uri = params.text_document.uri
         document = server.workspace.get_text_document(uri)
-        if not is_linted(uri, document.language_id):
+        notebook = server.workspace.get_notebook_document(cell_uri=uri)
+        if notebook is not None:
+            # A notebook cell: the whole notebook is linted, this cell's fixes offered.
+            text, diagnostics = lint_notebook(notebook.uri).get(uri, ("", []))
+            found = _Linted(text, Settings(), diagnostics)
+        elif not is_linted(uri, document.language_id):
             return []
-        found = lint(document)
-        if found is None:
-            return []
+        else:
+            linted_document = lint(document)
+            if linted_document is None:
+                return []
+            found = linted_document
         positions = converter(found.text)
         actions = []
         if fix_all:
