@@ -315,34 +315,22 @@ def create_server() -> LanguageServer:
             shown = [to_lsp(diagnostic, positions) for diagnostic in diagnostics]
             server.text_document_publish_diagnostics(lsp.PublishDiagnosticsParams(uri=cell, diagnostics=shown))
 
-    @server.feature(lsp.NOTEBOOK_DOCUMENT_DID_OPEN)
-    def notebook_did_open(params: lsp.DidOpenNotebookDocumentParams) -> None:
+    def notebook_changed(params: Any) -> None:
         publish_notebook(params.notebook_document.uri)
 
-    @server.feature(lsp.NOTEBOOK_DOCUMENT_DID_CHANGE)
-    def notebook_did_change(params: lsp.DidChangeNotebookDocumentParams) -> None:
-        publish_notebook(params.notebook_document.uri)
+    def document_changed(params: Any) -> None:
+        publish(params.text_document.uri)
 
-    @server.feature(lsp.NOTEBOOK_DOCUMENT_DID_SAVE)
-    def notebook_did_save(params: lsp.DidSaveNotebookDocumentParams) -> None:
-        publish_notebook(params.notebook_document.uri)
+    # Opened, changed or saved: lint again and publish.
+    for method in (lsp.NOTEBOOK_DOCUMENT_DID_OPEN, lsp.NOTEBOOK_DOCUMENT_DID_CHANGE, lsp.NOTEBOOK_DOCUMENT_DID_SAVE):
+        server.feature(method)(notebook_changed)
+    for method in (lsp.TEXT_DOCUMENT_DID_OPEN, lsp.TEXT_DOCUMENT_DID_CHANGE, lsp.TEXT_DOCUMENT_DID_SAVE):
+        server.feature(method)(document_changed)
 
     @server.feature(lsp.NOTEBOOK_DOCUMENT_DID_CLOSE)
     def notebook_did_close(params: lsp.DidCloseNotebookDocumentParams) -> None:
         for cell in notebook_cells.pop(params.notebook_document.uri, set()):
             server.text_document_publish_diagnostics(lsp.PublishDiagnosticsParams(uri=cell, diagnostics=[]))
-
-    @server.feature(lsp.TEXT_DOCUMENT_DID_OPEN)
-    def did_open(params: lsp.DidOpenTextDocumentParams) -> None:
-        publish(params.text_document.uri)
-
-    @server.feature(lsp.TEXT_DOCUMENT_DID_CHANGE)
-    def did_change(params: lsp.DidChangeTextDocumentParams) -> None:
-        publish(params.text_document.uri)
-
-    @server.feature(lsp.TEXT_DOCUMENT_DID_SAVE)
-    def did_save(params: lsp.DidSaveTextDocumentParams) -> None:
-        publish(params.text_document.uri)
 
     @server.feature(lsp.TEXT_DOCUMENT_DID_CLOSE)
     def did_close(params: lsp.DidCloseTextDocumentParams) -> None:
