@@ -115,3 +115,15 @@ def test_targets_not_written_per_head_are_not_paired() -> None:
     assert multi("[gender, race]", SPARSE_ON_RACE, "[races]") == []
     assert multi("[gender, race]", SPARSE_ON_RACE, '{"ethnicity": races}') == []
     assert multi("[gender, race]", SPARSE_ON_RACE, "[*pair]") == []
+
+
+def test_a_list_is_not_paired_with_outputs_given_as_a_dict() -> None:
+    # Keras orders dict outputs by key, not as written: no pairing by position.
+    outputs = '{"race": race, "gender": gender}'
+    assert multi(outputs, SPARSE_ON_RACE, "[genders, races]") == []
+    assert multi(outputs, '["sparse_categorical_crossentropy", "binary_crossentropy"]', "[races, genders]") == []
+    # By name, it is still checked.
+    by_name = multi(
+        outputs, '{"race": "sparse_categorical_crossentropy", "gender": "binary_crossentropy"}', '{"race": races}'
+    )
+    assert [f.split()[0] for f in by_name] == ["KL201"]

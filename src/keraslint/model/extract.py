@@ -662,7 +662,8 @@ class _Extractor:
                 if key is None:
                     return (None,)
                 chain = self.functional_chain(element.value, value_scope, value_index)
-                outputs.append(self.output_of(chain, name=key))
+                output = self.output_of(chain, name=key)
+                outputs.append(replace(output, keyed=True) if output is not None else None)
             return tuple(outputs) or (None,)
         return (self.output_of(self.functional_chain(node, scope, index)),)
 
@@ -673,7 +674,11 @@ class _Extractor:
         value, value_scope, value_index = self.resolve_value(node, scope, index)
         if isinstance(value, (cst.List, cst.Tuple)):
             elements = value.elements
-            if len(elements) != len(outputs) or any(isinstance(e, cst.StarredElement) for e in elements):
+            if (
+                len(elements) != len(outputs)
+                or any(isinstance(e, cst.StarredElement) for e in elements)
+                or any(output is not None and output.keyed for output in outputs)
+            ):
                 return tuple(None for _ in outputs)
             return tuple(self.loss(e.value, value_scope, value_index) for e in elements)
         if isinstance(value, cst.Dict):
@@ -748,7 +753,8 @@ class _Extractor:
             validation = _elements(_argument(fit.call, None, "validation_data"))
             for given in (y, validation[1] if validation and len(validation) >= 2 else None):
                 items = _elements(given)
-                if items is not None and len(items) == len(outputs):
+                keyed = any(output is not None and output.keyed for output in outputs)
+                if items is not None and len(items) == len(outputs) and not keyed:
                     for head, item in zip(heads, items):
                         head.append(reader.read(item, fit.scope, fit.index))
                 elif isinstance(given, cst.Dict):

@@ -36,6 +36,10 @@ class OutputLayer:
     # The output's name: the last layer's ``name=``, or its key in a dict
     # of outputs. A dict of losses is matched against it.
     name: str | None = None
+    # Given in a dict of outputs (``Model(x, {"a": a})``): Keras orders such
+    # outputs by key, so a list of losses or targets is not paired by the
+    # dict's order.
+    keyed: bool = False
 
 
 @dataclass(frozen=True)
