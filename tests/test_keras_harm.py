@@ -165,6 +165,41 @@ def test_kl102_binary_crossentropy_on_softmax_is_not_multiclass_log_loss():
         keras.losses.BinaryCrossentropy()(labels, probs)
 
 
+def test_kl102_stays_silent_on_two_units_because_bce_is_then_categorical_crossentropy():
+    """Why KL102 needs three units: a 2-unit softmax gives p and 1 - p, and
+    with one-hot targets binary crossentropy (the mean of two identical
+    per-unit terms) equals categorical crossentropy, gradients included.
+    Binary focal crossentropy equals categorical focal crossentropy with
+    alpha = 1 (4x the default alpha = 0.25).  With three units they differ.
+    """
+    # Source: keras/src/losses/losses.py binary_crossentropy(),
+    # categorical_crossentropy(), binary_focal_crossentropy(),
+    # categorical_focal_crossentropy().
+    rng = np.random.default_rng(0)
+    logits = (rng.normal(size=(256, 2)) * 3).astype("float32")
+    y = np.eye(2, dtype="float32")[rng.integers(0, 2, 256)]
+    p = _np(keras.ops.softmax(logits))
+    bce = _np(keras.losses.binary_crossentropy(y, p))
+    cce = _np(keras.losses.categorical_crossentropy(y, p))
+    np.testing.assert_allclose(bce, cce, rtol=2e-3, atol=1e-4)  # clipping at 1e-7 aside
+    binary_focal = _np(keras.losses.binary_focal_crossentropy(y, p, gamma=2.0))
+    categorical_focal = _np(keras.losses.categorical_focal_crossentropy(y, p, gamma=2.0, alpha=1.0))
+    np.testing.assert_allclose(binary_focal, categorical_focal, rtol=1e-3, atol=1e-4)
+
+    def mean_loss(loss):
+        return lambda z: jnp.mean(loss(y, jax.nn.softmax(z)))
+
+    g_bce = jax.grad(mean_loss(keras.losses.binary_crossentropy))(jnp.asarray(logits))
+    g_cce = jax.grad(mean_loss(keras.losses.categorical_crossentropy))(jnp.asarray(logits))
+    np.testing.assert_allclose(np.asarray(g_bce), np.asarray(g_cce), atol=1e-4)  # clipping aside
+
+    y3 = np.eye(3, dtype="float32")[rng.integers(0, 3, 256)]
+    p3 = _np(keras.ops.softmax(rng.normal(size=(256, 3)).astype("float32")))
+    assert not np.allclose(
+        _np(keras.losses.binary_crossentropy(y3, p3)), _np(keras.losses.categorical_crossentropy(y3, p3))
+    )
+
+
 # --------------------------------------------------------------------------
 # KL103  (sparse_)categorical_crossentropy on a 1-unit output
 # --------------------------------------------------------------------------

@@ -13,7 +13,7 @@ class BinaryLossOnSoftmax(Rule):
     """
     ## What it does
     Checks for `binary_crossentropy` (or binary focal crossentropy) on a
-    `softmax` output with more than one unit.
+    `softmax` output with three or more units.
 
     ## Why is this bad?
     Binary crossentropy scores every unit as its own yes/no problem and
@@ -22,6 +22,11 @@ class BinaryLossOnSoftmax(Rule):
     classes scores 0.33 instead of 2.30), and it can rank a prediction that
     moves probability away from the true class as better, so the optimiser
     is pushed the wrong way.
+
+    Two softmax units are left alone: their probabilities are `p` and
+    `1 - p`, so with one-hot targets binary crossentropy equals categorical
+    crossentropy, gradients included (binary focal crossentropy equals
+    categorical focal crossentropy with `alpha=1`).
 
     ## Example
     ```python
@@ -46,11 +51,16 @@ class BinaryLossOnSoftmax(Rule):
 
     CODE = "KL102"
     NAME = "binary-loss-on-softmax"
-    SUMMARY = "binary crossentropy on a multi-unit `softmax` output"
+    SUMMARY = "binary crossentropy on a `softmax` output of 3 or more units"
     VALID = (
         """\
 import keras
 model = keras.Sequential([keras.layers.Dense(5, activation="sigmoid")])
+model.compile(optimizer="adam", loss="binary_crossentropy")
+""",
+        """\
+import keras
+model = keras.Sequential([keras.layers.Dense(2, activation="softmax")])
 model.compile(optimizer="adam", loss="binary_crossentropy")
 """,
         """\
@@ -80,7 +90,9 @@ model.compile(
     def check(self, file: FileModel) -> Iterator[Diagnostic]:
         for model in file.models:
             for output, _, loss in trained_pairs(model):
-                if output.units is None or output.units < 2 or output.activation is None:
+                # Two units: p and 1 - p, and binary crossentropy is then
+                # categorical crossentropy (tests/test_keras_harm.py).
+                if output.units is None or output.units < 3 or output.activation is None:
                     continue
                 if output.activation.name != SOFTMAX:
                     continue
