@@ -161,13 +161,16 @@ unet.compile(optimizer="adam", loss="binary_crossentropy")
         for activation in file.single_unit_softmax:
             if activation.span not in reported:
                 reported.add(activation.span)
-                yield self._report(activation, "", safe=False)
+                # Not known to be the output (an attention score, a layer
+                # of a model built elsewhere): say what is certain.
+                yield self._report(activation, "", safe=False, output=False)
 
-    def _report(self, activation: Activation, context: str, safe: bool) -> Diagnostic:
+    def _report(self, activation: Activation, context: str, safe: bool, output: bool = True) -> Diagnostic:
         fixed = replace_literal(activation.source, "softmax", "sigmoid") if _is_string(activation.source) else None
+        effect = "so the model learns nothing" if output else "a constant that carries no information"
         return self.diagnostic(
             activation.span,
-            f"`softmax` over a single unit always outputs 1.0, so the model learns nothing{context}",
+            f"`softmax` over a single unit always outputs 1.0, {effect}{context}",
             "use `sigmoid` for a binary output, or one unit per class with `softmax`",
             Replacement(activation.span, fixed, safe) if fixed else None,
         )
