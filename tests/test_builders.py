@@ -81,3 +81,30 @@ def test_a_model_compiled_only_to_predict_trains_nothing() -> None:
     assert [
         d.code for d in lint_text("m.py", PREDICT_ONLY.replace("features = extractor.predict(x)\n", "")).diagnostics
     ] == ["KL106"]
+
+
+COMPILED_INSIDE = """\
+from tensorflow import keras
+
+y = keras.utils.to_categorical(labels, 3)
+
+
+def build(loss="sparse_categorical_crossentropy"):
+    model = keras.Sequential([keras.layers.Dense(3, activation="softmax")])
+    model.compile(optimizer="adam", loss=loss)
+    return model
+
+"""
+
+
+def test_a_builder_s_compile_governs_the_fits_at_its_call_site() -> None:
+    found = lint_text("m.py", COMPILED_INSIDE + "model = build()\nmodel.fit(x, y)\n").diagnostics
+    ((diagnostic),) = found
+    assert diagnostic.code == "KL201" and diagnostic.span.start.line == 8
+    assert "one-hot encoded by `to_categorical` at line 3" in diagnostic.message
+    assert diagnostic.message.endswith("(for `build()` at line 11)")
+    # The right loss at the call: nothing.
+    assert lint_text("m.py", COMPILED_INSIDE + "m = build('categorical_crossentropy')\nm.fit(x, y)\n").diagnostics == []
+    # Compiled again at the call before training: the builder's compile trains nothing.
+    recompiled = "m = build()\nm.compile(optimizer='adam', loss='categorical_crossentropy')\nm.fit(x, y)\n"
+    assert lint_text("m.py", COMPILED_INSIDE + recompiled).diagnostics == []

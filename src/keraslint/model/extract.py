@@ -941,6 +941,8 @@ class _ModelBuilder:
         # The builder call each specialised scope (and each model built from
         # one) stands for.
         self._via: dict[int, cst.Call] = {}
+        # A builder call -> the compiles in effect on the model it returns.
+        self._inherited: dict[int, tuple[Compile, ...]] = {}
         self.events: dict[tuple[int, str], list[_Event]] = {}
         for event in collector.events:
             self.events.setdefault((id(event.scope), event.receiver), []).append(event)
@@ -992,10 +994,32 @@ class _ModelBuilder:
             else:
                 heads = self.ex.head_targets(fits, outputs)
                 compiles.append(Compile(losses, self.ex.span(compile_event.call), (), heads))
+        compiles.extend(self._inherited_compiles(call, events, outputs))
         via = self._via.get(id(call)) or self._via.get(id(scope))
         if via is None:
             return KerasModel(name, outputs, tuple(compiles), self.ex.span(call))
         return KerasModel(name, outputs, tuple(compiles), self.ex.span(call), self.ex.span(via), self.ex.source(via))
+
+    def _inherited_compiles(
+        self, call: cst.Call, events: Sequence[_Event], outputs: Sequence[OutputLayer | None]
+    ) -> list[Compile]:
+        """``model = build_model(); model.fit(x, y)`` with ``compile`` inside
+        the builder: the builder's compiles, with the targets of the fits
+        made here before any compile here replaces them."""
+        inherited = self._inherited.get(id(call), ())
+        fits: list[_Event] = []
+        for event in events:
+            if event.method == "compile":
+                break
+            if event.method in _TRAINING:
+                fits.append(event)
+        if not inherited or not fits:
+            return []
+        if len(outputs) == 1:
+            targets = tuple(t for fit in fits for t in self.ex.targets(fit))
+            return [replace(compile_, fit_targets=targets) for compile_ in inherited]
+        heads = self.ex.head_targets(fits, outputs)
+        return [replace(compile_, head_targets=heads) for compile_ in inherited]
 
     def _outputs(
         self, call: cst.Call, scope: Scope, index: int, events: Sequence[_Event]
@@ -1023,20 +1047,24 @@ class _ModelBuilder:
             return None
         if local in self.collector.functions:
             function = self.collector.functions[local]
-            outputs = self._builder_outputs(function, events)
+            inner = self._builder_model(function, events)
             specialised = self._specialise(local, function, call, scope, index)
-            if outputs is not None and specialised is not None:
+            if inner is not None and specialised is not None:
                 self._via[id(specialised)] = call
-                specific = self._builder_outputs(specialised, events)
+                specific = self._builder_model(specialised, events)
                 if specific is not None:
                     self._via[id(call)] = call
-                    return specific
-            return outputs
+                    inner = specific
+            if inner is None:
+                return None
+            # Compiled inside, trained here: those compiles govern these fits.
+            self._inherited[id(call)] = inner.compiles
+            return inner.outputs
         if local in self.collector.classes:
             return self._subclass_outputs(self.collector.classes[local])
         return None
 
-    def _builder_outputs(self, function: Scope, events: Sequence[_Event]) -> tuple[OutputLayer | None, ...] | None:
+    def _builder_model(self, function: Scope, events: Sequence[_Event]) -> KerasModel | None:
         """``model = build_model()``: the model the function returns."""
         if len(function.returns) != 1:
             return None
@@ -1059,7 +1087,7 @@ class _ModelBuilder:
         first = next((e for e in events if e.method in ("compile", *_TRAINING)), None)
         recompiled = first is not None and first.method == "compile" and first.certain
         self.recompiled.setdefault((id(function), id(binding)), []).append(recompiled)
-        return inner.outputs
+        return inner
 
     def _specialise(self, name: str, function: Scope, call: cst.Call, caller: Scope, index: int) -> Scope | None:
         """``build_model(1, activation="softmax")``: a copy of the builder's
