@@ -156,3 +156,12 @@ def test_syntax_error_messages_count_lines_in_the_cell() -> None:
         ("code", "with open('f') as fh:\n# YOUR CODE HERE\n\nprint(x)"),
     )
     assert found == ["cell 2:4:1 KL001 syntax error: expected an indented block after 'with' statement on line 1"]
+
+
+def test_columns_count_the_indentation_ipython_removes() -> None:
+    # IPython dedents a cell whose first line is indented; the position is
+    # still the column in the cell as written (editors and `--fix` use it).
+    line = '    head = keras.layers.Dense(1, activation="softmax")'
+    column = line.index('"softmax"') + 1
+    (found,) = lint_notebook(("code", "import keras"), ("code", line + "\n    x = 1"))
+    assert found.startswith(f"cell 2:1:{column} KL101 ")

@@ -116,11 +116,12 @@ def fix_notebook(data: bytes, source: NotebookSource, fixes: list[Replacement]) 
             originals[cell_number] = code
             changed[cell_number] = code.split("\n")
         lines = changed[cell_number]
-        # What keraslint read is the cell's line, perhaps without the
-        # indentation IPython removes from a whole cell.
-        if not lines[line - 1].endswith(old):
+        # What keraslint read is the cell's line without the indentation
+        # IPython removes from a whole cell.
+        indent = source.indents[number]
+        if lines[line - 1][indent:] != old:
             raise NotebookNotFixed(f"cell {cell_number} does not hold the line to fix")
-        lines[line - 1] = lines[line - 1][: len(lines[line - 1]) - len(old)] + new
+        lines[line - 1] = lines[line - 1][:indent] + new
     cells = []
     for cell_number, lines in changed.items():
         cell = document["cells"][cell_number - 1]

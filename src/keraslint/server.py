@@ -273,21 +273,16 @@ def create_server() -> LanguageServer:
             source = result.source
             if not isinstance(source, NotebookSource):
                 return found
-            joined = source.text.split("\n")
 
             def in_cell(span: Span) -> tuple[int, Span] | None:
+                # Positions in the cell as written (its indentation included).
                 number, line, column = source.locate(span.start)
                 end_number, end_line, end_column = source.locate(span.end)
                 if number is None or not 1 <= number <= len(notebook.cells):
                     return None
                 if end_number != number:
                     end_line, end_column = line, column
-                # IPython removes a cell's common indentation: put it back.
-                real = split_lines(texts[number - 1])
-                seen = joined[span.start.line - 1] if span.start.line <= len(joined) else ""
-                shown = real[line - 1] if line <= len(real) else ""
-                indent = len(shown) - len(seen) if seen and shown.endswith(seen) else 0
-                return number, Span(Position(line, column - 1 + indent), Position(end_line, end_column - 1 + indent))
+                return number, Span(Position(line, column - 1), Position(end_line, end_column - 1))
 
             for diagnostic in result.diagnostics:
                 placed = in_cell(diagnostic.span)

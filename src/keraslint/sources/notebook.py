@@ -33,18 +33,21 @@ _AUTOMAGIC = re.compile(
 class NotebookSource:
     path: str
     text: str
-    # For each line of ``text`` (index 0 unused): its cell and its line there.
+    # For each line of ``text`` (index 0 unused): its cell, its line there,
+    # and how many characters of indentation IPython removed from it.
     cells: tuple[int, ...]
     lines: tuple[int, ...]
+    indents: tuple[int, ...]
 
     def display(self, position: Position) -> str:
-        cell, line = self._locate(position.line)
-        return f"cell {cell}:{line}:{position.column + 1}"
+        cell, line, column = self.locate(position)
+        return f"cell {cell}:{line}:{column}"
 
     def locate(self, position: Position) -> tuple[int | None, int, int]:
-        """(cell, line in the cell, 1-based column)."""
+        """(cell, line in the cell, 1-based column in the cell as written)."""
         cell, line = self._locate(position.line)
-        return cell, line, position.column + 1
+        indent = self.indents[position.line] if 0 < position.line < len(self.indents) else 0
+        return cell, line, position.column + indent + 1
 
     def describe_line(self, line: int) -> str:
         cell, in_cell = self._locate(line)
@@ -77,21 +80,25 @@ class NotebookSource:
         return self.cells[line], self.lines[line]
 
 
-def _dedent(lines: list[str]) -> list[str]:
+def _dedent(lines: list[str]) -> tuple[list[str], list[int]]:
     """IPython's ``leading_indent`` transform: the indentation of a cell's
-    first line is removed from every line that starts with it."""
+    first line is removed from every line that starts with it. With the
+    number of characters removed from each line."""
     first = lines[0] if lines else ""
     indent = first[: len(first) - len(first.lstrip(" \t"))]
     if not indent or not first.strip():
-        return lines
-    return [line[len(indent) :] if line.startswith(indent) else line for line in lines]
+        return lines, [0] * len(lines)
+    removed = [len(indent) if line.startswith(indent) else 0 for line in lines]
+    return [line[cut:] for line, cut in zip(lines, removed)], removed
 
 
-def _python_lines(source: str) -> list[str]:
-    lines = _dedent(source.split("\n"))
+def _python_lines(source: str) -> tuple[list[str], list[int]]:
+    """The cell's lines as Python reads them, and the indentation removed
+    from each."""
+    lines, removed = _dedent(source.split("\n"))
     if lines and lines[0].lstrip().startswith("%%"):
         # A cell magic makes the whole cell something else (bash, HTML...).
-        return ["" for _ in lines]
+        return ["" for _ in lines], removed
     result: list[str] = []
     continued = False
     for line in lines:
@@ -102,7 +109,7 @@ def _python_lines(source: str) -> list[str]:
             continued = line.rstrip().endswith("\\")
         else:
             result.append(line)
-    return result
+    return result, removed
 
 
 def _cell_source(cell: object, number: int) -> str | None:
@@ -146,14 +153,15 @@ def parse_notebook(path: str, data: bytes) -> NotebookSource | None:
         return None
 
     text_lines: list[str] = []
-    cells, lines = [0], [0]
+    cells, lines, indents = [0], [0], [0]
     for number, cell in enumerate(document["cells"], start=1):
         source = _cell_source(cell, number)
         if source is None:
             continue
-        python = _python_lines(source.rstrip("\n"))
+        python, removed = _python_lines(source.rstrip("\n"))
         text_lines.extend(python)
         cells.extend([number] * len(python))
         lines.extend(range(1, len(python) + 1))
+        indents.extend(removed)
     text = "\n".join(text_lines) + "\n" if text_lines else ""
-    return NotebookSource(path, text, tuple(cells), tuple(lines))
+    return NotebookSource(path, text, tuple(cells), tuple(lines), tuple(indents))
