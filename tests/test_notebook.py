@@ -133,7 +133,9 @@ def test_an_unfinished_block_at_the_end_of_a_cell_is_that_cell_s_error_only() ->
         COMPILED,
     )
     assert [f.split(" KL")[0] for f in found] == ["cell 2:2:21", "cell 3:1:60"]
-    assert " KL001 syntax error: expected an indented block after function definition on line 1" in found[0]
+    assert " KL001 syntax error: expected an indented block" in found[0]
+    if sys.version_info >= (3, 10):  # Python 3.9's parser does not name the statement
+        assert found[0].endswith("after function definition on line 1")
     assert " KL101 " in found[1]
 
 
@@ -146,8 +148,14 @@ def test_a_valid_cell_between_two_broken_ones_is_checked() -> None:
         SOFTMAX_ONE,
         COMPILED,
     )
-    assert [f.split(" KL")[0] for f in found] == ["cell 2:1:5", "cell 4:1:6", "cell 5:1:60"]
-    assert "'[' was never closed" in found[0] and "'(' was never closed" in found[1]
+    assert [f.split(":")[:2] + [f.split(" ")[2]] for f in found] == [
+        ["cell 2", "1", "KL001"],
+        ["cell 4", "1", "KL001"],
+        ["cell 5", "1", "KL101"],
+    ]
+    if sys.version_info >= (3, 10):  # Python 3.9 says "unexpected EOF", at the end
+        assert [f.split(" KL")[0] for f in found] == ["cell 2:1:5", "cell 4:1:6", "cell 5:1:60"]
+        assert "'[' was never closed" in found[0] and "'(' was never closed" in found[1]
 
 
 def test_syntax_error_messages_count_lines_in_the_cell() -> None:
@@ -155,7 +163,10 @@ def test_syntax_error_messages_count_lines_in_the_cell() -> None:
         ("code", "from tensorflow import keras\nimport numpy as np\nx = 1\ny = 2"),
         ("code", "with open('f') as fh:\n# YOUR CODE HERE\n\nprint(x)"),
     )
-    assert found == ["cell 2:4:1 KL001 syntax error: expected an indented block after 'with' statement on line 1"]
+    expected = "cell 2:4:1 KL001 syntax error: expected an indented block"
+    if sys.version_info >= (3, 10):  # Python 3.9's parser does not name the statement
+        expected += " after 'with' statement on line 1"
+    assert found == [expected]
 
 
 def test_columns_count_the_indentation_ipython_removes() -> None:
