@@ -161,9 +161,9 @@ def lint_source(source: Source, rules: tuple[Rule, ...] = ALL_RULES) -> FileResu
     # parse altogether.
     if "keras" not in text:
         return result
-    if len(text.encode("utf-8", errors="replace")) > MAX_SOURCE_BYTES:
-        size = len(text.encode("utf-8", errors="replace")) / 1024 / 1024
-        limit = MAX_SOURCE_BYTES / 1024 / 1024
+    size = len(text.encode("utf-8", errors="replace"))
+    if size > MAX_SOURCE_BYTES:
+        size, limit = size / 1024 / 1024, MAX_SOURCE_BYTES / 1024 / 1024
         result.diagnostics.append(
             Diagnostic(UNREADABLE, whole_file(), f"file too large to analyse ({size:.1f} MB of code; limit {limit} MB)")
         )
@@ -266,24 +266,23 @@ def _check_model(file_model: FileModel, rules: tuple[Rule, ...], errors: list[st
     general = [model for model in file_model.models if model.via is None]
     found = _run_rules(replace(file_model, models=tuple(general)), rules, errors)
     seen = {(d.code, d.span) for d in found}
-    by_call: dict[tuple[str, Span], list[tuple[Diagnostic, str]]] = {}
+    # (code, span) -> the calls that cause it, in order -> what was found
+    by_call: dict[tuple[str, Span], dict[str, Diagnostic]] = {}
     for model in file_model.models:
         if model.via is None:
             continue
         alone = replace(file_model, models=(model,), loss_strings=(), activation_strings=(), single_unit_softmax=())
+        where = file_model.where(model.via)
         short = len(model.via_source) <= 60 and "\n" not in model.via_source
-        called = f"`{model.via_source}` at {file_model.where(model.via)}" if short else None
-        called = called or f"the call at {file_model.where(model.via)}"
+        called = f"`{model.via_source}` at {where}" if short else f"the call at {where}"
         for diagnostic in _run_rules(alone, rules, errors):
-            if (diagnostic.code, diagnostic.span) not in seen:
-                calls = by_call.setdefault((diagnostic.code, diagnostic.span), [])
-                same = [i for i, (_, c) in enumerate(calls) if c == called]
-                if not same:
-                    calls.append((diagnostic, called))
-                elif len(diagnostic.message) > len(calls[same[0]][0].message):
-                    calls[same[0]] = (diagnostic, called)  # the one that says more (its loss)
+            if (diagnostic.code, diagnostic.span) in seen:
+                continue
+            calls = by_call.setdefault((diagnostic.code, diagnostic.span), {})
+            if called not in calls or len(diagnostic.message) > len(calls[called].message):
+                calls[called] = diagnostic  # for one call, the one that says more (its loss)
     for calls in by_call.values():
-        diagnostic, called = calls[0]
+        called, diagnostic = next(iter(calls.items()))
         more = f" and {len(calls) - 1} other call(s)" if len(calls) > 1 else ""
         found.append(replace(diagnostic, message=f"{diagnostic.message} (for {called}{more})"))
     return found
@@ -299,6 +298,11 @@ def _run_rules(file_model: FileModel, rules: tuple[Rule, ...], errors: list[str]
     return found
 
 
+def unreadable(path: str, error: UnreadableSource) -> FileResult:
+    """A file that cannot be read or decoded: one KL002 line."""
+    return FileResult(path, None, [Diagnostic(UNREADABLE, whole_file(), f"cannot read file: {error}")])
+
+
 def read_data(path: str, data: bytes) -> Source | None:
     """The source in ``data``, a ``.py`` file or a notebook by ``path``'s
     name; None for a notebook in another language."""
@@ -311,7 +315,7 @@ def lint_data(path: str, data: bytes, rules: tuple[Rule, ...] = ALL_RULES) -> Fi
     try:
         source = read_data(path, data)
     except UnreadableSource as error:
-        return FileResult(path, None, [Diagnostic(UNREADABLE, whole_file(), f"cannot read file: {error}")])
+        return unreadable(path, error)
     if source is None:
         return FileResult(path, None)
     return lint_source(source, rules)
@@ -321,5 +325,5 @@ def lint_path(path: str, rules: tuple[Rule, ...] = ALL_RULES) -> FileResult:
     try:
         data = read_bytes(path)
     except UnreadableSource as error:
-        return FileResult(path, None, [Diagnostic(UNREADABLE, whole_file(), f"cannot read file: {error}")])
+        return unreadable(path, error)
     return lint_data(path, data, rules)

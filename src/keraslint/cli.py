@@ -12,7 +12,7 @@ import json
 import os
 import sys
 from collections import Counter
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Sequence
 
@@ -272,14 +272,14 @@ def _fixable(result: FileResult, unsafe: bool) -> bool:
     )
 
 
+@dataclass(frozen=True)
 class _Fixed:
     """A file's content after its fixes: what to write, and what to diff."""
 
-    def __init__(self, data: bytes | None, text: str | None, count: int, diffs: list[tuple[str, str, str]]) -> None:
-        self.data = data  # a notebook's new bytes
-        self.text = text  # a Python file's new text
-        self.count = count
-        self.diffs = diffs  # (label, before, after)
+    data: bytes | None  # a notebook's new bytes
+    text: str | None  # a Python file's new text
+    count: int
+    diffs: list[tuple[str, str, str]]  # (label, before, after)
 
 
 def _apply(result: FileResult, unsafe: bool, data: bytes | None = None) -> _Fixed | None:

@@ -9,18 +9,8 @@ from fnmatch import fnmatch
 from pathlib import Path
 
 from keraslint.cache import Cache
-from keraslint.checker import (
-    BUILTIN_CODES,
-    UNREADABLE,
-    FileResult,
-    lint_data,
-    lint_path,
-    lint_text,
-    read_data,
-    whole_file,
-)
+from keraslint.checker import BUILTIN_CODES, FileResult, lint_data, lint_path, lint_text, read_data, unreadable
 from keraslint.config import Settings
-from keraslint.diagnostics import Diagnostic
 from keraslint.discovery import _relative, discover
 from keraslint.rules import ALL_RULES, RULES_BY_CODE, Rule
 from keraslint.selection import Selection
@@ -102,10 +92,6 @@ def finish(result: FileResult, settings: Settings | _Plan) -> FileResult:
     return replace(result, diagnostics=diagnostics)
 
 
-def _unreadable(path: str, error: UnreadableSource) -> FileResult:
-    return FileResult(path, None, [Diagnostic(UNREADABLE, whole_file(), f"cannot read file: {error}")])
-
-
 def _check_file(path: str, plan: _Plan) -> FileResult:
     cache = plan.cache
     if cache is None:
@@ -113,7 +99,7 @@ def _check_file(path: str, plan: _Plan) -> FileResult:
     try:
         data = read_bytes(path)
     except UnreadableSource as error:
-        return finish(_unreadable(path, error), plan)
+        return finish(unreadable(path, error), plan)
     if b"keras" not in data and not path.endswith(".ipynb"):
         # Decided without a parse (see lint_source): cheaper than the cache.
         return finish(lint_data(path, data, plan.rules), plan)

@@ -673,14 +673,10 @@ class _Extractor:
         """The loss of each output: one for all, by position, or by name."""
         value, value_scope, value_index = self.resolve_value(node, scope, index)
         if isinstance(value, (cst.List, cst.Tuple)):
-            elements = value.elements
-            if (
-                len(elements) != len(outputs)
-                or any(isinstance(e, cst.StarredElement) for e in elements)
-                or any(output is not None and output.keyed for output in outputs)
-            ):
+            items = _by_position(value, outputs)
+            if items is None:
                 return tuple(None for _ in outputs)
-            return tuple(self.loss(e.value, value_scope, value_index) for e in elements)
+            return tuple(self.loss(item, value_scope, value_index) for item in items)
         if isinstance(value, cst.Dict):
             by_name: dict[str, cst.BaseExpression] = {}
             for element in value.elements:
@@ -752,9 +748,8 @@ class _Extractor:
             y = _argument(fit.call, 1, "y")
             validation = _elements(_argument(fit.call, None, "validation_data"))
             for given in (y, validation[1] if validation and len(validation) >= 2 else None):
-                items = _elements(given)
-                keyed = any(output is not None and output.keyed for output in outputs)
-                if items is not None and len(items) == len(outputs) and not keyed:
+                items = _by_position(given, outputs)
+                if items is not None:
                     for head, item in zip(heads, items):
                         head.append(reader.read(item, fit.scope, fit.index))
                 elif isinstance(given, cst.Dict):
@@ -770,6 +765,18 @@ def _elements(node: cst.BaseExpression | None) -> list[cst.BaseExpression] | Non
     if not isinstance(node, (cst.List, cst.Tuple)) or any(isinstance(e, cst.StarredElement) for e in node.elements):
         return None
     return [element.value for element in node.elements]
+
+
+def _by_position(
+    node: cst.BaseExpression | None, outputs: Sequence[OutputLayer | None]
+) -> list[cst.BaseExpression] | None:
+    """A list or tuple (of losses, of targets) with one item per output,
+    paired by position; None when it cannot be: another length, or outputs
+    given as a dict (Keras orders those by key, not as written)."""
+    items = _elements(node)
+    if items is None or len(items) != len(outputs) or any(o is not None and o.keyed for o in outputs):
+        return None
+    return items
 
 
 def _is_input(qualname: str | None) -> bool:
@@ -988,12 +995,7 @@ class _ModelBuilder:
             losses = self.ex.losses_per_output(
                 _argument(compile_event.call, 1, "loss"), outputs, event_scope, compile_event.index
             )
-            if len(outputs) == 1:
-                targets = tuple(t for fit in fits for t in self.ex.targets(fit))
-                compiles.append(Compile(losses, self.ex.span(compile_event.call), targets))
-            else:
-                heads = self.ex.head_targets(fits, outputs)
-                compiles.append(Compile(losses, self.ex.span(compile_event.call), (), heads))
+            compiles.append(self._trained_on(Compile(losses, self.ex.span(compile_event.call)), fits, outputs))
         compiles.extend(self._inherited_compiles(call, events, outputs))
         via = self._via.get(id(call)) or self._via.get(id(scope))
         if via is None:
@@ -1015,11 +1017,15 @@ class _ModelBuilder:
                 fits.append(event)
         if not inherited or not fits:
             return []
+        return [self._trained_on(compile_, fits, outputs) for compile_ in inherited]
+
+    def _trained_on(self, compile_: Compile, fits: Sequence[_Event], outputs: Sequence[OutputLayer | None]) -> Compile:
+        """``compile_`` with the targets of the ``fit`` calls it governs: all
+        of them for one output, each output's own for several."""
         if len(outputs) == 1:
             targets = tuple(t for fit in fits for t in self.ex.targets(fit))
-            return [replace(compile_, fit_targets=targets) for compile_ in inherited]
-        heads = self.ex.head_targets(fits, outputs)
-        return [replace(compile_, head_targets=heads) for compile_ in inherited]
+            return replace(compile_, fit_targets=targets, head_targets=())
+        return replace(compile_, fit_targets=(), head_targets=self.ex.head_targets(fits, outputs))
 
     def _outputs(
         self, call: cst.Call, scope: Scope, index: int, events: Sequence[_Event]
