@@ -109,6 +109,19 @@ def run_property(test, expected: int) -> None:
     assert test.calls >= expected, f"only {test.calls} of {expected} generated inputs were run"
 
 
+def check_generated_files(name: str, strategy: st.SearchStrategy[bytes], settings_) -> None:
+    """Every generated file content, named ``name``, read and checked twice
+    with the same result (see ``check_bytes_twice``)."""
+
+    @settings_
+    @given(strategy)
+    def prop(data: bytes) -> None:
+        prop.calls += 1
+        check_bytes_twice(name, data, Settings())
+
+    run_property(prop, settings_.max_examples)
+
+
 # -- the properties every input must satisfy -----------------------------------
 
 
@@ -1171,13 +1184,7 @@ def test_any_coding_cookie() -> None:
     """A coding cookie naming any codec (or none), then any bytes: the file
     is read, or reported as unreadable (KL002)."""
 
-    @COOKIE_SETTINGS
-    @given(files_with_a_coding_cookie())
-    def prop(data: bytes) -> None:
-        prop.calls += 1
-        check_bytes_twice("encoded.py", data, Settings())
-
-    run_property(prop, COOKIE_SETTINGS.max_examples)
+    check_generated_files("encoded.py", files_with_a_coding_cookie(), COOKIE_SETTINGS)
 
 
 JSON_VALUES = st.recursive(
@@ -1253,13 +1260,7 @@ def notebooks(draw) -> bytes:
 
 
 def test_generated_notebooks() -> None:
-    @NOTEBOOK_SETTINGS
-    @given(notebooks())
-    def prop(data: bytes) -> None:
-        prop.calls += 1
-        check_bytes_twice("generated.ipynb", data, Settings())
-
-    run_property(prop, NOTEBOOK_SETTINGS.max_examples)
+    check_generated_files("generated.ipynb", notebooks(), NOTEBOOK_SETTINGS)
 
 
 # -- 4. the command line, on mutated fixtures ---------------------------------

@@ -27,7 +27,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from helpers import BUGGY, CLEAN
+from helpers import BUGGY, CLEAN, write
 from keraslint import __version__
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -66,12 +66,7 @@ def make_repo(path: Path, files: dict[str, str | bytes]) -> Path:
     git("config", "user.name", "keraslint tests", cwd=path)
     git("config", "commit.gpgsign", "false", cwd=path)
     for name, content in files.items():
-        target = path / name
-        target.parent.mkdir(parents=True, exist_ok=True)
-        if isinstance(content, bytes):
-            target.write_bytes(content)
-        else:
-            target.write_text(content)
+        write(path, name, content)
     git("add", "-A", cwd=path)
     git("commit", "-q", "-m", "initial", cwd=path)
     return path
@@ -86,18 +81,17 @@ def tool_env(home: Path) -> dict[str, str]:
     )
 
 
+def run_with_tools(command: list[str], cwd: Path, home: Path) -> subprocess.CompletedProcess[str]:
+    """``command`` with pre-commit's store and caches under ``home``."""
+    return subprocess.run(
+        command, cwd=cwd, env=tool_env(home), capture_output=True, text=True, check=False, timeout=TIMEOUT
+    )
+
+
 def pre_commit(*args: str, cwd: Path, home: Path) -> subprocess.CompletedProcess[str]:
     """The real pre-commit; every command, even ``validate-*``, opens its store."""
     assert PRE_COMMIT.exists(), f"pre-commit is not installed next to {sys.executable}"
-    return subprocess.run(
-        [str(PRE_COMMIT), *args],
-        cwd=cwd,
-        env=tool_env(home),
-        capture_output=True,
-        text=True,
-        check=False,
-        timeout=TIMEOUT,
-    )
+    return run_with_tools([str(PRE_COMMIT), *args], cwd, home)
 
 
 def output(result: subprocess.CompletedProcess[str]) -> str:
@@ -270,15 +264,7 @@ def test_documented_config_installed_as_git_hook_blocks_a_buggy_commit(
     def commit(name: str, text: str) -> subprocess.CompletedProcess[str]:
         (repo / name).write_text(text)
         git("add", name, cwd=repo)
-        return subprocess.run(
-            ["git", "commit", "-m", f"add {name}"],
-            cwd=repo,
-            env=tool_env(pre_commit_home),
-            capture_output=True,
-            text=True,
-            check=False,
-            timeout=TIMEOUT,
-        )
+        return run_with_tools(["git", "commit", "-m", f"add {name}"], repo, pre_commit_home)
 
     rejected = commit("churn.py", BUGGY)
     assert rejected.returncode != 0, output(rejected)

@@ -209,6 +209,16 @@ def expected_message(text: str, code: str) -> str:
     return f"{diagnostic.message}; {diagnostic.hint}" if diagnostic.hint else diagnostic.message
 
 
+async def assert_still_linting(client: LanguageClient, uri: str, other_name: str) -> None:
+    """After a failure on ``uri``: that document, changed to buggy code, and
+    another document both get their KL101."""
+    fixed = await published(client, uri, did_change(client, uri, BUGGY, version=2))
+    assert [d.code for d in fixed.diagnostics] == ["KL101"]
+    other = uri_of(other_name)
+    after = await published(client, other, did_open(client, other, BUGGY))
+    assert [d.code for d in after.diagnostics] == ["KL101"]
+
+
 # -- the session -----------------------------------------------------------
 
 
@@ -301,11 +311,7 @@ async def test_syntax_error_is_kl001_and_the_server_keeps_working(client: Langua
     assert diagnostic.range.start == lsp.Position(line=1, character=SYNTAX_ERROR.splitlines()[1].index("("))
     assert diagnostic.code_description is None  # no rule page for KL001
     # The same document, fixed, and another document are still linted.
-    fixed = await published(client, uri, did_change(client, uri, BUGGY, version=2))
-    assert [d.code for d in fixed.diagnostics] == ["KL101"]
-    other = uri_of("after_broken.py")
-    after = await published(client, other, did_open(client, other, BUGGY))
-    assert [d.code for d in after.diagnostics] == ["KL101"]
+    await assert_still_linting(client, uri, "after_broken.py")
 
 
 async def test_notebooks_and_other_languages_are_not_linted(client: LanguageClient):
@@ -411,11 +417,7 @@ async def test_a_crash_while_linting_is_logged_and_the_server_survives(patched_c
     assert "RuntimeError: injected failure" in message.message
     assert "Traceback" in message.message
     # The crashing document, once fixed, and other documents are linted.
-    recovered = await published(client, uri, did_change(client, uri, BUGGY, version=2))
-    assert [d.code for d in recovered.diagnostics] == ["KL101"]
-    other = uri_of("after_crash.py")
-    after = await published(client, other, did_open(client, other, BUGGY))
-    assert [d.code for d in after.diagnostics] == ["KL101"]
+    await assert_still_linting(client, uri, "after_crash.py")
 
 
 async def test_quick_fix_path_with_utf8_positions(patched_client: LanguageClient):
