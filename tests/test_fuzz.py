@@ -233,19 +233,28 @@ KERAS_NAMES = ("model", "keras", "layers", "tf", "Dense", "compile", "fit", "los
 
 def name_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) offsets of the identifiers of ``text`` (not keywords)."""
+    return [
+        (start, end)
+        for token, start, end in located_tokens(text) or []
+        if token.type == tokenize.NAME
+        and not keyword.iskeyword(token.string)
+        and not keyword.issoftkeyword(token.string)
+    ]
+
+
+def located_tokens(text: str) -> list[tuple[tokenize.TokenInfo, int, int]] | None:
+    """Each token of ``text`` with its (start, end) offsets in the text;
+    None when ``tokenize`` gives up."""
     starts = [0]
     for line in text.split("\n"):
         starts.append(starts[-1] + len(line) + 1)
     try:
         tokens = list(tokenize.generate_tokens(io.StringIO(text).readline))
     except (tokenize.TokenError, SyntaxError):
-        return []
+        return None
     return [
-        (starts[token.start[0] - 1] + token.start[1], starts[token.end[0] - 1] + token.end[1])
+        (token, starts[token.start[0] - 1] + token.start[1], starts[token.end[0] - 1] + token.end[1])
         for token in tokens
-        if token.type == tokenize.NAME
-        and not keyword.iskeyword(token.string)
-        and not keyword.issoftkeyword(token.string)
     ]
 
 
@@ -997,20 +1006,10 @@ def test_analysis_emits_no_warnings() -> None:
 def token_spans(text: str) -> tuple[tuple[int, int], ...]:
     """(start, end) offsets of the non-empty tokens of ``text``; a plain
     split into words and spaces when ``tokenize`` gives up."""
-    starts = [0]
-    for line in text.split("\n"):
-        starts.append(starts[-1] + len(line) + 1)
-    try:
-        tokens = list(tokenize.generate_tokens(io.StringIO(text).readline))
-    except (tokenize.TokenError, SyntaxError):
+    tokens = located_tokens(text)
+    if tokens is None:
         return tuple(m.span() for m in re.finditer(r"\S+|\s+", text))
-    spans = []
-    for token in tokens:
-        start = starts[token.start[0] - 1] + token.start[1]
-        end = starts[token.end[0] - 1] + token.end[1]
-        if start < end:
-            spans.append((start, end))
-    return tuple(spans)
+    return tuple((start, end) for _, start, end in tokens if start < end)
 
 
 def edit_tokens(text: str, spans: tuple[tuple[int, int], ...], edits: list[tuple[int, str]]) -> str:
