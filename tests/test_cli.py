@@ -169,6 +169,7 @@ def test_missing_path_is_kl002_and_others_still_checked(tmp_path: Path) -> None:
 
 def test_never_writes_outside_its_cache(tmp_path: Path) -> None:
     write(tmp_path, "m.py", BUGGY)
+    write(tmp_path, "pyproject.toml", "[project]\nname = 'm'\n")  # the top of a project
     before = sorted(p.relative_to(tmp_path) for p in tmp_path.rglob("*"))
     run(".", cwd=tmp_path)
     after = sorted(p.relative_to(tmp_path) for p in tmp_path.rglob("*"))

@@ -12,6 +12,7 @@ bypass it) and holds a ``.gitignore`` so that git never sees it.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
 import json
@@ -44,14 +45,38 @@ def _encode(diagnostic: Diagnostic) -> dict[str, Any]:
     }
 
 
-def _decode(item: dict[str, Any]) -> Diagnostic:
+class _Invalid(Exception):
+    """An entry that is valid JSON but not what keraslint writes."""
+
+
+def _need(condition: bool) -> None:
+    if not condition:
+        raise _Invalid
+
+
+def _checked_span(value: Any) -> Span:
+    _need(isinstance(value, list) and len(value) == 4)
+    _need(all(type(number) is int and 0 <= number < 1 << 31 for number in value))
+    return _from_span(value)
+
+
+def _decode(item: Any) -> Diagnostic:
+    """The diagnostic an entry holds, checked field by field against what
+    ``_encode`` writes: anything else is ``_Invalid`` (a miss), never a
+    crash or a finding that silently disappears."""
+    _need(isinstance(item, dict) and set(item) == {"code", "span", "message", "hint", "fix"})
+    _need(isinstance(item["code"], str) and isinstance(item["message"], str))
+    _need(item["hint"] is None or isinstance(item["hint"], str))
     fix = item["fix"]
+    if fix is not None:
+        _need(isinstance(fix, dict) and set(fix) == {"span", "text", "safe"})
+        _need(isinstance(fix["text"], str) and isinstance(fix["safe"], bool))
     return Diagnostic(
         item["code"],
-        _from_span(item["span"]),
+        _checked_span(item["span"]),
         item["message"],
         item["hint"],
-        None if fix is None else Replacement(_from_span(fix["span"]), fix["text"], fix["safe"]),
+        None if fix is None else Replacement(_checked_span(fix["span"]), fix["text"], fix["safe"]),
     )
 
 
@@ -85,17 +110,35 @@ class Cache:
         return self.directory / key[:2] / f"{key}.json"
 
     def get(self, key: str) -> list[Diagnostic] | None:
+        """The entry's diagnostics; None (a miss) for a missing, unreadable
+        or malformed entry, or one reached through a symbolic link."""
         try:
-            items = json.loads(self._entry(key).read_text(encoding="utf-8"))
+            if not self._safe():
+                return None
+            entry = self._entry(key)
+            if entry.is_symlink() or entry.parent.is_symlink():
+                return None
+            items = json.loads(entry.read_text(encoding="utf-8"))
+            _need(isinstance(items, list))
             return [_decode(item) for item in items]
-        except (OSError, ValueError, KeyError, TypeError, IndexError):
+        except (OSError, ValueError, RecursionError, _Invalid):
             return None
+
+    def _safe(self) -> bool:
+        """Whether the cache directory is a real directory (or missing), not
+        a symbolic link: a link shipped in a repository
+        (``.keraslint_cache -> ../victim``) would make keraslint write outside
+        the project."""
+        return not self.directory.is_symlink()
 
     def put(self, key: str, diagnostics: list[Diagnostic]) -> None:
         if not self.usable:
             return
         entry = self._entry(key)
         try:
+            if not self._safe() or entry.parent.is_symlink():
+                self.usable = False
+                return
             if not self.directory.exists():
                 self.directory.mkdir(parents=True, exist_ok=True)
                 (self.directory / ".gitignore").write_text("# Created by keraslint.\n*\n", encoding="utf-8")
@@ -103,9 +146,14 @@ class Cache:
             import tempfile  # only a run that writes entries needs it
 
             descriptor, temporary = tempfile.mkstemp(prefix=".tmp-", dir=entry.parent)
-            with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
-                json.dump([_encode(d) for d in diagnostics], handle)
-            os.replace(temporary, entry)
+            try:
+                with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
+                    json.dump([_encode(d) for d in diagnostics], handle)
+                os.replace(temporary, entry)
+            except BaseException:
+                with contextlib.suppress(OSError):
+                    os.unlink(temporary)
+                raise
         except OSError:
             # A read-only project, a full disk: run on without a cache.
             self.usable = False

@@ -68,16 +68,49 @@ _KEYS = {
 }
 
 
+def _is_file(path: Path) -> bool:
+    """``Path.is_file`` that answers False where it would raise (a folder
+    that cannot be searched, a name too long for the system)."""
+    try:
+        return path.is_file()
+    except (OSError, ValueError):
+        return False
+
+
+def _is_dir(path: Path) -> bool:
+    try:
+        return path.is_dir()
+    except (OSError, ValueError):
+        return False
+
+
+class _InvalidToml(Exception):
+    """What tomllib cannot read, with its reason."""
+
+
+def _parse_toml(text: str) -> dict[str, Any]:
+    """The TOML document; ``_InvalidToml`` for anything tomllib cannot
+    read, including what it raises beyond ``TOMLDecodeError``
+    (``RecursionError`` for deep nesting, ``ValueError`` for an integer
+    over Python's 4,300-digit limit)."""
+    try:
+        return tomllib.loads(text)
+    except RecursionError:
+        raise _InvalidToml("nested too deeply to read") from None
+    except ValueError as error:  # TOMLDecodeError is a ValueError too
+        raise _InvalidToml(str(error).split(";")[0]) from None
+
+
 def find_config(start: Path) -> Path | None:
     """The nearest ``pyproject.toml`` with a ``[tool.keraslint]`` table,
     walking up from ``start``."""
-    directory = start if start.is_dir() else start.parent
+    directory = start if _is_dir(start) else start.parent
     for candidate in [directory, *directory.parents]:
         path = candidate / "pyproject.toml"
-        if path.is_file():
+        if _is_file(path):
             try:
-                table = tomllib.loads(path.read_text(encoding="utf-8")).get("tool", {})
-            except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+                table = _parse_toml(path.read_text(encoding="utf-8")).get("tool", {})
+            except (OSError, UnicodeDecodeError, _InvalidToml):
                 # A broken pyproject.toml is reported, not silently skipped.
                 return path
             if isinstance(table, dict) and "keraslint" in table:
@@ -91,7 +124,8 @@ def _codes(value: Any, where: str, key: str, known: Iterable[str]) -> tuple[str,
     if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
         raise ConfigError(f"{where}: `{key}` must be a {_KEYS.get(key, 'list of rule codes')}, got {value!r}")
     try:
-        return parse_codes(",".join(value), known) if value else ()
+        # ``select = []`` selects nothing on purpose; ``select = [""]`` is a slip.
+        return parse_codes(",".join(value), known, allow_empty=key == "ignore" or "." in key) if value else ()
     except UnknownSelector as error:
         raise ConfigError(f"{where}: `{key}`: {error}") from None
 
@@ -106,12 +140,15 @@ def load_config(path: Path, known_codes: Iterable[str]) -> Settings:
     """Settings from one ``pyproject.toml``; ``ConfigError`` when invalid."""
     known = tuple(known_codes)
     try:
-        document = tomllib.loads(path.read_text(encoding="utf-8"))
+        document = _parse_toml(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError) as error:
         raise ConfigError(f"{path}: cannot read: {error}") from None
-    except tomllib.TOMLDecodeError as error:
+    except _InvalidToml as error:
         raise ConfigError(f"{path}: invalid TOML: {error}") from None
-    table = document.get("tool", {}).get("keraslint", {})
+    tool = document.get("tool", {})
+    if not isinstance(tool, dict):
+        raise ConfigError(f"{path}: `tool` must be a table, got {tool!r:.60}")
+    table = tool.get("keraslint", {})
     where = f"{path} [tool.keraslint]"
     if not isinstance(table, dict):
         raise ConfigError(f"{where} must be a table")

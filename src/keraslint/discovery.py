@@ -101,6 +101,28 @@ def _work_tree(directory: str, memo: dict[str, str | None]) -> str | None:
     return found
 
 
+# Git reads the linted tree's own ``.git/config``, which can name programs
+# to run: ``core.fsmonitor`` is run by any command that looks at the index,
+# ``check-ignore`` included. Options given with ``-c`` outrank every config
+# file, so the tree cannot turn these back on. ``check-ignore`` runs no
+# hook, filter, pager or editor; hooks are switched off all the same.
+_SAFE_GIT_OPTIONS = (
+    "-c",
+    "core.fsmonitor=false",
+    "-c",
+    "core.untrackedCache=false",
+    "-c",
+    "core.hooksPath=/dev/null",
+    "--no-pager",
+)
+_GIT_TIMEOUT_SECONDS = 30
+
+
+def _safe_git_environment() -> dict[str, str]:
+    """Git never prompts, and never writes to the tree's index."""
+    return {**os.environ, "GIT_TERMINAL_PROMPT": "0", "GIT_OPTIONAL_LOCKS": "0"}
+
+
 def git_ignored(paths: list[str]) -> set[str]:
     """The paths git ignores (``.gitignore`` files, ``info/exclude``, global
     excludes; tracked files never are), asked of git itself: one call per
@@ -117,13 +139,15 @@ def git_ignored(paths: list[str]) -> set[str]:
     for tree, absolute in by_tree.items():
         try:
             run = subprocess.run(
-                ["git", "-C", tree, "check-ignore", "--stdin", "-z"],
+                ["git", *_SAFE_GIT_OPTIONS, "-C", tree, "check-ignore", "--stdin", "-z"],
                 input="\0".join(absolute) + "\0",
                 capture_output=True,
                 text=True,
                 check=False,
+                env=_safe_git_environment(),
+                timeout=_GIT_TIMEOUT_SECONDS,
             )
-        except OSError:
+        except (OSError, subprocess.SubprocessError):  # no git, or a git that hangs
             return set()
         if run.returncode in (0, 1):  # 128: git found no repository after all
             for answer in run.stdout.split("\0"):
@@ -131,13 +155,17 @@ def git_ignored(paths: list[str]) -> set[str]:
     return ignored
 
 
-def discover(paths: Iterable[str], settings: Settings | None = None) -> list[str]:
+def discover(
+    paths: Iterable[str], settings: Settings | None = None, unlisted: dict[str, str] | None = None
+) -> list[str]:
     """Every file to lint, each once, in a stable order.
 
     A path named explicitly is linted whatever its name, unless
     ``force-exclude`` applies the excludes to it too; a missing path is
     kept so that it is reported as unreadable. Git is asked about every
-    candidate at once.
+    candidate at once. A directory that cannot be listed is kept in the
+    list too, with the reason in ``unlisted``, so that it is reported
+    rather than silently left out.
     """
     settings = settings or Settings()
     # (candidates, whether git may drop them), per path given
@@ -145,7 +173,14 @@ def discover(paths: Iterable[str], settings: Settings | None = None) -> list[str
     for path in paths:
         if os.path.isdir(path):
             found: list[str] = []
-            for root, dirs, files in os.walk(path):
+
+            def cannot_list(error: OSError, found: list[str] = found, top: str = path) -> None:
+                directory = os.path.normpath(error.filename or top)
+                found.append(directory)
+                if unlisted is not None:
+                    unlisted[directory] = f"cannot list directory: {error.strerror or error}"
+
+            for root, dirs, files in os.walk(path, onerror=cannot_list):
                 dirs[:] = sorted(d for d in dirs if not _skip_directory(root, d, settings))
                 found.extend(
                     os.path.normpath(os.path.join(root, f))

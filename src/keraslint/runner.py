@@ -3,14 +3,27 @@ selection, per-file ignores and ``# noqa`` applied on top of the checker."""
 
 from __future__ import annotations
 
+import contextlib
 import os
+import sys
 from dataclasses import replace
 from fnmatch import fnmatch
 from pathlib import Path
 
 from keraslint.cache import Cache
-from keraslint.checker import BUILTIN_CODES, FileResult, lint_data, lint_path, lint_text, read_data, unreadable
+from keraslint.checker import (
+    BUILTIN_CODES,
+    UNREADABLE,
+    FileResult,
+    lint_data,
+    lint_path,
+    lint_text,
+    read_data,
+    unreadable,
+    whole_file,
+)
 from keraslint.config import Settings
+from keraslint.diagnostics import Diagnostic
 from keraslint.discovery import _relative, discover
 from keraslint.rules import ALL_RULES, RULES_BY_CODE, Rule
 from keraslint.selection import Selection
@@ -118,11 +131,32 @@ def _check_file(path: str, plan: _Plan) -> FileResult:
 
 
 _worker_plan: _Plan | None = None
+# How often a worker looks whether the process that started it still lives.
+_ORPHAN_CHECK_SECONDS = 1.0
 
 
-def _start_worker(plan: _Plan) -> None:
+def _exit_when_orphaned(parent: int) -> None:
+    """A worker whose parent died (``kill -9``, an OOM kill, a CI timeout
+    that signals only the main process) is re-parented and would wait on its
+    task queue forever: end it instead."""
+    import time
+
+    while True:
+        time.sleep(_ORPHAN_CHECK_SECONDS)
+        if os.getppid() != parent:
+            os._exit(1)
+
+
+def _start_worker(plan: _Plan, parent: int) -> None:
     global _worker_plan
+    import signal
+    import threading
+
     _worker_plan = plan
+    # Ctrl-C reaches the whole process group: the main process alone
+    # answers it (one line, no traceback per worker).
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    threading.Thread(target=_exit_when_orphaned, args=(parent,), name="keraslint-orphan-check", daemon=True).start()
 
 
 def _check_in_worker(path: str) -> FileResult:
@@ -139,15 +173,74 @@ def check_paths(
 ) -> list[FileResult]:
     """Every file under ``paths``, in discovery order; with ``jobs > 1`` the
     files are checked by that many processes, with the same output."""
-    files = discover(paths, settings)
+    unlisted: dict[str, str] = {}
+    found = discover(paths, settings, unlisted)
+    files = [path for path in found if path not in unlisted]
     plan = _Plan(settings, cache_directory)
-    if jobs > 1 and len(files) >= _PARALLEL_THRESHOLD:
-        # Imported here: one file (stdin, an editor) never needs processes.
-        from concurrent.futures import ProcessPoolExecutor
+    checked: list[FileResult] | None = None
+    workers = worker_count(jobs, len(files))
+    if workers > 1:
+        checked = _check_in_parallel(files, plan, workers)
+    if checked is None:
+        checked = [_check_file(path, plan) for path in files]
+    if not unlisted:
+        return checked
+    # The directories that could not be listed, each where it was found.
+    by_path = iter(checked)
+    return [
+        FileResult(path, None, [Diagnostic(UNREADABLE, whole_file(), unlisted[path])])
+        if path in unlisted
+        else next(by_path)
+        for path in found
+    ]
 
-        with ProcessPoolExecutor(max_workers=jobs, initializer=_start_worker, initargs=(plan,)) as pool:
-            return list(pool.map(_check_in_worker, files, chunksize=max(1, len(files) // (jobs * 8))))
-    return [_check_file(path, plan) for path in files]
+
+def worker_count(jobs: int, files: int) -> int:
+    """How many processes check ``files`` files when ``jobs`` are asked for:
+    never more than there are batches of files to share (a pool forks all
+    its workers up front), nor more than twice the cores."""
+    if jobs <= 1 or files < _PARALLEL_THRESHOLD:
+        return 1  # starting processes would cost more than it saves
+    return max(1, min(jobs, -(-files // (_PARALLEL_THRESHOLD // 2)), 2 * (os.cpu_count() or 1)))
+
+
+def _check_in_parallel(files: list[str], plan: _Plan, workers: int) -> list[FileResult] | None:
+    """The files checked by ``workers`` processes; None when the processes
+    cannot be started (a process limit): the caller checks them itself."""
+    # Imported here: one file (stdin, an editor) never needs processes.
+    from concurrent.futures import ProcessPoolExecutor
+
+    pool = ProcessPoolExecutor(max_workers=workers, initializer=_start_worker, initargs=(plan, os.getpid()))
+    try:
+        results = list(pool.map(_check_in_worker, files, chunksize=max(1, len(files) // (workers * 8))))
+    except OSError as error:  # fork failed: EAGAIN under a process limit, ENOMEM
+        _stop(pool)
+        _notice(f"keraslint: cannot start {workers} worker processes ({error.strerror or error}); checking in one")
+        return None
+    except BaseException:  # Ctrl-C: stop the workers now, not after their work
+        _stop(pool)
+        raise
+    pool.shutdown()
+    return results
+
+
+def _stop(pool: object) -> None:
+    """Shut the pool down without waiting, and end the workers it started
+    (a half-started pool would otherwise be waited for forever)."""
+    processes = list((getattr(pool, "_processes", None) or {}).values())
+    pool.shutdown(wait=False, cancel_futures=True)  # type: ignore[attr-defined]
+    for process in processes:
+        with contextlib.suppress(OSError, ValueError, AttributeError):
+            process.kill()
+    for process in processes:
+        with contextlib.suppress(OSError, ValueError, AssertionError, AttributeError):
+            process.join(5)
+
+
+def _notice(message: str) -> None:
+    if sys.stderr is not None:
+        with contextlib.suppress(OSError, ValueError):
+            sys.stderr.write(message + "\n")
 
 
 def check_text(path: str, text: str, settings: Settings) -> FileResult:

@@ -54,7 +54,11 @@ def find_suppressions(text: str) -> Suppressions:
     if "noqa" not in text.lower():
         return found
     try:
-        tokens = list(tokenize.generate_tokens(io.StringIO(text).readline))
+        # Lines end at \r\n, \r or \n, as Python counts them; StringIO's
+        # readline splits at \n only (a CR-only file would be one line).
+        # One \n per line end keeps every line number and column.
+        uniform = text.replace("\r\n", "\n").replace("\r", "\n")
+        tokens = list(tokenize.generate_tokens(io.StringIO(uniform).readline))
     except (tokenize.TokenError, SyntaxError, IndentationError):
         return found  # an unparseable file gets only its syntax error
     for token in tokens:

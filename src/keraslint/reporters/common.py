@@ -2,10 +2,33 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from keraslint.checker import BUILTIN_CODES, FileResult
 from keraslint.diagnostics import Diagnostic
+
+# Characters that would end, break or hide a line of text output: control
+# characters (a newline in a file name would forge a finding line), the
+# other line breaks of Unicode, and surrogates (a file name that is not
+# UTF-8, a lone ``"\ud800"`` in a loss string), which no UTF-8 stream can
+# encode.
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
+
+
+def _escape(match: re.Match[str]) -> str:
+    character = match.group()
+    if "\udc80" <= character <= "\udcff":
+        # A byte of a file name that is not UTF-8 (Python's surrogateescape).
+        return f"\\x{ord(character) - 0xDC00:02x}"
+    return character.encode("unicode_escape").decode("ascii") if ord(character) < 0x100 else f"\\u{ord(character):04x}"
+
+
+def printable(text: str) -> str:
+    """``text`` on one line that any terminal and encoding can show: what
+    cannot be shown is written as a Python escape (``\\n``, ``\\xff``)."""
+    return _UNPRINTABLE.sub(_escape, text)
+
 
 DOCS_URL = "https://github.com/keraslint/keraslint/blob/main/docs/rules/{code}.md"
 

@@ -15,11 +15,13 @@ def write_gitlab(results: list[FileResult], stream: TextIO) -> None:
     seen: dict[str, int] = {}
     for item in located(results):
         code = item.diagnostic.code
+        # (surrogatepass: a file name that is not UTF-8 is hashed by its own
+        # bytes' escapes, a lone surrogate in a message as itself.)
         # Stable across edits that move the line: path, code and message,
         # plus an occurrence number for repeats.
         key = f"{item.path}\0{code}\0{item.diagnostic.message}"
         seen[key] = seen.get(key, 0) + 1
-        fingerprint = hashlib.sha256(f"{key}\0{seen[key]}".encode()).hexdigest()
+        fingerprint = hashlib.sha256(f"{key}\0{seen[key]}".encode("utf-8", "surrogatepass")).hexdigest()
         issues.append(
             {
                 "description": f"{code} {item.text}",

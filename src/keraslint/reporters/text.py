@@ -2,14 +2,21 @@
 
 from __future__ import annotations
 
+import re
 from typing import TextIO
 
 from keraslint.checker import FileResult
-from keraslint.reporters.common import Located, located
+from keraslint.reporters.common import Located, located, printable
+
+# The line ends Python and LibCST count (``str.splitlines`` also breaks at
+# form feeds, ``\x1c``-``\x1e``, ``\x85`` and U+2028/2029, which do not end
+# a line of Python).
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 
 def concise_line(item: Located) -> str:
-    return f"{item.path}:{item.where}: {item.diagnostic.code} {item.text}"
+    """One finding on one line, whatever its file name or message holds."""
+    return printable(f"{item.path}:{item.where}: {item.diagnostic.code} {item.text}")
 
 
 def write_concise(results: list[FileResult], stream: TextIO) -> None:
@@ -21,18 +28,19 @@ def write_full(results: list[FileResult], stream: TextIO) -> None:
     sources = {result.path: result.source for result in results}
     for item in located(results):
         d = item.diagnostic
-        stream.write(f"{item.path}:{item.where}: {d.code} {d.message}\n")
+        stream.write(printable(f"{item.path}:{item.where}: {d.code} {d.message}") + "\n")
         source = sources.get(item.path)
         if source is not None:
-            lines = source.text.splitlines()
+            lines = _LINE_BREAK.split(source.text)
             index = d.span.start.line - 1
             if 0 <= index < len(lines):
-                code_line = lines[index]
+                # Tabs kept, so that the caret stays under the code.
+                code_line = "\t".join(printable(part) for part in lines[index].split("\t"))
                 number = str(item.line)
                 gutter = " " * len(number)
                 width = d.span.end.column - d.span.start.column if d.span.end.line == d.span.start.line else 1
                 caret = " " * d.span.start.column + "^" * max(width, 1)
                 stream.write(f"{gutter} |\n{number} | {code_line}\n{gutter} | {caret}\n")
         if d.hint:
-            stream.write(f"  = help: {d.hint}\n")
+            stream.write(f"  = help: {printable(d.hint)}\n")
         stream.write("\n")

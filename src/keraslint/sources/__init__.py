@@ -32,12 +32,27 @@ class Source(Protocol):
         ...
 
 
-def read_bytes(path: str) -> bytes:
+# No input is read beyond this: Python code is analysed up to 512 KB
+# (``checker.MAX_SOURCE_BYTES``), and a notebook of this size is mostly
+# outputs (images). A larger file or stdin is reported, not read into memory.
+MAX_INPUT_BYTES = 64 * 1024 * 1024
+
+
+def too_large(limit: int) -> str:
+    return f"too large to read (more than {limit // (1024 * 1024)} MB)"
+
+
+def read_bytes(path: str, limit: int = MAX_INPUT_BYTES) -> bytes:
     try:
         # A FIFO or a device named ``x.py`` would block or never end.
         if os.path.exists(path) and not stat.S_ISREG(os.stat(path).st_mode):
             raise UnreadableSource("not a regular file")
         with open(path, "rb") as handle:
-            return handle.read()
+            data = handle.read(limit + 1)
     except OSError as error:
         raise UnreadableSource(error.strerror or str(error)) from None
+    except ValueError as error:  # a NUL byte in the name
+        raise UnreadableSource(str(error)) from None
+    if len(data) > limit:
+        raise UnreadableSource(too_large(limit))
+    return data

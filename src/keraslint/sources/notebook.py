@@ -29,6 +29,9 @@ _AUTOMAGIC = re.compile(
 )
 
 
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+
 @dataclass(frozen=True)
 class NotebookSource:
     path: str
@@ -95,7 +98,8 @@ def _dedent(lines: list[str]) -> tuple[list[str], list[int]]:
 def _python_lines(source: str) -> tuple[list[str], list[int]]:
     """The cell's lines as Python reads them, and the indentation removed
     from each."""
-    lines, removed = _dedent(source.split("\n"))
+    # Lines end at \r\n, \r or \n, as Python (and LibCST) count them.
+    lines, removed = _dedent(_LINE_BREAK.split(source))
     if lines and lines[0].lstrip().startswith("%%"):
         # A cell magic makes the whole cell something else (bash, HTML...).
         return ["" for _ in lines], removed
@@ -147,6 +151,17 @@ def parse_notebook(path: str, data: bytes) -> NotebookSource | None:
         raise UnreadableSource(f"invalid notebook: not UTF-8 ({error.reason})") from None
     except json.JSONDecodeError as error:
         raise UnreadableSource(f"invalid notebook: not JSON ({error.msg} at line {error.lineno})") from None
+    except RecursionError:
+        raise UnreadableSource("invalid notebook: JSON nested too deeply to read") from None
+    except ValueError as error:  # an integer over Python's 4,300-digit limit
+        raise UnreadableSource(f"invalid notebook: {str(error).split(';')[0]}") from None
+    if isinstance(document, dict) and "worksheets" in document and "cells" not in document:
+        version = document.get("nbformat")
+        shown = f" {version}" if isinstance(version, int) and not isinstance(version, bool) else ""
+        raise UnreadableSource(
+            f"notebook format{shown} is not supported (nbformat 4 and later are); "
+            "convert it with `jupyter nbconvert --to notebook --inplace`"
+        )
     if not isinstance(document, dict) or not isinstance(document.get("cells"), list):
         raise UnreadableSource("invalid notebook: no `cells` list")
     if not _is_python(document.get("metadata")):
@@ -158,7 +173,7 @@ def parse_notebook(path: str, data: bytes) -> NotebookSource | None:
         source = _cell_source(cell, number)
         if source is None:
             continue
-        python, removed = _python_lines(source.rstrip("\n"))
+        python, removed = _python_lines(source.rstrip("\r\n"))
         text_lines.extend(python)
         cells.extend([number] * len(python))
         lines.extend(range(1, len(python) + 1))
