@@ -274,42 +274,54 @@ def _fixable(result: FileResult, unsafe: bool) -> bool:
 
 @dataclass(frozen=True)
 class _Fixed:
-    """A file's content after its fixes: what to write, and what to diff."""
+    """A file's content after its fixes: what to write, over what, and what
+    to diff."""
 
-    data: bytes | None  # a notebook's new bytes
-    text: str | None  # a Python file's new text
+    original: bytes  # the bytes that were read and fixed
+    data: bytes  # the same file, fixed: only the fixed literals differ
     count: int
     diffs: list[tuple[str, str, str]]  # (label, before, after)
 
 
 def _apply(result: FileResult, unsafe: bool, data: bytes | None = None) -> _Fixed | None:
-    """The fixed content, None when nothing changes. A notebook is read
-    again (or taken from ``data``) and fixed only if that leaves every other
-    byte as it was."""
-    from keraslint.fixes import NotebookNotFixed, apply_fixes, fix_notebook, wanted_fixes
+    """The fixed content, None when nothing changes or the fixes cannot be
+    applied (said on stderr). The file is read again (or taken from
+    ``data``) and fixed only if it still holds what was checked, and only
+    if that leaves every other byte as it was."""
+    from keraslint.fixes import NotFixed, fix_notebook, fix_python, wanted_fixes
+    from keraslint.sources import UnreadableSource, read_bytes
+    from keraslint.sources.python import decode
 
     if not _fixable(result, unsafe) or result.source is None:
         return None
     fixes = wanted_fixes(result.diagnostics, unsafe)
-    if isinstance(result.source, NotebookSource):
+    try:
+        if data is None:
+            data = read_bytes(result.path)
         try:
-            if data is None:
-                with open(result.path, "rb") as handle:
-                    data = handle.read()
-            if parse_notebook(result.path, data) != result.source:
-                raise NotebookNotFixed("it changed while being checked")
-            fixed = fix_notebook(data, result.source, fixes)
-        except (OSError, ValueError, NotebookNotFixed) as error:
-            print(f"keraslint: {result.path}: fixes not applied: {error}", file=sys.stderr)
-            return None
-        if fixed.data == data:
-            return None
-        diffs = [(f"{result.path}:cell {cell}", before, after) for cell, before, after in fixed.cells]
-        return _Fixed(fixed.data, None, fixed.applied, diffs)
-    text, count = apply_fixes(result.source.text, fixes)
-    if text == result.source.text:
+            if isinstance(result.source, NotebookSource):
+                same = parse_notebook(result.path, data) == result.source
+            else:
+                same = decode(data) == result.source.text
+        except (UnreadableSource, ValueError, RecursionError, MemoryError):
+            same = False
+        if not same:
+            raise NotFixed("it changed while being checked")
+        if isinstance(result.source, NotebookSource):
+            notebook = fix_notebook(data, result.source, fixes)
+            new, count = notebook.data, notebook.applied
+            diffs = [(f"{result.path}:cell {cell}", before, after) for cell, before, after in notebook.cells]
+        else:
+            python = fix_python(data, result.source.text, fixes)
+            new, count = python.data, python.applied
+            diffs = [(result.path, python.before, python.after)]
+    except (NotFixed, UnreadableSource, OSError, ValueError, RecursionError, MemoryError) as error:
+        reason = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
+        print(f"keraslint: {result.path}: fixes not applied: {reason or type(error).__name__}", file=sys.stderr)
         return None
-    return _Fixed(None, text, count, [(result.path, result.source.text, text)])
+    if new == data:
+        return None
+    return _Fixed(data, new, count, diffs)
 
 
 def _show_diff(results: list[FileResult], unsafe: bool) -> int:
@@ -329,21 +341,32 @@ def _show_diff(results: list[FileResult], unsafe: bool) -> int:
 
 
 def _fix_files(results: list[FileResult], args: argparse.Namespace, settings: Settings) -> list[FileResult]:
-    """Fix, write atomically, then lint the written files again."""
-    from keraslint.fixes import write_atomically, write_bytes_atomically
+    """Fix, write each file (only if it still holds what was checked), then
+    lint the written files again. A file that cannot be fixed or written
+    is said on stderr and keeps its findings (so the exit status says they
+    remain, as ruff's E902); the other files are fixed all the same."""
+    from keraslint.fixes import NotFixed, replace_contents
 
     fixed_files = 0
     applied = 0
     refreshed: list[FileResult] = []
     for result in results:
-        fixed = None if result.path == "-" else _apply(result, args.unsafe_fixes)
+        try:
+            fixed = None if result.path == "-" else _apply(result, args.unsafe_fixes)
+        except Exception as error:  # a bug of ours on this file: the others go on
+            error_text = f"fix: {type(error).__name__}: {error}"
+            refreshed.append(replace(result, internal_errors=[*result.internal_errors, error_text]))
+            continue
         if fixed is None:
             refreshed.append(result)
             continue
-        if fixed.data is not None:
-            write_bytes_atomically(result.path, fixed.data)
-        elif fixed.text is not None:
-            write_atomically(result.path, fixed.text)
+        try:
+            replace_contents(result.path, fixed.data, fixed.original)
+        except (NotFixed, OSError) as error:
+            reason = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
+            print(f"keraslint: {result.path}: fixes not applied: {reason}", file=sys.stderr)
+            refreshed.append(result)
+            continue
         fixed_files += 1
         applied += fixed.count
         refreshed.extend(check_paths([result.path], settings))
@@ -352,21 +375,30 @@ def _fix_files(results: list[FileResult], args: argparse.Namespace, settings: Se
     return refreshed
 
 
-def _fix_stdin(result: FileResult, data: bytes, args: argparse.Namespace) -> int:
-    """As ruff does: the fixed file on stdout (a notebook as JSON), what
-    remains on stderr."""
-    if result.source is None:
-        REPORTERS["concise"]([result], sys.stderr)
-        return EXIT_FINDINGS
-    fixed = _apply(result, args.unsafe_fixes, data)
+def _fix_stdin(result: FileResult | None, data: bytes, args: argparse.Namespace) -> int:
+    """As ruff does: the fixed file on stdout, byte for byte as it came in
+    but for the fixed literals (a notebook as JSON), what remains on
+    stderr. Whatever is not fixed (an excluded name: ``result`` is None;
+    input that cannot be read) is given back unchanged: an editor replaces
+    its buffer with what it gets."""
+    fixed = None
+    internal: list[str] = list(result.internal_errors) if result is not None else []
+    if result is not None and result.source is not None:
+        try:
+            fixed = _apply(result, args.unsafe_fixes, data)
+        except Exception as error:  # a bug of ours: the input still goes back
+            internal.append(f"fix: {type(error).__name__}: {error}")
+    sys.stdout.flush()
+    sys.stdout.buffer.write(fixed.data if fixed is not None else data)
+    sys.stdout.buffer.flush()
+    if result is None:
+        return EXIT_CLEAN
     remaining = result.diagnostics
     if fixed is not None:
         remaining = [d for d in result.diagnostics if d.fix is None or not (d.fix.safe or args.unsafe_fixes)]
-    if isinstance(result.source, NotebookSource):
-        sys.stdout.flush()
-        sys.stdout.buffer.write(fixed.data if fixed is not None and fixed.data is not None else data)
-        sys.stdout.buffer.flush()
-    else:
-        sys.stdout.write(fixed.text if fixed is not None and fixed.text is not None else result.source.text)
     REPORTERS["concise"]([replace(result, diagnostics=remaining)], sys.stderr)
+    for error in internal:
+        print(f"keraslint: internal error in {result.path}: {error}", file=sys.stderr)
+    if internal:
+        return EXIT_ERROR
     return EXIT_FINDINGS if remaining and not args.exit_zero else EXIT_CLEAN

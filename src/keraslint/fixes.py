@@ -1,22 +1,38 @@
-"""Applying fixes: LibCST rewrites the string literals the fixes name, so
-comments and formatting around them survive untouched."""
+"""Applying fixes: each fix replaces one string literal, and nothing else
+of the file changes.
+
+The fixes' spans are LibCST positions, i.e. positions in the code LibCST
+generates back from its tree, which is not always the file's text (LibCST
+drops a form feed before a statement, a final lone ``\\r``, some blank
+lines...). So the module is never regenerated: each span is found in the
+file's own text (by aligning the two), must hold the string literal LibCST
+saw there, and the replacement is spliced into the original text and then
+into the original bytes. Then the result is checked, not trusted: every
+byte outside the fix spans is the same, the fixed bytes decode to the fixed
+text, and LibCST reads the fixed text as the fixed tree.
+"""
 
 from __future__ import annotations
 
+import ast
+import bisect
 import codecs
+import difflib
+import errno
 import io
 import json
 import os
 import re
+import stat
 import tempfile
 import tokenize
+import warnings
 from dataclasses import dataclass
 from typing import Iterable
 
 import libcst as cst
-from libcst.metadata import MetadataWrapper, PositionProvider
 
-from keraslint.diagnostics import Diagnostic, Replacement
+from keraslint.diagnostics import Diagnostic, Position, Replacement
 from keraslint.sources.notebook import NotebookSource
 
 
@@ -24,40 +40,287 @@ def wanted_fixes(diagnostics: Iterable[Diagnostic], unsafe: bool) -> list[Replac
     return [d.fix for d in diagnostics if d.fix is not None and (d.fix.safe or unsafe)]
 
 
-class _Rewrite(cst.CSTTransformer):
-    METADATA_DEPENDENCIES = (PositionProvider,)
+class NotFixed(Exception):
+    """The fixes cannot be applied without changing more than they change,
+    or cannot be written; the message says why (one line)."""
 
-    def __init__(self, fixes: list[Replacement]) -> None:
-        super().__init__()
-        self.fixes = {(f.span.start.line, f.span.start.column, f.span.end.line, f.span.end.column): f for f in fixes}
-        self.applied = 0
 
-    def leave_SimpleString(self, original_node: cst.SimpleString, updated_node: cst.SimpleString) -> cst.SimpleString:
-        where = self.get_metadata(PositionProvider, original_node)
-        fix = self.fixes.get((where.start.line, where.start.column, where.end.line, where.end.column))
-        if fix is None:
-            return updated_node
-        self.applied += 1
-        return updated_node.with_changes(value=fix.text)
+class NotebookNotFixed(NotFixed):
+    """The fixes cannot be written back without changing more than they
+    change (the notebook's JSON layout, a cell whose lines IPython rewrote)."""
+
+
+# ---------------------------------------------------------------------------
+# Where a fix is in the text
+# ---------------------------------------------------------------------------
+
+# LibCST counts lines as its code generation writes them (see
+# keraslint.model.positions): ``\r\n``, ``\r`` and ``\n`` each end a line; a
+# form feed (or any other character) is one column.
+_LINE_BREAK = re.compile(r"\r\n?|\n")
+# A string literal as LibCST's SimpleString holds it: an optional prefix,
+# then quotes (an f-string is not a SimpleString).
+_STRING_LITERAL = re.compile(r"(?is)[rbu]{0,2}('''|\"\"\"|'|\").*\1")
+
+
+def _line_starts(text: str) -> list[int]:
+    return [0, *(match.end() for match in _LINE_BREAK.finditer(text))]
+
+
+def _offset(starts: list[int], text: str, position: Position) -> int | None:
+    if not 1 <= position.line <= len(starts) or position.column < 0:
+        return None
+    offset = starts[position.line - 1] + position.column
+    end = starts[position.line] if position.line < len(starts) else len(text)
+    return offset if offset <= end else None
+
+
+def _split_lines(text: str) -> list[str]:
+    """The lines of ``text`` as LibCST counts them, each with its line break."""
+    starts = _line_starts(text)
+    return [text[start:end] for start, end in zip(starts, [*starts[1:], len(text)])]
+
+
+class _Alignment:
+    """Maps offsets in LibCST's generated code to offsets in the original
+    text: the blocks of characters the two have in common, found line by
+    line, then character by character where lines differ."""
+
+    def __init__(self, generated: str, original: str) -> None:
+        # (start in generated, start in original, length), in order
+        self.blocks: list[tuple[int, int, int]] = []
+        self._starts: list[int] = [0]
+        if generated == original:
+            self.blocks.append((0, 0, len(original)))
+            return
+        ours, theirs = _split_lines(generated), _split_lines(original)
+        at_ours, at_theirs = _starts_of(ours), _starts_of(theirs)
+        # Only a few lines differ (the start, the end): match the common
+        # prefix and suffix directly, the middle with difflib.
+        head = 0
+        while head < min(len(ours), len(theirs)) and ours[head] == theirs[head]:
+            head += 1
+        tail = 0
+        while tail < min(len(ours), len(theirs)) - head and ours[-1 - tail] == theirs[-1 - tail]:
+            tail += 1
+        matcher = difflib.SequenceMatcher(None, ours[head : len(ours) - tail], theirs[head : len(theirs) - tail], False)
+        opcodes = [("equal", 0, head, 0, head)]
+        for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+            opcodes.append((tag, i1 + head, i2 + head, j1 + head, j2 + head))
+        opcodes.append(("equal", len(ours) - tail, len(ours), len(theirs) - tail, len(theirs)))
+        for tag, i1, i2, j1, j2 in opcodes:
+            if i1 == i2 or j1 == j2:
+                continue
+            start_ours, end_ours = at_ours[i1], at_ours[i2]
+            start_theirs, end_theirs = at_theirs[j1], at_theirs[j2]
+            if tag == "equal":
+                self._add(start_ours, start_theirs, end_ours - start_ours)
+                continue
+            characters = difflib.SequenceMatcher(
+                None, generated[start_ours:end_ours], original[start_theirs:end_theirs], False
+            )
+            for a, b, size in characters.get_matching_blocks():
+                self._add(start_ours + a, start_theirs + b, size)
+        self._starts = [block[0] for block in self.blocks]
+
+    def _add(self, ours: int, theirs: int, size: int) -> None:
+        if not size:
+            return
+        if self.blocks:
+            last_ours, last_theirs, last_size = self.blocks[-1]
+            if last_ours + last_size == ours and last_theirs + last_size == theirs:
+                self.blocks[-1] = (last_ours, last_theirs, last_size + size)
+                return
+        self.blocks.append((ours, theirs, size))
+
+    def span(self, start: int, end: int) -> tuple[int, int] | None:
+        """Where ``[start, end)`` of the generated code is in the original,
+        if the whole range is common to both."""
+        index = bisect.bisect_right(self._starts, start) - 1
+        if index < 0 or not self.blocks:
+            return None
+        ours, theirs, size = self.blocks[index]
+        if end > ours + size:
+            return None
+        return theirs + start - ours, theirs + end - ours
+
+
+def _starts_of(lines: list[str]) -> list[int]:
+    starts = [0]
+    for line in lines:
+        starts.append(starts[-1] + len(line))
+    return starts
+
+
+def _is_string_literal(code: str) -> bool:
+    if not _STRING_LITERAL.fullmatch(code):
+        return False
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # the code's own escape warnings
+            tree = ast.parse(code, mode="eval")
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        return False
+    return isinstance(tree.body, ast.Constant) and isinstance(tree.body.value, (str, bytes))
+
+
+def _parse(text: str) -> cst.Module:
+    # As the checker does: LibCST's native parser recurses on the C stack.
+    from keraslint.checker import _on_a_large_stack
+
+    return _on_a_large_stack(lambda: cst.parse_module(text))
+
+
+@dataclass(frozen=True)
+class Edit:
+    """Replace ``text[start:end]`` (which holds ``old``) with ``new``."""
+
+    start: int
+    end: int
+    old: str
+    new: str
+
+
+def _splice(text: str, edits: list[Edit]) -> str:
+    pieces, at = [], 0
+    for edit in edits:
+        pieces += [text[at : edit.start], edit.new]
+        at = edit.end
+    pieces.append(text[at:])
+    return "".join(pieces)
+
+
+def locate_fixes(text: str, fixes: list[Replacement]) -> list[Edit]:
+    """The fixes as edits of ``text``, in order; raises ``NotFixed`` when a
+    fix cannot be placed exactly on the string literal it replaces."""
+    if not fixes:
+        return []
+    try:
+        module = _parse(text)
+    except (cst.ParserSyntaxError, RecursionError, MemoryError, ValueError) as error:
+        raise NotFixed(f"it does not parse: {str(error).splitlines()[0] if str(error) else type(error).__name__}")
+    generated = module.code
+    starts = _line_starts(generated)
+    alignment = _Alignment(generated, text)
+    located: dict[tuple[int, int], Edit] = {}  # by span in the generated code
+    for fix in fixes:
+        start, end = _offset(starts, generated, fix.span.start), _offset(starts, generated, fix.span.end)
+        if start is None or end is None or end <= start:
+            raise NotFixed("a fix is outside the code")
+        old = generated[start:end]
+        if not _is_string_literal(old) or not _is_string_literal(fix.text) or _LINE_BREAK.search(fix.text):
+            raise NotFixed("a fix does not replace a string literal with one")
+        there = alignment.span(start, end)
+        if there is None or text[there[0] : there[1]] != old:
+            raise NotFixed("a fix could not be placed in the file")
+        edit = Edit(there[0], there[1], old, fix.text)
+        if located.setdefault((start, end), edit) != edit:
+            raise NotFixed("two fixes replace the same code differently")
+    edits = sorted(located.values(), key=lambda e: e.start)
+    for before, after in zip(edits, edits[1:]):
+        if after.start < before.end:
+            raise NotFixed("two fixes overlap")
+    # LibCST must read the fixed text as the tree it generated, fixed: the
+    # edits replaced the literals it saw, and nothing else.
+    fixed = _splice(text, edits)
+    expected = _splice(
+        generated,
+        [Edit(s, e, edit.old, edit.new) for (s, e), edit in sorted(located.items())],
+    )
+    try:
+        again = _parse(fixed).code
+    except (cst.ParserSyntaxError, RecursionError, MemoryError, ValueError):
+        raise NotFixed("the fixed code would not parse") from None
+    if again != expected:
+        raise NotFixed("the fixed code would not read back as fixed")
+    return edits
 
 
 def apply_fixes(text: str, fixes: list[Replacement]) -> tuple[str, int]:
-    """The fixed text and how many fixes were applied. Raises
-    ``libcst.ParserSyntaxError`` for code that does not parse."""
-    if not fixes:
-        return text, 0
-    rewrite = _Rewrite(fixes)
-    fixed = MetadataWrapper(cst.parse_module(text)).visit(rewrite).code
-    cst.parse_module(fixed)  # the result must still be Python
-    return fixed, rewrite.applied
+    """The fixed text and how many literals were replaced. Raises
+    ``NotFixed`` when the fixes cannot be applied exactly."""
+    edits = locate_fixes(text, fixes)
+    return _splice(text, edits), len(edits)
 
 
-def write_atomically(path: str, text: str) -> None:
-    """Write ``text`` in the file's own encoding (its BOM or coding cookie
-    kept) through a temporary file renamed over it, keeping its mode."""
-    with open(path, "rb") as handle:
-        encoding, _ = tokenize.detect_encoding(io.BytesIO(handle.read()).readline)
-    write_bytes_atomically(path, text.encode(encoding))
+# ---------------------------------------------------------------------------
+# Python files: bytes in, bytes out
+# ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PythonFix:
+    data: bytes  # the whole file, fixed, in its own encoding
+    applied: int
+    before: str
+    after: str
+
+
+def source_encoding(data: bytes) -> str:
+    """The encoding Python reads ``data`` in (BOM, coding cookie, UTF-8)."""
+    try:
+        encoding, _ = tokenize.detect_encoding(io.BytesIO(data).readline)
+    except SyntaxError as error:
+        raise NotFixed(str(error)) from None
+    return encoding
+
+
+def unchanged_outside(before: bytes, after: bytes, spans: list[tuple[int, int, int, int]]) -> bool:
+    """Whether ``after`` is ``before`` with only the given spans replaced:
+    ``(start, end)`` in ``before`` and ``(start, end)`` in ``after`` each,
+    in order."""
+    at_before = at_after = 0
+    for start, end, new_start, new_end in spans:
+        if start < at_before or new_start < at_after or end < start or new_end < new_start:
+            return False
+        if before[at_before:start] != after[at_after:new_start]:
+            return False
+        at_before, at_after = end, new_end
+    return before[at_before:] == after[at_after:]
+
+
+def fix_python(data: bytes, text: str, fixes: list[Replacement]) -> PythonFix:
+    """The file ``data`` (which decodes to ``text``) with the fixes applied:
+    the original bytes, with the bytes of each fixed literal replaced by the
+    new literal in the file's encoding. Raises ``NotFixed``."""
+    from keraslint.sources.python import decode
+
+    edits = locate_fixes(text, fixes)
+    if not edits:
+        return PythonFix(data, 0, text, text)
+    encoding = source_encoding(data)
+    # The BOM is written once, at the start, not before each piece.
+    piece_encoding = "utf-8" if codecs.lookup(encoding).name == "utf-8-sig" else encoding
+    encoder = codecs.getincrementalencoder(encoding)()
+    pieces: list[bytes] = []
+    spans: list[tuple[int, int, int, int]] = []
+    at_text, at_data, at_new = 0, 0, 0
+    try:
+        for edit in edits:
+            # The bytes of the text before the literal, then of the literal.
+            start = at_data + len(encoder.encode(text[at_text : edit.start]))
+            end = start + len(encoder.encode(edit.old))
+            if data[start:end].decode(piece_encoding) != edit.old:
+                raise NotFixed(f"a fix could not be placed in the {encoding} bytes")
+            new = edit.new.encode(piece_encoding)
+            pieces += [data[at_data:start], new]
+            new_start = at_new + (start - at_data)
+            spans.append((start, end, new_start, new_start + len(new)))
+            at_text, at_data, at_new = edit.end, end, new_start + len(new)
+        pieces.append(data[at_data:])
+    except (UnicodeError, LookupError) as error:
+        raise NotFixed(f"the fix cannot be written in the file's encoding ({encoding}): {error}") from None
+    fixed = b"".join(pieces)
+    after = _splice(text, edits)
+    # Checked, not trusted: only the literals' bytes changed, and Python
+    # reads the new bytes as the fixed text.
+    try:
+        readable = decode(fixed) == after
+    except Exception:  # noqa: BLE001 - any failure to read back is a refusal
+        readable = False
+    if not readable or not unchanged_outside(data, fixed, spans):
+        raise NotFixed(f"the fixed file would not read back as fixed in its encoding ({encoding})")
+    return PythonFix(fixed, len(edits), text, after)
 
 
 # ---------------------------------------------------------------------------
@@ -71,11 +334,6 @@ class NotebookFix:
     applied: int
     # (cell number, its code before, after) for each changed cell
     cells: tuple[tuple[int, str, str], ...]
-
-
-class NotebookNotFixed(Exception):
-    """The fixes cannot be written back without changing more than they
-    change (the notebook's JSON layout, a cell whose lines IPython rewrote)."""
 
 
 def _json_layout(text: str, document: object) -> dict[str, object]:
@@ -137,18 +395,127 @@ def fix_notebook(data: bytes, source: NotebookSource, fixes: list[Replacement]) 
     return NotebookFix((codecs.BOM_UTF8 if bom else b"") + output.encode("utf-8"), applied, tuple(cells))
 
 
-def write_bytes_atomically(path: str, data: bytes) -> None:
-    """Write ``data`` through a temporary file renamed over ``path``,
-    keeping its mode."""
-    mode = os.stat(path).st_mode
-    directory = os.path.dirname(os.path.abspath(path))
-    descriptor, temporary = tempfile.mkstemp(prefix=".keraslint-", suffix=".tmp", dir=directory)
+# ---------------------------------------------------------------------------
+# Writing a fixed file
+# ---------------------------------------------------------------------------
+
+TEMPORARY_PREFIX, TEMPORARY_SUFFIX = ".keraslint-", ".tmp"
+
+
+def replace_contents(path: str, data: bytes, expected: bytes) -> None:
+    """Make the file at ``path`` hold ``data``, if it still holds
+    ``expected`` (what was checked and fixed); raises ``NotFixed`` (the file
+    changed, the user may not write it) or ``OSError``.
+
+    The file is written through its own path: a symlink is followed and the
+    file it names is written. The file keeps its owner, group and mode. It
+    is replaced atomically (a temporary file, synced, renamed over it) when
+    that keeps all of these; a file with other hard links, one whose owner
+    the running user cannot give to a new file, or one in a directory the
+    user cannot write is rewritten in place instead, as ruff and black
+    write every file (splitting the links or handing the file to another
+    user would be worse than a non-atomic write).
+    """
+    real = os.path.realpath(path)
+    info = os.stat(real)
+    if not stat.S_ISREG(info.st_mode):
+        raise NotFixed("not a regular file")
+    if not _may_write(real):
+        raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), path)
+    if info.st_nlink > 1:
+        _write_in_place(real, data, expected)
+        return
+    try:
+        _write_by_rename(real, info, data, expected)
+    except _KeepsNothing:
+        _write_in_place(real, data, expected)
+
+
+def _may_write(path: str) -> bool:
+    """The file's own write permission for the running user: as ruff and
+    black, a read-only file is not rewritten. Root may write any file (as
+    with ruff), and its owner and mode are kept."""
+    effective = os.access in os.supports_effective_ids
+    return os.access(path, os.W_OK, effective_ids=effective)
+
+
+class _KeepsNothing(Exception):
+    """A new file cannot be made to look like the old one (owner, group)
+    or cannot be created next to it."""
+
+
+def _changed() -> NotFixed:
+    return NotFixed("it changed while being checked")
+
+
+def _holds(path: str, expected: bytes) -> bool:
+    with open(path, "rb") as handle:
+        return handle.read(len(expected) + 1) == expected
+
+
+def _write_in_place(path: str, data: bytes, expected: bytes) -> None:
+    """Rewrite the file through one descriptor: read it, compare, then write
+    from the first byte that changes and cut what is left."""
+    with open(path, "r+b") as handle:
+        if handle.read(len(expected) + 1) != expected:
+            raise _changed()
+        first, common = 0, min(len(expected), len(data))
+        while first < common and expected[first : first + 4096] == data[first : first + 4096]:
+            first += 4096
+        while first < common and expected[first] == data[first]:
+            first += 1
+        handle.seek(first)
+        handle.write(data[first:])
+        handle.truncate()
+        handle.flush()
+        os.fsync(handle.fileno())
+
+
+def _write_by_rename(path: str, info: os.stat_result, data: bytes, expected: bytes) -> None:
+    """Write a temporary file beside ``path`` (same owner, group and mode),
+    sync it, and rename it over ``path``; the temporary file is removed
+    whatever happens before the rename (a kill -9 is the one exception no
+    program can handle)."""
+    directory = os.path.dirname(path)
+    try:
+        descriptor, name = tempfile.mkstemp(prefix=TEMPORARY_PREFIX, suffix=TEMPORARY_SUFFIX, dir=directory)
+    except PermissionError:
+        raise _KeepsNothing from None
     try:
         with os.fdopen(descriptor, "wb") as handle:
             handle.write(data)
-        os.chmod(temporary, mode & 0o7777)
-        os.replace(temporary, path)
+            handle.flush()
+            made = os.fstat(descriptor)
+            if (info.st_uid, info.st_gid) != (made.st_uid, made.st_gid):
+                try:
+                    os.fchown(descriptor, info.st_uid, info.st_gid)
+                except PermissionError:
+                    raise _KeepsNothing from None
+            # After the chown, which clears the set-id bits.
+            os.fchmod(descriptor, stat.S_IMODE(info.st_mode))
+            os.fsync(descriptor)
+        # The last moment before the rename: the file must still hold
+        # what was fixed (an editor may have saved it meanwhile).
+        if not _holds(path, expected):
+            raise _changed()
+        os.replace(name, path)
     except BaseException:
-        if os.path.exists(temporary):
-            os.unlink(temporary)
+        try:
+            os.unlink(name)
+        except OSError:
+            pass
         raise
+    _sync_directory(directory)
+
+
+def _sync_directory(directory: str) -> None:
+    try:
+        descriptor = os.open(directory, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(descriptor)
+    except OSError:
+        pass
+    finally:
+        os.close(descriptor)
