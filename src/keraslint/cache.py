@@ -118,9 +118,12 @@ class Cache:
             entry = self._entry(key)
             if entry.is_symlink() or entry.parent.is_symlink():
                 return None
-            items = json.loads(entry.read_text(encoding="utf-8"))
-            _need(isinstance(items, list))
-            return [_decode(item) for item in items]
+            document = json.loads(entry.read_text(encoding="utf-8"))
+            # The entry names its own key: an entry copied over another
+            # (or an empty list written in its place) is not taken for it.
+            _need(isinstance(document, dict) and set(document) == {"key", "diagnostics"})
+            _need(document["key"] == key and isinstance(document["diagnostics"], list))
+            return [_decode(item) for item in document["diagnostics"]]
         except (OSError, ValueError, RecursionError, _Invalid):
             return None
 
@@ -148,7 +151,7 @@ class Cache:
             descriptor, temporary = tempfile.mkstemp(prefix=".tmp-", dir=entry.parent)
             try:
                 with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
-                    json.dump([_encode(d) for d in diagnostics], handle)
+                    json.dump({"key": key, "diagnostics": [_encode(d) for d in diagnostics]}, handle)
                 os.replace(temporary, entry)
             except BaseException:
                 with contextlib.suppress(OSError):
