@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+import re
 from typing import TextIO
 
 from keraslint.checker import BUILTIN_CODES, FileResult
-from keraslint.reporters.common import located
+from keraslint.reporters.common import located, printable
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def _data(value: str) -> str:
+    # Surrogates (a file name that is not UTF-8) cannot be written to the
+    # runner's UTF-8 log: they are shown as escapes.
+    value = _SURROGATE.sub(lambda match: printable(match.group()), value)
     return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
