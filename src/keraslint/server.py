@@ -10,6 +10,17 @@ per-file-ignores, force-exclude) and the file's ``# noqa`` comments apply. A
 finding whose rule knows the correction (``Diagnostic.fix``) is offered as a
 quick fix (``textDocument/codeAction``).
 
+The server never waits on one document. Linting runs in a few worker
+threads, off the event loop that reads and answers messages: a change is
+linted once the editor has been quiet for ``DEBOUNCE`` seconds, a document is
+linted by one thread at a time, and a result is published only if the
+document has not changed since its lint began (never diagnostics for an
+older version). Code actions are answered from the last lint of the text
+they are asked on. Only documents the editor opened are read: the server
+never reads a URI from disk. Every request is answered, with an error when it
+cannot be served (params that do not validate, a request before
+``initialize`` or after ``shutdown``, a second ``initialize``).
+
 Positions: keraslint counts 1-based lines and 0-based columns in code
 points; LSP counts 0-based lines and columns in the position encoding agreed
 at ``initialize`` (UTF-16 unless the client offers UTF-8 or UTF-32, which
@@ -23,13 +34,19 @@ Requires pygls 2 (``pip install 'keraslint[server]'``).
 from __future__ import annotations
 
 import argparse
+import asyncio
+import itertools
 import json
+import logging
+import os
+import queue
 import re
 import sys
+import threading
 import traceback
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Sequence
+from typing import TYPE_CHECKING, Any, BinaryIO, Callable, Hashable, Sequence
 from urllib.parse import unquote, urlparse
 
 from keraslint import __version__, checker, runner
@@ -42,7 +59,11 @@ from keraslint.sources.notebook import NotebookSource
 
 try:
     from lsprotocol import types as lsp
+    from pygls.exceptions import FeatureRequestError
+    from pygls.io_ import StdoutWriter
     from pygls.lsp.server import LanguageServer
+    from pygls.protocol import LanguageServerProtocol
+    from pygls.protocol.json_rpc import JsonRPCNotification, JsonRPCRequestMessage, JsonRPCResponseMessage
 
     _PYGLS_ERROR: Exception | None = None
 except ImportError as error:  # keraslint itself does not need pygls
@@ -50,6 +71,8 @@ except ImportError as error:  # keraslint itself does not need pygls
 
 if TYPE_CHECKING:
     from pygls.workspace import TextDocument
+
+logger = logging.getLogger(__name__)
 
 SOURCE = "keraslint"
 RULE_DOCS = "https://github.com/keraslint/keraslint/blob/main/docs/rules/{code}.md"
@@ -60,7 +83,12 @@ QUICK_FIX_KINDS = ("quickfix", "")
 FIX_ALL = "source.fixAll.keraslint"
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
-
+DEBOUNCE = 0.15  # seconds without a change before a changed document is linted
+ACTION_WAIT = 2.0  # seconds a code action waits for the lint of the text it is asked on
+LINT_THREADS = 4  # documents linted at once: a slow one holds up only its own thread
+PARENT_POLL = 3.0  # seconds between checks that the editor (initialize's processId) is alive
+MAX_MESSAGE = 64 * 1024 * 1024  # bytes: a longer message is read past, and ignored
+MAX_HEADER_LINE = 8192  # bytes: the rest of a longer header line is read past
 def split_lines(text: str) -> list[str]:
     """The lines of ``text`` without their line ends, as Python and LSP count them."""
     return _LINE_BREAK.split(text)
@@ -155,19 +183,467 @@ def settings_for(path: str) -> Settings:
     return load_config(config, runner.KNOWN_CODES) if config else Settings(root=Path(path).parent)
 
 
+
+@dataclass
 class _Linted:
     """The last lint of one document: what it read and what it found."""
 
-    def __init__(self, text: str, settings: Settings, diagnostics: list[Diagnostic]) -> None:
-        self.text = text
-        self.settings = settings
-        self.diagnostics = diagnostics
+    text: str
+    settings: Settings | None  # None: the lint failed, and is not reused
+    diagnostics: list[Diagnostic]
+    version: int | None = None
+    shown: list[lsp.Diagnostic] = field(default_factory=list)  # as published
+
+
+@dataclass
+class _NotebookLinted:
+    """The last lint of a notebook: each code cell's text and findings, and
+    the diagnostics published for each cell (none for a cell not here)."""
+
+    cells: dict[str, tuple[str, list[Diagnostic]]]
+    shown: dict[str, list[lsp.Diagnostic]]
+
+
+# -- linting off the event loop ---------------------------------------------
+
+
+class _Workers:
+    """A few daemon threads that run lints. Daemon threads: a lint still
+    running when the editor says ``exit`` (or goes away) does not keep the
+    process alive."""
+
+    def __init__(self, size: int) -> None:
+        self._jobs: queue.SimpleQueue[Callable[[], None]] = queue.SimpleQueue()
+        self._size = size
+        self._started = 0
+        self._lock = threading.Lock()
+
+    def submit(self, job: Callable[[], None]) -> None:
+        with self._lock:
+            if self._started < self._size:
+                self._started += 1
+                threading.Thread(target=self._work, name=f"keraslint-lint-{self._started}", daemon=True).start()
+        self._jobs.put(job)
+
+    def _work(self) -> None:
+        while True:
+            self._jobs.get()()
+
+
+@dataclass(eq=False)
+class _Document:
+    """The scheduling state of one open document or notebook.
+
+    ``prepare`` runs on the event loop: it reads the document as it is now
+    and returns the work to do in a thread (None: nothing to lint); ``apply``
+    publishes a result, given the one published before it."""
+
+    key: Hashable
+    prepare: Callable[[Any], Callable[[], Any] | None]
+    apply: Callable[[Any, Any], None]
+    generation: int = 0  # changed at every change: the results of older runs are dropped
+    timer: asyncio.TimerHandle | None = None  # the debounced start
+    running: bool = False  # a thread is linting it
+    rerun: bool = False  # it changed while a thread was linting it
+    result: Any = None  # the last result published
+    waiters: list[asyncio.Future[None]] = field(default_factory=list)
+
+
+class _Scheduler:
+    """When documents are linted, and which results are published.
+
+    Everything here runs on the event loop's thread, except the work that
+    ``prepare`` returns. A change is linted after ``DEBOUNCE`` seconds
+    without another (an open or a save at once). A document is linted by one
+    thread at a time: a change while it runs asks for one more run when it
+    ends, so a document that takes a minute to lint holds one thread, and
+    every other document is linted by the others. Each change gives the
+    document a new generation; a run's result is published only if the
+    document's generation is still the one the run started at, so the
+    diagnostics of an older version are never published (the run is not
+    interrupted: a thread cannot be, safely; its result is dropped)."""
+
+    def __init__(self, workers: _Workers, report: Callable[[str], None]) -> None:
+        self._workers = workers
+        self._report = report  # an unexpected failure of a run, from its thread
+        self._documents: dict[Hashable, _Document] = {}
+        self._generations = itertools.count(1)
+
+    def open(self, key: Hashable, prepare: Callable[[Any], Any], apply: Callable[[Any, Any], None]) -> None:
+        self.close(key)
+        self._documents[key] = _Document(key, prepare, apply)
+        self.changed(key, delay=0)
+
+    def changed(self, key: Hashable, delay: float = DEBOUNCE) -> None:
+        document = self._documents.get(key)
+        if document is None:  # never opened (or closed since): nothing to lint
+            return
+        document.generation = next(self._generations)
+        if document.timer is not None:
+            document.timer.cancel()
+            document.timer = None
+        if delay > 0:
+            document.timer = asyncio.get_running_loop().call_later(delay, self._start, document)
+        else:
+            self._start(document)
+
+    def close(self, key: Hashable) -> Any:
+        """Forget the document (its lint under way is dropped); the last result published."""
+        document = self._documents.pop(key, None)
+        if document is None:
+            return None
+        if document.timer is not None:
+            document.timer.cancel()
+        self._wake(document)
+        return document.result
+
+    async def current(self, key: Hashable, is_current: Callable[[Any], bool], timeout: float) -> Any:
+        """The last result if ``is_current(result)`` (it is for the text as it
+        is now); else the one the lint under way brings, if it comes within
+        ``timeout`` seconds; else None. Never lints here."""
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + timeout
+        while True:
+            document = self._documents.get(key)
+            if document is None:
+                return None
+            if document.result is not None and is_current(document.result):
+                return document.result
+            if document.timer is not None:  # someone is waiting: no need to wait out the debounce
+                document.timer.cancel()
+                self._start(document)
+            remaining = deadline - loop.time()
+            if not document.running or remaining <= 0:
+                return None
+            waiter = loop.create_future()
+            document.waiters.append(waiter)
+            try:
+                await asyncio.wait_for(waiter, remaining)
+            except asyncio.TimeoutError:
+                return None
+
+    def _start(self, document: _Document) -> None:
+        document.timer = None
+        if self._documents.get(document.key) is not document:
+            return
+        if document.running:
+            document.rerun = True
+            return
+        work = document.prepare(document.result)
+        if work is None:
+            return
+        document.running = True
+        generation = document.generation
+        loop = asyncio.get_running_loop()
+
+        def job() -> None:  # in a worker thread
+            try:
+                result = work()
+            except Exception:  # the work reports its own failures: this is a last resort
+                self._report(traceback.format_exc())
+                result = None
+            try:
+                loop.call_soon_threadsafe(self._finished, document, generation, result)
+            except RuntimeError:  # the loop is closed: the server is exiting
+                pass
+
+        self._workers.submit(job)
+
+    def _finished(self, document: _Document, generation: int, result: Any) -> None:
+        document.running = False
+        if self._documents.get(document.key) is not document:  # closed meanwhile
+            return
+        try:
+            if generation == document.generation and result is not None:
+                previous, document.result = document.result, result
+                document.apply(previous, result)
+        finally:
+            self._wake(document)
+            if document.rerun:
+                document.rerun = False
+                if document.timer is None:  # else the timer starts it
+                    self._start(document)
+
+    @staticmethod
+    def _wake(document: _Document) -> None:
+        waiters, document.waiters = document.waiters, []
+        for waiter in waiters:
+            if not waiter.done():
+                waiter.set_result(None)
+
+
+# -- the protocol: every message answered ------------------------------------
+
+
+class _MessageReader:
+    """Reads the messages of the base protocol (``Content-Length`` header,
+    blank line, body) in bounded memory; blocking, so it runs in a thread.
+    pygls' own reader dies on a ``Content-Length`` of more than 4,300 digits
+    and allocates whatever length it is given.
+
+    It reads the file descriptor itself (``os.read``), not ``sys.stdin``: a
+    thread blocked in ``sys.stdin.buffer.read`` holds the buffer's lock, and
+    the interpreter aborts at exit when it finds it taken."""
+
+    def __init__(self, stream: BinaryIO) -> None:
+        try:
+            fd = stream.fileno()
+            self._read: Callable[[int], bytes] = lambda size: os.read(fd, size)
+        except (AttributeError, OSError, ValueError):  # not a file: read it as a stream
+            self._read = getattr(stream, "read1", stream.read)
+        self._buffer = b""
+
+    def read(self) -> bytes | None:
+        """The next message's body; None at the end of the input."""
+        while True:
+            length = self._read_headers()
+            if length is None:
+                return None
+            if length <= MAX_MESSAGE:
+                return self._take(length)
+            logger.warning("ignoring a message of %d bytes (the limit is %d)", length, MAX_MESSAGE)
+            if not self._take(length, keep=False):
+                return None
+
+    def _fill(self) -> bool:
+        """Read more into the buffer; False at the end of the input."""
+        chunk = self._read(1 << 16)
+        self._buffer += chunk
+        return bool(chunk)
+
+    def _line(self) -> bytes | None:
+        """The next line, or its first ``MAX_HEADER_LINE`` bytes; None at the end."""
+        while True:
+            end = self._buffer.find(b"\n", 0, MAX_HEADER_LINE)
+            if end >= 0 or len(self._buffer) >= MAX_HEADER_LINE:
+                cut = end + 1 if end >= 0 else MAX_HEADER_LINE
+                line, self._buffer = self._buffer[:cut], self._buffer[cut:]
+                return line
+            if not self._fill():
+                return None
+
+    def _read_headers(self) -> int | None:
+        length = None
+        while True:
+            line = self._line()
+            if line is None:
+                return None
+            if not line.endswith(b"\n"):  # an overlong line: not a header we know
+                length = None
+                continue
+            line = line.strip()
+            if not line:  # the end of the headers
+                if length is not None:
+                    return length
+                continue  # no Content-Length: not a message; look for the next one
+            name, _, value = line.partition(b":")
+            if name.strip().lower() == b"content-length":
+                value = value.strip()
+                length = int(value) if value.isdigit() and len(value) <= 18 else None
+
+    def _take(self, length: int, keep: bool = True) -> bytes | None:
+        """The next ``length`` bytes (``keep=False``: read past them, b"ok");
+        None if the input ends first."""
+        chunks = []
+        while length > 0:
+            if not self._buffer and not self._fill():
+                return None
+            chunk, self._buffer = self._buffer[:length], self._buffer[length:]
+            length -= len(chunk)
+            if keep:
+                chunks.append(chunk)
+        return b"".join(chunks) if keep else b"ok"
+
+
+def _read_messages(reader: _MessageReader, loop: asyncio.AbstractEventLoop, inbox: asyncio.Queue[bytes | None]) -> None:
+    """The stdin thread: each message into ``inbox``, None at the end. The
+    queue is bounded: a client that writes faster than the server reads
+    waits, as it would on a pipe."""
+    while True:
+        try:
+            body = reader.read()
+        except (OSError, ValueError) as error:  # stdin broken or closed
+            logger.warning("cannot read the client's messages: %s", error)
+            body = None
+        try:
+            asyncio.run_coroutine_threadsafe(inbox.put(body), loop).result()
+        except BaseException:  # the loop is closed or closing: the server is exiting
+            return
+        if body is None:
+            return
+
+
+def _valid_id(value: Any) -> bool:
+    return isinstance(value, (int, str)) and not isinstance(value, bool)
+
+
+def _process_alive(pid: int) -> bool:
+    """Whether process ``pid`` exists (POSIX; where it cannot be told, True)."""
+    try:
+        os.kill(pid, 0)  # signal 0: checks, sends nothing
+    except ProcessLookupError:
+        return False
+    except (OSError, OverflowError, ValueError):  # PermissionError: it exists, someone else's
+        return True
+    return True
+
+
+if _PYGLS_ERROR is None:
+
+    class _Protocol(LanguageServerProtocol):
+        """pygls' protocol, answering every request. pygls drops a request
+        whose params do not validate (with a logged traceback), any request
+        after ``shutdown``, and serves a second ``initialize``; the client
+        then waits forever. Here each gets the JSON-RPC error the
+        specification asks for, and only ``exit`` is served after
+        ``shutdown``."""
+
+        def __init__(self, server: Any, converter: Any) -> None:
+            super().__init__(server, converter)
+            self.initialize_received = False
+
+        @property
+        def shut_down(self) -> bool:
+            return self._shutdown
+
+        def receive(self, body: bytes) -> None:
+            """Handle one message, as read from the client."""
+            try:
+                message = json.loads(body)
+            except (ValueError, RecursionError) as error:  # not JSON (or nested too deeply to read)
+                logger.warning("ignoring a message that is not JSON: %.200s", error)
+                self._reply_error(None, lsp.ErrorCodes.ParseError, f"Parse error: {error}")
+                return
+            self.handle_message(message)
+
+        def handle_message(self, message: Any) -> None:
+            if not isinstance(message, dict):
+                self._reply_error(None, lsp.ErrorCodes.InvalidRequest, "Invalid request: not a JSON-RPC message")
+                return
+            method, msg_id = message.get("method"), message.get("id")
+            if "method" not in message:
+                if "id" in message:
+                    self._handle_client_response(message)
+                else:
+                    self._reply_error(None, lsp.ErrorCodes.InvalidRequest, "Invalid request: no method")
+                return
+            request = "id" in message
+            if message.get("jsonrpc") != "2.0" or not isinstance(method, str) or (request and not _valid_id(msg_id)):
+                if request:
+                    reason = "Invalid request: not JSON-RPC 2.0, or no method name, or an id that is not a number or string"
+                    self._reply_error(msg_id if _valid_id(msg_id) else None, lsp.ErrorCodes.InvalidRequest, reason)
+                else:
+                    logger.warning("ignoring an invalid notification")
+                return
+            if request:
+                refusal = self._refusal(method)
+                if refusal is not None:
+                    self._reply_error(msg_id, *refusal)
+                    return
+            elif method == lsp.EXIT:
+                message = {"jsonrpc": "2.0", "method": lsp.EXIT}  # its params do not matter
+            elif self._shutdown or not self.initialize_received:
+                logger.warning("ignoring %s: the server is %s", method, "shut down" if self._shutdown else "not initialized")
+                return
+            default = JsonRPCRequestMessage if request else JsonRPCNotification
+            try:
+                structured = self._converter.structure(message, self.get_message_type(method) or default)
+            except Exception:
+                if request:
+                    self._reply_error(msg_id, lsp.ErrorCodes.InvalidParams, f"Invalid params for {method}")
+                else:
+                    logger.warning("ignoring %s: invalid params", method)
+                return
+            if method == lsp.INITIALIZE:
+                self.initialize_received = True
+            super().handle_message(structured)
+
+        def _refusal(self, method: str) -> tuple[int, str] | None:
+            if self._shutdown:
+                return lsp.ErrorCodes.InvalidRequest, f"{method}: the server is shut down (only `exit` is accepted)"
+            if method == lsp.INITIALIZE and self.initialize_received:
+                return lsp.ErrorCodes.InvalidRequest, "initialize: the server is already initialized"
+            if method != lsp.INITIALIZE and not self.initialize_received:
+                return lsp.ErrorCodes.ServerNotInitialized, f"{method}: the server is not initialized"
+            return None
+
+        def _handle_client_response(self, message: dict[str, Any]) -> None:
+            try:
+                if "error" in message:
+                    structured = self._converter.structure(message, lsp.ResponseErrorMessage)
+                else:
+                    kind = self._result_types.pop(message["id"], None) or JsonRPCResponseMessage
+                    structured = self._converter.structure(message, kind)
+            except Exception:
+                logger.warning("ignoring an invalid response")
+                return
+            super().handle_message(structured)
+
+        def _reply_error(self, msg_id: Any, code: int, message: str) -> None:
+            # A plain dict: lsprotocol's ResponseErrorMessage would leave out a null id.
+            error = {"code": int(code), "message": message}
+            self._send_data({"jsonrpc": "2.0", "id": msg_id, "error": error})
+
+    class _Server(LanguageServer):
+        """pygls' server, reading stdin with ``_MessageReader`` and telling
+        how it ended: ``exit_code`` is 0 after ``shutdown`` then ``exit``
+        (or the end of the input), 1 otherwise."""
+
+        protocol: _Protocol
+        exit_code = 0
+        loop: asyncio.AbstractEventLoop | None = None
+
+        def start_io(self, stdin: BinaryIO | None = None, stdout: BinaryIO | None = None) -> None:
+            self.protocol.set_writer(StdoutWriter(stdout or sys.stdout.buffer))
+            try:
+                asyncio.run(self._serve(_MessageReader(stdin or sys.stdin.buffer)))
+                self.exit_code = 0 if self.protocol.shut_down else 1  # the end of the input
+            except SystemExit as exit:  # `exit` (pygls' handler), or the editor is gone
+                self.exit_code = exit.code if isinstance(exit.code, int) else 1
+            except (BrokenPipeError, KeyboardInterrupt):
+                self.exit_code = 1
+
+        async def _serve(self, reader: _MessageReader) -> None:
+            self.loop = asyncio.get_running_loop()
+            inbox: asyncio.Queue[bytes | None] = asyncio.Queue(maxsize=8)
+            args = (reader, self.loop, inbox)
+            threading.Thread(target=_read_messages, args=args, name="keraslint-stdin", daemon=True).start()
+            while True:
+                body = await inbox.get()
+                if body is None:
+                    return
+                self.protocol.receive(body)
+
+        def report_server_error(self, error: Exception, source: Any) -> None:
+            """A failure in pygls outside a request (a request's is in its
+            answer): logged for the client, not shown as a pop-up."""
+            if source is FeatureRequestError:
+                return
+            self.window_log_message(lsp.LogMessageParams(type=lsp.MessageType.Error, message=f"keraslint: {error!r}"))
+
+        def watch_parent(self, pid: Any) -> None:
+            """End the server (exit code 1) once process ``pid`` (the editor,
+            from ``initialize``) has ended without stopping it, as the
+            specification asks. POSIX only: on Windows ``os.kill`` would
+            terminate the process."""
+            if not isinstance(pid, int) or pid <= 0 or os.name != "posix" or self.loop is None:
+                return
+            loop = self.loop
+
+            def check() -> None:
+                if _process_alive(pid):
+                    loop.call_later(PARENT_POLL, check)
+                    return
+                logger.warning("the editor (process %d) has ended: exiting", pid)
+                raise SystemExit(1)  # out of the event loop, to start_io
+
+            loop.call_later(PARENT_POLL, check)
 
 
 def create_server() -> LanguageServer:
     if _PYGLS_ERROR is not None:
         raise _PYGLS_ERROR
-    server = LanguageServer(
+    server = _Server(
         SOURCE,
         __version__,
         text_document_sync_kind=lsp.TextDocumentSyncKind.Full,
@@ -180,91 +656,104 @@ def create_server() -> LanguageServer:
             ],
             save=True,
         ),
+        protocol_cls=_Protocol,
     )
-    linted: dict[str, _Linted] = {}
-    # A notebook's URI -> the cells diagnostics were last published for.
-    notebook_cells: dict[str, set[str]] = {}
+    config_errors: set[str] = set()  # each logged once, not at every keystroke
+    config_lock = threading.Lock()  # settings are read in the worker threads
 
     def log(message: str, kind: lsp.MessageType) -> None:
-        server.window_log_message(lsp.LogMessageParams(type=kind, message=message))
+        """Log to the client; from any thread (messages are written by the event loop's)."""
 
-    def converter(text: str) -> PositionConverter:
-        return PositionConverter(text, server.workspace.position_encoding or "utf-16")
+        def send() -> None:
+            server.window_log_message(lsp.LogMessageParams(type=kind, message=message))
 
-    config_errors: set[str] = set()  # each logged once, not at every keystroke
+        if server.loop is not None:
+            try:
+                server.loop.call_soon_threadsafe(send)
+            except RuntimeError:  # the loop is closed: the server is exiting
+                pass
+
+    scheduler = _Scheduler(
+        _Workers(LINT_THREADS),
+        lambda failure: log(f"keraslint: internal error in the server:\n{failure}", lsp.MessageType.Error),
+    )
+
+    def open_document(uri: str) -> TextDocument | None:
+        """The document the editor opened (or a notebook's cell) by this URI;
+        None for any other. pygls would read any other URI from disk, which
+        blocks forever on a FIFO: the server only lints what the editor sent."""
+        return server.workspace.text_documents.get(unquote(uri))
+
+    def position_encoding() -> str:
+        return str(server.workspace.position_encoding or "utf-16")
+
+    def publish(uri: str, diagnostics: list[lsp.Diagnostic], version: int | None = None) -> None:
+        params = lsp.PublishDiagnosticsParams(uri=uri, diagnostics=diagnostics, version=version)
+        server.text_document_publish_diagnostics(params)
 
     def settings(path: str) -> Settings:
         try:
             return settings_for(path)
         except ConfigError as error:
-            if str(error) not in config_errors:
+            with config_lock:
+                first = str(error) not in config_errors
                 config_errors.add(str(error))
+            if first:
                 log(f"keraslint: {error} (linting with the default settings)", lsp.MessageType.Error)
             return Settings()
 
-    def lint(document: TextDocument) -> _Linted | None:
-        """Lint the document; None (and a log message) if keraslint fails."""
-        text = document.source
-        path = uri_to_path(document.uri)
+    # -- Python documents: prepared on the event loop, linted in a thread.
+
+    def lint_document(uri: str, text: str, version: int | None, encoding: str, previous: _Linted | None) -> _Linted:
+        path = uri_to_path(uri)
         try:
             wanted = settings(path)
-            previous = linted.get(document.uri)
             if previous is not None and previous.text == text and previous.settings == wanted:
-                return previous
+                return replace(previous, version=version)
             if wanted.force_exclude and is_excluded(path, wanted):
                 found: list[Diagnostic] = []
             else:
                 # checker.lint_text is looked up at each call (tests wrap it).
                 result = checker.lint_text(path, text, runner.enabled_rules(wanted))
                 for error in result.internal_errors:
-                    log(f"keraslint: internal error in {document.uri}: {error}", lsp.MessageType.Warning)
+                    log(f"keraslint: internal error in {uri}: {error}", lsp.MessageType.Warning)
                 found = list(runner.finish(result, wanted).diagnostics)
+            positions = PositionConverter(text, encoding)
+            return _Linted(text, wanted, found, version, [to_lsp(diagnostic, positions) for diagnostic in found])
         except Exception:
-            linted.pop(document.uri, None)
-            log(
-                f"keraslint: internal error while linting {document.uri}:\n{traceback.format_exc()}",
-                lsp.MessageType.Error,
-            )
-            return None
-        linted[document.uri] = _Linted(text, wanted, found)
-        return linted[document.uri]
+            log(f"keraslint: internal error while linting {uri}:\n{traceback.format_exc()}", lsp.MessageType.Error)
+            return _Linted(text, None, [], version)
 
-    def publish(uri: str) -> None:
-        document = server.workspace.get_text_document(uri)
-        diagnostics: list[lsp.Diagnostic] = []
-        if is_linted(uri, document.language_id):
-            found = lint(document)
-            if found is not None:
-                positions = converter(found.text)
-                diagnostics = [to_lsp(diagnostic, positions) for diagnostic in found.diagnostics]
-        server.text_document_publish_diagnostics(
-            lsp.PublishDiagnosticsParams(uri=uri, diagnostics=diagnostics, version=document.version)
-        )
+    def prepare_document(uri: str) -> Callable[[_Linted | None], Callable[[], _Linted] | None]:
+        def prepare(previous: _Linted | None) -> Callable[[], _Linted] | None:
+            document = open_document(uri)
+            if document is None:
+                return None
+            text, version, encoding = document.source, document.version, position_encoding()
+            if not is_linted(uri, document.language_id):
+                return lambda: _Linted(text, None, [], version)  # published empty
+            return lambda: lint_document(uri, text, version, encoding, previous)
 
-    def lint_notebook(uri: str) -> dict[str, tuple[str, list[Diagnostic]]]:
-        """Each code cell's text and findings, positions (fixes included) in
-        the cell: the cells in order are one program, as on the command line."""
-        notebook = server.workspace.get_notebook_document(notebook_uri=uri)
-        if notebook is None:
-            return {}
-        texts: list[str] = []
-        cells = []
-        for cell in notebook.cells:
-            code = cell.kind == lsp.NotebookCellKind.Code
-            text = server.workspace.get_text_document(cell.document).source if code else ""
-            texts.append(text)
-            cells.append({"cell_type": "code" if code else "markdown", "metadata": {}, "source": text})
-        found: dict[str, tuple[str, list[Diagnostic]]] = {
-            cell.document: (text, [])
-            for cell, text in zip(notebook.cells, texts)
-            if cell.kind == lsp.NotebookCellKind.Code
-        }
+        return prepare
+
+    def apply_document(uri: str) -> Callable[[_Linted | None, _Linted], None]:
+        return lambda previous, linted: publish(uri, linted.shown, linted.version)
+
+    # -- notebooks: the cells in order are one program, as on the command line.
+
+    def lint_notebook(uri: str, cells: list[tuple[str, bool, str]], metadata: str, encoding: str) -> _NotebookLinted:
+        """Each code cell's text and findings, positions (fixes included) in the cell."""
+        found: dict[str, tuple[str, list[Diagnostic]]] = {cell: (text, []) for cell, code, text in cells if code}
+        linted = _NotebookLinted(found, {})
         path = uri_to_path(uri)
-        data = json.dumps({"cells": cells, "metadata": notebook.metadata or {}}).encode("utf-8")
+        notebook = [
+            {"cell_type": "code" if code else "markdown", "metadata": {}, "source": text} for _, code, text in cells
+        ]
+        data = f'{{"cells": {json.dumps(notebook)}, "metadata": {metadata}}}'.encode("utf-8", "surrogatepass")
         try:
             wanted = settings(path)
             if wanted.force_exclude and is_excluded(path, wanted):
-                return found
+                return linted
             named = path if path.endswith(".ipynb") else path + ".ipynb"
             result = checker.lint_data(named, data, runner.enabled_rules(wanted))
             for error in result.internal_errors:
@@ -272,13 +761,13 @@ def create_server() -> LanguageServer:
             result = runner.finish(result, wanted)
             source = result.source
             if not isinstance(source, NotebookSource):
-                return found
+                return linted
 
             def in_cell(span: Span) -> tuple[int, Span] | None:
                 # Positions in the cell as written (its indentation included).
                 number, line, column = source.locate(span.start)
                 end_number, end_line, end_column = source.locate(span.end)
-                if number is None or not 1 <= number <= len(notebook.cells):
+                if number is None or not 1 <= number <= len(cells):
                     return None
                 if end_number != number:
                     end_line, end_column = line, column
@@ -286,7 +775,7 @@ def create_server() -> LanguageServer:
 
             for diagnostic in result.diagnostics:
                 placed = in_cell(diagnostic.span)
-                if placed is None or notebook.cells[placed[0] - 1].document not in found:
+                if placed is None or cells[placed[0] - 1][0] not in found:
                     continue
                 number, span = placed
                 fix = diagnostic.fix
@@ -294,50 +783,120 @@ def create_server() -> LanguageServer:
                     fix_placed = in_cell(fix.span)
                     same_cell = fix_placed is not None and fix_placed[0] == number
                     fix = replace(fix, span=fix_placed[1]) if same_cell else None  # type: ignore[index]
-                found[notebook.cells[number - 1].document][1].append(replace(diagnostic, span=span, fix=fix))
+                found[cells[number - 1][0]][1].append(replace(diagnostic, span=span, fix=fix))
+            for cell, (text, diagnostics) in found.items():
+                if diagnostics:
+                    positions = PositionConverter(text, encoding)
+                    linted.shown[cell] = [to_lsp(diagnostic, positions) for diagnostic in diagnostics]
         except Exception:
             log(f"keraslint: internal error while linting {uri}:\n{traceback.format_exc()}", lsp.MessageType.Error)
-        return found
+            return _NotebookLinted({cell: (text, []) for cell, (text, _) in found.items()}, {})
+        return linted
 
-    def publish_notebook(uri: str) -> None:
-        found = lint_notebook(uri)
-        for cell in notebook_cells.get(uri, set()) - set(found):
-            # A cell deleted since: its diagnostics go with it.
-            server.text_document_publish_diagnostics(lsp.PublishDiagnosticsParams(uri=cell, diagnostics=[]))
-        notebook_cells[uri] = set(found)
-        for cell, (text, diagnostics) in found.items():
-            positions = converter(text)
-            shown = [to_lsp(diagnostic, positions) for diagnostic in diagnostics]
-            server.text_document_publish_diagnostics(lsp.PublishDiagnosticsParams(uri=cell, diagnostics=shown))
+    def prepare_notebook(uri: str) -> Callable[[Any], Callable[[], _NotebookLinted] | None]:
+        def prepare(previous: Any) -> Callable[[], _NotebookLinted] | None:
+            notebook = server.workspace.get_notebook_document(notebook_uri=uri)
+            if notebook is None:
+                return None
+            cells = []
+            for cell in notebook.cells:
+                code = cell.kind == lsp.NotebookCellKind.Code
+                document = open_document(cell.document) if code else None
+                cells.append((cell.document, code, document.source if document is not None else ""))
+            try:
+                metadata = json.dumps(notebook.metadata or {})
+            except (TypeError, ValueError):
+                metadata = "{}"
+            encoding = position_encoding()
+            return lambda: lint_notebook(uri, cells, metadata, encoding)
 
-    def notebook_changed(params: Any) -> None:
-        publish_notebook(params.notebook_document.uri)
+        return prepare
 
-    def document_changed(params: Any) -> None:
-        publish(params.text_document.uri)
+    def apply_notebook(previous: _NotebookLinted | None, linted: _NotebookLinted) -> None:
+        """Publish only what changed: in a notebook of 10,000 cells, a
+        keystroke republishes the cells whose diagnostics it changed, and
+        clears those (deleted, or fixed) that had some and have none now."""
+        before = previous.shown if previous is not None else {}
+        for cell, shown in linted.shown.items():
+            if before.get(cell) != shown:
+                publish(cell, shown)
+        for cell in before.keys() - linted.shown.keys():
+            publish(cell, [])
 
-    # Opened, changed or saved: lint again and publish.
-    for method in (lsp.NOTEBOOK_DOCUMENT_DID_OPEN, lsp.NOTEBOOK_DOCUMENT_DID_CHANGE, lsp.NOTEBOOK_DOCUMENT_DID_SAVE):
-        server.feature(method)(notebook_changed)
-    for method in (lsp.TEXT_DOCUMENT_DID_OPEN, lsp.TEXT_DOCUMENT_DID_CHANGE, lsp.TEXT_DOCUMENT_DID_SAVE):
-        server.feature(method)(document_changed)
+    # -- the notifications: each schedules a lint, none lints.
 
-    @server.feature(lsp.NOTEBOOK_DOCUMENT_DID_CLOSE)
-    def notebook_did_close(params: lsp.DidCloseNotebookDocumentParams) -> None:
-        for cell in notebook_cells.pop(params.notebook_document.uri, set()):
-            server.text_document_publish_diagnostics(lsp.PublishDiagnosticsParams(uri=cell, diagnostics=[]))
+    @server.feature(lsp.INITIALIZE)
+    def initialize(params: lsp.InitializeParams) -> None:
+        server.watch_parent(params.process_id)
+
+    @server.feature(lsp.TEXT_DOCUMENT_DID_OPEN)
+    def did_open(params: lsp.DidOpenTextDocumentParams) -> None:
+        uri = params.text_document.uri
+        scheduler.open(("text", unquote(uri)), prepare_document(uri), apply_document(uri))
+
+    @server.feature(lsp.TEXT_DOCUMENT_DID_CHANGE)
+    def did_change(params: lsp.DidChangeTextDocumentParams) -> None:
+        scheduler.changed(("text", unquote(params.text_document.uri)))
+
+    @server.feature(lsp.TEXT_DOCUMENT_DID_SAVE)
+    def did_save(params: lsp.DidSaveTextDocumentParams) -> None:
+        scheduler.changed(("text", unquote(params.text_document.uri)), delay=0)
 
     @server.feature(lsp.TEXT_DOCUMENT_DID_CLOSE)
     def did_close(params: lsp.DidCloseTextDocumentParams) -> None:
         uri = params.text_document.uri
-        linted.pop(uri, None)
-        server.text_document_publish_diagnostics(lsp.PublishDiagnosticsParams(uri=uri, diagnostics=[]))
+        scheduler.close(("text", unquote(uri)))
+        publish(uri, [])
+
+    @server.feature(lsp.NOTEBOOK_DOCUMENT_DID_OPEN)
+    def notebook_did_open(params: lsp.DidOpenNotebookDocumentParams) -> None:
+        uri = params.notebook_document.uri
+        scheduler.open(("notebook", unquote(uri)), prepare_notebook(uri), apply_notebook)
+
+    @server.feature(lsp.NOTEBOOK_DOCUMENT_DID_CHANGE)
+    def notebook_did_change(params: lsp.DidChangeNotebookDocumentParams) -> None:
+        scheduler.changed(("notebook", unquote(params.notebook_document.uri)))
+
+    @server.feature(lsp.NOTEBOOK_DOCUMENT_DID_SAVE)
+    def notebook_did_save(params: lsp.DidSaveNotebookDocumentParams) -> None:
+        scheduler.changed(("notebook", unquote(params.notebook_document.uri)), delay=0)
+
+    @server.feature(lsp.NOTEBOOK_DOCUMENT_DID_CLOSE)
+    def notebook_did_close(params: lsp.DidCloseNotebookDocumentParams) -> None:
+        linted = scheduler.close(("notebook", unquote(params.notebook_document.uri)))
+        for cell in linted.shown if linted is not None else ():
+            publish(cell, [])
+
+    # -- code actions: from the last lint of the text they are asked on.
+
+    async def last_lint(uri: str) -> tuple[str, list[Diagnostic]] | None:
+        """The text and findings of the last lint of document ``uri`` (a
+        Python document, or a notebook's code cell), if that lint was of its
+        text as it is now, or comes within ``ACTION_WAIT`` seconds."""
+
+        def text_now() -> str | None:
+            document = open_document(uri)
+            return document.source if document is not None else None
+
+        notebook = server.workspace.get_notebook_document(cell_uri=uri)
+        if notebook is not None:
+            linted = await scheduler.current(
+                ("notebook", unquote(notebook.uri)),
+                lambda linted: uri in linted.cells and linted.cells[uri][0] == text_now(),
+                ACTION_WAIT,
+            )
+            return linted.cells[uri] if linted is not None else None
+        document = open_document(uri)
+        if document is None or not is_linted(uri, document.language_id):
+            return None
+        linted = await scheduler.current(("text", unquote(uri)), lambda linted: linted.text == text_now(), ACTION_WAIT)
+        return (linted.text, linted.diagnostics) if linted is not None else None
 
     @server.feature(
         lsp.TEXT_DOCUMENT_CODE_ACTION,
         lsp.CodeActionOptions(code_action_kinds=[lsp.CodeActionKind.QuickFix, FIX_ALL]),
     )
-    def code_action(params: lsp.CodeActionParams) -> list[lsp.CodeAction]:
+    async def code_action(params: lsp.CodeActionParams) -> list[lsp.CodeAction]:
         only = params.context.only
         # Kinds are hierarchical: "quickfix" is asked for by "quickfix" or "".
         # "Fix all" only when asked for (on save, or from a command): a
@@ -347,23 +906,15 @@ def create_server() -> LanguageServer:
         if not quick_fixes and not fix_all:
             return []
         uri = params.text_document.uri
-        document = server.workspace.get_text_document(uri)
-        notebook = server.workspace.get_notebook_document(cell_uri=uri)
-        if notebook is not None:
-            # A notebook cell: the whole notebook is linted, this cell's fixes offered.
-            text, diagnostics = lint_notebook(notebook.uri).get(uri, ("", []))
-            found = _Linted(text, Settings(), diagnostics)
-        elif not is_linted(uri, document.language_id):
+        found = await last_lint(uri)
+        document = open_document(uri)  # the text ``found`` is of, at this moment
+        if found is None or document is None:
             return []
-        else:
-            linted_document = lint(document)
-            if linted_document is None:
-                return []
-            found = linted_document
-        positions = converter(found.text)
+        text, diagnostics = found
+        positions = PositionConverter(text, position_encoding())
         actions = []
         if fix_all:
-            safe = {d.fix.span: d.fix for d in found.diagnostics if d.fix is not None and d.fix.safe}
+            safe = {d.fix.span: d.fix for d in diagnostics if d.fix is not None and d.fix.safe}
             if safe:
                 edits = [lsp.TextEdit(range=positions.range(span), new_text=fix.text) for span, fix in safe.items()]
                 actions.append(
@@ -375,7 +926,7 @@ def create_server() -> LanguageServer:
                 )
         if not quick_fixes:
             return actions
-        for diagnostic in found.diagnostics:
+        for diagnostic in diagnostics:
             if diagnostic.fix is None:
                 continue
             shown = to_lsp(diagnostic, positions)
@@ -426,6 +977,20 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+class _OneLine(logging.Formatter):
+    """Log records on one line each, an exception as its type and message:
+    the editor shows the server's stderr, where a traceback says nothing
+    the user can act on."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        error = record.exc_info[1] if record.exc_info else None
+        record = logging.makeLogRecord({**record.__dict__, "exc_info": None, "exc_text": None, "stack_info": None})
+        line = super().format(record)
+        if error is not None:
+            line += f": {type(error).__name__}: {error}"
+        return line.replace("\n", " ")
+
+
 def main(args: Sequence[str]) -> int:
     _parser().parse_args(list(args))
     if _PYGLS_ERROR is not None:
@@ -434,6 +999,9 @@ def main(args: Sequence[str]) -> int:
             file=sys.stderr,
         )
         return 2
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(_OneLine("keraslint server: %(name)s: %(message)s"))
+    logging.basicConfig(level=logging.WARNING, handlers=[handler])
     server = create_server()
     # The protocol owns stdout: anything else printed (by a library while
     # linting, say) goes to stderr instead of corrupting the stream.
@@ -443,4 +1011,4 @@ def main(args: Sequence[str]) -> int:
         server.start_io(stdin, stdout)
     finally:
         sys.stdout = sys.__stdout__
-    return 0
+    return server.exit_code
