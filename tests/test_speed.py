@@ -34,7 +34,7 @@ def test_cache_is_read_back_and_keyed_by_content_and_rules(tmp_path: Path) -> No
     (entry,) = _entries(cache)
     # Prove the second run reads the entry: plant a finding in it.
     planted = json.loads(entry.read_text())
-    planted[0]["message"] = "from the cache"
+    planted["diagnostics"][0]["message"] = "from the cache"
     entry.write_text(json.dumps(planted))
     second = run("m.py", "--cache-dir", str(cache), cwd=tmp_path)
     assert "KL101 from the cache" in second.stdout

@@ -17,6 +17,7 @@ import functools
 import hashlib
 import json
 import os
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -43,6 +44,19 @@ def _encode(diagnostic: Diagnostic) -> dict[str, Any]:
         "hint": diagnostic.hint,
         "fix": None if fix is None else {"span": _span(fix.span), "text": fix.text, "safe": fix.safe},
     }
+
+
+@functools.cache
+def _runtime() -> str:
+    """The Python and LibCST that produced an entry: a parser upgrade could
+    read the same bytes differently."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        libcst = version("libcst")
+    except PackageNotFoundError:
+        libcst = "?"
+    return f"{sys.version}|libcst {libcst}"
 
 
 class _Invalid(Exception):
@@ -100,7 +114,7 @@ class Cache:
     @staticmethod
     def key(data: bytes, path: str, codes: tuple[str, ...]) -> str:
         digest = hashlib.sha256()
-        for part in (__version__, _code_fingerprint(), os.path.splitext(path)[1], ",".join(codes)):
+        for part in (__version__, _code_fingerprint(), _runtime(), os.path.splitext(path)[1], ",".join(codes)):
             digest.update(part.encode())
             digest.update(b"\0")
         digest.update(data)
