@@ -64,3 +64,10 @@ def test_readme_example_and_its_output() -> None:
     shown = re.search(r"\$ keraslint examples/churn.py\n(.*?)\n", readme)
     assert shown is not None
     assert run("examples/churn.py", cwd=root).stdout.strip() == shown[1]
+
+
+def test_security_page_shows_the_git_command_keraslint_runs() -> None:
+    from keraslint.discovery import _SAFE_GIT_OPTIONS
+
+    (command,) = [block for block in re.findall(r"```\n(.*?)```", (DOCS / "security.md").read_text(), re.S)]
+    assert shlex.split(command) == ["git", *_SAFE_GIT_OPTIONS, "-C", "TREE", "check-ignore", "--stdin", "-z"]
