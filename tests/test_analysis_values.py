@@ -1,0 +1,176 @@
+"""The value engine on expressions alone: Python's semantics, checked
+against Python itself where the value is known, and UNKNOWN (never an
+error) where it is not."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import libcst as cst
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from keraslint.analysis import values as v
+from keraslint.analysis.evaluate import Evaluator
+from keraslint.analysis.values import UNKNOWN, Const, Mapping, OneOf, Sequence
+
+
+class Names:
+    """An environment of module constants given as source expressions."""
+
+    def __init__(self, **bindings: str) -> None:
+        self.bindings = {name: cst.parse_expression(code) for name, code in bindings.items()}
+        self.evaluator = Evaluator(self)
+
+    def name(self, name: str, context: Any) -> v.Value | None:
+        if name not in self.bindings:
+            return None
+        return self.evaluator.evaluate(self.bindings[name], context)
+
+    def attribute(self, node, context, evaluate) -> v.Value:
+        return UNKNOWN
+
+    def call(self, node, context, evaluate) -> v.Value | None:
+        return None
+
+
+def value_of(code: str, **bindings: str) -> v.Value:
+    names = Names(**bindings)
+    return names.evaluator.evaluate(cst.parse_expression(code), None)
+
+
+def python(value: v.Value) -> Any:
+    if isinstance(value, Const):
+        return value.value
+    if isinstance(value, Sequence):
+        items = [python(item) for item in value.items]
+        return {"tuple": tuple, "list": list, "set": set}[value.kind](items)
+    if isinstance(value, Mapping):
+        return {python(key): python(item) for key, item in value.items}
+    raise AssertionError(value)
+
+
+@pytest.mark.parametrize(
+    "code",
+    [
+        "len(CLASSES)",
+        "len(CLASSES) + 1",
+        "int(len(CLASSES) / 2)",
+        "CONFIG['n_classes']",
+        "CONFIG.get('n_classes')",
+        "CONFIG.get('missing', 7)",
+        "len(CONFIG['labels'])",
+        "max(3, len(CLASSES))",
+        "min([4, 2, 9])",
+        "CLASSES[-1]",
+        "CLASSES[1:]",
+        "len(set(LABELS))",
+        "len(sorted(set(LABELS)))",
+        "LOSS.lower()",
+        "f'{PREFIX}_crossentropy'",
+        "'binary' + '_crossentropy'",
+        "NUM if NUM > 2 else 1",
+        "2 ** 3 // 3",
+        "len({**CONFIG, 'extra': 1})",
+        "len(dict(a=1, b=2))",
+        "list(CONFIG)[0]",
+        "sum([1, 2, 3])",
+        "len(range(2, 10, 3))",
+        "CLASSES.index('dog')",
+        "not CLASSES",
+        "(A, B)[1]",
+        "len(CLASSES * 2)",
+        "-NUM",
+        "NUM == 4 and 'yes' or 'no'",
+        "'a,b,c'.split(',')",
+    ],
+)
+def test_known_values_agree_with_python(code: str) -> None:
+    bindings = {
+        "CLASSES": "['cat', 'dog', 'bird']",
+        "LABELS": "[0, 1, 1, 2, 0]",
+        "CONFIG": "{'n_classes': 4, 'labels': ('a', 'b'), 'loss': 'mse'}",
+        "LOSS": "'Binary_Crossentropy'",
+        "PREFIX": "'categorical'",
+        "NUM": "4",
+        "A": "1",
+        "B": "'b'",
+    }
+    expected = eval(code, {}, {name: eval(source) for name, source in bindings.items()})  # noqa: S307
+    assert python(value_of(code, **bindings)) == expected
+
+
+@pytest.mark.parametrize(
+    "code",
+    [
+        "len(x)",  # x unbound: a builtin? no such builtin: unknown
+        "CONFIG[key]",
+        "f'{x}'",
+        "y.shape[1]",
+        "open('f').read()",
+        "len(CLASSES) if flag else 3",  # one of two: not one int
+        "10 ** 10000",
+        "'a' * 10**9",
+        "[0] * 10**9",
+        "1 << 10000",
+        "int('9' * 5000)",
+        "CONFIG['missing']",
+        "1 / 0",
+        "lambda: 1",
+        "a[1, 2]",
+    ],
+)
+def test_what_is_not_certain_is_unknown(code: str) -> None:
+    value = value_of(code, CLASSES="['a', 'b']", CONFIG="{'n': 1}")
+    assert v.as_int(value) is None or code == "len(CLASSES) if flag else 3"
+    assert not isinstance(value, Const) or code in ("len(CLASSES) if flag else 3",)
+
+
+def test_branches_give_one_of() -> None:
+    value = value_of("A if flag else B", A="1", B="3")
+    assert isinstance(value, OneOf) and {python(option) for option in value.options()} == {1, 3}
+    assert v.as_int(value) is None
+    assert v.as_int(value_of("A if flag else B", A="2", B="2")) == 2  # both the same
+
+
+def test_a_name_defined_through_itself_is_unknown() -> None:
+    assert value_of("A", A="B + 1", B="A + 1") is UNKNOWN
+
+
+def test_ten_thousand_chained_names_end_unknown() -> None:
+    bindings = {f"n{i}": f"n{i + 1}" for i in range(10_000)}
+    bindings["n10000"] = "1"
+    assert value_of("n0", **bindings) is UNKNOWN  # beyond the depth limit
+    assert v.as_int(value_of("n9990", **bindings)) == 1
+
+
+def test_absurd_literals_are_unknown() -> None:
+    assert value_of("0x" + "f" * 4000) is UNKNOWN
+    assert value_of("1e999") is UNKNOWN
+
+
+def test_a_rebound_builtin_is_not_the_builtin() -> None:
+    assert value_of("len(CLASSES)", CLASSES="[1, 2]", len="print") is UNKNOWN
+
+
+JSONISH = st.recursive(
+    st.integers(-1000, 1000) | st.text(max_size=5) | st.booleans() | st.none(),
+    lambda children: st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=3), children, max_size=4),
+    max_leaves=10,
+)
+
+
+@settings(max_examples=300, deadline=None, database=None)
+@given(JSONISH, st.sampled_from(["len(X)", "X", "X[0]", "list(X)", "sorted(X)", "X[1:]", "bool(X)", "not X"]))
+def test_containers_agree_with_python(data: Any, operation: str) -> None:
+    source = repr(data)
+    try:
+        expected = eval(operation, {}, {"X": data})  # noqa: S307
+    except Exception:  # noqa: BLE001 - Python raises: the engine must not claim a value
+        expected = KeyError
+    value = value_of(operation, X=source)
+    if value is UNKNOWN:
+        return  # not knowing is always allowed
+    assert expected is not KeyError
+    assert python(value) == expected
