@@ -184,7 +184,7 @@ def truth(value: Value) -> bool | None:
     for option in options:
         if isinstance(option, Const):
             verdicts.add(bool(option.value))
-        elif isinstance(option, Sequence) or isinstance(option, Mapping):
+        elif isinstance(option, (Sequence, Mapping)):
             if option.items:
                 verdicts.add(True)
             elif not option.open:
@@ -344,10 +344,10 @@ def _binary(operator_: str, left: Value, right: Value) -> Value:
             return bounded(function(a, b))
         except (ArithmeticError, ValueError, TypeError, OverflowError):
             return UNKNOWN
-    if isinstance(left, Sequence) and isinstance(right, Sequence) and operator_ == "+":
-        if left.kind == right.kind and left.kind != "set" and not left.open:
-            items = left.items + right.items
-            return Sequence(left.kind, items, right.open) if len(items) <= MAX_ITEMS else UNKNOWN
+    same_kind = isinstance(left, Sequence) and isinstance(right, Sequence) and left.kind == right.kind
+    if operator_ == "+" and same_kind and left.kind != "set" and not left.open:  # type: ignore[union-attr]
+        items = left.items + right.items  # type: ignore[union-attr]
+        return Sequence(left.kind, items, right.open) if len(items) <= MAX_ITEMS else UNKNOWN  # type: ignore[union-attr]
     if operator_ == "*" and isinstance(left, Sequence) and not left.open and left.kind != "set":
         count = as_int(right)
         if count is not None and count >= 0 and len(left.items) * count <= MAX_ITEMS:
