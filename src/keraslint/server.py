@@ -59,7 +59,7 @@ from keraslint.sources.notebook import NotebookSource
 
 try:
     from lsprotocol import types as lsp
-    from pygls.exceptions import FeatureRequestError
+    from pygls.exceptions import FeatureRequestError, JsonRpcInternalError
     from pygls.io_ import StdoutWriter
     from pygls.lsp.server import LanguageServer
     from pygls.protocol import LanguageServerProtocol
@@ -309,11 +309,9 @@ class _Scheduler:
                 return None
             if document.result is not None and is_current(document.result):
                 return document.result
-            if document.timer is not None:  # someone is waiting: no need to wait out the debounce
-                document.timer.cancel()
-                self._start(document)
             remaining = deadline - loop.time()
-            if not document.running or remaining <= 0:
+            under_way = document.running or document.timer is not None
+            if not under_way or remaining <= 0:
                 return None
             waiter = loop.create_future()
             document.waiters.append(waiter)
@@ -556,7 +554,20 @@ if _PYGLS_ERROR is None:
                 return
             if method == lsp.INITIALIZE:
                 self.initialize_received = True
+            elif self._not_open(method, structured):
+                logger.warning("ignoring %s: the document is not open", method)
+                return
             super().handle_message(structured)
+
+        def _not_open(self, method: str, message: Any) -> bool:
+            """A change to a document or notebook that is not open (pygls
+            would fail on it with a KeyError)."""
+            if method == lsp.TEXT_DOCUMENT_DID_CHANGE:
+                return unquote(message.params.text_document.uri) not in self.workspace.text_documents
+            if method == lsp.NOTEBOOK_DOCUMENT_DID_CHANGE:
+                uri = message.params.notebook_document.uri
+                return self.workspace.get_notebook_document(notebook_uri=uri) is None
+            return False
 
         def _refusal(self, method: str) -> tuple[int, str] | None:
             if self._shutdown:
@@ -618,6 +629,9 @@ if _PYGLS_ERROR is None:
             """A failure in pygls outside a request (a request's is in its
             answer): logged for the client, not shown as a pop-up."""
             if source is FeatureRequestError:
+                return
+            if source is JsonRpcInternalError:  # writing to the client failed: it is gone
+                logger.warning("cannot write to the client: %s", error)
                 return
             self.window_log_message(lsp.LogMessageParams(type=lsp.MessageType.Error, message=f"keraslint: {error!r}"))
 
