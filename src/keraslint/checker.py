@@ -13,6 +13,7 @@ from dataclasses import dataclass, field, replace
 from typing import Callable, TypeVar
 
 from keraslint.diagnostics import Diagnostic, Position, Span
+from keraslint.model.budget import Budget, TooComplex
 from keraslint.model.types import FileModel
 from keraslint.rules import ALL_RULES, Rule
 from keraslint.sources import Source, UnreadableSource, read_bytes
@@ -34,6 +35,9 @@ class FileResult:
     source: Source | None
     diagnostics: list[Diagnostic] = field(default_factory=list)
     internal_errors: list[str] = field(default_factory=list)
+    # False when the result depends on the machine's speed (the analysis
+    # ran out of time, not of steps): another run may finish it.
+    cacheable: bool = True
 
 
 def whole_file() -> Span:
@@ -43,6 +47,20 @@ def whole_file() -> Span:
 # Above this much code a file is not analysed: LibCST needs about 0.8 GB
 # and 15 s per MB of source, and real Keras scripts are far smaller.
 MAX_SOURCE_BYTES = 512 * 1024
+# The analysis of one file (extraction and rules, after the parse) may take
+# this many steps (a name followed, a layer read, a call looked at...); past
+# them the file is reported as too complex and skipped. Steps, not seconds:
+# the same file gets the same verdict on every machine. The analysis grows
+# about linearly with the code: real Keras code takes under 0.3 steps per
+# byte, the densest shape measured (a model built after each of thousands
+# of layers) 2.4, i.e. 1.2 M steps at MAX_SOURCE_BYTES
+# (``benchmarks/complexity.py``). Only shapes whose analysis grows faster
+# than the file (a builder of thousands of lines called thousands of times)
+# come near this.
+MAX_ANALYSIS_STEPS = 2_000_000
+# The backstop for work the steps do not measure: wall-clock seconds of
+# analysis, several times what the step budget takes here (about 8 s).
+MAX_ANALYSIS_SECONDS = 30.0
 # LibCST's native parser recurses on the C stack: parse in a thread with a
 # stack far larger than CPython's own limits can need.
 _PARSE_STACK_BYTES = 256 * 1024 * 1024
@@ -216,16 +234,30 @@ def lint_source(source: Source, rules: tuple[Rule, ...] = ALL_RULES) -> FileResu
             message = str(error).splitlines()[0]
             result.diagnostics.append(Diagnostic(SYNTAX_ERROR, whole_file(), f"cannot parse with LibCST: {message}"))
             return result
+    budget = Budget(MAX_ANALYSIS_STEPS, MAX_ANALYSIS_SECONDS)
     try:
-        file_model = replace(_on_a_large_stack(lambda: extract(module, text)), describe_line=source.describe_line)
+        file_model = replace(
+            _on_a_large_stack(lambda: extract(module, text, budget)), describe_line=source.describe_line
+        )
+        found = _check_model(file_model, rules, result.internal_errors, budget)
+    except TooComplex as error:
+        return _too_complex(result, budget, error)
     except Exception as error:  # a bug of ours on this file: the others go on
         result.internal_errors.append(f"extraction: {type(error).__name__}: {error}")
         return result
-    result.diagnostics.extend(_check_model(file_model, rules, result.internal_errors))
+    result.diagnostics.extend(found)
     if shifts:
         result.diagnostics = [_unexpand(d, shifts) for d in result.diagnostics]
     # A builder called with the same arguments twice finds the same thing twice.
     result.diagnostics = sorted(dict.fromkeys(result.diagnostics), key=Diagnostic.sort_key)
+    return result
+
+
+def _too_complex(result: FileResult, budget: Budget, error: TooComplex) -> FileResult:
+    """The file ran out of analysis budget: one KL002 line, no finding of its
+    own (what was found so far may be contradicted by what was not read)."""
+    result.diagnostics.append(Diagnostic(UNREADABLE, whole_file(), f"file too complex to analyse ({error}); skipped"))
+    result.cacheable = not budget.timed_out
     return result
 
 
@@ -259,12 +291,15 @@ def _unexpand(diagnostic: Diagnostic, shifts: dict[int, tuple[int, int]]) -> Dia
     return replace(diagnostic, span=span, fix=None)
 
 
-def _check_model(file_model: FileModel, rules: tuple[Rule, ...], errors: list[str]) -> list[Diagnostic]:
+def _check_model(
+    file_model: FileModel, rules: tuple[Rule, ...], errors: list[str], budget: Budget | None = None
+) -> list[Diagnostic]:
     """Every rule over the file; a builder's model as one call makes it
     (``build_model(1)``) apart, so that what its arguments cause is
     reported once, naming the call."""
+    budget = budget if budget is not None else Budget()
     general = [model for model in file_model.models if model.via is None]
-    found = _run_rules(replace(file_model, models=tuple(general)), rules, errors)
+    found = _run_rules(replace(file_model, models=tuple(general)), rules, errors, budget)
     seen = {(d.code, d.span) for d in found}
     # (code, span) -> the calls that cause it, in order -> what was found
     by_call: dict[tuple[str, Span], dict[str, Diagnostic]] = {}
@@ -275,7 +310,7 @@ def _check_model(file_model: FileModel, rules: tuple[Rule, ...], errors: list[st
         where = file_model.where(model.via)
         short = len(model.via_source) <= 60 and "\n" not in model.via_source
         called = f"`{model.via_source}` at {where}" if short else f"the call at {where}"
-        for diagnostic in _run_rules(alone, rules, errors):
+        for diagnostic in _run_rules(alone, rules, errors, budget):
             if (diagnostic.code, diagnostic.span) in seen:
                 continue
             calls = by_call.setdefault((diagnostic.code, diagnostic.span), {})
@@ -288,13 +323,19 @@ def _check_model(file_model: FileModel, rules: tuple[Rule, ...], errors: list[st
     return found
 
 
-def _run_rules(file_model: FileModel, rules: tuple[Rule, ...], errors: list[str]) -> list[Diagnostic]:
+def _run_rules(file_model: FileModel, rules: tuple[Rule, ...], errors: list[str], budget: Budget) -> list[Diagnostic]:
     found: list[Diagnostic] = []
     for rule in rules:
+        budget.spend(len(file_model.models))
         try:
-            found.extend(rule.check(file_model))
+            for diagnostic in rule.check(file_model):
+                budget.spend()
+                found.append(diagnostic)
+        except TooComplex:
+            raise
         except Exception as error:  # one rule's bug must not stop the others
             errors.append(f"{rule.CODE}: {type(error).__name__}: {error}")
+    budget.check_clock()
     return found
 
 

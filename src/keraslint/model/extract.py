@@ -8,6 +8,7 @@ the model trains and what targets ``fit`` receives.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field, replace
 from typing import Iterator, Sequence
 
@@ -18,6 +19,7 @@ from keraslint.knowledge import activations as acts
 from keraslint.knowledge import layers as layer_kinds
 from keraslint.knowledge import losses
 from keraslint.model.arguments import argument as _argument
+from keraslint.model.budget import Budget
 from keraslint.model.positions import Spans
 from keraslint.model.resolve import (
     Binding,
@@ -61,6 +63,10 @@ _CUSTOM_OBJECT_MARKERS = (
 _KERAS3_MARKERS = ("keras.ops", "from keras import ops", "KERAS_BACKEND", "keras.config.")
 # How deep a chain of names is followed before giving up (a = b; b = c; ...).
 _MAX_DEPTH = 50
+# The largest unit or class count read from the code: a larger literal
+# (``Dense(0xfff...)``) is no layer anyone can build, and past 4,300 digits
+# Python cannot even print it. It is unknown.
+_MAX_COUNT = 2**63 - 1
 
 
 @dataclass(frozen=True)
@@ -386,9 +392,21 @@ def _string_value(node: cst.BaseExpression | None) -> str | None:
 
 
 class _Extractor:
-    def __init__(self, module: cst.Module) -> None:
+    def __init__(self, module: cst.Module, budget: Budget | None = None) -> None:
         self.spans = Spans()
         self.module = module
+        self.budget = budget if budget is not None else Budget()
+        # The output of each nested ``Sequential`` (by call, scope and
+        # statement), worked out once: ``s2 = Sequential([s1])``,
+        # ``s3 = Sequential([s2])``... would otherwise rebuild every inner
+        # model from scratch. The scope is kept alive with its entry.
+        self._nested: dict[tuple[int, int, int], tuple[OutputLayer | None, Scope]] = {}
+        self._open: set[tuple[int, int, int]] = set()
+        # Whether an output was left unknown because its walk was cut (a
+        # ``Sequential`` nested in itself, or nested too deep): such a
+        # result depends on where the walk began and is not kept.
+        self._cut = False
+        self._targets: dict[int, list[Target]] = {}
 
     # -- positions --------------------------------------------------------------
     def span(self, node: cst.CSTNode) -> Span:
@@ -404,6 +422,7 @@ class _Extractor:
     ) -> tuple[cst.BaseExpression | None, Scope, int]:
         """Follow plain names to the expression they were assigned."""
         for _ in range(_MAX_DEPTH):
+            self.budget.spend()
             if (
                 isinstance(node, cst.Attribute)
                 and isinstance(node.value, cst.Name)
@@ -429,7 +448,8 @@ class _Extractor:
     def int_value(self, node: cst.BaseExpression | None, scope: Scope, index: int) -> int | None:
         node, _, _ = self.resolve_value(node, scope, index)
         if isinstance(node, cst.Integer):
-            return int(node.evaluated_value)
+            value = int(node.evaluated_value)
+            return value if abs(value) <= _MAX_COUNT else None
         return None
 
     def bool_value(self, node: cst.BaseExpression | None, scope: Scope, index: int) -> bool | None:
@@ -439,6 +459,7 @@ class _Extractor:
         return None
 
     def qualname(self, node: cst.BaseExpression, scope: Scope, index: int) -> str | None:
+        self.budget.spend()
         return qualified_name(node, scope, index)
 
     # -- activations ------------------------------------------------------------
@@ -508,8 +529,13 @@ class _Extractor:
 
     def as_layer(self, node: cst.BaseExpression | None, scope: Scope, index: int) -> _Layer:
         """A layer instance expression: ``Dense(1)`` or a name bound to one."""
-        node, scope, index = self.resolve_value(node, scope, index)
-        if isinstance(node, cst.Call):
+        # Each round unwraps one ``TimeDistributed``; wrappers that wrap
+        # each other (``self.c = TimeDistributed(self.d)``,
+        # ``self.d = TimeDistributed(self.c)``) end as an unknown layer.
+        for _ in range(_MAX_DEPTH):
+            node, scope, index = self.resolve_value(node, scope, index)
+            if not isinstance(node, cst.Call):
+                break
             qualname = self.qualname(node.func, scope, index)
             if _is_input(qualname):
                 return _Layer("Input", node, scope, index)
@@ -519,7 +545,8 @@ class _Extractor:
             if kind == "TimeDistributed":
                 # The wrapped layer, applied at every time step: same units,
                 # same activation on the last axis.
-                return self.as_layer(_argument(node, 0, "layer"), scope, index)
+                node = _argument(node, 0, "layer")
+                continue
             if kind == "Lambda" and self._lambda_activation(node, scope, index) is not None:
                 return _Layer("LambdaActivation", node, scope, index)
             return _Layer(kind, node, scope, index)
@@ -562,6 +589,7 @@ class _Extractor:
     def _walk_back(self, chain: Sequence[_Layer]) -> OutputLayer | None:
         trailing: Activation | None = None
         for layer in reversed(chain):
+            self.budget.spend()
             if layer.kind in layer_kinds.VALUE_PRESERVING_LAYERS:
                 continue
             if layer.kind in layer_kinds.ACTIVATION_LAYERS or layer.kind in (
@@ -588,14 +616,34 @@ class _Extractor:
             if layer.kind == "Sequential" and layer.call is not None and layer.scope is not None:
                 # A nested ``Sequential([...])``: its own output, unless an
                 # activation layer after it replaces the activation.
-                inner_layers = self.sequential_layers(layer.call, layer.scope, layer.index)
-                inner = self._walk_back(inner_layers) if inner_layers else None
+                inner = self._nested_output(layer.call, layer.scope, layer.index)
                 if inner is not None:
                     return replace(inner, activation=trailing) if trailing is not None else inner
             break
         if trailing is not None:
             return OutputLayer("Activation", None, trailing, trailing.span)
         return None
+
+    def _nested_output(self, call: cst.Call, scope: Scope, index: int) -> OutputLayer | None:
+        """The output of a ``Sequential`` nested in another, worked out once."""
+        key = (id(call), id(scope), index)
+        known = self._nested.get(key)
+        if known is not None:
+            return known[0]
+        if key in self._open or len(self._open) >= _MAX_DEPTH:
+            # Nested in itself (through ``self`` attributes that refer to
+            # each other), or deeper than any real model: unknown.
+            self._cut = True
+            return None
+        self._open.add(key)
+        cut_outside, self._cut = self._cut, False
+        inner_layers = self.sequential_layers(call, scope, index)
+        inner = self._walk_back(inner_layers) if inner_layers else None
+        self._open.discard(key)
+        if not self._cut:
+            self._nested[key] = (inner, scope)
+        self._cut = self._cut or cut_outside
+        return inner
 
     # -- model forms ----------------------------------------------------------
     def sequential_layers(self, call: cst.Call, scope: Scope, index: int) -> list[_Layer] | None:
@@ -607,6 +655,7 @@ class _Extractor:
             return None
         layers: list[_Layer] = []
         for element in arg.elements:
+            self.budget.spend()
             if isinstance(element, cst.StarredElement):
                 return None
             layers.append(self.as_layer(element.value, scope, index))
@@ -724,7 +773,11 @@ class _Extractor:
         return Loss(None, None, span, source)
 
     def targets(self, fit: _Event) -> list[Target]:
-        """The ``y`` of a ``fit`` call and the targets of its ``validation_data``."""
+        """The ``y`` of a ``fit`` call and the targets of its ``validation_data``
+        (read once per call: every compile in effect at it shares them)."""
+        known = self._targets.get(id(fit.call))
+        if known is not None:
+            return known
         reader = TargetReader(self)
         found = []
         y = _argument(fit.call, 1, "y")
@@ -733,6 +786,7 @@ class _Extractor:
         validation = _argument(fit.call, None, "validation_data")
         if validation is not None:
             found.append(reader.read(validation, fit.scope, fit.index, (1,)))
+        self._targets[id(fit.call)] = found
         return found
 
     def head_targets(
@@ -794,40 +848,68 @@ def _activation_function(qualname: str | None) -> bool:
     return qualname in acts.TF_FUNCTION_ACTIVATIONS
 
 
-def _model_events(events: Sequence[_Event], binding: Binding, scope: Scope, name: str) -> list[_Event]:
-    """The method calls made on ``name`` while it holds ``binding``."""
-    return [e for e in events if e.index > binding.index and scope.lookup(name, e.index) is binding]
+@dataclass
+class _Calls:
+    """The method calls made on one name in one scope, in source order, with
+    their statement indices (for a binary search)."""
+
+    events: list[_Event] = field(default_factory=list)
+    indices: list[int] = field(default_factory=list)
 
 
-def _live_compiles(events: Sequence[_Event]) -> Iterator[tuple[_Event, list[_Event]]]:
+def _model_events(calls: _Calls, binding: Binding, scope: Scope, name: str, budget: Budget) -> list[_Event]:
+    """The method calls made on ``name`` while it holds ``binding``.
+
+    Those are the calls after the binding up to the next binding of the
+    name: once a later call sees another binding, so do all the calls after
+    it. Only they are looked at, so a name rebound n times costs O(n log n),
+    not O(n²).
+    """
+    found = []
+    for position in range(bisect_right(calls.indices, binding.index), len(calls.events)):
+        budget.spend()
+        event = calls.events[position]
+        if scope.lookup(name, event.index) is not binding:
+            break
+        found.append(event)
+    return found
+
+
+def _live_compiles(events: Sequence[_Event], budget: Budget) -> Iterator[tuple[_Event, list[_Event]]]:
     """Each compile that can be in effect when the model trains, with the
     ``fit`` calls it governs. A compile followed by another unconditional
     compile before any ``fit`` never trains anything: it is skipped."""
     trained = any(event.method in _TRAINING for event in events)
+    # Compiled, never trained here, used to predict: a feature extractor
+    # or a model with weights copied in. Its loss trains nothing.
+    last_predict = max((i for i, event in enumerate(events) if event.method in _PREDICTING), default=-1)
     for i, event in enumerate(events):
         if event.method != "compile":
             continue
         fits: list[_Event] = []
         dead = False
-        for later in events[i + 1 :]:
+        for position in range(i + 1, len(events)):
+            budget.spend()
+            later = events[position]
             if later.method == "compile" and later.certain:
                 dead = not fits
                 break
             if later.method in _TRAINING:
                 fits.append(later)
-        # Compiled, never trained here, used to predict: a feature extractor
-        # or a model with weights copied in. Its loss trains nothing.
-        if not trained and any(later.method in _PREDICTING for later in events[i + 1 :]):
+        if not trained and last_predict > i:
             dead = True
         if not dead:
             yield event, fits
 
 
-def extract(module: cst.Module, code: str) -> FileModel:
-    """Build the semantic model of a parsed module."""
+def extract(module: cst.Module, code: str, budget: Budget | None = None) -> FileModel:
+    """Build the semantic model of a parsed module.
+
+    Raises ``TooComplex`` when ``budget`` runs out (no limit without one).
+    """
     collector = _Collector()
     walk(module, collector)
-    ex = _Extractor(module)
+    ex = _Extractor(module, budget)
 
     builder = _ModelBuilder(ex, collector)
     models = builder.all_models()
@@ -835,6 +917,7 @@ def extract(module: cst.Module, code: str) -> FileModel:
 
     loss_strings: list[StringRef] = []
     for call, scope, index in collector.compile_calls:
+        ex.budget.spend()
         # ``x.compile(loss=...)`` on an object of unknown type is taken for
         # Keras only in a file that imports Keras; the positional form only
         # on a known model (``re.compile(pattern, flags)`` is not Keras).
@@ -847,7 +930,7 @@ def extract(module: cst.Module, code: str) -> FileModel:
     # ``set_image_data_format``, Keras 2's ``image_dim_ordering``...).
     channels_last = not any(marker in code for marker in _CHANNELS_FIRST_MARKERS)
     for call, scope, index in collector.calls:
-        kind = ex.layer_class(call, scope, index)
+        kind = ex.layer_class(call, scope, index)  # spends a step
         if kind is None:
             continue
         for keyword in ("activation", "recurrent_activation"):
@@ -950,14 +1033,17 @@ class _ModelBuilder:
         self._via: dict[int, cst.Call] = {}
         # A builder call -> the compiles in effect on the model it returns.
         self._inherited: dict[int, tuple[Compile, ...]] = {}
-        self.events: dict[tuple[int, str], list[_Event]] = {}
+        self.events: dict[tuple[int, str], _Calls] = {}
         for event in collector.events:
-            self.events.setdefault((id(event.scope), event.receiver), []).append(event)
+            calls = self.events.setdefault((id(event.scope), event.receiver), _Calls())
+            calls.events.append(event)
+            calls.indices.append(event.index)
 
     def all_models(self) -> list[KerasModel]:
         for scope in _all_scopes(self.collector):
             for name, history in scope.bindings.items():
                 for binding in history:
+                    self.ex.budget.spend()
                     self.build(scope, name, binding)
         models = []
         for key, model in self.built.items():
@@ -984,13 +1070,14 @@ class _ModelBuilder:
             return None
         call = binding.value
         original = self._specialised.get(id(scope), scope)
-        events = _model_events(self.events.get((id(original), name), []), binding, scope, name)
+        calls = self.events.get((id(original), name))
+        events = _model_events(calls, binding, scope, name, self.ex.budget) if calls is not None else []
         outputs = self._outputs(call, scope, binding.index, events)
         if outputs is None:
             return None
         self.model_compiles.update(id(e.call) for e in events if e.method == "compile")
         compiles = []
-        for compile_event, fits in _live_compiles(events):
+        for compile_event, fits in _live_compiles(events, self.ex.budget):
             event_scope = scope if compile_event.scope is original else compile_event.scope
             losses = self.ex.losses_per_output(
                 _argument(compile_event.call, 1, "loss"), outputs, event_scope, compile_event.index
@@ -1022,6 +1109,7 @@ class _ModelBuilder:
     def _trained_on(self, compile_: Compile, fits: Sequence[_Event], outputs: Sequence[OutputLayer | None]) -> Compile:
         """``compile_`` with the targets of the ``fit`` calls it governs: all
         of them for one output, each output's own for several."""
+        self.ex.budget.spend(len(fits))
         if len(outputs) == 1:
             targets = tuple(t for fit in fits for t in self.ex.targets(fit))
             return replace(compile_, fit_targets=targets, head_targets=())

@@ -7,6 +7,7 @@ whose value depends on control flow resolves to nothing: rules stay silent.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from enum import Enum
 
@@ -101,6 +102,15 @@ class Scope:
     self_attributes: dict[str, list[Binding]] | None = None
     # In a function: its ``return`` statements (statement index, value, certain).
     returns: list[tuple[int, cst.BaseExpression, bool]] = field(default_factory=list)
+    # Caches over ``bindings`` (whose lists only grow): each name's history
+    # with its statement indices and whether they are in order, and the
+    # name's binding as a global.
+    _indices: dict[str, tuple[list[Binding], list[int], list[bool]]] = field(
+        default_factory=dict, repr=False, compare=False
+    )
+    _globals: dict[str, tuple[list[Binding], int, Binding | None]] = field(
+        default_factory=dict, repr=False, compare=False
+    )
 
     def self_attribute(self, name: str) -> Binding | None:
         """``self.name`` when the class assigns it exactly once, unconditionally."""
@@ -119,9 +129,9 @@ class Scope:
         """
         history = self.bindings.get(name)
         if history:
-            before = [b for b in history if b.index < index]
-            if before:
-                last = before[-1]
+            position = self._count_before(name, history, index)
+            if position:
+                last = history[position - 1]
                 return last if last.certain else None
             if self.parent is None:
                 # Read before any assignment: a builtin or a star import.
@@ -130,6 +140,24 @@ class Scope:
         if self.parent is not None:
             return self.parent.lookup_global(name)
         return self._from_star_import(name)
+
+    def _count_before(self, name: str, history: list[Binding], index: int) -> int:
+        """How many bindings of ``history`` come before statement ``index``:
+        a binary search over their statement indices, which the collector
+        appends in source order (a name rebound n times is looked up in
+        O(log n), not O(n))."""
+        entry = self._indices.get(name)
+        if entry is None or entry[0] is not history:
+            entry = self._indices[name] = (history, [], [True])
+        _, indices, in_order = entry
+        # Bindings are only ever appended: index the new ones.
+        for binding in history[len(indices) :]:
+            if indices and binding.index < indices[-1]:
+                in_order[0] = False
+            indices.append(binding.index)
+        if in_order[0]:
+            return bisect_left(indices, index)
+        return sum(1 for binding in history if binding.index < index)
 
     def lookup_global(self, name: str) -> Binding | None:
         """A module-level name read from inside a function.
@@ -140,6 +168,15 @@ class Scope:
         history = self.bindings.get(name)
         if not history:
             return self._from_star_import(name)
+        cached = self._globals.get(name)
+        if cached is not None and cached[0] is history and cached[1] == len(history):
+            return cached[2]
+        found = self._global_binding(history)
+        self._globals[name] = (history, len(history), found)
+        return found
+
+    @staticmethod
+    def _global_binding(history: list[Binding]) -> Binding | None:
         if not all(b.certain for b in history):
             return None
         if len(history) == 1:

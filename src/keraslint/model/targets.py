@@ -43,6 +43,7 @@ class TargetReader:
     ) -> tuple[Encoding, str, Span, int | None, bool, str | None] | None:
         if node is None or depth > _MAX_DEPTH:
             return None
+        self.ex.budget.spend()
         if isinstance(node, cst.Name):
             binding = scope.lookup(node.value, index)
             if binding is None or binding.kind is not Kind.VALUE or binding.value is None:

@@ -10,6 +10,10 @@ from keraslint.rules._suggest import replace_literal
 from keraslint.rules.base import Invalid, Rule, trained_pairs
 
 
+# How many of the losses a model trains with a message names.
+_LISTED = 3
+
+
 class SoftmaxSingleUnit(Rule):
     """
     ## What it does
@@ -152,7 +156,10 @@ unet.compile(optimizer="adam", loss="binary_crossentropy")
                 if output.activation.name != SOFTMAX or output.activation.span in reported:
                     continue
                 losses = [loss for trained, _, loss in trained_pairs(model) if trained is output]
-                context = ", ".join(f"`{loss.source}` at {file.where(loss.span)}" for loss in losses)
+                context = ", ".join(f"`{loss.source}` at {file.where(loss.span)}" for loss in losses[:_LISTED])
+                if len(losses) > _LISTED:
+                    # A model compiled thousands of times: a line, not a page.
+                    context += f" and {len(losses) - _LISTED:,} more"
                 # With a binary loss the user meant a binary classifier:
                 # sigmoid is the fix. Otherwise it is only a guess.
                 safe = bool(losses) and all(loss.name in BINARY_LOSSES for loss in losses)
