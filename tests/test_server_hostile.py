@@ -27,8 +27,6 @@ from helpers import BUGGY, CLEAN
 pytest.importorskip("pygls.lsp.server")
 pytest_asyncio = pytest.importorskip("pytest_asyncio")
 
-pytestmark = pytest.mark.asyncio
-
 from keraslint.checker import lint_text  # noqa: E402
 
 SERVER_COMMAND = [sys.executable, "-m", "keraslint", "server"]
@@ -253,6 +251,7 @@ def assert_no_traceback(session: Session) -> None:
 # -- C13: every request is answered ------------------------------------------
 
 
+@pytest.mark.asyncio
 async def test_a_request_whose_params_do_not_validate_gets_invalid_params(session: Session):
     invalid = [
         {"bogus": 1},
@@ -281,6 +280,7 @@ async def test_a_request_whose_params_do_not_validate_gets_invalid_params(sessio
     assert_no_traceback(session)
 
 
+@pytest.mark.asyncio
 async def test_messages_that_are_not_requests_get_the_json_rpc_error(session: Session):
     session.send(b"{not json")
     session.send(b"\xff\xfe")  # not UTF-8
@@ -288,13 +288,13 @@ async def test_messages_that_are_not_requests_get_the_json_rpc_error(session: Se
     session.send([1, 2])  # a batch: LSP has none
     session.send({"jsonrpc": "2.0", "id": [1], "method": "shutdown"})  # an id must be a number or a string
     session.send({"jsonrpc": "1.0", "id": 99, "method": "shutdown"})
-    errors = await session.until(
-        lambda: [m for m in session.messages if "error" in m] if len([m for m in session.messages if "error" in m]) >= 6 else None,
-        REPLY,
-        "six error answers",
-    )
-    assert [e["error"]["code"] for e in errors] == [PARSE_ERROR] * 3 + [INVALID_REQUEST] * 3
-    assert [e["id"] for e in errors] == [None] * 5 + [99]
+
+    def errors() -> list[dict[str, Any]]:
+        return [m for m in session.messages if "error" in m]
+
+    await session.until(lambda: len(errors()) >= 6, REPLY, "six error answers")
+    assert [e["error"]["code"] for e in errors()] == [PARSE_ERROR] * 3 + [INVALID_REQUEST] * 3
+    assert [e["id"] for e in errors()] == [None] * 5 + [99]
     hover = {"textDocument": {"uri": uri_of("x.py")}, "position": {"line": 0, "character": 0}}
     unknown = await session.request("textDocument/hover", hover)
     assert unknown["error"]["code"] == METHOD_NOT_FOUND
@@ -302,6 +302,7 @@ async def test_messages_that_are_not_requests_get_the_json_rpc_error(session: Se
     assert_no_traceback(session)
 
 
+@pytest.mark.asyncio
 async def test_framing_that_crashed_pygls_is_read_past():
     session = await Session.start()
     try:
@@ -326,6 +327,7 @@ async def test_framing_that_crashed_pygls_is_read_past():
 # -- the lifecycle -------------------------------------------------------------
 
 
+@pytest.mark.asyncio
 async def test_requests_out_of_lifecycle_order_get_errors():
     session = await Session.start()
     try:
@@ -347,11 +349,13 @@ async def test_requests_out_of_lifecycle_order_get_errors():
         await session.close()
 
 
+@pytest.mark.asyncio
 async def test_exit_without_shutdown_is_status_1(session: Session):
     session.notify("exit")
     assert await session.returncode() == 1
 
 
+@pytest.mark.asyncio
 async def test_the_server_exits_when_the_editor_process_is_gone():
     editor = await asyncio.create_subprocess_exec(sys.executable, "-c", "pass")
     await editor.wait()  # ended and reaped: its pid names no process
@@ -369,6 +373,7 @@ async def test_the_server_exits_when_the_editor_process_is_gone():
 
 
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs here")
+@pytest.mark.asyncio
 async def test_a_fifo_that_was_never_opened_does_not_block_the_server(session: Session, tmp_path: Path):
     fifo = tmp_path / "f.py"
     os.mkfifo(fifo)
@@ -383,6 +388,7 @@ async def test_a_fifo_that_was_never_opened_does_not_block_the_server(session: S
     assert await session.exit() == 0
 
 
+@pytest.mark.asyncio
 async def test_an_unopened_file_on_disk_is_not_read(session: Session, tmp_path: Path):
     path = tmp_path / "on_disk.py"
     path.write_text(BUGGY.replace("binary_crossentropy", "binary_crossentrop"), encoding="utf-8")
@@ -394,6 +400,7 @@ async def test_an_unopened_file_on_disk_is_not_read(session: Session, tmp_path: 
 # -- C1: one slow document does not hold up the server --------------------------
 
 
+@pytest.mark.asyncio
 async def test_a_slow_document_does_not_hold_up_other_requests(slow_session: Session):
     session = slow_session
     slow = uri_of("slow.py")
@@ -408,7 +415,9 @@ async def test_a_slow_document_does_not_hold_up_other_requests(slow_session: Ses
     column = BUGGY.splitlines()[3].index("softmax")
     answer = await session.request("textDocument/codeAction", code_action_params(other, 3, column))
     assert "result" in answer
-    hover = await session.request("textDocument/hover", {"textDocument": {"uri": other}, "position": {"line": 0, "character": 0}})
+    hover = await session.request(
+        "textDocument/hover", {"textDocument": {"uri": other}, "position": {"line": 0, "character": 0}}
+    )
     assert hover["error"]["code"] == METHOD_NOT_FOUND
     # A code action on the slow document itself is answered too (with
     # nothing to offer yet: it waits a little for the lint, never for all of it).
@@ -420,6 +429,7 @@ async def test_a_slow_document_does_not_hold_up_other_requests(slow_session: Ses
     assert_no_traceback(session)
 
 
+@pytest.mark.asyncio
 async def test_diagnostics_of_an_older_version_are_never_published(slow_session: Session):
     session = slow_session
     uri = uri_of("versions.py")
@@ -432,6 +442,7 @@ async def test_diagnostics_of_an_older_version_are_never_published(slow_session:
     assert [p["version"] for p in session.published(uri)] == [2]
 
 
+@pytest.mark.asyncio
 async def test_a_burst_of_changes_is_linted_for_the_last_version(session: Session):
     uri = uri_of("burst.py")
     session.did_open(uri, CLEAN)
@@ -450,6 +461,7 @@ async def test_a_burst_of_changes_is_linted_for_the_last_version(session: Sessio
 # -- C12: a notebook of 10,000 cells -----------------------------------------------
 
 
+@pytest.mark.asyncio
 async def test_a_keystroke_in_a_big_notebook_publishes_only_what_changed(session: Session):
     notebook = "file:///project/big.ipynb"
     cells = [f"x{n} = {n}" for n in range(10_000)]
@@ -540,6 +552,7 @@ def mutate(rng: random.Random, text: str) -> str:
     return text[:at] + rng.choice(["", "(", ")", "\n", '"', "sigmoid", "softmax", "é", "\r", "\t"]) + text[at + 1 :]
 
 
+@pytest.mark.asyncio
 async def test_fuzzed_session_never_crashes_never_hangs_and_answers_every_request(session: Session):
     """500 random steps: opens, closes, saves, bursts of up to 300 edits,
     huge texts, code actions (valid, and with params that do not validate),
@@ -590,11 +603,19 @@ async def test_fuzzed_session_never_crashes_never_hangs_and_answers_every_reques
         elif kind == 6:  # params that do not validate
             requests.append(session.request_id("textDocument/codeAction", fuzz_value(rng)))
         elif kind == 7:  # anything, to any method
-            method = rng.choice(["textDocument/hover", "workspace/symbol", "$/x", "", "initialize", "textDocument/codeAction"])
+            method = rng.choice(
+                ["textDocument/hover", "workspace/symbol", "$/x", "", "initialize", "textDocument/codeAction"]
+            )
             requests.append(session.request_id(method, fuzz_value(rng)))
         elif kind == 8:  # notifications with anything
             method = rng.choice(
-                ["textDocument/didOpen", "textDocument/didChange", "notebookDocument/didChange", "$/cancelRequest", "$/x"]
+                [
+                    "textDocument/didOpen",
+                    "textDocument/didChange",
+                    "notebookDocument/didChange",
+                    "$/cancelRequest",
+                    "$/x",
+                ]
             )
             session.notify(method, fuzz_value(rng))
         elif kind == 9:  # broken messages
@@ -620,3 +641,27 @@ async def test_fuzzed_session_never_crashes_never_hangs_and_answers_every_reques
         assert session.published(uri)[-1]["version"] == version
     assert await session.exit() == 0
     assert_no_traceback(session)
+
+
+def test_the_message_reader_reads_past_what_it_cannot_use(monkeypatch: pytest.MonkeyPatch):
+    import io
+
+    from keraslint import server
+
+    monkeypatch.setattr(server, "MAX_MESSAGE", 100)
+    stream = io.BytesIO(
+        b"X-Long: "
+        + b"x" * 20_000
+        + b"\r\n"  # an overlong header line
+        + frame({"n": 1})
+        + b"Content-Length: 101\r\n\r\n"
+        + b"y" * 101  # over the limit: read past
+        + frame({"n": 2})
+        + b"Content-Length: 0\r\n\r\n"
+        + b"Content-Length: 50\r\n\r\n{"  # the input ends inside it
+    )
+    reader = server._MessageReader(stream)
+    assert json.loads(reader.read()) == {"n": 1}
+    assert json.loads(reader.read()) == {"n": 2}
+    assert reader.read() == b""
+    assert reader.read() is None

@@ -35,6 +35,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import itertools
 import json
 import logging
@@ -89,6 +90,8 @@ LINT_THREADS = 4  # documents linted at once: a slow one holds up only its own t
 PARENT_POLL = 3.0  # seconds between checks that the editor (initialize's processId) is alive
 MAX_MESSAGE = 64 * 1024 * 1024  # bytes: a longer message is read past, and ignored
 MAX_HEADER_LINE = 8192  # bytes: the rest of a longer header line is read past
+
+
 def split_lines(text: str) -> list[str]:
     """The lines of ``text`` without their line ends, as Python and LSP count them."""
     return _LINE_BREAK.split(text)
@@ -181,7 +184,6 @@ def settings_for(path: str) -> Settings:
         return Settings()
     config = find_config(Path(path))
     return load_config(config, runner.KNOWN_CODES) if config else Settings(root=Path(path).parent)
-
 
 
 @dataclass
@@ -340,10 +342,8 @@ class _Scheduler:
             except Exception:  # the work reports its own failures: this is a last resort
                 self._report(traceback.format_exc())
                 result = None
-            try:
+            with contextlib.suppress(RuntimeError):  # the loop is closed: the server is exiting
                 loop.call_soon_threadsafe(self._finished, document, generation, result)
-            except RuntimeError:  # the loop is closed: the server is exiting
-                pass
 
         self._workers.submit(job)
 
@@ -400,7 +400,7 @@ class _MessageReader:
             if length <= MAX_MESSAGE:
                 return self._take(length)
             logger.warning("ignoring a message of %d bytes (the limit is %d)", length, MAX_MESSAGE)
-            if not self._take(length, keep=False):
+            if not self._skip(length):
                 return None
 
     def _fill(self) -> bool:
@@ -439,18 +439,26 @@ class _MessageReader:
                 value = value.strip()
                 length = int(value) if value.isdigit() and len(value) <= 18 else None
 
-    def _take(self, length: int, keep: bool = True) -> bytes | None:
-        """The next ``length`` bytes (``keep=False``: read past them, b"ok");
-        None if the input ends first."""
+    def _take(self, length: int) -> bytes | None:
+        """The next ``length`` bytes; None if the input ends first."""
         chunks = []
         while length > 0:
             if not self._buffer and not self._fill():
                 return None
             chunk, self._buffer = self._buffer[:length], self._buffer[length:]
+            chunks.append(chunk)
             length -= len(chunk)
-            if keep:
-                chunks.append(chunk)
-        return b"".join(chunks) if keep else b"ok"
+        return b"".join(chunks)
+
+    def _skip(self, length: int) -> bool:
+        """Read past the next ``length`` bytes; False if the input ends first."""
+        while length > 0:
+            if not self._buffer and not self._fill():
+                return False
+            skipped = min(length, len(self._buffer))
+            self._buffer = self._buffer[skipped:]
+            length -= skipped
+        return True
 
 
 def _read_messages(reader: _MessageReader, loop: asyncio.AbstractEventLoop, inbox: asyncio.Queue[bytes | None]) -> None:
@@ -465,7 +473,7 @@ def _read_messages(reader: _MessageReader, loop: asyncio.AbstractEventLoop, inbo
             body = None
         try:
             asyncio.run_coroutine_threadsafe(inbox.put(body), loop).result()
-        except BaseException:  # the loop is closed or closing: the server is exiting
+        except Exception:  # the loop is closed or closing: the server is exiting
             return
         if body is None:
             return
@@ -528,7 +536,7 @@ if _PYGLS_ERROR is None:
             request = "id" in message
             if message.get("jsonrpc") != "2.0" or not isinstance(method, str) or (request and not _valid_id(msg_id)):
                 if request:
-                    reason = "Invalid request: not JSON-RPC 2.0, or no method name, or an id that is not a number or string"
+                    reason = "Invalid request: not JSON-RPC 2.0, no method name, or an id not a number or string"
                     self._reply_error(msg_id if _valid_id(msg_id) else None, lsp.ErrorCodes.InvalidRequest, reason)
                 else:
                     logger.warning("ignoring an invalid notification")
@@ -541,7 +549,8 @@ if _PYGLS_ERROR is None:
             elif method == lsp.EXIT:
                 message = {"jsonrpc": "2.0", "method": lsp.EXIT}  # its params do not matter
             elif self._shutdown or not self.initialize_received:
-                logger.warning("ignoring %s: the server is %s", method, "shut down" if self._shutdown else "not initialized")
+                state = "shut down" if self._shutdown else "not initialized"
+                logger.warning("ignoring %s: the server is %s", method, state)
                 return
             default = JsonRPCRequestMessage if request else JsonRPCNotification
             try:
@@ -682,10 +691,8 @@ def create_server() -> LanguageServer:
             server.window_log_message(lsp.LogMessageParams(type=kind, message=message))
 
         if server.loop is not None:
-            try:
+            with contextlib.suppress(RuntimeError):  # the loop is closed: the server is exiting
                 server.loop.call_soon_threadsafe(send)
-            except RuntimeError:  # the loop is closed: the server is exiting
-                pass
 
     scheduler = _Scheduler(
         _Workers(LINT_THREADS),
