@@ -418,3 +418,10 @@ def test_no_temporary_file_is_left_when_the_write_fails(tmp_path: Path, monkeypa
     with pytest.raises(KeyboardInterrupt):
         cli._fix_files(results, _args(), Settings())
     assert path.read_text() == FIX and _leftovers(tmp_path) == []
+
+
+def test_diff_keeps_a_line_with_a_form_feed_whole(tmp_path: Path) -> None:
+    write(tmp_path, "f.py", 'import keras\nx = 1  \f# page two\nm.compile(loss="binary_crossentrop")\n')
+    result = run("--no-cache", "--diff", "f.py", cwd=tmp_path)
+    assert " x = 1  \f# page two\n" in result.stdout
+    assert '-m.compile(loss="binary_crossentrop")\n+m.compile(loss="binary_crossentropy")\n' in result.stdout

@@ -325,18 +325,27 @@ def _apply(result: FileResult, unsafe: bool, data: bytes | None = None) -> _Fixe
 
 
 def _show_diff(results: list[FileResult], unsafe: bool) -> int:
+    from keraslint.fixes import split_lines
+
     changed = 0
+    failed = False
     for result in results:
-        fixed = _apply(result, unsafe)
+        try:
+            fixed = _apply(result, unsafe)
+        except Exception as error:  # a bug of ours on this file: the others go on
+            print(f"keraslint: internal error in {result.path}: fix: {type(error).__name__}: {error}", file=sys.stderr)
+            failed = True
+            continue
         if fixed is None:
             continue
         changed += 1
         for label, before, after in fixed.diffs:
+            # Lines as Python ends them (a form feed is not a line end).
             sys.stdout.writelines(
-                difflib.unified_diff(
-                    before.splitlines(keepends=True), after.splitlines(keepends=True), fromfile=label, tofile=label
-                )
+                difflib.unified_diff(split_lines(before), split_lines(after), fromfile=label, tofile=label)
             )
+    if failed:
+        return EXIT_ERROR
     return EXIT_FINDINGS if changed else EXIT_CLEAN
 
 

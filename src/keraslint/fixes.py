@@ -81,6 +81,12 @@ def _split_lines(text: str) -> list[str]:
     return [text[start:end] for start, end in zip(starts, [*starts[1:], len(text)])]
 
 
+def split_lines(text: str) -> list[str]:
+    """The lines of ``text``, each with its line break (``\r\n``, ``\r``
+    or ``\n``: not a form feed, as ``str.splitlines`` would have it)."""
+    return [line for line in _split_lines(text) if line]
+
+
 class _Alignment:
     """Maps offsets in LibCST's generated code to offsets in the original
     text: the blocks of characters the two have in common, found line by
@@ -198,7 +204,8 @@ def locate_fixes(text: str, fixes: list[Replacement]) -> list[Edit]:
     try:
         module = _parse(text)
     except (cst.ParserSyntaxError, RecursionError, MemoryError, ValueError) as error:
-        raise NotFixed(f"it does not parse: {str(error).splitlines()[0] if str(error) else type(error).__name__}")
+        reason = str(error).splitlines()[0] if str(error) else type(error).__name__
+        raise NotFixed(f"it does not parse: {reason}") from None
     generated = module.code
     starts = _line_starts(generated)
     alignment = _Alignment(generated, text)
@@ -489,10 +496,13 @@ def _write_by_rename(path: str, info: os.stat_result, data: bytes, expected: byt
             if (info.st_uid, info.st_gid) != (made.st_uid, made.st_gid):
                 try:
                     os.fchown(descriptor, info.st_uid, info.st_gid)
-                except PermissionError:
+                except (OSError, AttributeError):  # not ours to give (or no owners here)
                     raise _KeepsNothing from None
             # After the chown, which clears the set-id bits.
-            os.fchmod(descriptor, stat.S_IMODE(info.st_mode))
+            if hasattr(os, "fchmod"):
+                os.fchmod(descriptor, stat.S_IMODE(info.st_mode))
+            else:
+                os.chmod(name, stat.S_IMODE(info.st_mode))
             os.fsync(descriptor)
         # The last moment before the rename: the file must still hold
         # what was fixed (an editor may have saved it meanwhile).
