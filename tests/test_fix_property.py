@@ -54,7 +54,7 @@ def changed_literals(before: bytes, after: bytes, names: set[bytes]) -> int:
             assert not re.search(rb"[\"'\\\r\n]", stretch), (was, now)
         # The whole content of that literal: a quote (or a JSON-escaped
         # one, in a notebook) on each side, kept.
-        assert 0 < i1 and i2 < len(old), (was, now)
+        assert i1 > 0 and i2 < len(old), (was, now)
         assert old[i1 - 1].endswith(_QUOTES) and old[i2].lstrip(b"\\").startswith(_QUOTES), (old[i1 - 1], was, old[i2])
         assert now in names, (was, now, names)
         changed += 1

@@ -17,6 +17,7 @@ from __future__ import annotations
 import ast
 import bisect
 import codecs
+import contextlib
 import difflib
 import errno
 import io
@@ -510,10 +511,8 @@ def _write_by_rename(path: str, info: os.stat_result, data: bytes, expected: byt
             raise _changed()
         os.replace(name, path)
     except BaseException:
-        try:
+        with contextlib.suppress(OSError):
             os.unlink(name)
-        except OSError:
-            pass
         raise
     _sync_directory(directory)
 
