@@ -545,6 +545,9 @@ def fuzz_value(rng: random.Random, depth: int = 0) -> Any:
     return {rng.choice(keys): fuzz_value(rng, depth + 1) for _ in range(rng.randrange(4))}
 
 
+UNPARSEABLE = "file://[x.py"  # urllib: "Invalid IPv6 URL"
+
+
 def mutate(rng: random.Random, text: str) -> str:
     if not text or len(text) > 10_000 or rng.random() < 0.3:
         return rng.choice(TEXTS)
@@ -560,13 +563,14 @@ async def test_fuzzed_session_never_crashes_never_hangs_and_answers_every_reques
     request has had its one answer, the server still runs, and each open
     document shows what the command line finds in its last text."""
     rng = random.Random(int(os.environ.get("KERASLINT_FUZZ_SEED", "1234")))
-    documents = [uri_of(f"fuzz{n}.py") for n in range(4)] + ["untitled:Untitled-1"]
+    documents = [uri_of(f"fuzz{n}.py") for n in range(4)] + ["untitled:Untitled-1", UNPARSEABLE]
     opened: dict[str, tuple[str, int]] = {}  # uri -> its text and version, as the server should have them
     requests: list[int] = []
 
     def open_(uri: str, text: str) -> None:
         version = opened[uri][1] + 1 if uri in opened else 1
-        opened[uri] = (text, version)
+        if uri != UNPARSEABLE:  # never open: its open is ignored (pygls cannot store it)
+            opened[uri] = (text, version)
         session.did_open(uri, text, version)
 
     def change(uri: str, text: str) -> None:
@@ -639,6 +643,7 @@ async def test_fuzzed_session_never_crashes_never_hangs_and_answers_every_reques
         path = uri.removeprefix("file://")
         assert codes(published) == [d.code for d in lint_text(path, text).diagnostics], (uri, text[:200])
         assert session.published(uri)[-1]["version"] == version
+    assert all(p["diagnostics"] == [] for p in session.published(UNPARSEABLE))  # closes only
     assert await session.exit() == 0
     assert_no_traceback(session)
 

@@ -97,12 +97,21 @@ def split_lines(text: str) -> list[str]:
     return _LINE_BREAK.split(text)
 
 
+def _split_uri(uri: str) -> tuple[str, str]:
+    """A URI's scheme and (unquoted) path; one urllib cannot parse (such as
+    ``file://[x.py``, an unclosed IPv6 host) as a path without a scheme."""
+    try:
+        parsed = urlparse(uri)
+    except ValueError:
+        return "", uri
+    return parsed.scheme, unquote(parsed.path)
+
+
 def uri_to_path(uri: str) -> str:
     """The file system path of a ``file:`` URI; any other URI as it is."""
-    parsed = urlparse(uri)
-    if parsed.scheme != "file":
+    scheme, path = _split_uri(uri)
+    if scheme != "file":
         return uri
-    path = unquote(parsed.path)
     if re.match(r"^/[A-Za-z]:", path):  # file:///C:/x.py
         path = path[1:]
     return path
@@ -111,9 +120,9 @@ def uri_to_path(uri: str) -> str:
 def is_linted(uri: str, language_id: str | None) -> bool:
     """Python documents, but not notebooks: a notebook opened as text is JSON,
     and a notebook cell alone lacks the cells before it (and has magics)."""
-    parsed = urlparse(uri)
-    path = unquote(parsed.path).lower()
-    if path.endswith(".ipynb") or "notebook" in parsed.scheme:
+    scheme, path = _split_uri(uri)
+    path = path.lower()
+    if path.endswith(".ipynb") or "notebook" in scheme:
         return False
     return language_id == "python" or path.endswith(PYTHON_SUFFIXES)
 
@@ -563,20 +572,26 @@ if _PYGLS_ERROR is None:
                 return
             if method == lsp.INITIALIZE:
                 self.initialize_received = True
-            elif self._not_open(method, structured):
-                logger.warning("ignoring %s: the document is not open", method)
+            elif (reason := self._unusable(method, structured)) is not None:
+                logger.warning("ignoring %s: %s", method, reason)
                 return
             super().handle_message(structured)
 
-        def _not_open(self, method: str, message: Any) -> bool:
-            """A change to a document or notebook that is not open (pygls
-            would fail on it with a KeyError)."""
-            if method == lsp.TEXT_DOCUMENT_DID_CHANGE:
-                return unquote(message.params.text_document.uri) not in self.workspace.text_documents
-            if method == lsp.NOTEBOOK_DOCUMENT_DID_CHANGE:
-                uri = message.params.notebook_document.uri
-                return self.workspace.get_notebook_document(notebook_uri=uri) is None
-            return False
+        def _unusable(self, method: str, message: Any) -> str | None:
+            """Why pygls would fail on this notification (with a KeyError or
+            a ValueError, logged to the client as an internal error), if it would."""
+            if method == lsp.TEXT_DOCUMENT_DID_OPEN:
+                try:
+                    urlparse(message.params.text_document.uri)
+                except ValueError as error:
+                    return f"its URI cannot be parsed ({error})"
+            elif method == lsp.TEXT_DOCUMENT_DID_CHANGE:
+                opened = unquote(message.params.text_document.uri) in self.workspace.text_documents
+                return None if opened else "the document is not open"
+            elif method == lsp.NOTEBOOK_DOCUMENT_DID_CHANGE:
+                notebook = self.workspace.get_notebook_document(notebook_uri=message.params.notebook_document.uri)
+                return None if notebook is not None else "the notebook is not open"
+            return None
 
         def _refusal(self, method: str) -> tuple[int, str] | None:
             if self._shutdown:
