@@ -639,3 +639,11 @@ def test_u4_cache_is_not_dropped_in_the_current_directory(tmp_path: Path) -> Non
     subprocess.run([*KL, "m.py"], cwd=loose, env=environment, capture_output=True, check=False)
     assert sorted(p.name for p in loose.iterdir()) == ["m.py"]
     assert (tmp_path / "xdg" / "keraslint").is_dir()
+
+
+def test_coding_cookie_in_a_cr_only_file(tmp_path: Path) -> None:
+    # CPython finds the cookie on a line ended by a lone CR (tokenize's
+    # BytesIO.readline alone would not).
+    write(tmp_path, "l.py", b"# coding: latin-1\rname = 'caf\xe9'\r" + BUGGY.replace("\n", "\r").encode())
+    result = run("--no-cache", "l.py", cwd=tmp_path)
+    assert result.stdout.startswith("l.py:6:38: KL101"), result.stdout

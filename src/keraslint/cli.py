@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import difflib
 import json
 import os
@@ -18,13 +19,15 @@ from typing import Sequence
 
 from keraslint import __version__
 from keraslint.cache import CACHE_DIRECTORY_NAME
-from keraslint.checker import BUILTIN_CODES, SYNTAX_ERROR, FileResult
+from keraslint.checker import BUILTIN_CODES, SYNTAX_ERROR, FileResult, unreadable
 from keraslint.config import ConfigError, Settings, describe, find_config, load_config
 from keraslint.discovery import is_excluded
 from keraslint.reporters import REPORTERS
+from keraslint.reporters.common import printable
 from keraslint.rules import ALL_RULES, RULES_BY_CODE
 from keraslint.runner import KNOWN_CODES, check_bytes, check_paths
 from keraslint.selection import UnknownSelector, parse_codes
+from keraslint.sources import MAX_INPUT_BYTES, UnreadableSource, too_large
 from keraslint.sources.notebook import NotebookSource, parse_notebook
 from keraslint.sources.python import PythonSource
 from keraslint.suppression import UNUSED_NOQA
@@ -114,8 +117,9 @@ def _settings(args: argparse.Namespace) -> Settings:
             paths = [p for p in args.paths if p != "-"] or [args.stdin_filename or "."]
             path = find_config(Path(paths[0]).resolve())
         settings = load_config(path, KNOWN_CODES) if path else Settings()
-    if "root" not in settings.origins:
-        settings.origins["root"] = "the current directory" if args.isolated or not args.config else ""
+        if path:
+            settings.origins["root"] = str(path)
+    settings.origins.setdefault("root", NO_CONFIG_ROOT)
     try:
         for name in ("select", "ignore", "extend_select"):
             value = getattr(args, name)
@@ -137,11 +141,46 @@ def _settings(args: argparse.Namespace) -> Settings:
     return settings
 
 
+NO_CONFIG_ROOT = "the current directory"
+# What marks the top of a project when it has no [tool.keraslint].
+_PROJECT_MARKERS = (".git", "pyproject.toml", "setup.py", "setup.cfg")
+
+
+def _project_root(start: Path) -> Path | None:
+    """The nearest directory at or above ``start`` that looks like the top
+    of a project (a git work tree, a ``pyproject.toml``...)."""
+    try:
+        directory = start if start.is_dir() else start.parent
+        for candidate in (directory, *directory.parents):
+            if any(os.path.lexists(candidate / marker) for marker in _PROJECT_MARKERS):
+                return candidate
+    except (OSError, ValueError):
+        pass
+    return None
+
+
+def _user_cache_home() -> Path:
+    """``$XDG_CACHE_HOME/keraslint`` (``~/.cache/keraslint``)."""
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "keraslint"
+
+
 def _cache_directory(args: argparse.Namespace, settings: Settings) -> Path | None:
+    """``--cache-dir``, else ``$KERASLINT_CACHE_DIR``, else the project's
+    ``.keraslint_cache``: beside the configuration file, or at the top of
+    the project holding the first path (its git work tree, its
+    ``pyproject.toml``); outside any project, the user's cache directory,
+    never wherever the command happens to be run from."""
     if args.no_cache:
         return None
     chosen = args.cache_dir or os.environ.get("KERASLINT_CACHE_DIR")
-    return Path(chosen) if chosen else settings.root / CACHE_DIRECTORY_NAME
+    if chosen:
+        return Path(chosen)
+    if settings.origin("root") != NO_CONFIG_ROOT:
+        return settings.root / CACHE_DIRECTORY_NAME
+    first = next((p for p in args.paths if p != "-"), ".")
+    root = _project_root(Path(os.path.abspath(first)))
+    return root / CACHE_DIRECTORY_NAME if root is not None else _user_cache_home()
 
 
 def _rule_rows() -> list[dict[str, object]]:
@@ -201,7 +240,102 @@ def rule_command(argv: list[str]) -> int:
     return EXIT_CLEAN
 
 
+class _OutputClosed(OSError):
+    """Standard output is closed (``keraslint ... >&-``)."""
+
+
+def _say(message: str) -> None:
+    """One line on stderr, if there is a stderr to write to."""
+    if sys.stderr is None:
+        return
+    try:
+        sys.stderr.write(printable(message) + "\n")
+        sys.stderr.flush()
+    except (OSError, ValueError):
+        pass  # nowhere left to say it
+
+
+def _quiet_stdout() -> None:
+    """After the reader of a pipe went away (``keraslint | head -1``):
+    send what is left to /dev/null, so that Python's own flush at exit
+    does not fail again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError):
+        pass
+
+
+def _tolerant_streams() -> None:
+    """Whatever a finding quotes (a lone surrogate in a loss string, a file
+    name that is not UTF-8) can be written: what the stream's encoding
+    cannot hold is written as an escape, never a ``UnicodeEncodeError``."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            with contextlib.suppress(ValueError, OSError):
+                reconfigure(errors="backslashreplace")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    """Run keraslint. Every failure of the environment (a closed or full
+    output, a pipe whose reader left, Ctrl-C) ends in one line on stderr
+    and an exit status, never a traceback."""
+    _tolerant_streams()
+    try:
+        return _main(argv)
+    except KeyboardInterrupt:
+        _say("keraslint: interrupted")
+        return 130  # 128 + SIGINT, as shells report it
+    except BrokenPipeError:
+        # The reader stopped reading: nothing is wrong with the files.
+        _quiet_stdout()
+        return EXIT_ERROR
+    except _OutputClosed:
+        _say("keraslint: error: cannot write the report: standard output is closed")
+        return EXIT_ERROR
+    except OSError as error:  # a full disk, an I/O error on the output
+        _say(f"keraslint: error: cannot write the report: {error.strerror or error}")
+        return EXIT_ERROR
+
+
+def _read_stdin(limit: int) -> tuple[bytes, bool]:
+    """Stdin, or its first ``limit + 1`` bytes when it is longer than
+    ``limit``, and whether it was."""
+    if sys.stdin is None:
+        raise UsageError("cannot read standard input: it is closed")
+    data = sys.stdin.buffer.read(limit + 1)
+    return data, len(data) > limit
+
+
+def _echo_rest(head: bytes) -> None:
+    """Copy ``head`` and the rest of stdin to stdout in pieces: an input too
+    large to check is still given back unchanged, in bounded memory."""
+    sys.stdout.flush()
+    sys.stdout.buffer.write(head)
+    while chunk := sys.stdin.buffer.read(1 << 20):
+        sys.stdout.buffer.write(chunk)
+    sys.stdout.buffer.flush()
+
+
+def _report(results: list[FileResult], args: argparse.Namespace, findings: list) -> None:
+    """Write the report; a reader that leaves early (``| head``) ends the
+    writing quietly, the exit status stays what the findings make it."""
+    try:
+        if args.statistics:
+            # As ruff does: the counts instead of the diagnostics.
+            names = {row["code"]: row["name"] for row in _rule_rows()}
+            for code, count in sorted(Counter(d.code for d in findings).items()):
+                print(f"{count:>5}  {code}  {names.get(code, '')}")
+        else:
+            REPORTERS[args.output_format](results, sys.stdout)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        _quiet_stdout()
+
+
+def _main(argv: Sequence[str] | None) -> int:
     arguments = list(sys.argv[1:] if argv is None else argv)
     if arguments[:1] == ["server"]:
         from keraslint.server import main as serve
@@ -211,6 +345,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return rule_command(arguments[1:])
     if arguments[:1] == ["check"]:
         arguments = arguments[1:]
+    if sys.stdout is None:
+        raise _OutputClosed
     args = _check_parser().parse_args(arguments)
     if args.list_rules:
         return rule_command(["--all"])
@@ -219,7 +355,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         settings = _settings(args)
     except (ConfigError, UsageError) as error:
-        print(f"keraslint: error: {error}", file=sys.stderr)
+        _say(f"keraslint: error: {error}")
         return EXIT_ERROR
     if args.show_settings:
         print(describe(settings))
@@ -229,32 +365,48 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.paths == ["-"]:
         name = args.stdin_filename or "-"
         excluded = args.stdin_filename is not None and settings.force_exclude and is_excluded(name, settings)
-        stdin_data = sys.stdin.buffer.read()
-        results = [] if excluded else [check_bytes(name, stdin_data, settings)]
+        try:
+            stdin_data, more = _read_stdin(MAX_INPUT_BYTES)
+        except UsageError as error:
+            _say(f"keraslint: error: {error}")
+            return EXIT_ERROR
+        if more:
+            result = unreadable(name, UnreadableSource(too_large(MAX_INPUT_BYTES)))
+            if args.fix:
+                _echo_rest(stdin_data)
+                REPORTERS["concise"]([result], sys.stderr)
+                return EXIT_CLEAN if args.exit_zero else EXIT_FINDINGS
+            results = [result]
+        else:
+            results = [] if excluded else [check_bytes(name, stdin_data, settings)]
     elif "-" in args.paths:
-        print("keraslint: error: `-` (stdin) cannot be mixed with other paths", file=sys.stderr)
+        _say("keraslint: error: `-` (stdin) cannot be mixed with other paths")
         return EXIT_ERROR
     else:
-        results = check_paths(args.paths or ["."], settings, max(1, args.jobs), _cache_directory(args, settings))
+        # --diff promises to write nothing: not even cache entries.
+        cache = None if args.diff else _cache_directory(args, settings)
+        results = check_paths(args.paths or ["."], settings, max(1, args.jobs), cache)
 
     if args.diff:
-        return _show_diff(results, args.unsafe_fixes)
+        try:
+            changed = _show_diff(results, args.unsafe_fixes)
+            sys.stdout.flush()
+        except BrokenPipeError:
+            _quiet_stdout()
+            changed = EXIT_FINDINGS
+        return EXIT_CLEAN if args.exit_zero else changed
     if args.fix:
-        if args.paths == ["-"] and results:
-            return _fix_stdin(results[0], stdin_data, args)
+        if args.paths == ["-"]:
+            # Even when nothing is checked (an excluded name), the editor
+            # gets its text back.
+            return _fix_stdin(results[0] if results else None, stdin_data, args)
         results = _fix_files(results, args, settings)
 
     findings = [d for result in results for d in result.diagnostics]
-    if args.statistics:
-        # As ruff does: the counts instead of the diagnostics.
-        names = {row["code"]: row["name"] for row in _rule_rows()}
-        for code, count in sorted(Counter(d.code for d in findings).items()):
-            print(f"{count:>5}  {code}  {names.get(code, '')}")
-    else:
-        REPORTERS[args.output_format](results, sys.stdout)
+    _report(results, args, findings)
     internal = [(r.path, e) for r in results for e in r.internal_errors]
     for path, error in internal:
-        print(f"keraslint: internal error in {path}: {error}", file=sys.stderr)
+        _say(f"keraslint: internal error in {path}: {error}")
     if internal:
         return EXIT_ERROR
     return EXIT_FINDINGS if findings and not args.exit_zero else EXIT_CLEAN

@@ -20,13 +20,11 @@ import codecs
 import contextlib
 import difflib
 import errno
-import io
 import json
 import os
 import re
 import stat
 import tempfile
-import tokenize
 import warnings
 from dataclasses import dataclass
 from typing import Iterable
@@ -34,7 +32,9 @@ from typing import Iterable
 import libcst as cst
 
 from keraslint.diagnostics import Diagnostic, Position, Replacement
+from keraslint.sources import UnreadableSource
 from keraslint.sources.notebook import NotebookSource
+from keraslint.sources.python import detect_encoding
 
 
 def wanted_fixes(diagnostics: Iterable[Diagnostic], unsafe: bool) -> list[Replacement]:
@@ -267,10 +267,9 @@ class PythonFix:
 def source_encoding(data: bytes) -> str:
     """The encoding Python reads ``data`` in (BOM, coding cookie, UTF-8)."""
     try:
-        encoding, _ = tokenize.detect_encoding(io.BytesIO(data).readline)
-    except SyntaxError as error:
+        return detect_encoding(data)
+    except UnreadableSource as error:
         raise NotFixed(str(error)) from None
-    return encoding
 
 
 def unchanged_outside(before: bytes, after: bytes, spans: list[tuple[int, int, int, int]]) -> bool:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import io
+import re
 import string
 import tokenize
 from dataclasses import dataclass
@@ -39,12 +39,31 @@ def _ascii_compatible(encoding: str) -> bool:
         return False
 
 
-def decode(data: bytes) -> str:
-    """Decode as Python does: BOM, PEP 263 coding cookie, else UTF-8."""
+_LINE = re.compile(rb"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+")
+
+
+def _lines(data: bytes):  # noqa: ANN202 - a readline
+    """A ``readline`` over ``data`` that ends lines at \r\n, \r or \n, as
+    CPython does when it looks for the coding cookie (``tokenize``'s
+    ``BytesIO.readline`` ends them at \n only: in a CR-only file the cookie
+    would be read from the whole file as one line)."""
+    lines = (match.group() for match in _LINE.finditer(data))
+    return lambda: next(lines, b"")
+
+
+def detect_encoding(data: bytes) -> str:
+    """The encoding Python reads ``data`` in: BOM, PEP 263 coding cookie
+    (on a line ended by \n, \r\n or \r), else UTF-8."""
     try:
-        encoding, _ = tokenize.detect_encoding(io.BytesIO(data).readline)
+        encoding, _ = tokenize.detect_encoding(_lines(data))
     except SyntaxError as error:
         raise UnreadableSource(str(error)) from None
+    return encoding
+
+
+def decode(data: bytes) -> str:
+    """Decode as Python does: BOM, PEP 263 coding cookie, else UTF-8."""
+    encoding = detect_encoding(data)
     if not _ascii_compatible(encoding):
         # CPython refuses such a cookie: ``SyntaxError: encoding problem: utf-16``.
         raise UnreadableSource(f"encoding problem: {encoding} (Python reads source code only in ASCII-based encodings)")
