@@ -10,6 +10,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from dataclasses import dataclass, field
 from enum import Enum
+from functools import lru_cache
 
 import libcst as cst
 
@@ -29,6 +30,8 @@ _KERAS_PREFIXES = (
 )
 
 
+# A file names the same few objects again and again: each is looked up once.
+@lru_cache(maxsize=4096)
 def keras_path(qualname: str | None) -> str | None:
     """``tensorflow.keras.layers.Dense`` -> ``layers.Dense``; None if not Keras."""
     if qualname is None:

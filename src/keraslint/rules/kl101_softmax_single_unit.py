@@ -9,7 +9,6 @@ from keraslint.model.types import Activation, FileModel
 from keraslint.rules._suggest import replace_literal
 from keraslint.rules.base import Invalid, Rule, trained_pairs
 
-
 # How many of the losses a model trains with a message names.
 _LISTED = 3
 
