@@ -512,6 +512,100 @@ async def test_a_keystroke_in_a_big_notebook_publishes_only_what_changed(session
     assert await session.exit() == 0
 
 
+NOTEBOOK_CELLS = [
+    "import keras",
+    'model = keras.Sequential([keras.layers.Dense(1, activation="softmax")])',
+    'model.compile(optimizer="adam", loss="binary_crossentropy")',
+    'model.compile(loss="binary_crossentrop")',
+    "x = 1",
+    "%matplotlib inline",
+    "def f(:\n  pass",
+    "  y = 2",
+    "",
+]
+
+
+def open_notebook(session: Session, uri: str, texts: list[str], tag: str) -> list[str]:
+    """Open a notebook of code cells; their URIs."""
+    cells = [f"vscode-notebook-cell:{uri.removeprefix('file://')}#{tag}{n}" for n in range(len(texts))]
+    session.notify(
+        "notebookDocument/didOpen",
+        {
+            "notebookDocument": {
+                "uri": uri,
+                "notebookType": "jupyter-notebook",
+                "version": 1,
+                "cells": [{"kind": 2, "document": cell} for cell in cells],
+            },
+            "cellTextDocuments": [
+                {"uri": cell, "languageId": "python", "version": 1, "text": text} for cell, text in zip(cells, texts)
+            ],
+        },
+    )
+    return cells
+
+
+@pytest.mark.asyncio
+async def test_fuzzed_notebook_edits_leave_each_cell_showing_what_a_fresh_open_shows(session: Session):
+    """Cells inserted, deleted and edited at random, in bursts: then each
+    cell shows (from the publications that changed it) what the same cells
+    show when opened afresh, and no deleted cell keeps a diagnostic."""
+    rng = random.Random(int(os.environ.get("KERASLINT_FUZZ_SEED", "1234")))
+    notebook = "file:///project/edited.ipynb"
+    texts = [rng.choice(NOTEBOOK_CELLS) for _ in range(6)]
+    cells = open_notebook(session, notebook, texts, "C")
+    names = itertools.count(100)
+    for version in range(2, 250):
+        operation = rng.randrange(4)
+        if operation == 0 or not cells:
+            at, cell, text = (
+                rng.randrange(len(cells) + 1),
+                f"vscode-notebook-cell:/project/edited.ipynb#C{next(names)}",
+                rng.choice(NOTEBOOK_CELLS),
+            )
+            change = {
+                "structure": {
+                    "array": {"start": at, "deleteCount": 0, "cells": [{"kind": 2, "document": cell}]},
+                    "didOpen": [{"uri": cell, "languageId": "python", "version": 1, "text": text}],
+                }
+            }
+            cells.insert(at, cell)
+            texts.insert(at, text)
+        elif operation == 1:
+            at = rng.randrange(len(cells))
+            change = {"structure": {"array": {"start": at, "deleteCount": 1}, "didClose": [{"uri": cells[at]}]}}
+            del cells[at], texts[at]
+        else:
+            at, text = rng.randrange(len(cells)), rng.choice(NOTEBOOK_CELLS)
+            change = {
+                "textContent": [{"document": {"uri": cells[at], "version": version}, "changes": [{"text": text}]}]
+            }
+            texts[at] = text
+        params = {"notebookDocument": {"uri": notebook, "version": version}, "change": {"cells": change}}
+        session.notify("notebookDocument/didChange", params)
+        if rng.random() < 0.1:
+            await asyncio.sleep(rng.choice([0.01, 0.3]))
+
+    def shown(cell: str) -> list[tuple[str, Any]]:
+        published = session.published(cell)
+        return [(d["code"], d["range"]) for d in published[-1]["diagnostics"]] if published else []
+
+    fresh = open_notebook(session, "file:///project/fresh.ipynb", texts, "F")
+    # A code action waits for the lint of its cell's current text: both
+    # notebooks' last lints are done (and published) once these are answered.
+    for cell in cells[:1] + fresh[:1]:
+        assert "result" in await session.request("textDocument/codeAction", code_action_params(cell))
+    await session.until(
+        lambda: [shown(cell) for cell in cells] == [shown(cell) for cell in fresh],
+        STARTUP,
+        "the edited notebook showing what the fresh one shows",
+    )
+    gone = {m["params"]["uri"] for m in session.messages if m.get("method") == PUBLISH} - set(cells) - set(fresh)
+    assert [cell for cell in gone if shown(cell)] == []
+    assert await session.exit() == 0
+    assert_no_traceback(session)
+
+
 # -- fuzz: never crash, never hang, answer every request ----------------------------
 
 TEXTS = [
