@@ -277,7 +277,8 @@ def main(argv: list[str] | None = None) -> int:
             seconds, steps, summary = measure(text)
             time_ratio = f"{seconds / previous[0]:.2f}" if previous else ""
             step_ratio = f"{steps / previous[1]:.2f}" if previous and previous[1] else ""
-            print(f"  {len(text) / 1024:5.0f} {seconds:8.2f} {time_ratio:>7} {steps:11,} {step_ratio:>7}  {summary}")
+            shown = f"{steps:,}" if Budget is not None else "-"
+            print(f"  {len(text) / 1024:5.0f} {seconds:8.2f} {time_ratio:>7} {shown:>11} {step_ratio:>7}  {summary}")
             previous = (seconds, steps)
         largest = sized(shape.make, sizes[-1] * 1024)
         if not args.no_cli:

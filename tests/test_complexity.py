@@ -211,3 +211,29 @@ def test_recursion_limit_is_not_what_saves_the_cycles() -> None:
     thread.start()
     thread.join()
     assert errors == []
+
+
+def builder_chain(n: int) -> str:
+    """``f0`` returns a model, ``f1`` returns ``f0()``... ``m = f{n-1}()``."""
+    code = "import keras\ndef f0():\n    return keras.Sequential([keras.layers.Dense(1, activation='softmax')])\n"
+    code += "".join(f"def f{i}():\n    return f{i - 1}()\n" for i in range(1, n))
+    return code + f"m = f{n - 1}()\nm.compile(loss='binary_crossentropy')\n"
+
+
+def test_builders_returning_builders_thousands_deep_are_unknown_not_a_crash() -> None:
+    # Before: one recursion per builder, a RecursionError at about 12,000
+    # (an internal error); in Python's default stack at about 250.
+    code = builder_chain(3000)
+    models = extract(cst.parse_module(code), code).models
+    assert all(model.name != "m" for model in models)
+    result = lint_text("chain.py", builder_chain(15_000))
+    assert result.internal_errors == []
+    # What holds whatever the chain returns: the one-unit softmax layer.
+    assert [(d.code, d.span.start.line) for d in result.diagnostics] == [("KL101", 3)]
+    assert "carries no information" in result.diagnostics[0].message
+
+
+def test_builders_returning_builders_a_few_deep_are_still_followed() -> None:
+    result = lint_text("chain.py", builder_chain(5))
+    assert [(d.code, d.span.start.line) for d in result.diagnostics] == [("KL101", 3)]
+    assert result.diagnostics[0].message.endswith("(loss `binary_crossentropy` at line 13)")

@@ -1033,6 +1033,8 @@ class _ModelBuilder:
         self._via: dict[int, cst.Call] = {}
         # A builder call -> the compiles in effect on the model it returns.
         self._inherited: dict[int, tuple[Compile, ...]] = {}
+        # How many builds are under way, one inside the other.
+        self._depth = 0
         self.events: dict[tuple[int, str], _Calls] = {}
         for event in collector.events:
             calls = self.events.setdefault((id(event.scope), event.receiver), _Calls())
@@ -1060,8 +1062,16 @@ class _ModelBuilder:
         key = (id(scope), id(binding))
         if key in self.built:
             return self.built[key]
+        if self._depth >= _MAX_DEPTH:
+            # Builders returning what builders return, deeper than any real
+            # code (a generated chain of thousands): unknown.
+            return None
         self.built[key] = None  # a builder calling itself is no model
-        model = self._build(scope, name, binding)
+        self._depth += 1
+        try:
+            model = self._build(scope, name, binding)
+        finally:
+            self._depth -= 1
         self.built[key] = model
         return model
 
