@@ -268,11 +268,14 @@ class _Scheduler:
     without another (an open or a save at once). A document is linted by one
     thread at a time: a change while it runs asks for one more run when it
     ends, so a document that takes a minute to lint holds one thread, and
-    every other document is linted by the others. Each change gives the
-    document a new generation; a run's result is published only if the
-    document's generation is still the one the run started at, so the
-    diagnostics of an older version are never published (the run is not
-    interrupted: a thread cannot be, safely; its result is dropped)."""
+    every other document is linted by the others (but for the analysis
+    itself: ``keraslint.checker`` runs every analysis of the process on one
+    thread for now, so analyses still wait for each other; requests never
+    do). Each change gives the document a new generation; a run's result is
+    published only if the document's generation is still the one the run
+    started at, so the diagnostics of an older version are never published
+    (the run is not interrupted: a thread cannot be, safely; its result is
+    dropped)."""
 
     def __init__(self, workers: _Workers, report: Callable[[str], None]) -> None:
         self._workers = workers
