@@ -4,6 +4,7 @@ crashed it (C10) or gave a 100 KB message (U5) are handled."""
 
 from __future__ import annotations
 
+import random
 import sys
 import threading
 from pathlib import Path
@@ -15,6 +16,7 @@ import pytest
 
 from keraslint.checker import lint_text
 from keraslint.model.extract import extract
+from keraslint.model.resolve import Binding, Kind, Scope
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
 from complexity import compiles, model_fit_pairs, nested_sequentials, rebindings  # noqa: E402
@@ -237,3 +239,52 @@ def test_builders_returning_builders_a_few_deep_are_still_followed() -> None:
     result = lint_text("chain.py", builder_chain(5))
     assert [(d.code, d.span.start.line) for d in result.diagnostics] == [("KL101", 3)]
     assert result.diagnostics[0].message.endswith("(loss `binary_crossentropy` at line 13)")
+
+
+def naive_lookup(scope: Scope, name: str, index: int) -> Binding | None:
+    """``Scope.lookup`` as it was: a scan of the whole history."""
+    history = scope.bindings.get(name)
+    if history:
+        before = [b for b in history if b.index < index]
+        if before:
+            return before[-1] if before[-1].certain else None
+        return scope._from_star_import(name) if scope.parent is None else None
+    if scope.parent is not None:
+        return naive_global(scope.parent, name)
+    return scope._from_star_import(name)
+
+
+def naive_global(scope: Scope, name: str) -> Binding | None:
+    """``Scope.lookup_global`` as it was, without its cache."""
+    history = scope.bindings.get(name)
+    if not history:
+        return scope._from_star_import(name)
+    if not all(b.certain for b in history):
+        return None
+    if len(history) == 1:
+        return history[0]
+    if all(b.kind is Kind.IMPORT for b in history) and len({b.qualname for b in history}) == 1:
+        return history[0]
+    return None
+
+
+@pytest.mark.parametrize("in_order", [True, False])
+def test_lookup_finds_the_binding_a_scan_finds(in_order: bool) -> None:
+    rng = random.Random(20240)
+    for _ in range(200):
+        module = Scope(parent=None)
+        index = 0
+        for _ in range(rng.randrange(0, 12)):
+            index += rng.randrange(0, 3)  # several bindings in one statement too
+            kind = rng.choice([Kind.VALUE, Kind.IMPORT])
+            binding = Binding(index, kind, rng.random() < 0.8, qualname=rng.choice(["keras", "tf"]))
+            module.bind(rng.choice("ab"), binding)
+        if not in_order:
+            # The collector never does this; the answer must stay the same.
+            for history in module.bindings.values():
+                rng.shuffle(history)
+        function = Scope(parent=module, bindings={"a": [Binding(5, Kind.VALUE, True)]})
+        for scope in (module, function):
+            for name in "abc":
+                for at in range(-1, index + 3):
+                    assert scope.lookup(name, at) is naive_lookup(scope, name, at)

@@ -850,8 +850,9 @@ def _activation_function(qualname: str | None) -> bool:
 
 @dataclass
 class _Calls:
-    """The method calls made on one name in one scope, in source order, with
-    their statement indices (for a binary search)."""
+    """The method calls made on one name in one scope, in the order the
+    collector met them (so their statement indices never decrease), with
+    those indices (for a binary search)."""
 
     events: list[_Event] = field(default_factory=list)
     indices: list[int] = field(default_factory=list)

@@ -132,9 +132,8 @@ class Scope:
         """
         history = self.bindings.get(name)
         if history:
-            position = self._count_before(name, history, index)
-            if position:
-                last = history[position - 1]
+            last = self._last_before(name, history, index)
+            if last is not None:
                 return last if last.certain else None
             if self.parent is None:
                 # Read before any assignment: a builtin or a star import.
@@ -144,8 +143,8 @@ class Scope:
             return self.parent.lookup_global(name)
         return self._from_star_import(name)
 
-    def _count_before(self, name: str, history: list[Binding], index: int) -> int:
-        """How many bindings of ``history`` come before statement ``index``:
+    def _last_before(self, name: str, history: list[Binding], index: int) -> Binding | None:
+        """The last binding of ``history`` made before statement ``index``:
         a binary search over their statement indices, which the collector
         appends in source order (a name rebound n times is looked up in
         O(log n), not O(n))."""
@@ -159,8 +158,10 @@ class Scope:
                 in_order[0] = False
             indices.append(binding.index)
         if in_order[0]:
-            return bisect_left(indices, index)
-        return sum(1 for binding in history if binding.index < index)
+            position = bisect_left(indices, index)
+            return history[position - 1] if position else None
+        before = [binding for binding in history if binding.index < index]
+        return before[-1] if before else None
 
     def lookup_global(self, name: str) -> Binding | None:
         """A module-level name read from inside a function.
