@@ -14,6 +14,7 @@ from typing import Any, Callable
 import libcst as cst
 import pytest
 
+from keraslint import checker
 from keraslint.checker import lint_text
 from keraslint.model.extract import extract
 from keraslint.model.resolve import Binding, Kind, Scope
@@ -288,3 +289,54 @@ def test_lookup_finds_the_binding_a_scan_finds(in_order: bool) -> None:
             for name in "abc":
                 for at in range(-1, index + 3):
                     assert scope.lookup(name, at) is naive_lookup(scope, name, at)
+
+
+def test_analyses_asked_for_by_two_threads_do_not_wait_for_each_other() -> None:
+    # C1 in the language server: one slow document held the checker's one
+    # analysis thread, and every other document's analysis waited for it.
+    limit = sys.getrecursionlimit()
+    release, started = threading.Event(), threading.Event()
+    seen: dict[str, int] = {}
+
+    def slow() -> str:
+        started.set()
+        assert release.wait(timeout=30)
+        seen["slow"] = sys.getrecursionlimit()
+        return "slow"
+
+    answers: list[str] = []
+    first = threading.Thread(target=lambda: answers.append(checker._on_a_large_stack(slow)))
+    first.start()
+    assert started.wait(timeout=30)
+    done = threading.Event()
+
+    def quick() -> None:
+        answers.append(checker._on_a_large_stack(lambda: "quick"))
+        done.set()
+
+    second = threading.Thread(target=quick)
+    second.start()
+    assert done.wait(timeout=30), "the second analysis waited for the first"
+    second.join()
+    assert sys.getrecursionlimit() >= 50_000  # the first one still runs
+    release.set()
+    first.join()
+    assert answers == ["quick", "slow"]
+    assert seen["slow"] >= 50_000
+    assert sys.getrecursionlimit() == limit
+
+
+def test_a_calling_threads_analysis_thread_ends_with_it() -> None:
+    def analysis_threads() -> int:
+        return sum(thread.name == "keraslint-analysis" for thread in threading.enumerate())
+
+    before = analysis_threads()
+    callers = [threading.Thread(target=lambda: checker._on_a_large_stack(lambda: None)) for _ in range(5)]
+    for caller in callers:
+        caller.start()
+        caller.join()
+    for _ in range(100):
+        if analysis_threads() <= before:
+            break
+        threading.Event().wait(0.05)
+    assert analysis_threads() <= before

@@ -8,6 +8,7 @@ import queue
 import sys
 import threading
 import warnings
+import weakref
 from concurrent.futures import Future
 from dataclasses import dataclass, field, replace
 from typing import Callable, TypeVar
@@ -106,29 +107,31 @@ def _python_syntax_error(text: str) -> tuple[Diagnostic, bool] | None:
 
 
 class _LargeStackThread:
-    """One long-lived thread with a large stack that runs the analysis.
+    """A long-lived thread with a large stack that runs the analyses asked
+    for by one calling thread.
 
     A new large-stack thread per file would map its stack afresh each time
     and fault its pages in again on every deep parse (about a fifth of the
-    time spent per file); one thread per process pays that once.
+    time spent per file); one per calling thread pays that once, and the
+    analyses asked for by different threads (the language server lints
+    several documents at once) do not wait for each other. The thread ends
+    with the calling thread (when this object, held in its thread-local
+    storage, is collected).
     """
 
     def __init__(self) -> None:
-        self._jobs: queue.SimpleQueue[tuple[Callable[[], object], Future[object]]] = queue.SimpleQueue()
-        previous = threading.stack_size(_PARSE_STACK_BYTES)
-        try:
-            thread = threading.Thread(target=self._serve, name="keraslint-analysis", daemon=True)
-            thread.start()
-        finally:
-            threading.stack_size(previous)
-
-    def _serve(self) -> None:
-        while True:
-            work, future = self._jobs.get()
+        jobs: queue.SimpleQueue[tuple[Callable[[], object], Future[object]] | None] = queue.SimpleQueue()
+        self._jobs = jobs
+        # The stack size is the process's setting for new threads: set and
+        # restored under a lock, so that no other thread is created with it.
+        with _stack_size_lock:
+            previous = threading.stack_size(_PARSE_STACK_BYTES)
             try:
-                future.set_result(work())
-            except BaseException as error:
-                future.set_exception(error)
+                thread = threading.Thread(target=_serve, args=(jobs,), name="keraslint-analysis", daemon=True)
+                thread.start()
+            finally:
+                threading.stack_size(previous)
+        weakref.finalize(self, jobs.put, None)
 
     def run(self, work: Callable[[], T]) -> T:
         future: Future[T] = Future()
@@ -136,35 +139,62 @@ class _LargeStackThread:
         return future.result()
 
 
-_worker: _LargeStackThread | None = None
-_worker_lock = threading.Lock()
+def _serve(jobs: queue.SimpleQueue[tuple[Callable[[], object], Future[object]] | None]) -> None:
+    while True:
+        job = jobs.get()
+        if job is None:  # the calling thread has ended
+            return
+        work, future = job
+        try:
+            future.set_result(work())
+        except BaseException as error:
+            future.set_exception(error)
 
 
-def _forget_worker() -> None:
-    # A forked child (a --jobs worker) has no copy of its parent's threads.
-    global _worker, _worker_lock
-    _worker = None
-    _worker_lock = threading.Lock()
+_stack_size_lock = threading.Lock()
+_workers = threading.local()
+# The recursion limit is the interpreter's: raised while any analysis runs,
+# restored when the last one ends.
+_limit_lock = threading.Lock()
+_analyses_running = 0
+_limit_before = 0
 
 
-os.register_at_fork(after_in_child=_forget_worker)
+def _forget_workers() -> None:
+    # A forked child (a --jobs worker) has no copy of its parent's threads,
+    # and no analysis of its parent's runs in it.
+    global _workers, _stack_size_lock, _limit_lock, _analyses_running
+    _workers = threading.local()
+    _stack_size_lock = threading.Lock()
+    _limit_lock = threading.Lock()
+    if _analyses_running:
+        sys.setrecursionlimit(_limit_before)
+    _analyses_running = 0
+
+
+os.register_at_fork(after_in_child=_forget_workers)
 
 
 def _on_a_large_stack(work: Callable[[], T]) -> T:
     """Run ``work`` on a thread with a large stack and a recursion limit to
     match: LibCST's native parser recurses on the C stack and its visitors
     on Python's, as deep as the code is nested."""
-    global _worker
-    with _worker_lock:
-        if _worker is None:
-            _worker = _LargeStackThread()
-        worker = _worker
-    previous_limit = sys.getrecursionlimit()
-    sys.setrecursionlimit(max(previous_limit, _RECURSION_LIMIT))
+    global _analyses_running, _limit_before
+    worker: _LargeStackThread | None = getattr(_workers, "worker", None)
+    if worker is None:
+        worker = _workers.worker = _LargeStackThread()
+    with _limit_lock:
+        if _analyses_running == 0:
+            _limit_before = sys.getrecursionlimit()
+            sys.setrecursionlimit(max(_limit_before, _RECURSION_LIMIT))
+        _analyses_running += 1
     try:
         return worker.run(work)
     finally:
-        sys.setrecursionlimit(previous_limit)
+        with _limit_lock:
+            _analyses_running -= 1
+            if _analyses_running == 0:
+                sys.setrecursionlimit(_limit_before)
 
 
 def lint_text(path: str, text: str, rules: tuple[Rule, ...] = ALL_RULES) -> FileResult:
