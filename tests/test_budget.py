@@ -121,3 +121,19 @@ def test_lint_path_reports_too_complex_like_too_large(tmp_path: Path, monkeypatc
     (finding,) = lint_path(str(path)).diagnostics
     assert finding.code == checker.UNREADABLE
     assert finding.span == checker.whole_file()
+
+
+def test_a_wall_clock_verdict_is_not_written_to_the_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from keraslint.config import Settings
+    from keraslint.runner import check_paths
+
+    (tmp_path / "model.py").write_text(SOFTMAX_BCE)
+    cache = tmp_path / "cache"
+    monkeypatch.setattr(checker, "MAX_ANALYSIS_SECONDS", 0.0)
+    (timed_out,) = check_paths([str(tmp_path / "model.py")], Settings(root=tmp_path), 1, cache)
+    assert [d.code for d in timed_out.diagnostics] == ["KL002"]
+    assert not list(cache.rglob("*.json"))
+    monkeypatch.setattr(checker, "MAX_ANALYSIS_SECONDS", 30.0)
+    (checked,) = check_paths([str(tmp_path / "model.py")], Settings(root=tmp_path), 1, cache)
+    assert [d.code for d in checked.diagnostics] == ["KL101"]
+    assert len(list(cache.rglob("*.json"))) == 1

@@ -446,12 +446,6 @@ async def test_a_slow_document_does_not_hold_up_other_requests(slow_session: Ses
     assert_no_traceback(session)
 
 
-@pytest.mark.xfail(
-    reason="keraslint.checker runs every analysis of a process on its one large-stack thread "
-    "(_on_a_large_stack): another document's analysis waits for the slow one. "
-    "Requests are answered meanwhile (the test above); the server lints in several threads.",
-    strict=False,
-)
 @pytest.mark.asyncio
 async def test_a_slow_analysis_does_not_delay_other_documents(slow_session: Session):
     """As the test above, the slowness in the analysis itself (the

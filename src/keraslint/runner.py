@@ -125,7 +125,9 @@ def _check_file(path: str, plan: _Plan) -> FileResult:
             source = None
         return finish(FileResult(path, source, cached), plan)
     result = lint_data(path, data, plan.rules)
-    if not result.internal_errors:
+    # A file skipped because the clock ran out (not the step budget) may
+    # pass on a less busy machine: that verdict is not kept.
+    if not result.internal_errors and result.cacheable:
         cache.put(key, result.diagnostics)
     return finish(result, plan)
 
