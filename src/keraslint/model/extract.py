@@ -131,6 +131,9 @@ class _Collector(cst.CSTVisitor):
         self.signatures: dict[str, _Signature] = {}
         self.classes: dict[str, _Class] = {}
         self._class_stack: list[_Class | None] = []
+        # For each ``if`` being visited: whether it is ``if __name__ == "__main__"``.
+        self._main_guards: list[bool] = []
+        self._never_run: set[int] = set()
 
     # -- statements and scopes -------------------------------------------------
     @property
@@ -328,8 +331,29 @@ class _Collector(cst.CSTVisitor):
     def _leave_branch(self, original_node: cst.CSTNode) -> None:
         self.uncertain -= 1
 
-    visit_If = _enter_branch
-    leave_If = _leave_branch
+    def visit_If(self, node: cst.If) -> None:
+        # ``if __name__ == "__main__":`` runs whenever the script is run
+        # (the only way its model trains): its body is as certain as the
+        # module's. Its ``else`` never runs then.
+        main_guard = _is_main_guard(node.test)
+        self._main_guards.append(main_guard)
+        if main_guard:
+            if node.orelse is not None:
+                self._never_run.add(id(node.orelse))
+        else:
+            self.uncertain += 1
+
+    def leave_If(self, original_node: cst.If) -> None:
+        if not self._main_guards.pop():
+            self.uncertain -= 1
+
+    def visit_Else(self, node: cst.Else) -> None:
+        if id(node) in self._never_run:
+            self.uncertain += 1
+
+    def leave_Else(self, original_node: cst.Else) -> None:
+        if id(original_node) in self._never_run:
+            self.uncertain -= 1
     visit_While = _enter_branch
     leave_While = _leave_branch
     visit_ExceptHandler = _enter_branch
@@ -371,6 +395,19 @@ class _Collector(cst.CSTVisitor):
             if method == "compile":
                 self.compile_calls.append((node, self.scope, self.index))
         self.calls.append((node, self.scope, self.index))
+
+
+def _is_main_guard(test: cst.BaseExpression) -> bool:
+    """``__name__ == "__main__"`` (either way round)."""
+    if not isinstance(test, cst.Comparison) or len(test.comparisons) != 1:
+        return False
+    comparison = test.comparisons[0]
+    if not isinstance(comparison.operator, cst.Equal):
+        return False
+    sides = (test.left, comparison.comparator)
+    names = [side for side in sides if isinstance(side, cst.Name) and side.value == "__name__"]
+    strings = [side for side in sides if isinstance(side, cst.SimpleString) and side.evaluated_value == "__main__"]
+    return len(names) == 1 and len(strings) == 1
 
 
 # -- helpers over arguments ------------------------------------------------------
