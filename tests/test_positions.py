@@ -51,3 +51,32 @@ def test_every_expression_has_the_position_provider_range(code: str) -> None:
             want.end.line,
             want.end.column,
         ), cst.Module([]).code_for_node(node)
+
+
+@pytest.mark.parametrize(
+    "code",
+    [
+        'import keras\n\\\nm.compile(loss="binary_crossentrop")\n',
+        'import keras\nx = 1 + \\\n    2\n\\\n\\\nm.compile(loss="binary_crossentrop")\n',
+        '\x0cimport keras\n\x0cm.compile(loss="binary_crossentrop")\n',
+        'import keras\n   \n\t\nm.compile(loss="binary_crossentrop")  \n   ',
+        'import keras\r\\\rm.compile(loss="binary_crossentrop")\r',
+    ],
+    ids=["continuation-line", "continuations", "form-feeds", "blank-lines-of-spaces", "cr-only"],
+)
+def test_positions_are_in_the_file_as_written_where_libcst_drops_text(code: str) -> None:
+    """LibCST's generated code drops some bytes (a lone backslash line, a
+    form feed, a blank line of spaces): a finding still names the line and
+    column of the file, and its fix applies there."""
+    from keraslint.alignment import line_starts, offset
+    from keraslint.checker import lint_text
+    from keraslint.fixes import apply_fixes
+
+    result = lint_text("m.py", code)
+    (finding,) = [d for d in result.diagnostics if d.code == "KL301"]
+    starts = line_starts(code)
+    at = offset(starts, code, finding.span.start)
+    end = offset(starts, code, finding.span.end)
+    assert code[at:end] == '"binary_crossentrop"'
+    fixed, applied = apply_fixes(code, [finding.fix])
+    assert applied == 1 and fixed == code.replace("binary_crossentrop", "binary_crossentropy")

@@ -477,7 +477,7 @@ def _apply(result: FileResult, unsafe: bool, data: bytes | None = None) -> _Fixe
 
 
 def _show_diff(results: list[FileResult], unsafe: bool) -> int:
-    from keraslint.fixes import split_lines
+    from keraslint.alignment import split_lines
 
     changed = 0
     failed = False

@@ -15,10 +15,8 @@ text, and LibCST reads the fixed text as the fixed tree.
 from __future__ import annotations
 
 import ast
-import bisect
 import codecs
 import contextlib
-import difflib
 import errno
 import json
 import os
@@ -31,7 +29,11 @@ from typing import Iterable
 
 import libcst as cst
 
-from keraslint.diagnostics import Diagnostic, Position, Replacement
+from keraslint.alignment import LINE_BREAK as _LINE_BREAK
+from keraslint.alignment import Alignment as _Alignment
+from keraslint.alignment import line_starts as _line_starts
+from keraslint.alignment import offset as _offset
+from keraslint.diagnostics import Diagnostic, Replacement
 from keraslint.sources import UnreadableSource
 from keraslint.sources.notebook import NotebookSource
 from keraslint.sources.python import detect_encoding
@@ -55,108 +57,10 @@ class NotebookNotFixed(NotFixed):
 # Where a fix is in the text
 # ---------------------------------------------------------------------------
 
-# LibCST counts lines as its code generation writes them (see
-# keraslint.model.positions): ``\r\n``, ``\r`` and ``\n`` each end a line; a
-# form feed (or any other character) is one column.
-_LINE_BREAK = re.compile(r"\r\n?|\n")
+# Lines and offsets: see keraslint.alignment.
 # A string literal as LibCST's SimpleString holds it: an optional prefix,
 # then quotes (an f-string is not a SimpleString).
 _STRING_LITERAL = re.compile(r"(?is)[rbu]{0,2}('''|\"\"\"|'|\").*\1")
-
-
-def _line_starts(text: str) -> list[int]:
-    return [0, *(match.end() for match in _LINE_BREAK.finditer(text))]
-
-
-def _offset(starts: list[int], text: str, position: Position) -> int | None:
-    if not 1 <= position.line <= len(starts) or position.column < 0:
-        return None
-    offset = starts[position.line - 1] + position.column
-    end = starts[position.line] if position.line < len(starts) else len(text)
-    return offset if offset <= end else None
-
-
-def _split_lines(text: str) -> list[str]:
-    """The lines of ``text`` as LibCST counts them, each with its line break."""
-    starts = _line_starts(text)
-    return [text[start:end] for start, end in zip(starts, [*starts[1:], len(text)])]
-
-
-def split_lines(text: str) -> list[str]:
-    """The lines of ``text``, each with its line break (``\r\n``, ``\r``
-    or ``\n``: not a form feed, as ``str.splitlines`` would have it)."""
-    return [line for line in _split_lines(text) if line]
-
-
-class _Alignment:
-    """Maps offsets in LibCST's generated code to offsets in the original
-    text: the blocks of characters the two have in common, found line by
-    line, then character by character where lines differ."""
-
-    def __init__(self, generated: str, original: str) -> None:
-        # (start in generated, start in original, length), in order
-        self.blocks: list[tuple[int, int, int]] = []
-        self._starts: list[int] = [0]
-        if generated == original:
-            self.blocks.append((0, 0, len(original)))
-            return
-        ours, theirs = _split_lines(generated), _split_lines(original)
-        at_ours, at_theirs = _starts_of(ours), _starts_of(theirs)
-        # Only a few lines differ (the start, the end): match the common
-        # prefix and suffix directly, the middle with difflib.
-        head = 0
-        while head < min(len(ours), len(theirs)) and ours[head] == theirs[head]:
-            head += 1
-        tail = 0
-        while tail < min(len(ours), len(theirs)) - head and ours[-1 - tail] == theirs[-1 - tail]:
-            tail += 1
-        matcher = difflib.SequenceMatcher(None, ours[head : len(ours) - tail], theirs[head : len(theirs) - tail], False)
-        opcodes = [("equal", 0, head, 0, head)]
-        for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-            opcodes.append((tag, i1 + head, i2 + head, j1 + head, j2 + head))
-        opcodes.append(("equal", len(ours) - tail, len(ours), len(theirs) - tail, len(theirs)))
-        for tag, i1, i2, j1, j2 in opcodes:
-            if i1 == i2 or j1 == j2:
-                continue
-            start_ours, end_ours = at_ours[i1], at_ours[i2]
-            start_theirs, end_theirs = at_theirs[j1], at_theirs[j2]
-            if tag == "equal":
-                self._add(start_ours, start_theirs, end_ours - start_ours)
-                continue
-            characters = difflib.SequenceMatcher(
-                None, generated[start_ours:end_ours], original[start_theirs:end_theirs], False
-            )
-            for a, b, size in characters.get_matching_blocks():
-                self._add(start_ours + a, start_theirs + b, size)
-        self._starts = [block[0] for block in self.blocks]
-
-    def _add(self, ours: int, theirs: int, size: int) -> None:
-        if not size:
-            return
-        if self.blocks:
-            last_ours, last_theirs, last_size = self.blocks[-1]
-            if last_ours + last_size == ours and last_theirs + last_size == theirs:
-                self.blocks[-1] = (last_ours, last_theirs, last_size + size)
-                return
-        self.blocks.append((ours, theirs, size))
-
-    def span(self, start: int, end: int) -> tuple[int, int] | None:
-        """Where ``[start, end)`` of the generated code is in the original,
-        if the whole range is common to both."""
-        index = bisect.bisect_right(self._starts, start) - 1
-        if index < 0 or not self.blocks:
-            return None
-        ours, theirs, size = self.blocks[index]
-        if end > ours + size:
-            return None
-        return theirs + start - ours, theirs + end - ours
-
-
-def _starts_of(lines: list[str]) -> list[int]:
-    starts = [0]
-    for line in lines:
-        starts.append(starts[-1] + len(line))
-    return starts
 
 
 def _is_string_literal(code: str) -> bool:
@@ -207,22 +111,26 @@ def locate_fixes(text: str, fixes: list[Replacement]) -> list[Edit]:
     except (cst.ParserSyntaxError, RecursionError, MemoryError, ValueError) as error:
         reason = str(error).splitlines()[0] if str(error) else type(error).__name__
         raise NotFixed(f"it does not parse: {reason}") from None
+    # Fix spans are positions in ``text`` as written (keraslint maps the
+    # positions of LibCST's generated code back onto the file, see
+    # keraslint.model.positions); the generated code is lined up with it to
+    # check the literal is the one LibCST saw there.
     generated = module.code
-    starts = _line_starts(generated)
-    alignment = _Alignment(generated, text)
+    starts = _line_starts(text)
+    alignment = _Alignment(text, generated)
     located: dict[tuple[int, int], Edit] = {}  # by span in the generated code
     for fix in fixes:
-        start, end = _offset(starts, generated, fix.span.start), _offset(starts, generated, fix.span.end)
+        start, end = _offset(starts, text, fix.span.start), _offset(starts, text, fix.span.end)
         if start is None or end is None or end <= start:
             raise NotFixed("a fix is outside the code")
-        old = generated[start:end]
+        old = text[start:end]
         if not _is_string_literal(old) or not _is_string_literal(fix.text) or _LINE_BREAK.search(fix.text):
             raise NotFixed("a fix does not replace a string literal with one")
         there = alignment.span(start, end)
-        if there is None or text[there[0] : there[1]] != old:
+        if there is None or generated[there[0] : there[1]] != old:
             raise NotFixed("a fix could not be placed in the file")
-        edit = Edit(there[0], there[1], old, fix.text)
-        if located.setdefault((start, end), edit) != edit:
+        edit = Edit(start, end, old, fix.text)
+        if located.setdefault(there, edit) != edit:
             raise NotFixed("two fixes replace the same code differently")
     edits = sorted(located.values(), key=lambda e: e.start)
     for before, after in zip(edits, edits[1:]):

@@ -993,7 +993,7 @@ def extract(module: cst.Module, code: str, budget: Budget | None = None) -> File
                 if activation.name == acts.SOFTMAX:
                     single_unit_softmax.append(activation)
 
-    ex.spans.resolve(module)
+    ex.spans.resolve(module, code)
     return FileModel(
         models=tuple(models),
         loss_strings=tuple(loss_strings),

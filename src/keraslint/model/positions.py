@@ -8,12 +8,14 @@ in one code-generation pass that records only those nodes.
 
 from __future__ import annotations
 
+import bisect
 import re
 from typing import Any
 
 import libcst as cst
 from libcst._nodes.internal import CodegenState
 
+from keraslint.alignment import Alignment, line_starts, offset
 from keraslint.diagnostics import Position, Span
 
 _NEWLINE = re.compile(r"\r\n?|\n")
@@ -98,16 +100,55 @@ class Spans:
         self._pending.setdefault(id(node), (node, []))[1].append(span)
         return span
 
-    def resolve(self, module: cst.Module) -> None:
-        """Fill every span handed out, in one pass over the module."""
+    def resolve(self, module: cst.Module, original: str | None = None) -> None:
+        """Fill every span handed out, in one pass over the module.
+
+        Positions are counted on LibCST's generated code; where that is not
+        the ``original`` text byte for byte (a backslash-continuation line
+        or a leading form feed LibCST drops), they are mapped onto the
+        original, so that a finding names the line the user sees."""
         if not self._pending:
             return
         state = _TargetedState(module, set(self._pending))
         module._codegen(state)
+        remap = None
+        if original is not None:
+            generated = "".join(state.tokens)
+            if generated != original:
+                remap = _Remap(generated, original)
         for key, (_, spans) in self._pending.items():
             start, end = state.starts.get(key, _UNSET), state.ends.get(key, _UNSET)
+            if remap is not None and start is not _UNSET:
+                start, end = remap.position(start), remap.position(end, end=True)
             for span in spans:
                 # Spans are frozen for everyone else; this is their one fill.
                 object.__setattr__(span, "start", start)
                 object.__setattr__(span, "end", end)
         self._pending.clear()
+
+
+class _Remap:
+    """Positions of LibCST's generated code -> positions in the original."""
+
+    def __init__(self, generated: str, original: str) -> None:
+        self.alignment = Alignment(generated, original)
+        self.generated_starts = line_starts(generated)
+        self.generated = generated
+        self.original_starts = line_starts(original)
+
+    def position(self, position: Position, end: bool = False) -> Position:
+        at = offset(self.generated_starts, self.generated, position)
+        if at is None:
+            return position
+        # An end is the offset after the last character: map that character.
+        mapped = self.alignment.span(at - 1, at) if end and at > 0 else self.alignment.span(at, at + 1)
+        if mapped is None:
+            return position  # in text LibCST rewrote: its own position is the best there is
+        moved = mapped[1] if end and at > 0 else mapped[0]
+        line = (
+            bisect.bisect_right(self.original_starts, moved)
+            if not end
+            else bisect.bisect_right(self.original_starts, moved - 1)
+        )
+        line = max(line, 1)
+        return Position(line, moved - self.original_starts[line - 1])
