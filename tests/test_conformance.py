@@ -29,8 +29,6 @@ KNOWN_GAPS: dict[str, frozenset[str]] = {
     "nested-builder": _EVERY_RULE,
     "append-in-loop": _ALL_BUT_KL101,
     "loop-before-head": _ALL_BUT_KL101,
-    "dict-config": _EVERY_RULE,
-    "dataclass-config": _EVERY_RULE - {"KL110", "KL201", "KL202"},
     "helper-compiles-parameter": _ALL_BUT_KL101,
 }
 

@@ -264,9 +264,10 @@ def _literal(node: cst.Integer | cst.Float | cst.Imaginary | cst.SimpleString) -
     if isinstance(node, cst.Integer) and len(node.value) > v.MAX_DIGITS + 2:
         return UNKNOWN  # never convert an absurdly long literal
     try:
-        return v.bounded(node.evaluated_value)
+        value = v.bounded(node.evaluated_value)
     except (ValueError, SyntaxError, OverflowError, MemoryError):
         return UNKNOWN
+    return Const(value.value, node) if isinstance(value, Const) else value
 
 
 def _sequence(kind: str, elements: Any, sub: Callable[[cst.BaseExpression], Value]) -> Value:

@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import math
 import operator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable, Iterator
 
 # No value the engine builds holds more than this many elements, nor an
@@ -65,6 +65,10 @@ UNKNOWN: Value = _Unknown()
 @dataclass(frozen=True)
 class Const(Value):
     value: Any
+    # The literal the value was read from, when it is one (a string in a
+    # config dict): diagnostics about the value point there. Not part of
+    # the value: two equal constants are one option.
+    origin: Any = field(default=None, compare=False, repr=False)
 
     def __repr__(self) -> str:
         return f"Const({self.value!r})"

@@ -14,6 +14,8 @@ from typing import Iterator, Sequence
 
 import libcst as cst
 
+from keraslint.analysis.values import UNKNOWN, Const, Mapping, Value, as_bool, as_int, as_str
+from keraslint.analysis.values import Sequence as ValueSequence
 from keraslint.diagnostics import Span
 from keraslint.knowledge import activations as acts
 from keraslint.knowledge import layers as layer_kinds
@@ -42,6 +44,7 @@ from keraslint.model.types import (
     StringRef,
     Target,
 )
+from keraslint.model.values import Mutations, ProgramValues, root_name
 from keraslint.model.walk import walk
 
 _MODEL_METHODS = frozenset(
@@ -134,6 +137,8 @@ class _Collector(cst.CSTVisitor):
         # For each ``if`` being visited: whether it is ``if __name__ == "__main__"``.
         self._main_guards: list[bool] = []
         self._never_run: set[int] = set()
+        # What may change a container or instance in place (model/values.py).
+        self.mutations = Mutations()
 
     # -- statements and scopes -------------------------------------------------
     @property
@@ -177,6 +182,9 @@ class _Collector(cst.CSTVisitor):
         """``y[y == 9] = 8`` or ``model.layers[-1].activation = ...`` change
         what the name holds: from here on it is unknown. Plain attribute
         settings such as ``base.trainable = False`` change nothing we read."""
+        root = root_name(target)
+        if root is not None:
+            self.mutations.change(root, self.scope, self.index)
         through_item = False
         attributes: list[str] = []
         node = target
@@ -239,9 +247,11 @@ class _Collector(cst.CSTVisitor):
     def leave_Assign(self, original_node: cst.Assign) -> None:
         for target in original_node.targets:
             self._bind_target(target.target, original_node.value)
+        self.mutations.alias(original_node.value, self.scope, self.index)
 
     def leave_AnnAssign(self, original_node: cst.AnnAssign) -> None:
         self._bind_target(original_node.target, original_node.value)
+        self.mutations.alias(original_node.value, self.scope, self.index)
 
     def leave_AugAssign(self, original_node: cst.AugAssign) -> None:
         self._bind_target(original_node.target, None)
@@ -252,6 +262,7 @@ class _Collector(cst.CSTVisitor):
     def visit_Global(self, node: cst.Global) -> None:
         for item in node.names:
             self._bind(item.name.value, Kind.UNKNOWN)
+            self.mutations.change(item.name.value, self.scope, self.index, declared_global=True)
 
     def visit_Nonlocal(self, node: cst.Nonlocal) -> None:
         for item in node.names:
@@ -377,6 +388,8 @@ class _Collector(cst.CSTVisitor):
         self.index += 1
         self.uncertain += 1
         self._bind_target(node.target, None)
+        # ``for d in CONFIGS: d["x"] = 1`` changes the elements of ``CONFIGS``.
+        self.mutations.alias(node.iter, self.scope, self.index, elements=True)
 
     def leave_For(self, original_node: cst.For) -> None:
         self.uncertain -= 1
@@ -395,6 +408,7 @@ class _Collector(cst.CSTVisitor):
             if method == "compile":
                 self.compile_calls.append((node, self.scope, self.index))
         self.calls.append((node, self.scope, self.index))
+        self.mutations.call(node, self.scope, self.index)
 
 
 def _is_main_guard(test: cst.BaseExpression) -> bool:
@@ -444,6 +458,8 @@ class _Extractor:
         # result depends on where the walk began and is not kept.
         self._cut = False
         self._targets: dict[int, list[Target]] = {}
+        # The value engine over the file's scopes (set by ``extract``).
+        self.values: ProgramValues | None = None
 
     # -- positions --------------------------------------------------------------
     def span(self, node: cst.CSTNode) -> Span:
@@ -482,18 +498,18 @@ class _Extractor:
             node, scope, index = binding.value, owner, binding.index
         return None, scope, index
 
+    def value(self, node: cst.BaseExpression | None, scope: Scope, index: int) -> Value:
+        """What ``node`` evaluates to (the value engine): unknown unless certain."""
+        if node is None or self.values is None:
+            return UNKNOWN
+        return self.values.value(node, scope, index)
+
     def int_value(self, node: cst.BaseExpression | None, scope: Scope, index: int) -> int | None:
-        node, _, _ = self.resolve_value(node, scope, index)
-        if isinstance(node, cst.Integer):
-            value = int(node.evaluated_value)
-            return value if abs(value) <= _MAX_COUNT else None
-        return None
+        value = as_int(self.value(node, scope, index))
+        return value if value is not None and abs(value) <= _MAX_COUNT else None
 
     def bool_value(self, node: cst.BaseExpression | None, scope: Scope, index: int) -> bool | None:
-        node, _, _ = self.resolve_value(node, scope, index)
-        if isinstance(node, cst.Name) and node.value in ("True", "False"):
-            return node.value == "True"
-        return None
+        return as_bool(self.value(node, scope, index))
 
     def qualname(self, node: cst.BaseExpression, scope: Scope, index: int) -> str | None:
         self.budget.spend()
@@ -510,9 +526,10 @@ class _Extractor:
         return Activation(self._activation_name(node, scope, index), span, source)
 
     def _activation_name(self, node: cst.BaseExpression, scope: Scope, index: int) -> str | None:
-        text = _string_value(node)
-        if text is not None:
-            return acts.canonical_activation(text)
+        value = self.value(node, scope, index)
+        if isinstance(value, Const) and (value.value is None or isinstance(value.value, str)):
+            # ``activation=CONFIG["activation"]``, ``f"{kind}max"``, ``None`` (linear).
+            return acts.LINEAR if value.value is None else acts.canonical_activation(value.value)
         qualname = self.qualname(node, scope, index)
         if qualname is not None:
             member = keras_member(qualname, "activations") or keras_member(qualname, "ops")
@@ -782,12 +799,13 @@ class _Extractor:
         if node is None:
             return None
         span, source = self.span(node), self.source(node)
+        text = as_str(self.value(node, scope, index))
+        if text is not None:
+            # ``loss=CONFIG["loss"]``, ``loss=LOSS``, ``loss=f"{kind}_crossentropy"``.
+            return Loss(losses.canonical_loss_string(text), False, span, text)
         value, value_scope, value_index = self.resolve_value(node, scope, index)
         if value is None:
             return Loss(None, None, span, source)
-        text = _string_value(value)
-        if text is not None:
-            return Loss(losses.canonical_loss_string(text), False, span, text)
         if isinstance(value, cst.Call):
             member = keras_member(self.qualname(value.func, value_scope, value_index), "losses")
             if member is None:
@@ -948,6 +966,7 @@ def extract(module: cst.Module, code: str, budget: Budget | None = None) -> File
     collector = _Collector()
     walk(module, collector)
     ex = _Extractor(module, budget)
+    ex.values = ProgramValues(collector.module_scope, collector.classes, collector.mutations, ex.budget)
 
     builder = _ModelBuilder(ex, collector)
     models = builder.all_models()
@@ -1015,22 +1034,31 @@ def _is_literal(node: cst.BaseExpression) -> bool:
 def _strings_in(
     ex: _Extractor, node: cst.BaseExpression | None, scope: Scope, index: int, nested: bool = True
 ) -> list[StringRef]:
-    """String literals given directly, through a constant
-    (``LOSS = "mse"; compile(loss=LOSS)``: the literal where it is written),
-    or inside a list/dict of losses."""
-    if isinstance(node, cst.Name):
-        node, scope, index = ex.resolve_value(node, scope, index)
-    text = _string_value(node)
-    if node is not None and text is not None:
-        return [StringRef(text, ex.span(node), ex.source(node))]
+    """String literals given directly, through a constant or a config
+    (``LOSS = "mse"; compile(loss=LOSS)``, ``loss=CONFIG["loss"]``: the
+    literal where it is written), or inside a list/dict of losses. Only a
+    value that is certain counts: not one of the branches of an ``if``, nor
+    a config changed after it was written."""
+    if node is None:
+        return []
+    return _string_refs(ex, ex.value(node, scope, index), nested)
+
+
+def _string_refs(ex: _Extractor, value: Value, nested: bool) -> list[StringRef]:
+    if isinstance(value, Const):
+        literal = value.origin
+        if isinstance(value.value, str) and isinstance(literal, cst.SimpleString):
+            return [StringRef(value.value, ex.span(literal), ex.source(literal))]
+        return []
     found: list[StringRef] = []
-    if nested and isinstance(node, (cst.List, cst.Tuple)):
-        for element in node.elements:
-            found.extend(_strings_in(ex, element.value, scope, index, nested=False))
-    elif nested and isinstance(node, cst.Dict):
-        for element in node.elements:
-            if isinstance(element, cst.DictElement):
-                found.extend(_strings_in(ex, element.value, scope, index, nested=False))
+    if nested and isinstance(value, ValueSequence) and value.kind != "set":
+        for item in value.items:
+            ex.budget.spend()
+            found.extend(_string_refs(ex, item, nested=False))
+    elif nested and isinstance(value, Mapping):
+        for _, item in value.items:
+            ex.budget.spend()
+            found.extend(_string_refs(ex, item, nested=False))
     return found
 
 
@@ -1170,13 +1198,17 @@ class _ModelBuilder:
         model_class = keras_model_class(ex.qualname(call.func, scope, index))
         if model_class == "Sequential":
             layers = ex.sequential_layers(call, scope, index)
+            # In a builder specialised to a call site, ``model.add(Dense(units))``
+            # reads ``units`` in the specialised scope.
+            original = self._specialised.get(id(scope), scope)
             for event in events:
                 if layers is None:
                     break
                 if event.method == "pop" or (event.method == "add" and not event.certain):
                     layers = None
                 elif event.method == "add":
-                    layers.append(ex.as_layer(_argument(event.call, 0, "layer"), event.scope, event.index))
+                    event_scope = scope if event.scope is original else event.scope
+                    layers.append(ex.as_layer(_argument(event.call, 0, "layer"), event_scope, event.index))
             return (ex.output_of(layers) if layers else None,)
         if model_class == "Model":
             return ex.functional_outputs(_argument(call, 1, "outputs"), scope, index)
@@ -1237,7 +1269,23 @@ class _ModelBuilder:
         default) holds that literal. None when no parameter is known, or
         the call does not map plainly onto the signature."""
         signature = self.collector.signatures.get(name)
-        if signature is None or any(arg.star for arg in call.args):
+        if signature is None:
+            return None
+        given = self._arguments(signature, call, caller, index)
+        if given is None:
+            return None
+        bindings = self._literal_parameters(function, given)
+        if bindings is None:
+            return None
+        return self._copy(function, bindings, function.self_attributes)
+
+    def _arguments(
+        self, signature: _Signature, call: cst.Call, caller: Scope, index: int
+    ) -> dict[str, tuple[cst.BaseExpression, Scope, int]] | None:
+        """Each parameter's value at ``call``: the argument given (positional
+        or keyword) or the default. None when the call does not map plainly
+        onto the signature (``*args``, an unknown keyword, too many)."""
+        if any(arg.star for arg in call.args):
             return None
         positional = [arg for arg in call.args if arg.keyword is None]
         if len(positional) > len(signature.positional):
@@ -1255,9 +1303,17 @@ class _ModelBuilder:
         for param, default in signature.defaults.items():
             if param not in given:
                 given[param] = (default, self.collector.module_scope, signature.index)
+        return given
+
+    def _literal_parameters(
+        self, function: Scope, given: dict[str, tuple[cst.BaseExpression, Scope, int]]
+    ) -> dict[str, list[Binding]] | None:
+        """``function``'s bindings with each parameter given a literal bound
+        to it; None when no parameter is."""
         bindings = dict(function.bindings)
         known = False
         for param, (node, where, at) in given.items():
+            self.ex.budget.spend()
             value, _, _ = self.ex.resolve_value(node, where, at)
             history = bindings.get(param)
             if value is None or not _is_literal(value) or not history or history[0].kind is not Kind.UNKNOWN:
@@ -1266,13 +1322,16 @@ class _ModelBuilder:
             # in the body still replace it.
             bindings[param] = [replace(history[0], kind=Kind.VALUE, value=value), *history[1:]]
             known = True
-        if not known:
-            return None
+        return bindings if known else None
+
+    def _copy(
+        self, function: Scope, bindings: dict[str, list[Binding]], self_attributes: dict[str, list[Binding]] | None
+    ) -> Scope:
         copy = Scope(
             parent=function.parent,
             bindings=bindings,
             star_imports=function.star_imports,
-            self_attributes=function.self_attributes,
+            self_attributes=self_attributes,
             returns=function.returns,
         )
         self._specialised[id(copy)] = function

@@ -1,0 +1,558 @@
+"""The value engine's view of a file: what names, attributes and calls hold.
+
+``ProgramValues`` is the ``Environment`` of ``analysis.evaluate`` over the
+scopes the collector builds (``model/resolve.py``): a name is the value its
+binding in effect was assigned (evaluated where it was assigned, once per
+binding), ``self.x`` the value its class assigned once, ``CFG.N`` a class's
+own constant, ``Config(units=4)`` an instance of a ``@dataclass``.
+
+A container or instance can change after it is assigned. The collector
+records every statement that may change one (``Mutations``): an item or
+attribute assigned, a method called on it that is not known to leave it
+alone (``.update()``, ``.pop()``, ``.append()``...), the object passed to a
+function that is not a known pure builtin, a ``global`` declaration, or an
+alias to it (``c = CONFIG``, ``for d in CONFIGS``) through which it may
+change unseen. A mutable value read after such a statement is unknown;
+constants (ints, strings, tuples of them) cannot change and stay known.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Callable
+
+import libcst as cst
+
+from keraslint.analysis import values as v
+from keraslint.analysis.evaluate import Evaluator
+from keraslint.analysis.values import UNKNOWN, Const, Instance, Mapping, Sequence, Value
+from keraslint.model.budget import Budget
+from keraslint.model.resolve import Binding, Kind, Scope, qualified_name
+
+# Functions that neither change nor keep the objects passed to them, so
+# passing a container to them is no mutation (Python's builtins).
+PURE_FUNCTIONS = frozenset(
+    {
+        "print",
+        "len",
+        "str",
+        "repr",
+        "sorted",
+        "isinstance",
+        "issubclass",
+        "type",
+        "int",
+        "float",
+        "bool",
+        "min",
+        "max",
+        "sum",
+        "abs",
+        "list",
+        "tuple",
+        "set",
+        "frozenset",
+        "dict",
+        "range",
+        "id",
+        "hash",
+        "format",
+        "round",
+        "any",
+        "all",
+        "hasattr",
+    }
+)
+# Methods that do not change the object they are called on.
+PURE_METHODS = frozenset(
+    {
+        "get",
+        "keys",
+        "values",
+        "items",
+        "copy",
+        "index",
+        "count",
+        "lower",
+        "upper",
+        "strip",
+        "lstrip",
+        "rstrip",
+        "replace",
+        "split",
+        "startswith",
+        "endswith",
+        "format",
+        "join",
+    }
+)
+
+
+# Methods that return an object held inside their receiver.
+_RETURNS_PART = frozenset({"get", "values", "items", "setdefault", "pop", "popitem"})
+
+
+def root_name(node: cst.BaseExpression) -> str | None:
+    """The name an access chain starts from: ``CONFIG`` in
+    ``CONFIG.get("model")["units"]``."""
+    while True:
+        if isinstance(node, (cst.Subscript, cst.Attribute)):
+            node = node.value
+        elif isinstance(node, cst.Call):
+            node = node.func
+        else:
+            break
+    return node.value if isinstance(node, cst.Name) else None
+
+
+def alias_parts(node: cst.BaseExpression | None) -> list[cst.BaseExpression]:
+    """The parts of an assigned value that may be an object reachable from a
+    name (``c = CONFIG``, ``m = CONFIG["model"]``, ``pair = [CONFIG, x]``)."""
+    found: list[cst.BaseExpression] = []
+    stack = [node] if node is not None else []
+    while stack:
+        part = stack.pop()
+        if isinstance(part, (cst.Tuple, cst.List, cst.Set, cst.Dict)):
+            stack.extend(element.value for element in part.elements)
+        elif isinstance(part, (cst.Name, cst.Subscript, cst.Attribute)) and root_name(part) is not None:
+            if not (isinstance(part, cst.Name) and part.value in ("True", "False", "None")):
+                found.append(part)
+        elif (
+            isinstance(part, cst.Call)
+            and isinstance(part.func, cst.Attribute)
+            and part.func.attr.value in _RETURNS_PART
+            and root_name(part) is not None
+        ):
+            found.append(part)  # ``CONFIG.get("model")``: an object inside it
+    return found
+
+
+@dataclass(frozen=True)
+class _Change:
+    scope: Scope
+    index: int
+    # ``global NAME`` in a function: the module's name may change whenever
+    # the function runs.
+    declared_global: bool = False
+
+
+@dataclass(frozen=True)
+class _Alias:
+    scope: Scope
+    index: int
+    node: cst.BaseExpression
+    # ``for item in NAME``: the elements are aliased, not the container.
+    elements: bool = False
+
+
+@dataclass
+class Mutations:
+    """What the collector saw that may change a name's object."""
+
+    changes: dict[str, list[_Change]] = field(default_factory=dict)
+    aliases: dict[str, list[_Alias]] = field(default_factory=dict)
+
+    def change(self, name: str, scope: Scope, index: int, declared_global: bool = False) -> None:
+        self.changes.setdefault(name, []).append(_Change(scope, index, declared_global))
+
+    def alias(self, node: cst.BaseExpression | None, scope: Scope, index: int, elements: bool = False) -> None:
+        for part in alias_parts(node):
+            name = root_name(part)
+            if name is not None:
+                self.aliases.setdefault(name, []).append(_Alias(scope, index, part, elements))
+
+    def call(self, call: cst.Call, scope: Scope, index: int) -> None:
+        """A call may change its receiver and the objects passed to it."""
+        func = call.func
+        if isinstance(func, cst.Attribute) and func.attr.value not in PURE_METHODS:
+            name = root_name(func.value)
+            if name is not None:
+                self.change(name, scope, index)
+        if isinstance(func, cst.Name) and func.value in PURE_FUNCTIONS:
+            return
+        for arg in call.args:
+            if isinstance(arg.value, cst.Name):
+                self.change(arg.value.value, scope, index)
+            else:
+                self.alias(arg.value, scope, index)
+
+
+@dataclass(frozen=True)
+class _ClassBody:
+    """Where a class-level value is evaluated: its class, before the body's
+    statement ``position``."""
+
+    info: Any  # extract._Class
+    position: int
+
+
+def mutable(value: Value) -> bool:
+    """Whether the object ``value`` stands for may change in place."""
+    for option in value.options():
+        if option is UNKNOWN or isinstance(option, (Mapping, Instance)):
+            return True
+        if isinstance(option, Sequence) and (option.kind != "tuple" or option.open or any(map(mutable, option.items))):
+            return True
+    return False
+
+
+class ProgramValues:
+    """The values of one file's expressions (an ``Environment``)."""
+
+    def __init__(self, module_scope: Scope, classes: dict[str, Any], mutations: Mutations, budget: Budget) -> None:
+        self.module_scope = module_scope
+        self.classes = classes
+        self.mutations = mutations
+        self.budget = budget
+        self.evaluator = Evaluator(self, budget)
+        self._bindings: dict[int, tuple[Binding, Value]] = {}
+        self._open: set[int] = set()
+        self._aliases: dict[int, bool] = {}
+
+    def value(self, node: cst.BaseExpression | None, scope: Scope, index: int) -> Value:
+        return self.evaluator.evaluate(node, (scope, index))
+
+    # -- names ---------------------------------------------------------------------
+    def name(self, name: str, context: Any) -> Value | None:
+        if isinstance(context, _ClassBody):
+            return self._class_body_name(name, context)
+        scope, index = context
+        if not _bound(scope, name):
+            return None  # a builtin
+        binding = scope.lookup(name, index)
+        if binding is None or binding.kind is not Kind.VALUE or binding.value is None or binding.index < 0:
+            return UNKNOWN
+        owner = scope if name in scope.bindings else (scope.parent or scope)
+        found = self._binding_value(binding, owner)
+        if mutable(found) and self._changed(name, owner, binding.index, scope, index):
+            return UNKNOWN
+        return found
+
+    def _binding_value(self, binding: Binding, owner: Scope) -> Value:
+        key = id(binding)
+        known = self._bindings.get(key)
+        if known is not None and known[0] is binding:
+            return known[1]
+        if key in self._open:
+            return UNKNOWN  # defined through itself
+        self._open.add(key)
+        try:
+            found = self.value(binding.value, owner, binding.index)
+            for step in binding.path:
+                self.budget.spend()
+                found = v.index(found, Const(step))
+            if mutable(found) and any(
+                mutable(self.value(part, owner, binding.index)) for part in alias_parts(binding.value)
+            ):
+                # ``c = CONFIG``: one object under two names, changed
+                # through either.
+                found = UNKNOWN
+        finally:
+            self._open.discard(key)
+        self._bindings[key] = (binding, found)  # the binding kept alive with its id
+        return found
+
+    def _changed(self, name: str, owner: Scope, since: int, scope: Scope, index: int) -> bool:
+        """Whether ``name`` of ``owner``, bound at ``since``, may have been
+        changed in place before statement ``index`` of ``scope``."""
+        module_read_in_function = not _same_scope(scope, owner)
+        for change in self.mutations.changes.get(name, ()):
+            self.budget.spend()
+            if _same_scope(change.scope, owner):
+                if module_read_in_function or since < change.index < index:
+                    return True
+            elif change.declared_global or name not in change.scope.bindings:
+                return True  # a function changing the module's object: it may run at any time
+        for alias in self.mutations.aliases.get(name, ()):
+            self.budget.spend()
+            same = _same_scope(alias.scope, owner)
+            if same and not module_read_in_function and not since < alias.index < index:
+                continue
+            if not same and name in alias.scope.bindings:
+                continue  # a local of the same name
+            if self._alias_mutable(alias):
+                return True
+        return False
+
+    def _alias_mutable(self, alias: _Alias) -> bool:
+        """Whether the object an alias refers to may be mutable (once per alias)."""
+        key = id(alias)
+        known = self._aliases.get(key)
+        if known is not None:
+            return known
+        if key in self._open:
+            return True
+        self._open.add(key)
+        try:
+            part = self.value(alias.node, alias.scope, alias.index)
+            if alias.elements:
+                items = v.elements(part)
+                found = items is None or any(map(mutable, items))
+            else:
+                found = mutable(part)
+        finally:
+            self._open.discard(key)
+        self._aliases[key] = found
+        return found
+
+    # -- attributes ----------------------------------------------------------------
+    def attribute(self, node: cst.Attribute, context: Any, evaluate: Callable[[cst.BaseExpression], Value]) -> Value:
+        if isinstance(context, _ClassBody):
+            return UNKNOWN
+        scope, index = context
+        owner = node.value
+        attr = node.attr.value
+        if isinstance(owner, cst.Name) and owner.value == "self" and scope.self_attributes is not None:
+            binding = scope.self_attribute(attr)
+            if binding is None or binding.kind is not Kind.VALUE or binding.value is None:
+                return UNKNOWN
+            found = self._binding_value(binding, binding.scope or scope)
+            if mutable(found) and any(
+                change.scope.self_attributes is scope.self_attributes
+                for change in self.mutations.changes.get("self", ())
+            ):
+                return UNKNOWN  # ``self.cfg.update(...)`` somewhere in the class
+            return found
+        if isinstance(owner, cst.Name):
+            info = self._class_named(owner.value, scope, index)
+            if info is not None:
+                changed = self._class_changed(owner.value, scope, index)
+                return UNKNOWN if changed else self._class_constant(info, attr)
+        # An instance of a plain class with no methods: its class's constants.
+        found = []
+        for option in evaluate(owner).options():
+            info = self.classes.get(option.class_name) if isinstance(option, Instance) else None
+            if (
+                info is None
+                or _is_dataclass(info, self.module_scope)
+                or self._class_changed(info.node.name.value, scope, index)
+            ):
+                return UNKNOWN
+            found.append(self._class_constant(info, attr))
+        return v.one_of(found)
+
+    def _class_named(self, name: str, scope: Scope, index: int) -> Any:
+        """The module-level class ``name`` refers to at ``index``."""
+        info = self.classes.get(name)
+        if info is None or info.scope is not self.module_scope:
+            return None
+        binding = scope.lookup(name, index)
+        if binding is None or binding.kind is not Kind.DEFINITION or binding.index != info.index + 1:
+            return None
+        return info
+
+    def _class_changed(self, name: str, scope: Scope, index: int) -> bool:
+        # A class is an object like any other: ``CFG.N = 5``, ``setattr``,
+        # an alias or a call that receives it may change its attributes.
+        info = self.classes[name]
+        return self._changed(name, self.module_scope, info.index + 1, scope, index)
+
+    def _class_constant(self, info: Any, attr: str) -> Value:
+        """``attr`` assigned exactly once at the top of the class body, in a
+        class with no base (whose attributes nothing else supplies)."""
+        if info.node.bases or info.node.keywords:
+            return UNKNOWN
+        found: Value = UNKNOWN
+        count = 0
+        for position, statement in enumerate(info.node.body.body):
+            self.budget.spend()
+            for target, value in _class_assignments(statement):
+                if target == attr:
+                    count += 1
+                    found = self.value_in_class(value, info, position)
+            if _binds_elsewhere(statement, attr):
+                return UNKNOWN
+        return found if count == 1 else UNKNOWN
+
+    def value_in_class(self, node: cst.BaseExpression | None, info: Any, position: int) -> Value:
+        return self.evaluator.evaluate(node, _ClassBody(info, position))
+
+    def _class_body_name(self, name: str, context: _ClassBody) -> Value | None:
+        body = context.info.node.body.body
+        bound_here = False
+        for statement in body:
+            self.budget.spend()
+            if _binds_elsewhere(statement, name) or any(target == name for target, _ in _class_assignments(statement)):
+                bound_here = True
+                break
+        if bound_here:
+            # Assigned in the class body: only a single earlier assignment is known.
+            earlier = [
+                (position, value)
+                for position, statement in enumerate(body[: context.position])
+                for target, value in _class_assignments(statement)
+                if target == name
+            ]
+            if len(earlier) != 1 or any(_binds_elsewhere(statement, name) for statement in body):
+                return UNKNOWN
+            position, value = earlier[0]
+            return self.value_in_class(value, context.info, position)
+        return self.name(name, (self.module_scope, context.info.index + 1))
+
+    # -- calls -----------------------------------------------------------------------
+    def call(self, node: cst.Call, context: Any, evaluate: Callable[[cst.BaseExpression], Value]) -> Value | None:
+        if isinstance(context, _ClassBody) or not isinstance(node.func, cst.Name):
+            return None
+        scope, index = context
+        info = self._class_named(node.func.value, scope, index)
+        if info is None:
+            return None
+        if _is_dataclass(info, self.module_scope):
+            return self._dataclass_instance(info, node, evaluate)
+        if not node.args and not _methods(info) and not info.node.bases and not info.node.keywords:
+            # A plain class with no methods: its instance reads the class's constants.
+            return Instance(info.node.name.value, ())
+        return UNKNOWN
+
+    def _dataclass_instance(self, info: Any, call: cst.Call, evaluate: Callable[[cst.BaseExpression], Value]) -> Value:
+        """``Config(units=4)``: the fields from the defaults and the arguments
+        (dataclasses generate ``__init__`` with the fields in order:
+        ``dataclasses.py`` in CPython's standard library)."""
+        if (
+            info.node.bases
+            or info.node.keywords
+            or any(name in ("__init__", "__post_init__") for name in _methods(info))
+        ):
+            return UNKNOWN
+        fields: list[tuple[str, Value | None]] = []
+        for position, statement in enumerate(info.node.body.body):
+            self.budget.spend()
+            item = _field(statement, self.module_scope, info.index + 1)
+            if item is None:
+                continue
+            if item is _UNSUPPORTED:
+                return UNKNOWN
+            name, default, is_field = item
+            if name in info.attributes:
+                return UNKNOWN  # a method assigns ``self.<field>``
+            if default is None:
+                fields.append((name, None))
+            elif is_field:
+                fields.append((name, self._field_default(default, info, position)))
+            else:
+                fields.append((name, self.value_in_class(default, info, position)))
+        names = [name for name, _ in fields]
+        given: dict[str, Value] = {}
+        positional = [arg for arg in call.args if arg.keyword is None]
+        if len(positional) > len(fields):
+            return UNKNOWN
+        for arg, name in zip(positional, names):
+            given[name] = evaluate(arg.value)
+        for arg in call.args:
+            if arg.keyword is not None:
+                if arg.keyword.value not in names or arg.keyword.value in given:
+                    return UNKNOWN
+                given[arg.keyword.value] = evaluate(arg.value)
+        attributes = []
+        for name, default in fields:
+            value = given.get(name, default)
+            if value is None:
+                return UNKNOWN  # a required field not given: a TypeError
+            attributes.append((name, value))
+        return Instance(info.node.name.value, tuple(attributes))
+
+    def _field_default(self, default: cst.Call, info: Any, position: int) -> Value:
+        # ``field(default=3)``; ``default_factory`` builds a new object per instance.
+        for arg in default.args:
+            if arg.keyword is not None and arg.keyword.value == "default":
+                return self.value_in_class(arg.value, info, position)
+        return UNKNOWN
+
+
+_UNSUPPORTED = ("", None, False)
+
+
+def _same_scope(a: Scope, b: Scope) -> bool:
+    """The same scope, or a builder's scope and its copy specialised to a
+    call site (``extract._ModelBuilder._specialise``), which shares its
+    ``returns``: what the body does to its names holds in both."""
+    return a is b or (a.parent is not None and a.returns is b.returns)
+
+
+def _bound(scope: Scope, name: str) -> bool:
+    while scope is not None:
+        if name in scope.bindings or (scope.star_imports and name not in PURE_FUNCTIONS):
+            return True
+        scope = scope.parent  # type: ignore[assignment]
+    return False
+
+
+def _methods(info: Any) -> list[str]:
+    return [statement.name.value for statement in info.node.body.body if isinstance(statement, cst.FunctionDef)]
+
+
+def _class_assignments(statement: cst.CSTNode) -> list[tuple[str, cst.BaseExpression | None]]:
+    """``NAME = value`` and ``NAME: type = value`` at the top of a class body."""
+    found: list[tuple[str, cst.BaseExpression | None]] = []
+    if not isinstance(statement, cst.SimpleStatementLine):
+        return found
+    for small in statement.body:
+        if isinstance(small, cst.Assign):
+            for target in small.targets:
+                if isinstance(target.target, cst.Name):
+                    found.append((target.target.value, small.value))
+                else:
+                    found.append(("", None))
+        elif isinstance(small, cst.AnnAssign) and isinstance(small.target, cst.Name) and small.value is not None:
+            found.append((small.target.value, small.value))
+    return found
+
+
+def _binds_elsewhere(statement: cst.CSTNode, name: str) -> bool:
+    """Whether a class-body statement binds ``name`` other than by a plain
+    assignment (a method, a loop, a branch, an augmented assignment...)."""
+    if isinstance(statement, (cst.FunctionDef, cst.ClassDef)):
+        return statement.name.value == name
+    if isinstance(statement, cst.SimpleStatementLine):
+        for small in statement.body:
+            if isinstance(small, (cst.AugAssign, cst.Del)):
+                return True
+            if isinstance(small, cst.Assign) and any(not isinstance(t.target, cst.Name) for t in small.targets):
+                return True
+        return False
+    return True  # a compound statement (if, for, with, try...) in a class body
+
+
+def _is_dataclass(info: Any, module_scope: Scope) -> bool:
+    """Decorated by ``dataclasses.dataclass`` alone, with its defaults for
+    ``init`` (the generated ``__init__``)."""
+    decorators = info.node.decorators
+    if len(decorators) != 1:
+        return False
+    decorator = decorators[0].decorator
+    if isinstance(decorator, cst.Call):
+        if any(arg.keyword is None or arg.keyword.value in ("init", "kw_only") for arg in decorator.args):
+            return False
+        decorator = decorator.func
+    return qualified_name(decorator, module_scope, info.index + 1) == "dataclasses.dataclass"
+
+
+def _field(statement: cst.CSTNode, module_scope: Scope, index: int) -> Any:
+    """``name: type [= default]`` of a dataclass body: (name, default or None);
+    None for a statement that is no field; ``_UNSUPPORTED`` for what this
+    does not model (``ClassVar``, ``InitVar``, ``KW_ONLY``, ``field(init=False)``...)."""
+    if not isinstance(statement, cst.SimpleStatementLine):
+        return None if isinstance(statement, cst.FunctionDef) else _UNSUPPORTED
+    result: Any = None
+    for small in statement.body:
+        if not isinstance(small, cst.AnnAssign):
+            if isinstance(small, (cst.Assign, cst.AugAssign)):
+                return _UNSUPPORTED  # a class attribute among the fields: keep it simple
+            continue
+        if result is not None or not isinstance(small.target, cst.Name):
+            return _UNSUPPORTED
+        annotation = cst.Module([]).code_for_node(small.annotation.annotation)
+        if any(word in annotation for word in ("ClassVar", "InitVar", "KW_ONLY")):
+            return _UNSUPPORTED
+        default = small.value
+        if isinstance(default, cst.Call) and qualified_name(default.func, module_scope, index) == "dataclasses.field":
+            keywords = [arg.keyword.value if arg.keyword is not None else None for arg in default.args]
+            if any(keyword not in ("default", "default_factory", "repr", "compare") for keyword in keywords):
+                return _UNSUPPORTED
+            if "default" in keywords or "default_factory" in keywords:
+                result = (small.target.value, default, True)
+            else:
+                result = (small.target.value, None, False)  # a required field
+            continue
+        result = (small.target.value, default, False)
+    return result
