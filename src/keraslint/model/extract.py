@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass, field, replace
-from typing import Iterator, Sequence
+from typing import Callable, Iterator, Sequence
 
 import libcst as cst
 
@@ -458,6 +458,9 @@ class _Extractor:
         # result depends on where the walk began and is not kept.
         self._cut = False
         self._targets: dict[int, list[Target]] = {}
+        # A call of a function of the file -> the expression it returns, in
+        # the function's scope as that call sees it (set by ``_ModelBuilder``).
+        self.returned_by: Callable[[cst.Call, Scope, int], tuple[cst.BaseExpression, Scope, int] | None] | None = None
         # The value engine over the file's scopes (set by ``extract``).
         self.values: ProgramValues | None = None
 
@@ -596,6 +599,12 @@ class _Extractor:
             kind = keras_member(qualname, "layers") or "?"
             if kind == "?" and keras_model_class(qualname) == "Sequential":
                 kind = "Sequential"
+            if kind == "?" and self.returned_by is not None:
+                # ``head(n_classes)``: what the builder returns, for this call.
+                returned = self.returned_by(node, scope, index)
+                if returned is not None:
+                    node, scope, index = returned
+                    continue
             if kind == "TimeDistributed":
                 # The wrapped layer, applied at every time step: same units,
                 # same activation on the last axis.
@@ -1101,6 +1110,8 @@ class _ModelBuilder:
         self._inherited: dict[int, tuple[Compile, ...]] = {}
         # How many builds are under way, one inside the other.
         self._depth = 0
+        self._returns: dict[tuple[int, int, int], tuple[cst.BaseExpression, Scope, int] | None] = {}
+        ex.returned_by = self._returned_value
         self.events: dict[tuple[int, str], _Calls] = {}
         for event in collector.events:
             calls = self.events.setdefault((id(event.scope), event.receiver), _Calls())
@@ -1235,7 +1246,7 @@ class _ModelBuilder:
             self._inherited[id(call)] = inner.compiles
             return inner.outputs
         if local in self.collector.classes:
-            return self._subclass_outputs(self.collector.classes[local])
+            return self._subclass_outputs(self.collector.classes[local], call, scope, index)
         return None
 
     def _builder_model(self, function: Scope, events: Sequence[_Event]) -> KerasModel | None:
@@ -1262,6 +1273,39 @@ class _ModelBuilder:
         recompiled = first is not None and first.method == "compile" and first.certain
         self.recompiled.setdefault((id(function), id(binding)), []).append(recompiled)
         return inner
+
+    def _returned_value(
+        self, call: cst.Call, scope: Scope, index: int
+    ) -> tuple[cst.BaseExpression, Scope, int] | None:
+        """``head(n_outputs, "softmax")`` for ``def head(units, activation):
+        return Dense(units, activation=activation)``: the one expression the
+        function returns (unconditionally), read in its scope specialised to
+        this call's literal arguments (worked out once per call)."""
+        key = (id(call), id(scope), index)
+        if key in self._returns:
+            return self._returns[key]
+        self._returns[key] = None
+        function = self._module_function(call, scope, index)
+        if function is not None and len(function.returns) == 1 and function.returns[0][2]:
+            name = cst.ensure_type(call.func, cst.Name).value
+            return_index, value, _ = function.returns[0]
+            specialised = self._specialise(name, function, call, scope, index) or function
+            self._returns[key] = (value, specialised, return_index + 1)
+            # Kept alive with its key's ids.
+            self._copies.append(scope)
+        return self._returns[key]
+
+    def _module_function(self, call: cst.Call, scope: Scope, index: int) -> Scope | None:
+        """The scope of the module function ``call`` calls (defined once)."""
+        if not isinstance(call.func, cst.Name):
+            return None
+        local = call.func.value
+        definition = scope.lookup(local, index)
+        if definition is None or definition.kind is not Kind.DEFINITION:
+            return None
+        if self.collector.module_scope.bindings.get(local, []) != [definition]:
+            return None  # defined twice, or a local function of the same name
+        return self.collector.functions.get(local)
 
     def _specialise(self, name: str, function: Scope, call: cst.Call, caller: Scope, index: int) -> Scope | None:
         """``build_model(1, activation="softmax")``: a copy of the builder's
@@ -1338,16 +1382,91 @@ class _ModelBuilder:
         self._copies.append(copy)
         return copy
 
-    def _subclass_outputs(self, info: _Class) -> tuple[OutputLayer | None, ...] | None:
-        """``model = MyModel()`` for ``class MyModel(keras.Model)``: what
-        ``call`` returns, with ``self.layer`` read from the class."""
+    def _subclass_outputs(
+        self, info: _Class, call: cst.Call, scope: Scope, index: int
+    ) -> tuple[OutputLayer | None, ...] | None:
+        """``model = MyModel(num_classes=1)`` for ``class MyModel(keras.Model)``:
+        what ``call`` returns, with ``self.layer`` read from the class and
+        ``__init__``'s parameters bound to this instance's arguments."""
         bases = [self.ex.qualname(arg.value, info.scope, info.index) for arg in info.node.bases]
         if not any(keras_model_class(base) == "Model" for base in bases):
             return None
         method = info.methods.get("call")
         if method is None or len(method.returns) != 1:
             return None
-        index, value, certain = method.returns[0]
+        return_index, value, certain = method.returns[0]
         if not certain:
             return None
-        return self.ex.functional_outputs(value, method, index + 1)
+        method = self._instance_scopes(info, call, scope, index).get(id(method), method)
+        return self.ex.functional_outputs(value, method, return_index + 1)
+
+    def _instance_scopes(self, info: _Class, call: cst.Call, scope: Scope, index: int) -> dict[int, Scope]:
+        """The class's method scopes as one instance sees them: copies in
+        which ``__init__``'s parameters hold the literals the constructor
+        call gives (or their literal defaults), and ``self.x`` assigned in
+        a method is read in that method's copy. Empty when no parameter is
+        known."""
+        init = _own_init(info.node)
+        method = info.methods.get("__init__")
+        if init is None or method is None:
+            return {}
+        signature = _method_signature(init, info.index)
+        if signature is None:
+            return {}
+        given = self._arguments(signature, call, scope, index)
+        bindings = self._literal_parameters(method, given) if given is not None else None
+        if bindings is None:
+            return {}
+        attributes: dict[str, list[Binding]] = {}
+        copies: dict[int, Scope] = {}
+        for each in info.methods.values():
+            self.ex.budget.spend()
+            copies[id(each)] = self._copy(each, bindings if each is method else dict(each.bindings), attributes)
+        for name, history in info.attributes.items():
+            self.ex.budget.spend(len(history))
+            attributes[name] = [
+                replace(b, scope=copies[id(b.scope)]) if b.scope is not None and id(b.scope) in copies else b
+                for b in history
+            ]
+        # What a method does to ``self``'s objects (``self.cfg.update()``)
+        # it does in its copy too.
+        mutations = self.collector.mutations
+        for change in list(mutations.changes.get("self", ())):
+            copy = copies.get(id(change.scope))
+            if copy is not None:
+                mutations.change("self", copy, change.index, change.declared_global)
+        return copies
+
+
+def _own_init(node: cst.ClassDef) -> cst.FunctionDef | None:
+    """The class's own ``__init__``, defined once, undecorated, in its body."""
+    body = node.body.body if isinstance(node.body, cst.IndentedBlock) else ()
+    inits = [
+        statement
+        for statement in body
+        if isinstance(statement, cst.FunctionDef) and statement.name.value == "__init__"
+    ]
+    if len(inits) != 1 or inits[0].decorators:
+        return None
+    return inits[0]
+
+
+def _method_signature(node: cst.FunctionDef, index: int) -> _Signature | None:
+    """A method's signature as its callers see it (``self`` bound already).
+    Only literal defaults are kept: others are read in the class body."""
+    params = node.params
+    positional = [*params.posonly_params, *params.params]
+    if not positional or params.star_kwarg is not None or isinstance(params.star_arg, cst.Param):
+        return None
+    names = tuple(p.name.value for p in positional[1:])
+    return _Signature(
+        names,
+        tuple(p.name.value for p in params.kwonly_params),
+        max(len(params.posonly_params) - 1, 0),
+        {
+            p.name.value: p.default
+            for p in [*positional[1:], *params.kwonly_params]
+            if p.default is not None and _is_literal(p.default)
+        },
+        index,
+    )

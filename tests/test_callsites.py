@@ -1,0 +1,119 @@
+"""Values that reach a model through a call: a subclass's constructor
+arguments and ``__init__`` defaults, a layer returned by a builder function,
+a helper that compiles and trains the model it is given, and a loss object
+applied to a model's output in a custom training loop."""
+
+from __future__ import annotations
+
+from keraslint.checker import lint_text
+
+PRELUDE = """\
+from tensorflow import keras
+from tensorflow.keras import layers
+
+"""
+
+
+def codes(body: str) -> list[tuple[int, str]]:
+    return [(d.span.start.line, d.code) for d in lint_text("m.py", PRELUDE + body).diagnostics]
+
+
+NET = """\
+class Net(keras.Model):
+    def __init__(self, num_classes=10, activation="softmax"):
+        super().__init__()
+        self.hidden = layers.Dense(32, activation="relu")
+        self.head = layers.Dense(num_classes, activation=activation)
+
+    def call(self, inputs):
+        return self.head(self.hidden(inputs))
+
+"""
+
+
+def test_subclass_constructor_argument_sets_the_head() -> None:
+    # Dense(num_classes) with num_classes=1 from the call: KL101 at the head.
+    found = codes(NET + 'model = Net(1)\nmodel.compile(optimizer="adam", loss="binary_crossentropy")\n')
+    assert (8, "KL101") in found
+    found = codes(NET + 'model = Net(num_classes=1)\nmodel.compile(optimizer="adam", loss="binary_crossentropy")\n')
+    assert (8, "KL101") in found
+
+
+def test_subclass_init_default_sets_the_head() -> None:
+    found = codes(NET + 'model = Net()\nmodel.compile(optimizer="adam", loss="binary_crossentropy")\n')
+    assert [code for _, code in found] == ["KL102"]
+
+
+def test_each_instance_has_its_own_head() -> None:
+    body = (
+        NET
+        + 'binary = Net(1, activation="sigmoid")\nbinary.compile(optimizer="adam", loss="binary_crossentropy")\n'
+        + 'digits = Net()\ndigits.compile(optimizer="adam", loss="categorical_crossentropy")\n'
+    )
+    assert codes(body) == []
+
+
+def test_subclass_argument_not_known_is_silent() -> None:
+    body = (
+        NET
+        + "import sys\nn = int(sys.argv[1])\n"
+        + 'model = Net(n)\nmodel.compile(optimizer="adam", loss="binary_crossentropy")\n'
+    )
+    assert codes(body) == []
+    # ``**kwargs`` in the signature: the call does not map plainly.
+    kwargs = NET.replace('activation="softmax"):', 'activation="softmax", **kwargs):')
+    assert codes(kwargs + 'model = Net(1)\nmodel.compile(optimizer="adam", loss="binary_crossentropy")\n') == []
+
+
+def test_subclass_init_reassigning_its_parameter_is_read_after() -> None:
+    body = NET.replace("        super().__init__()\n", "        super().__init__()\n        num_classes = 3\n")
+    found = codes(body + 'model = Net(1)\nmodel.compile(optimizer="adam", loss="binary_crossentropy")\n')
+    assert [code for _, code in found] == ["KL102"]
+
+
+NESTED = """\
+def head(units, activation):
+    return layers.Dense(units, activation=activation)
+
+
+def build_model(n_outputs, activation):
+    return keras.Sequential([layers.Dense(16, activation="relu"), head(n_outputs, activation)])
+
+"""
+
+
+def test_a_layer_returned_by_a_builder_called_by_a_builder() -> None:
+    found = codes(NESTED + 'model = build_model(1, "softmax")\nmodel.compile(optimizer="adam", loss="bce")\n')
+    assert (5, "KL101") in found
+    assert codes(NESTED + 'model = build_model(1, "sigmoid")\nmodel.compile(optimizer="adam", loss="bce")\n') == []
+
+
+def test_a_sub_model_returned_by_a_builder_is_a_layer() -> None:
+    body = (
+        "def trunk():\n    return keras.Sequential([layers.Dense(64, activation='relu')])\n\n"
+        "def classifier():\n    return keras.Sequential([layers.Dense(10, activation='sigmoid')])\n\n"
+        "model = keras.Sequential([trunk(), classifier()])\n"
+        'model.compile(optimizer="adam", loss="categorical_crossentropy")\n'
+    )
+    assert [code for _, code in codes(body)] == ["KL107"]
+
+
+def test_a_builder_returning_under_a_branch_is_not_followed() -> None:
+    body = (
+        "import random\n\n"
+        "def head(units):\n    if random.random() > 0.5:\n        return layers.Dense(units, activation='sigmoid')\n"
+        "    return layers.Dense(units, activation='softmax')\n\n"
+        "model = keras.Sequential([layers.Dense(8), head(1)])\n"
+        'model.compile(optimizer="adam", loss="binary_crossentropy")\n'
+    )
+    assert codes(body) == []
+
+
+def test_builders_calling_each_other_end_unknown() -> None:
+    body = (
+        "def a(units):\n    return b(units)\n\n"
+        "def b(units):\n    return a(units)\n\n"
+        "model = keras.Sequential([layers.Dense(8), a(1)])\n"
+        'model.compile(optimizer="adam", loss="binary_crossentropy")\n'
+    )
+    assert codes(body) == []
