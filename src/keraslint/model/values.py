@@ -261,18 +261,25 @@ class ProgramValues:
             if _same_scope(change.scope, owner):
                 if module_read_in_function or since < change.index < index:
                     return True
-            elif change.declared_global or name not in change.scope.bindings:
+            elif change.declared_global or not self._local(name, change.scope):
                 return True  # a function changing the module's object: it may run at any time
         for alias in self.mutations.aliases.get(name, ()):
             self.budget.spend()
             same = _same_scope(alias.scope, owner)
             if same and not module_read_in_function and not since < alias.index < index:
                 continue
-            if not same and name in alias.scope.bindings:
+            if not same and self._local(name, alias.scope):
                 continue  # a local of the same name
             if self._alias_mutable(alias):
                 return True
         return False
+
+    def _local(self, name: str, scope: Scope) -> bool:
+        """Whether ``scope`` has a variable ``name`` of its own. The
+        collector also records ``NAME[k] = v`` in a function as a binding
+        there; that alone changes the module's object, not a local one."""
+        changed_at = {change.index for change in self.mutations.changes.get(name, ()) if change.scope is scope}
+        return any(binding.index not in changed_at for binding in scope.bindings.get(name, ()))
 
     def _alias_mutable(self, alias: _Alias) -> bool:
         """Whether the object an alias refers to may be mutable (once per alias)."""
@@ -350,8 +357,12 @@ class ProgramValues:
     def _class_constant(self, info: Any, attr: str) -> Value:
         """``attr`` assigned exactly once at the top of the class body, in a
         class with no base (whose attributes nothing else supplies)."""
-        if info.node.bases or info.node.keywords:
-            return UNKNOWN
+        if (
+            info.node.bases
+            or info.node.keywords
+            or (info.node.decorators and not _is_dataclass(info, self.module_scope))
+        ):
+            return UNKNOWN  # a base or a decorator may supply or replace attributes
         found: Value = UNKNOWN
         count = 0
         for position, statement in enumerate(info.node.body.body):
@@ -399,7 +410,7 @@ class ProgramValues:
             return None
         if _is_dataclass(info, self.module_scope):
             return self._dataclass_instance(info, node, evaluate)
-        if not node.args and not _methods(info) and not info.node.bases and not info.node.keywords:
+        if not (node.args or _methods(info) or info.node.bases or info.node.keywords or info.node.decorators):
             # A plain class with no methods: its instance reads the class's constants.
             return Instance(info.node.name.value, ())
         return UNKNOWN
