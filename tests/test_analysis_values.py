@@ -84,6 +84,14 @@ def python(value: v.Value) -> Any:
         "-NUM",
         "NUM == 4 and 'yes' or 'no'",
         "'a,b,c'.split(',')",
+        "len({ch: i + 1 for i, ch in enumerate(LOSS)}) + 1",
+        "[c.upper() for c in CLASSES if c != 'dog']",
+        "{n % 2 for n in LABELS}",
+        "sum(n for n in LABELS)",
+        "[(a, b) for a in range(3) for b in range(a) if a + b > 1]",
+        "{k: v for k, v in zip(CLASSES, LABELS)}",
+        "list(enumerate(CLASSES, start=1))",
+        "max(len(c) for c in CLASSES)",
     ],
 )
 def test_known_values_agree_with_python(code: str) -> None:
@@ -119,6 +127,10 @@ def test_known_values_agree_with_python(code: str) -> None:
         "1 / 0",
         "lambda: 1",
         "a[1, 2]",
+        "len([c for c in unknown_list])",
+        "len([c for c in CLASSES if unknown(c)])",
+        "len({key(c): c for c in CLASSES})",
+        "len([c for (c, d) in CLASSES])",
     ],
 )
 def test_what_is_not_certain_is_unknown(code: str) -> None:

@@ -117,8 +117,15 @@ class Evaluator:
         if isinstance(node, cst.Name):
             if node.value in ("True", "False", "None"):
                 return Const({"True": True, "False": False, "None": None}[node.value])
+            if isinstance(context, _Local):
+                local = context.get(node.value)
+                if local is not None:
+                    return local
+                context = context.outer
             found = self.environment.name(node.value, context)
             return found if found is not None else UNKNOWN
+        if isinstance(node, (cst.ListComp, cst.SetComp, cst.GeneratorExp, cst.DictComp)):
+            return self._comprehension(node, context)
         if isinstance(node, (cst.Tuple, cst.List, cst.Set)):
             kind = {cst.Tuple: "tuple", cst.List: "list", cst.Set: "set"}[type(node)]
             return _sequence(kind, node.elements, sub)
@@ -224,18 +231,64 @@ class Evaluator:
         found = [_attribute_of(option, name) for option in owner.options()]
         if owner is not UNKNOWN and all(value is not None for value in found):
             return v.one_of(found)  # type: ignore[arg-type]
-        return self.environment.attribute(node, context, sub)
+        return self.environment.attribute(node, _outer(context), sub)
+
+    # -- comprehensions ----------------------------------------------------------------
+    def _comprehension(self, node: cst.ListComp | cst.SetComp | cst.GeneratorExp | cst.DictComp, context: Any) -> Value:
+        """``{ch: i for i, ch in enumerate(ALPHABET)}``: run over a known
+        iterable, each element bound in a context of its own; unknown when
+        the iterable, a condition or a key is not known."""
+        contexts: list[Any] = [context]
+        clause: cst.BaseCompFor | None = node.for_in
+        while clause is not None:
+            if clause.asynchronous is not None:
+                return UNKNOWN
+            following: list[Any] = []
+            for outer in contexts:
+                items = v.elements(self.evaluate(clause.iter, outer))
+                if items is None:
+                    return UNKNOWN
+                for item in items:
+                    self.budget.spend()
+                    names: dict[str, Value] = {}
+                    if not _unpack(clause.target, item, names):
+                        return UNKNOWN
+                    inner = _Local(names, outer)
+                    keep = True
+                    for condition in clause.ifs:
+                        verdict = v.truth(self.evaluate(condition.test, inner))
+                        if verdict is None:
+                            return UNKNOWN
+                        keep = keep and verdict
+                    if keep:
+                        following.append(inner)
+                    if len(following) > v.MAX_ITEMS:
+                        return UNKNOWN
+            contexts = following
+            clause = clause.inner_for_in
+        if isinstance(node, cst.DictComp):
+            pairs: list[tuple[Value, Value]] = []
+            for inner in contexts:
+                key = self.evaluate(node.key, inner)
+                if not isinstance(key, Const):
+                    return UNKNOWN
+                pairs.append((key, self.evaluate(node.value, inner)))
+            return Mapping(tuple(pairs))
+        kind = "set" if isinstance(node, cst.SetComp) else "list"
+        return Sequence(kind, tuple(self.evaluate(node.elt, inner) for inner in contexts))
 
     # -- calls -----------------------------------------------------------------------
     def _call(self, node: cst.Call, context: Any, sub: Callable[[cst.BaseExpression], Value]) -> Value:
         if any(arg.star for arg in node.args):
             return UNKNOWN
-        understood = self.environment.call(node, context, sub)
+        understood = self.environment.call(node, _outer(context), sub)
         if understood is not None:
             return understood
         function = node.func
         if isinstance(function, cst.Name):
-            if self.environment.name(function.value, context) is not None:
+            if isinstance(context, _Local) and context.get(function.value) is not None:
+                return UNKNOWN
+            if self.environment.name(function.value, _outer(context)) is not None:
                 return UNKNOWN  # the file rebinds this name: not the builtin
             builtin = _BUILTINS.get(function.value)
             if builtin is None:
@@ -255,6 +308,46 @@ class Evaluator:
                 return UNKNOWN
             return v.one_of(method(option, positional) for option in owner.options())
         return UNKNOWN
+
+
+class _Local:
+    """The names a comprehension binds, over the context it runs in."""
+
+    __slots__ = ("names", "outer")
+
+    def __init__(self, names: dict[str, Value], outer: Any) -> None:
+        self.names = names
+        self.outer = outer
+
+    def get(self, name: str) -> Value | None:
+        context: Any = self
+        while isinstance(context, _Local):
+            found = context.names.get(name)
+            if found is not None:
+                return found
+            context = context.outer
+        return None
+
+
+def _outer(context: Any) -> Any:
+    while isinstance(context, _Local):
+        context = context.outer
+    return context
+
+
+def _unpack(target: cst.BaseExpression, value: Value, names: dict[str, Value]) -> bool:
+    """Bind a ``for`` target to ``value``; False when the shapes do not match."""
+    if isinstance(target, cst.Name):
+        names[target.value] = value
+        return True
+    if isinstance(target, (cst.Tuple, cst.List)):
+        if any(isinstance(element, cst.StarredElement) for element in target.elements):
+            return False
+        items = v.elements(value)
+        if items is None or len(items) != len(target.elements):
+            return False
+        return all(_unpack(element.value, item, names) for element, item in zip(target.elements, items))
+    return False
 
 
 # -- literals ------------------------------------------------------------------------
@@ -438,6 +531,21 @@ def _range(positional: list[Value], keywords: dict[str, Value]) -> Value:
     return Sequence("list", tuple(Const(n) for n in span))
 
 
+def _enumerate(positional: list[Value], keywords: dict[str, Value]) -> Value:
+    start = v.as_int(keywords.pop("start", positional[1] if len(positional) == 2 else Const(0)))
+    items = v.elements(positional[0]) if 1 <= len(positional) <= 2 and not keywords else None
+    if items is None or start is None:
+        return UNKNOWN
+    return Sequence("list", tuple(Sequence("tuple", (Const(start + n), item)) for n, item in enumerate(items)))
+
+
+def _zip(positional: list[Value], keywords: dict[str, Value]) -> Value:
+    columns = [v.elements(p) for p in positional]
+    if keywords or not columns or any(column is None for column in columns):
+        return UNKNOWN
+    return Sequence("list", tuple(Sequence("tuple", row) for row in zip(*columns)))  # type: ignore[misc]
+
+
 def _dict(positional: list[Value], keywords: dict[str, Value]) -> Value:
     items: list[tuple[Value, Value]] = []
     if positional:
@@ -473,6 +581,8 @@ _BUILTINS: dict[str, Builtin] = {
     "frozenset": _container("set"),
     "sorted": _sorted,
     "range": _range,
+    "enumerate": _enumerate,
+    "zip": _zip,
     "dict": _dict,
     "str": _str,
 }
