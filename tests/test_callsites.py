@@ -117,3 +117,48 @@ def test_builders_calling_each_other_end_unknown() -> None:
         'model.compile(optimizer="adam", loss="binary_crossentropy")\n'
     )
     assert codes(body) == []
+
+
+HELPER = """\
+def train(model, loss, x, y, epochs=5):
+    model.compile(optimizer="adam", loss=loss, metrics=["accuracy"])
+    model.fit(x, y, epochs=epochs)
+    return model
+
+
+(x_train, y_train), _ = keras.datasets.mnist.load_data()
+model = keras.Sequential([layers.Dense(64, activation="relu"), layers.Dense(10, activation="softmax")])
+"""
+
+
+def test_a_helper_compiles_the_model_it_is_given_with_the_call_arguments() -> None:
+    found = codes(HELPER + 'train(model, "categorical_crossentropy", x_train, y_train)\n')
+    # Integer MNIST labels with categorical crossentropy: KL202, at the call's loss.
+    assert [(line, code) for line, code in found] == [(12, "KL202")]
+    found = codes(
+        HELPER + "train(model, keras.losses.SparseCategoricalCrossentropy(from_logits=True), x_train, y_train)\n"
+    )
+    assert [code for _, code in found] == ["KL105"]
+    assert codes(HELPER + 'train(model, "sparse_categorical_crossentropy", x_train, y_train)\n') == []
+
+
+def test_a_helper_parameter_rebound_before_compile_is_read_in_the_helper() -> None:
+    rebound = HELPER.replace("    model.compile(", '    loss = "sparse_categorical_crossentropy"\n    model.compile(')
+    assert codes(rebound + 'train(model, "categorical_crossentropy", x_train, y_train)\n') == []
+
+
+def test_a_helper_given_the_model_twice_or_with_unknown_keywords_is_not_followed() -> None:
+    twice = HELPER.replace(
+        "def train(model, loss, x, y, epochs=5):", "def train(model, loss, x, y, epochs=5, other=None):"
+    )
+    assert codes(twice + 'train(model, "categorical_crossentropy", x_train, y_train, other=model)\n') == []
+    assert codes(HELPER + 'train(model, "categorical_crossentropy", x_train, y_train, verbose=0)\n') == []
+
+
+def test_each_model_passed_to_a_helper_is_compiled_with_its_own_call() -> None:
+    body = HELPER + (
+        'train(model, "sparse_categorical_crossentropy", x_train, y_train)\n'
+        "other = keras.Sequential([layers.Dense(1, activation='sigmoid')])\n"
+        'train(other, "binary_crossentropy", x_train, y_train == 0)\n'
+    )
+    assert codes(body) == []

@@ -127,6 +127,9 @@ class _Collector(cst.CSTVisitor):
         self.events: list[_Event] = []
         self.calls: list[tuple[cst.Call, Scope, int]] = []
         self.compile_calls: list[tuple[cst.Call, Scope, int]] = []
+        # (scope, name) -> calls of a plain function given that name as an
+        # argument (``train(model, x, y)``), with whether they surely run.
+        self.passed: dict[tuple[int, str], list[tuple[cst.Call, int, bool]]] = {}
         self.imports_keras = False
         self._outer: list[tuple[Scope, int]] = []
         # Module-level functions and classes, by name, with their scopes.
@@ -365,6 +368,7 @@ class _Collector(cst.CSTVisitor):
     def leave_Else(self, original_node: cst.Else) -> None:
         if id(original_node) in self._never_run:
             self.uncertain -= 1
+
     visit_While = _enter_branch
     leave_While = _leave_branch
     visit_ExceptHandler = _enter_branch
@@ -407,6 +411,11 @@ class _Collector(cst.CSTVisitor):
                 self.events.append(_Event(self.index, self.certain, self.scope, func.value.value, method, node))
             if method == "compile":
                 self.compile_calls.append((node, self.scope, self.index))
+        elif isinstance(func, cst.Name):
+            for arg in node.args:
+                if isinstance(arg.value, cst.Name):
+                    key = (id(self.scope), arg.value.value)
+                    self.passed.setdefault(key, []).append((node, self.index, self.certain))
         self.calls.append((node, self.scope, self.index))
         self.mutations.call(node, self.scope, self.index)
 
@@ -463,6 +472,10 @@ class _Extractor:
         self.returned_by: Callable[[cst.Call, Scope, int], tuple[cst.BaseExpression, Scope, int] | None] | None = None
         # The value engine over the file's scopes (set by ``extract``).
         self.values: ProgramValues | None = None
+        # Module-level functions and their signatures (set by ``extract``),
+        # for targets made by the file's own functions.
+        self.functions: dict[str, Scope] = {}
+        self.signatures: dict[str, _Signature] = {}
 
     # -- positions --------------------------------------------------------------
     def span(self, node: cst.CSTNode) -> Span:
@@ -844,12 +857,18 @@ class _Extractor:
             return known
         reader = TargetReader(self)
         found = []
-        y = _argument(fit.call, 1, "y")
+        # ``fit_generator(generator, steps_per_epoch, ...)`` takes no ``y``.
+        y = None if fit.method == "fit_generator" else _argument(fit.call, 1, "y")
         if y is not None:
             found.append(reader.read(y, fit.scope, fit.index))
+        elif not _has_star_args(fit.call):
+            # ``fit(dataset)``: the labels are part of each element.
+            x = _argument(fit.call, 0, "generator" if fit.method == "fit_generator" else "x")
+            if x is not None:
+                found.append(reader.read_labels(x, fit.scope, fit.index))
         validation = _argument(fit.call, None, "validation_data")
         if validation is not None:
-            found.append(reader.read(validation, fit.scope, fit.index, (1,)))
+            found.append(reader.read_validation(validation, fit.scope, fit.index))
         self._targets[id(fit.call)] = found
         return found
 
@@ -976,6 +995,7 @@ def extract(module: cst.Module, code: str, budget: Budget | None = None) -> File
     walk(module, collector)
     ex = _Extractor(module, budget)
     ex.values = ProgramValues(collector.module_scope, collector.classes, collector.mutations, ex.budget)
+    ex.functions, ex.signatures = collector.functions, collector.signatures
 
     builder = _ModelBuilder(ex, collector)
     models = builder.all_models()
@@ -1111,6 +1131,11 @@ class _ModelBuilder:
         # How many builds are under way, one inside the other.
         self._depth = 0
         self._returns: dict[tuple[int, int, int], tuple[cst.BaseExpression, Scope, int] | None] = {}
+        # A helper's method call on the model, moved to one call of the
+        # helper -> that call (events kept alive with their ids).
+        self._sites: dict[int, _Site] = {}
+        self._pending: dict[int, _Site] = {}
+        self._copies_of_events: list[_Event] = []
         ex.returned_by = self._returned_value
         self.events: dict[tuple[int, str], _Calls] = {}
         for event in collector.events:
@@ -1159,6 +1184,7 @@ class _ModelBuilder:
         original = self._specialised.get(id(scope), scope)
         calls = self.events.get((id(original), name))
         events = _model_events(calls, binding, scope, name, self.ex.budget) if calls is not None else []
+        events = self._with_helpers(events, scope, original, name, binding)
         outputs = self._outputs(call, scope, binding.index, events)
         if outputs is None:
             return None
@@ -1166,9 +1192,8 @@ class _ModelBuilder:
         compiles = []
         for compile_event, fits in _live_compiles(events, self.ex.budget):
             event_scope = scope if compile_event.scope is original else compile_event.scope
-            losses = self.ex.losses_per_output(
-                _argument(compile_event.call, 1, "loss"), outputs, event_scope, compile_event.index
-            )
+            loss, loss_scope, loss_index = self._argument_at(compile_event, 1, "loss", event_scope)
+            losses = self.ex.losses_per_output(loss, outputs, loss_scope, loss_index)
             compiles.append(self._trained_on(Compile(losses, self.ex.span(compile_event.call)), fits, outputs))
         compiles.extend(self._inherited_compiles(call, events, outputs))
         via = self._via.get(id(call)) or self._via.get(id(scope))
@@ -1198,9 +1223,102 @@ class _ModelBuilder:
         of them for one output, each output's own for several."""
         self.ex.budget.spend(len(fits))
         if len(outputs) == 1:
-            targets = tuple(t for fit in fits for t in self.ex.targets(fit))
+            targets = tuple(t for fit in fits for t in self._fit_targets(fit))
             return replace(compile_, fit_targets=targets, head_targets=())
         return replace(compile_, fit_targets=(), head_targets=self.ex.head_targets(fits, outputs))
+
+    def _fit_targets(self, fit: _Event) -> list[Target]:
+        """The targets of a ``fit``; in a helper, its parameters read as the
+        call that passed the model gives them."""
+        site = self._sites.get(id(fit))
+        if site is None:
+            return self.ex.targets(fit)
+        reader = TargetReader(self.ex)
+        found = []
+        y, y_scope, y_index = self._argument_at(fit, 1, "y", fit.scope)
+        if y is not None:
+            found.append(reader.read(y, y_scope, y_index))
+        validation, v_scope, v_index = self._argument_at(fit, None, "validation_data", fit.scope)
+        if validation is not None:
+            found.append(reader.read(validation, v_scope, v_index, (1,)))
+        return found
+
+    def _argument_at(
+        self, event: _Event, position: int | None, keyword: str, scope: Scope
+    ) -> tuple[cst.BaseExpression | None, Scope, int]:
+        """An argument of a method call, where to read it: in a helper, a
+        parameter it has not rebound is the argument of the call that
+        passed the model (``train(model, "mse")`` for ``loss=loss``)."""
+        node = _argument(event.call, position, keyword)
+        site = self._sites.get(id(event))
+        if site is None or not isinstance(node, cst.Name) or node.value not in site.arguments:
+            return node, scope, event.index
+        history = site.function.bindings.get(node.value)
+        if not history or site.function.lookup(node.value, event.index) is not history[0]:
+            return node, scope, event.index
+        return site.arguments[node.value]
+
+    def _with_helpers(
+        self, events: list[_Event], scope: Scope, original: Scope, name: str, binding: Binding
+    ) -> list[_Event]:
+        """``events`` with the method calls a helper makes on the model when
+        it is passed to one (``train(model, loss, x, y)`` for ``def
+        train(model, loss, x, y): model.compile(loss=loss); model.fit(x, y)``),
+        in order. A helper's calls are as certain as the call of the helper."""
+        passed = self.collector.passed.get((id(original), name))
+        if not passed:
+            return events
+        merged: list[tuple[int, int, _Event]] = [(event.index, 1, event) for event in events]
+        for call, index, certain in passed:
+            self.ex.budget.spend()
+            if index <= binding.index or scope.lookup(name, index) is not binding:
+                continue
+            for event in self._helper_events(call, scope, index, name, certain):
+                merged.append((index, 0, event))
+        if len(merged) == len(events):
+            return events
+        merged.sort(key=lambda item: (item[0], item[1]))
+        found = []
+        for _, _, event in merged:
+            site = self._pending.pop(id(event), None)
+            if site is not None:
+                self._sites[id(event)] = site
+                self._copies_of_events.append(event)
+            found.append(event)
+        return found
+
+    def _helper_events(self, call: cst.Call, caller: Scope, index: int, name: str, certain: bool) -> list[_Event]:
+        """The model's method calls in the helper ``call`` calls, on the
+        parameter ``name`` is passed as (while it holds the argument)."""
+        function = self._module_function(call, caller, index)
+        helper = cst.ensure_type(call.func, cst.Name).value
+        signature = self.collector.signatures.get(helper)
+        if function is None or signature is None:
+            return []
+        arguments = self._arguments(signature, call, caller, index)
+        if arguments is None:
+            return []
+        params = [
+            p
+            for p, (node, where, _) in arguments.items()
+            if where is caller and isinstance(node, cst.Name) and node.value == name
+        ]
+        if len(params) != 1:
+            return []  # passed twice: one object under two names
+        param = params[0]
+        history = function.bindings.get(param)
+        calls = self.events.get((id(function), param))
+        if not history or history[0].kind is not Kind.UNKNOWN or calls is None:
+            return []
+        specialised = self._specialise(helper, function, call, caller, index) or function
+        site = _Site(function, specialised, arguments)
+        found = []
+        for event in _model_events(calls, history[0], function, param, self.ex.budget):
+            moved = replace(event, scope=specialised, certain=event.certain and certain)
+            self._pending[id(moved)] = site
+            self._copies_of_events.append(moved)
+            found.append(moved)
+        return found
 
     def _outputs(
         self, call: cst.Call, scope: Scope, index: int, events: Sequence[_Event]
@@ -1274,9 +1392,7 @@ class _ModelBuilder:
         self.recompiled.setdefault((id(function), id(binding)), []).append(recompiled)
         return inner
 
-    def _returned_value(
-        self, call: cst.Call, scope: Scope, index: int
-    ) -> tuple[cst.BaseExpression, Scope, int] | None:
+    def _returned_value(self, call: cst.Call, scope: Scope, index: int) -> tuple[cst.BaseExpression, Scope, int] | None:
         """``head(n_outputs, "softmax")`` for ``def head(units, activation):
         return Dense(units, activation=activation)``: the one expression the
         function returns (unconditionally), read in its scope specialised to
@@ -1438,13 +1554,21 @@ class _ModelBuilder:
         return copies
 
 
+@dataclass(frozen=True)
+class _Site:
+    """One call of a helper that receives the model: the helper's scope,
+    that scope specialised to the call, and each parameter's argument."""
+
+    function: Scope
+    scope: Scope
+    arguments: dict[str, tuple[cst.BaseExpression, Scope, int]]
+
+
 def _own_init(node: cst.ClassDef) -> cst.FunctionDef | None:
     """The class's own ``__init__``, defined once, undecorated, in its body."""
     body = node.body.body if isinstance(node.body, cst.IndentedBlock) else ()
     inits = [
-        statement
-        for statement in body
-        if isinstance(statement, cst.FunctionDef) and statement.name.value == "__init__"
+        statement for statement in body if isinstance(statement, cst.FunctionDef) and statement.name.value == "__init__"
     ]
     if len(inits) != 1 or inits[0].decorators:
         return None
