@@ -23,3 +23,75 @@ CIFAR100_COARSE_CLASSES: Final = 20
 # california_housing median house values (about 15,000-500,001)
 # (keras/src/datasets/boston_housing.py, california_housing.py).
 UNBOUNDED_REGRESSION: Final[frozenset[str]] = frozenset({"boston_housing", "california_housing"})
+
+# Keras datasets whose training and test labels each contain every class, so
+# ``to_categorical(y)`` without ``num_classes`` (width = max label + 1) has
+# exactly CLASS_COUNTS columns: MNIST and Fashion-MNIST (about 1,000 test
+# images per class), CIFAR-10 (6,000 per class), CIFAR-100 (600 per class),
+# IMDB (balanced 0/1) (keras/src/datasets/<name>.py docstrings). Reuters is
+# left out: its random split does not promise every topic on both sides.
+EVERY_CLASS_PRESENT: Final[frozenset[str]] = frozenset({"mnist", "fashion_mnist", "cifar10", "cifar100", "imdb"})
+
+# ``keras.utils.<loader>(directory, labels="inferred", label_mode="int",
+# class_names=None, ...)``: the labels are integer class indices by default,
+# one-hot rows with ``label_mode="categorical"``, float 0/1 with
+# ``"binary"``, absent with None. Positions of ``labels``, ``label_mode`` and
+# ``class_names`` (keras/src/utils/image_dataset_utils.py,
+# text_dataset_utils.py, audio_dataset_utils.py). ``subset="both"`` returns
+# the pair (training dataset, validation dataset).
+DIRECTORY_LOADERS: Final[frozenset[str]] = frozenset(
+    {"image_dataset_from_directory", "text_dataset_from_directory", "audio_dataset_from_directory"}
+)
+DIRECTORY_LABELS_POSITION: Final = 1
+DIRECTORY_LABEL_MODE_POSITION: Final = 2
+DIRECTORY_CLASS_NAMES_POSITION: Final = 3
+DIRECTORY_LABEL_MODE_DEFAULT: Final = "int"
+
+# ``ImageDataGenerator().flow_from_directory(directory, target_size, color_mode,
+# classes, class_mode="categorical", ...)`` and ``flow_from_dataframe(...,
+# class_mode="categorical")``: one-hot rows by default, integer indices with
+# "sparse" (keras/src/legacy/preprocessing/image.py; tf.keras
+# keras/preprocessing/image.py). Positions of ``classes`` and ``class_mode``
+# in ``flow_from_directory`` (``flow_from_dataframe`` is read by keyword only).
+FLOW_METHODS: Final[frozenset[str]] = frozenset({"flow_from_directory", "flow_from_dataframe"})
+FLOW_CLASSES_POSITION: Final = 3
+FLOW_CLASS_MODE_POSITION: Final = 4
+FLOW_CLASS_MODE_DEFAULT: Final = "categorical"
+
+# tf.data.Dataset methods that keep the structure and the values of each
+# element (they batch, reorder, repeat or drop whole elements)
+# (tensorflow/python/data/ops/dataset_ops.py).
+DATASET_PRESERVING: Final[frozenset[str]] = frozenset(
+    {
+        "batch",
+        "padded_batch",
+        "unbatch",
+        "rebatch",
+        "shuffle",
+        "cache",
+        "prefetch",
+        "repeat",
+        "take",
+        "skip",
+        "shard",
+        "filter",
+        "with_options",
+        "ignore_errors",
+        "take_while",
+    }
+)
+
+# scikit-learn loaders of classification data: the number of classes of
+# ``.target`` (every class present): iris 3, digits 10 (``n_class`` selects
+# fewer), wine 3, breast cancer 2 (sklearn/datasets/_base.py docstrings).
+SKLEARN_CLASS_COUNTS: Final[dict[str, int]] = {
+    "load_iris": 3,
+    "load_digits": 10,
+    "load_wine": 3,
+    "load_breast_cancer": 2,
+}
+# scikit-learn regression loaders whose raw targets lie outside [0, 1] and
+# [-1, 1]: diabetes disease progression (25-346), California median house
+# value in units of $100,000 (0.15-5.0) (sklearn/datasets/_base.py,
+# _california_housing.py docstrings).
+SKLEARN_UNBOUNDED_REGRESSION: Final[frozenset[str]] = frozenset({"load_diabetes", "fetch_california_housing"})

@@ -2,16 +2,28 @@
 many classes, whether they were standardised.
 
 Targets are followed back through assignments (and tuple unpacking) in the
-scope of the ``fit`` call. Anything not recognised with certainty is
-``Encoding.UNKNOWN``: the rules that read targets then stay silent.
+scope of the ``fit`` call, through the module's own functions (their one
+``return``, with the call's arguments bound to the parameters), through
+slices and conversions that keep what the labels are, and through the
+elements of a ``tf.data`` dataset or a Keras directory loader or generator
+(``fit(dataset)`` with no ``y`` trains on the second item of each element).
+Anything not recognised with certainty is ``Encoding.UNKNOWN``: the rules
+that read targets then stay silent.
+
+Paths: a path ``(1, 0)`` names ``value[1][0]`` of a tuple or list built in
+the code (``x, y = f()`` binds ``y`` to ``f()`` at path ``(1,)``). A dataset
+is read as its element, so ``(1,)`` of ``from_tensor_slices((x, y))`` is
+``y`` and ``(1,)`` of ``image_dataset_from_directory(...)`` its labels.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING, Callable, Iterator, Union
 
 import libcst as cst
 
+from keraslint.analysis.values import as_str, elements
 from keraslint.diagnostics import Span
 from keraslint.knowledge import datasets
 from keraslint.model.arguments import argument
@@ -19,64 +31,180 @@ from keraslint.model.resolve import Kind, Scope, keras_member, keras_path
 from keraslint.model.types import Encoding, Target
 
 if TYPE_CHECKING:
-    from keraslint.model.extract import _Extractor
+    from keraslint.model.extract import _Extractor, _Signature
 
 # Methods that keep what the labels are (shape or dtype changes only).
-_PRESERVING_METHODS = frozenset({"reshape", "flatten", "ravel", "squeeze", "copy", "astype", "to_numpy", "values"})
+_PRESERVING_METHODS = frozenset(
+    {"reshape", "flatten", "ravel", "squeeze", "copy", "astype", "to_numpy", "values", "numpy"}
+)
+# NumPy and TensorFlow functions whose first argument comes back with the
+# same values (a conversion, a cast, a reshape).
+_PRESERVING_NUMPY = frozenset({"array", "asarray", "asanyarray", "ravel", "squeeze", "copy", "reshape"})
+_PRESERVING_TENSORFLOW = frozenset(
+    {"convert_to_tensor", "cast", "constant", "reshape", "squeeze", "identity", "Variable"}
+)
 _MAX_DEPTH = 50
+
+
+@dataclass(frozen=True)
+class _Found:
+    """What is known of some targets (internal to the reader)."""
+
+    encoding: Encoding
+    producer: str
+    span: Span
+    classes: int | None = None
+    standardised: bool = False
+    dataset: str | None = None
+    # Every one of ``classes`` occurs, so the largest label is classes - 1
+    # (``to_categorical(y)`` then has ``classes`` columns).
+    complete: bool = False
+    # A matrix of integer token ids (one row per sequence).
+    ids: bool = False
+
+
+@dataclass(frozen=True)
+class _Source:
+    """What a parameter is bound to: an argument of the call (read where the
+    call is), or the element of a dataset a ``map`` function receives."""
+
+    node: cst.BaseExpression
+    scope: Scope
+    index: int
+    # For ``map``: the parameter is part ``prefix`` of ``node``'s element.
+    element: bool = False
+    prefix: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True)
+class _Frame:
+    """Parameters being read: a module function's (its scope) or a lambda's
+    (the ids of the names in its body that are its parameters)."""
+
+    owner: Union[Scope, frozenset[int]]
+    params: dict[str, _Source]
+
+
+_Result = Union[_Found, None]
+_Reader = Callable[..., _Result]
 
 
 class TargetReader:
     def __init__(self, ex: _Extractor) -> None:
         self.ex = ex
+        self._frames: tuple[_Frame, ...] = ()
 
     def read(self, node: cst.BaseExpression, scope: Scope, index: int, path: tuple[int, ...] = ()) -> Target:
+        return self._target(node, self._follow(node, scope, index, path, 0))
+
+    def read_labels(self, node: cst.BaseExpression, scope: Scope, index: int) -> Target:
+        """``fit(dataset)`` with no ``y``: the labels of a ``tf.data``
+        dataset, a directory loader's dataset or an image generator. Silent
+        for anything else (a tuple given as ``x`` is several inputs)."""
+        return self._target(node, self._element(node, scope, index, (), (1,), 0))
+
+    def read_validation(self, node: cst.BaseExpression, scope: Scope, index: int) -> Target:
+        """``validation_data=(x_val, y_val)`` or a dataset of such pairs."""
+        found = self._follow(node, scope, index, (1,), 0)
+        if found is None:
+            found = self._element(node, scope, index, (), (1,), 0)
+        return self._target(node, found)
+
+    def _target(self, node: cst.BaseExpression, found: _Result) -> Target:
         span, source = self.ex.span(node), self.ex.source(node)
-        found = self._follow(node, scope, index, path, 0)
         if found is None:
             return Target(span, source)
-        return Target(span, source, *found)
+        return Target(
+            span, source, found.encoding, found.producer, found.span, found.classes, found.standardised, found.dataset
+        )
 
-    # Returns (encoding, producer, producer line, classes, standardised, dataset)
+    # -- arrays -----------------------------------------------------------------
     def _follow(
         self, node: cst.BaseExpression | None, scope: Scope, index: int, path: tuple[int, ...], depth: int
-    ) -> tuple[Encoding, str, Span, int | None, bool, str | None] | None:
+    ) -> _Result:
         if node is None or depth > _MAX_DEPTH:
             return None
         self.ex.budget.spend()
         if isinstance(node, cst.Name):
+            source = self._parameter(node, scope, index)
+            if source is not None:
+                frame, bound = source
+                if bound.element:
+                    return self._outside(
+                        frame,
+                        self._element,
+                        bound.node,
+                        bound.scope,
+                        bound.index,
+                        (),
+                        (*bound.prefix, *path),
+                        depth + 1,
+                    )
+                return self._outside(frame, self._follow, bound.node, bound.scope, bound.index, path, depth + 1)
             binding = scope.lookup(node.value, index)
             if binding is None or binding.kind is not Kind.VALUE or binding.value is None:
                 return None
             owner = scope if node.value in scope.bindings else (scope.parent or scope)
             return self._follow(binding.value, owner, binding.index, (*binding.path, *path), depth + 1)
         if isinstance(node, (cst.Tuple, cst.List)) and path:
-            elements = node.elements
-            if path[0] < len(elements) and not any(isinstance(e, cst.StarredElement) for e in elements):
-                return self._follow(elements[path[0]].value, scope, index, path[1:], depth + 1)
+            items = node.elements
+            if path[0] < len(items) and not any(isinstance(e, cst.StarredElement) for e in items):
+                return self._follow(items[path[0]].value, scope, index, path[1:], depth + 1)
             return None
         if isinstance(node, cst.Subscript):
             return self._subscript(node, scope, index, path, depth)
-        if isinstance(node, cst.Attribute) and node.attr.value == "values" and not path:
-            return self._follow(node.value, scope, index, (), depth + 1)
+        if isinstance(node, cst.Attribute) and not path:
+            if node.attr.value == "values":
+                return self._follow(node.value, scope, index, (), depth + 1)
+            if node.attr.value == "target":
+                return self._sklearn_bunch(node.value, scope, index, depth)
+            return None
         if isinstance(node, cst.Call):
             return self._call(node, scope, index, path, depth)
         return None
 
-    def _subscript(
-        self, node: cst.Subscript, scope: Scope, index: int, path: tuple[int, ...], depth: int
-    ) -> tuple[Encoding, str, Span, int | None, bool, str | None] | None:
+    def _subscript(self, node: cst.Subscript, scope: Scope, index: int, path: tuple[int, ...], depth: int) -> _Result:
         # ``np.eye(n)[y]``: rows of the identity, one-hot.
         value = node.value
         if isinstance(value, cst.Call) and self._numpy(value.func, scope, index) == "eye" and not path:
             classes = self.ex.int_value(argument(value, 0, "N"), scope, index)
-            return (Encoding.ONE_HOT, "np.eye(n)[y]", self.ex.span(node), classes, False, None)
-        # ``load_data()[0]`` and friends: a constant index is one more step.
-        if len(node.slice) == 1:
-            index_node = node.slice[0].slice
-            if isinstance(index_node, cst.Index) and isinstance(index_node.value, cst.Integer):
-                position = int(index_node.value.evaluated_value)
-                return self._follow(value, scope, index, (position, *path), depth + 1)
+            return _Found(Encoding.ONE_HOT, "np.eye(n)[y]", self.ex.span(node), classes)
+        keys = [element.slice for element in node.slice]
+        # ``load_data()[0]`` and friends: a constant index is one more step;
+        # ``bunch["target"]`` is ``bunch.target``.
+        if len(keys) == 1 and isinstance(keys[0], cst.Index):
+            key = keys[0].value
+            if isinstance(key, cst.Integer):
+                return self._follow(value, scope, index, (int(key.evaluated_value), *path), depth + 1)
+            if isinstance(key, cst.SimpleString) and key.evaluated_value == "target" and not path:
+                return self._sklearn_bunch(value, scope, index, depth)
+            return None
+        if path or not keys or not isinstance(keys[0], cst.Slice):
+            return None
+        # ``y[:500]``, ``y[n:, :]``: some of the rows, each unchanged. The
+        # rows kept may not hold every class.
+        if all(isinstance(key, cst.Slice) and _is_full(key) for key in keys[1:]):
+            found = self._follow(value, scope, index, (), depth + 1)
+            return replace(found, complete=False) if found is not None else None
+        # ``seq[:, -1]``, ``scaled[:, 0]``: one column of a matrix.
+        if len(keys) == 2 and isinstance(keys[1], cst.Index):
+            column = self.ex.int_value(keys[1].value, scope, index)
+            if column is None:
+                return None
+            found = self._follow(value, scope, index, (), depth + 1)
+            if found is None:
+                return None
+            if found.ids:
+                return replace(found, ids=False, complete=False)
+            if found.standardised:
+                # StandardScaler standardises each column on its own.
+                return replace(found, complete=False)
+            return None
+        # ``seq[:, :-1]``: some columns of a matrix of ids are ids still.
+        if len(keys) == 2 and isinstance(keys[1], cst.Slice):
+            found = self._follow(value, scope, index, (), depth + 1)
+            if found is not None and found.ids:
+                return replace(found, complete=False)
         return None
 
     def _numpy(self, func: cst.BaseExpression, scope: Scope, index: int) -> str | None:
@@ -85,37 +213,67 @@ class TargetReader:
             return qualname[len("numpy.") :]
         return None
 
-    def _call(
-        self, call: cst.Call, scope: Scope, index: int, path: tuple[int, ...], depth: int
-    ) -> tuple[Encoding, str, Span, int | None, bool, str | None] | None:
+    def _call(self, call: cst.Call, scope: Scope, index: int, path: tuple[int, ...], depth: int) -> _Result:
         # Filled in once the model is built: hold the span, not its line.
         line = self.ex.span(call)
         func = call.func
         qualname = self.ex.qualname(func, scope, index)
+        if isinstance(func, cst.Name) and qualname is None:
+            returned = self._returned(call, scope, index, path, depth, self._follow)
+            if returned is not _NOT_A_FUNCTION:
+                return returned
         if path:
             return self._unpacked(call, qualname, scope, index, path, depth, line)
         keras_util = keras_member(qualname, "utils")
         if keras_util == "to_categorical":
             classes = self.ex.int_value(argument(call, 1, "num_classes"), scope, index)
-            return (Encoding.ONE_HOT, "to_categorical", line, classes, False, None)
+            if classes is None and argument(call, 1, "num_classes") is None and not _has_star(call):
+                # Without ``num_classes`` the width is the largest label + 1
+                # (keras/src/utils/numerical_utils.py): known when every
+                # class of a known count occurs.
+                labels = self._follow(argument(call, 0, "x") or argument(call, 0, "y"), scope, index, (), depth + 1)
+                if labels is not None and labels.encoding is Encoding.INTEGER and labels.complete:
+                    classes = labels.classes
+            return _Found(Encoding.ONE_HOT, "to_categorical", line, classes)
         if (
             qualname in ("tensorflow.one_hot", "tensorflow.keras.backend.one_hot")
             or keras_member(qualname, "ops") == "one_hot"
         ):
-            classes = self.ex.int_value(argument(call, 1, "depth") or argument(call, 1, "num_classes"), scope, index)
-            return (Encoding.ONE_HOT, "one_hot", line, classes, False, None)
+            depth_node = argument(call, 1, "depth") or argument(call, 1, "num_classes")
+            classes = None if self._mentions_parameter(depth_node) else self.ex.int_value(depth_node, scope, index)
+            return _Found(Encoding.ONE_HOT, "one_hot", line, classes)
         if qualname == "pandas.get_dummies":
             if argument(call, None, "drop_first") is not None:
                 return None
-            return (Encoding.ONE_HOT, "pd.get_dummies", line, None, False, None)
+            return _Found(Encoding.ONE_HOT, "pd.get_dummies", line)
+        if _keras_function(qualname) == "pad_sequences":
+            return self._padded(call, scope, index, depth, line)
         numpy = self._numpy(func, scope, index)
         if numpy == "argmax" and argument(call, 1, "axis") is not None:
-            return (Encoding.INTEGER, "np.argmax", line, None, False, None)
+            return _Found(Encoding.INTEGER, "np.argmax", line)
         if numpy == "where" and self._is_zero_one(call, scope, index):
-            return (Encoding.INTEGER, "np.where", line, 2, False, None)
+            return _Found(Encoding.INTEGER, "np.where", line, 2)
+        if numpy in _PRESERVING_NUMPY or _tensorflow(qualname) in _PRESERVING_TENSORFLOW:
+            if _has_star(call):
+                return None
+            return self._follow(argument(call, 0, "__first__"), scope, index, (), depth + 1)
+        loader = _sklearn_loader(qualname)
+        if loader is not None:
+            return None  # a Bunch: its ``.target`` is read where it is taken
         if isinstance(func, cst.Attribute):
             return self._method(call, func, scope, index, depth, line)
         return None
+
+    def _padded(self, call: cst.Call, scope: Scope, index: int, depth: int, line: Span) -> _Result:
+        """``pad_sequences(tokenizer.texts_to_sequences(texts))``: a matrix of
+        token ids (keras/src/utils/sequence_utils.py casts to ``dtype``,
+        int32 by default). The sequences must be token ids themselves."""
+        if _has_star(call) or argument(call, None, "dtype") is not None:
+            return None
+        inner = self._follow(argument(call, 0, "sequences"), scope, index, (), depth + 1)
+        if inner is None or not inner.ids:
+            return None
+        return _Found(Encoding.INTEGER, "pad_sequences", line, ids=True)
 
     def _is_zero_one(self, call: cst.Call, scope: Scope, index: int) -> bool:
         values = {
@@ -124,37 +282,45 @@ class TargetReader:
         }
         return values == {0, 1}
 
-    def _method(
-        self, call: cst.Call, func: cst.Attribute, scope: Scope, index: int, depth: int, line: Span
-    ) -> tuple[Encoding, str, Span, int | None, bool, str | None] | None:
+    def _method(self, call: cst.Call, func: cst.Attribute, scope: Scope, index: int, depth: int, line: Span) -> _Result:
         method = func.attr.value
         receiver = func.value
         if method in ("fit_transform", "transform"):
             encoder = self._sklearn_class(receiver, scope, index)
             if encoder == "LabelEncoder":
-                return (Encoding.INTEGER, "LabelEncoder", line, None, False, None)
+                return _Found(Encoding.INTEGER, "LabelEncoder", line)
             if encoder == "OneHotEncoder":
-                return (Encoding.ONE_HOT, "OneHotEncoder", line, None, False, None)
+                return _Found(Encoding.ONE_HOT, "OneHotEncoder", line)
             if encoder == "LabelBinarizer":
                 # Two classes give one 0/1 column, not one-hot rows.
-                return (Encoding.ONE_HOT_UNLESS_BINARY, "LabelBinarizer", line, None, False, None)
+                return _Found(Encoding.ONE_HOT_UNLESS_BINARY, "LabelBinarizer", line)
             if encoder in ("StandardScaler", "RobustScaler"):
-                return (Encoding.UNKNOWN, encoder, line, None, True, None)
+                return _Found(Encoding.UNKNOWN, encoder, line, standardised=True)
             return None
+        if method == "texts_to_sequences" and self._is_tokenizer(receiver, scope, index):
+            # One list of word indices per text (keras preprocessing/text.py).
+            return _Found(Encoding.INTEGER, "texts_to_sequences", line, ids=True)
         if method == "toarray":
             return self._follow(receiver, scope, index, (), depth + 1)
         if method == "argmax" and argument(call, 0, "axis") is not None:
-            return (Encoding.INTEGER, "argmax", line, None, False, None)
+            return _Found(Encoding.INTEGER, "argmax", line)
         if method == "astype":
             inner = self._follow(receiver, scope, index, (), depth + 1)
             if inner is not None:
                 return inner
             if self._is_single_column(receiver) and self._is_integer_dtype(argument(call, 0, "dtype")):
-                return (Encoding.INTEGER, ".astype(int)", line, None, False, None)
+                return _Found(Encoding.INTEGER, ".astype(int)", line)
             return None
         if method in _PRESERVING_METHODS:
             return self._follow(receiver, scope, index, (), depth + 1)
         return None
+
+    def _is_tokenizer(self, receiver: cst.BaseExpression, scope: Scope, index: int) -> bool:
+        value, value_scope, value_index = self.ex.resolve_value(receiver, scope, index)
+        if isinstance(value, cst.Call):
+            path = keras_path(self.ex.qualname(value.func, value_scope, value_index))
+            return path in ("preprocessing.text.Tokenizer", "legacy.preprocessing.text.Tokenizer")
+        return False
 
     def _sklearn_class(self, receiver: cst.BaseExpression, scope: Scope, index: int) -> str | None:
         """``LabelEncoder()`` or a name bound to one -> ``"LabelEncoder"``."""
@@ -164,6 +330,32 @@ class TargetReader:
             if qualname and qualname.startswith("sklearn.preprocessing"):
                 return qualname.rsplit(".", 1)[-1]
         return None
+
+    def _sklearn_bunch(self, node: cst.BaseExpression, scope: Scope, index: int, depth: int) -> _Result:
+        """``load_iris().target`` or ``data.target`` / ``data["target"]``
+        with ``data = load_iris()``."""
+        value, value_scope, value_index = self.ex.resolve_value(node, scope, index)
+        if not isinstance(value, cst.Call):
+            return None
+        loader = _sklearn_loader(self.ex.qualname(value.func, value_scope, value_index))
+        if loader is None or argument(value, None, "return_X_y") is not None:
+            return None
+        return self._sklearn_target(value, loader, value_scope, value_index)
+
+    def _sklearn_target(self, call: cst.Call, loader: str, scope: Scope, index: int) -> _Result:
+        line = self.ex.span(call)
+        if _has_star(call):
+            return None
+        if loader in datasets.SKLEARN_UNBOUNDED_REGRESSION:
+            return _Found(Encoding.UNKNOWN, loader, line, dataset=loader)
+        classes = datasets.SKLEARN_CLASS_COUNTS.get(loader)
+        if classes is None:
+            return None
+        if loader == "load_digits" and argument(call, 0, "n_class") is not None:
+            classes = self.ex.int_value(argument(call, 0, "n_class"), scope, index)
+            if classes is None:
+                return None
+        return _Found(Encoding.INTEGER, loader, line, classes, complete=True)
 
     @staticmethod
     def _is_single_column(node: cst.BaseExpression) -> bool:
@@ -196,14 +388,14 @@ class TargetReader:
         path: tuple[int, ...],
         depth: int,
         line: Span,
-    ) -> tuple[Encoding, str, Span, int | None, bool, str | None] | None:
+    ) -> _Result:
         # ``(x_train, y_train), (x_test, y_test) = mnist.load_data()``
         dataset = _dataset_of(qualname)
         if dataset is not None:
             if len(path) != 2 or path[1] != 1:
                 return None
             if dataset in datasets.UNBOUNDED_REGRESSION:
-                return (Encoding.UNKNOWN, f"{dataset}.load_data", line, None, False, dataset)
+                return _Found(Encoding.UNKNOWN, f"{dataset}.load_data", line, dataset=dataset)
             classes = datasets.CLASS_COUNTS.get(dataset)
             if classes is None:
                 return None
@@ -214,17 +406,363 @@ class TargetReader:
                         return None
                     if mode.evaluated_value == "coarse":
                         classes = datasets.CIFAR100_COARSE_CLASSES
-            return (Encoding.INTEGER, f"{dataset}.load_data", line, classes, False, dataset)
+            complete = dataset in datasets.EVERY_CLASS_PRESENT
+            return _Found(Encoding.INTEGER, f"{dataset}.load_data", line, classes, complete=complete)
+        # ``X, y = load_iris(return_X_y=True)``
+        loader = _sklearn_loader(qualname)
+        if loader is not None:
+            if path != (1,) or self.ex.bool_value(argument(call, None, "return_X_y"), scope, index) is not True:
+                return None
+            if argument(call, None, "as_frame") is not None:
+                return None
+            return self._sklearn_target(call, loader, scope, index)
         # ``X_tr, X_te, y_tr, y_te = train_test_split(X, y)``: part k comes
-        # from array k // 2.
+        # from array k // 2, some of its rows.
         if qualname and qualname.endswith("model_selection.train_test_split") and len(path) == 1:
             positional = [arg.value for arg in call.args if arg.keyword is None and not arg.star]
-            if any(arg.star for arg in call.args):
+            if _has_star(call):
                 return None
             source = path[0] // 2
             if source < len(positional):
-                return self._follow(positional[source], scope, index, (), depth + 1)
+                found = self._follow(positional[source], scope, index, (), depth + 1)
+                return replace(found, complete=False) if found is not None else None
         return None
+
+    # -- datasets -----------------------------------------------------------------
+    def _element(
+        self,
+        node: cst.BaseExpression | None,
+        scope: Scope,
+        index: int,
+        outer: tuple[int, ...],
+        path: tuple[int, ...],
+        depth: int,
+    ) -> _Result:
+        """Part ``path`` of each element of the dataset ``node[outer...]``
+        (``outer`` picks a dataset out of a tuple of them)."""
+        if node is None or depth > _MAX_DEPTH:
+            return None
+        self.ex.budget.spend()
+        if isinstance(node, cst.Name):
+            source = self._parameter(node, scope, index)
+            if source is not None:
+                frame, bound = source
+                if bound.element:
+                    return None
+                return self._outside(frame, self._element, bound.node, bound.scope, bound.index, outer, path, depth + 1)
+            binding = scope.lookup(node.value, index)
+            if binding is None or binding.kind is not Kind.VALUE or binding.value is None:
+                return None
+            owner = scope if node.value in scope.bindings else (scope.parent or scope)
+            return self._element(binding.value, owner, binding.index, (*binding.path, *outer), path, depth + 1)
+        if isinstance(node, (cst.Tuple, cst.List)) and outer:
+            items = node.elements
+            if outer[0] < len(items) and not any(isinstance(e, cst.StarredElement) for e in items):
+                return self._element(items[outer[0]].value, scope, index, outer[1:], path, depth + 1)
+            return None
+        if isinstance(node, cst.Subscript) and len(node.slice) == 1:
+            key = node.slice[0].slice
+            if isinstance(key, cst.Index) and isinstance(key.value, cst.Integer):
+                position = int(key.value.evaluated_value)
+                return self._element(node.value, scope, index, (position, *outer), path, depth + 1)
+            return None
+        if not isinstance(node, cst.Call) or _has_star(node):
+            return None
+        func = node.func
+        qualname = self.ex.qualname(func, scope, index)
+        if isinstance(func, cst.Name) and qualname is None:
+            returned = self._returned(
+                node, scope, index, outer, depth, lambda n, s, i, p, d: self._element(n, s, i, p, path, d)
+            )
+            return None if returned is _NOT_A_FUNCTION else returned
+        loader = _directory_loader(qualname)
+        if loader is not None:
+            return self._directory(node, scope, index, outer, path)
+        if outer:
+            return None
+        if qualname in ("tensorflow.data.Dataset.from_tensor_slices", "tensorflow.data.Dataset.from_tensors"):
+            found = self._follow(argument(node, 0, "tensors"), scope, index, path, depth + 1)
+            return replace(found, complete=False) if found is not None else None
+        if qualname == "tensorflow.data.Dataset.zip":
+            parts = [arg.value for arg in node.args if arg.keyword is None]
+            if len(parts) == 1 and isinstance(parts[0], (cst.Tuple, cst.List)):
+                parts = [element.value for element in parts[0].elements]
+            if len(parts) < 2 or any(isinstance(part, cst.StarredElement) for part in parts) or path[0] >= len(parts):
+                return None
+            return self._element(parts[path[0]], scope, index, (), path[1:], depth + 1)
+        if not isinstance(func, cst.Attribute):
+            return None
+        method = func.attr.value
+        receiver = func.value
+        if method in datasets.DATASET_PRESERVING:
+            found = self._element(receiver, scope, index, (), path, depth + 1)
+            return replace(found, complete=False) if found is not None else None
+        if method == "map":
+            return self._mapped(node, receiver, scope, index, path, depth)
+        if method in datasets.FLOW_METHODS and self._is_image_generator(receiver, scope, index):
+            return self._flow(node, method, scope, index, path)
+        if method == "flow" and path == (1,) and self._is_image_generator(receiver, scope, index):
+            # ``flow(x, y)`` yields ``(x_batch, y_batch)`` batches of rows.
+            found = self._follow(argument(node, 1, "y"), scope, index, (), depth + 1)
+            return replace(found, complete=False) if found is not None else None
+        return None
+
+    def _mapped(
+        self,
+        call: cst.Call,
+        receiver: cst.BaseExpression,
+        scope: Scope,
+        index: int,
+        path: tuple[int, ...],
+        depth: int,
+    ) -> _Result:
+        """``ds.map(fn)``: part ``path`` of what ``fn`` returns, where ``fn``
+        receives each element of ``ds`` (unpacked into its parameters when
+        it is a tuple: tensorflow/python/data/ops/dataset_ops.py)."""
+        function = argument(call, 0, "map_func")
+        if isinstance(function, cst.Lambda):
+            params = _simple_parameters(function.params)
+            if params is None:
+                return None
+            sources = _element_sources(params, receiver, scope, index)
+            ids = frozenset(id(name) for name in _names(function.body, set(params)))
+            return self._inside(_Frame(ids, sources), self._follow, function.body, scope, index, path, depth + 1)
+        if not isinstance(function, cst.Name):
+            return None
+        found = self._function(function.value, scope, index)
+        if found is None:
+            return None
+        function_scope, node, at, signature = found
+        if signature.keyword_only or len(signature.positional) == 0 or signature.defaults:
+            return None
+        sources = _element_sources(list(signature.positional), receiver, scope, index)
+        return self._inside(_Frame(function_scope, sources), self._follow, node, function_scope, at, path, depth + 1)
+
+    def _directory(
+        self, call: cst.Call, scope: Scope, index: int, outer: tuple[int, ...], path: tuple[int, ...]
+    ) -> _Result:
+        """The labels of ``image_dataset_from_directory(...)`` and its kin."""
+        if path != (1,):
+            return None
+        subset = argument(call, None, "subset")
+        both = subset is not None and as_str(self.ex.value(subset, scope, index)) == "both"
+        if subset is not None and not both and as_str(self.ex.value(subset, scope, index)) is None:
+            return None
+        # ``subset="both"`` gives (training, validation): ``outer`` picks one.
+        if (both and (len(outer) != 1 or outer[0] not in (0, 1))) or (not both and outer):
+            return None
+        labels = argument(call, datasets.DIRECTORY_LABELS_POSITION, "labels")
+        if labels is not None and as_str(self.ex.value(labels, scope, index)) != "inferred":
+            return None
+        mode_node = argument(call, datasets.DIRECTORY_LABEL_MODE_POSITION, "label_mode")
+        mode = (
+            datasets.DIRECTORY_LABEL_MODE_DEFAULT
+            if mode_node is None
+            else as_str(self.ex.value(mode_node, scope, index))
+        )
+        classes = self._count(argument(call, datasets.DIRECTORY_CLASS_NAMES_POSITION, "class_names"), scope, index)
+        name = self._callee_name(call)
+        line = self.ex.span(call)
+        if mode == "int":
+            return _Found(Encoding.INTEGER, name, line, classes)
+        if mode == "categorical":
+            return _Found(Encoding.ONE_HOT, name, line, classes)
+        return None
+
+    def _flow(self, call: cst.Call, method: str, scope: Scope, index: int, path: tuple[int, ...]) -> _Result:
+        """The labels of ``ImageDataGenerator().flow_from_directory(...)``."""
+        if path != (1,):
+            return None
+        keyword_only = method == "flow_from_dataframe"
+        position = None if keyword_only else datasets.FLOW_CLASS_MODE_POSITION
+        mode_node = argument(call, position, "class_mode")
+        mode = datasets.FLOW_CLASS_MODE_DEFAULT if mode_node is None else as_str(self.ex.value(mode_node, scope, index))
+        if keyword_only and any(arg.keyword is None for arg in call.args[3:]):
+            return None  # class_mode may be given by position
+        classes_position = None if keyword_only else datasets.FLOW_CLASSES_POSITION
+        classes = self._count(argument(call, classes_position, "classes"), scope, index)
+        line = self.ex.span(call)
+        if mode == "categorical":
+            return _Found(Encoding.ONE_HOT, method, line, classes)
+        if mode == "sparse":
+            return _Found(Encoding.INTEGER, method, line, classes)
+        return None
+
+    def _count(self, node: cst.BaseExpression | None, scope: Scope, index: int) -> int | None:
+        """How many names a literal list of class names holds."""
+        if node is None:
+            return None
+        items = elements(self.ex.value(node, scope, index))
+        if items is None or not items:
+            return None
+        names = [as_str(item) for item in items]
+        if any(name is None for name in names) or len(set(names)) != len(names):
+            return None
+        return len(names)
+
+    def _callee_name(self, call: cst.Call) -> str:
+        func = call.func
+        return func.attr.value if isinstance(func, cst.Attribute) else self.ex.source(func)
+
+    def _is_image_generator(self, receiver: cst.BaseExpression, scope: Scope, index: int) -> bool:
+        value, value_scope, value_index = self.ex.resolve_value(receiver, scope, index)
+        if isinstance(value, cst.Call):
+            path = keras_path(self.ex.qualname(value.func, value_scope, value_index))
+            return path is not None and path.split(".")[-1] == "ImageDataGenerator" and "preprocessing" in path
+        return False
+
+    # -- functions and parameters ---------------------------------------------------
+    def _function(
+        self, name: str, scope: Scope, index: int
+    ) -> tuple[Scope, cst.BaseExpression, int, _Signature] | None:
+        """A plain module-level function defined once: its scope, its only
+        ``return`` value (certain) with the statement, and its signature."""
+        functions = self.ex.functions
+        signatures = self.ex.signatures
+        if name not in functions or name not in signatures:
+            return None
+        binding = scope.lookup(name, index)
+        module = scope
+        while module.parent is not None:
+            module = module.parent
+        history = module.bindings.get(name, [])
+        # Defined once at module level, and not shadowed where it is called.
+        if binding is None or binding.kind is not Kind.DEFINITION or len(history) != 1 or binding is not history[0]:
+            return None
+        function_scope = functions[name]
+        returns = function_scope.returns
+        if len(returns) != 1 or not returns[0][2]:
+            return None
+        at, node, _ = returns[0]
+        return function_scope, node, at, signatures[name]
+
+    def _returned(
+        self, call: cst.Call, scope: Scope, index: int, path: tuple[int, ...], depth: int, then: _Reader
+    ) -> object:
+        """``f(...)`` for a module function ``f``: part ``path`` of its return
+        value, with the call's arguments bound to its parameters."""
+        func = call.func
+        assert isinstance(func, cst.Name)
+        found = self._function(func.value, scope, index)
+        if found is None:
+            return _NOT_A_FUNCTION if func.value not in self.ex.functions else None
+        function_scope, node, at, signature = found
+        sources = self._bind_arguments(call, signature, scope, index)
+        return self._inside(_Frame(function_scope, sources), then, node, function_scope, at, path, depth + 1)
+
+    def _bind_arguments(self, call: cst.Call, signature: _Signature, scope: Scope, index: int) -> dict[str, _Source]:
+        """Each parameter's argument (or default); none at all with
+        ``*args``/``**kwargs`` in the call, or an argument that fits no
+        parameter."""
+        if _has_star(call):
+            return {}
+        bound: dict[str, _Source] = {}
+        positional = [arg.value for arg in call.args if arg.keyword is None]
+        if len(positional) > len(signature.positional):
+            return {}
+        for name, value in zip(signature.positional, positional):
+            bound[name] = _Source(value, scope, index)
+        for arg in call.args:
+            if arg.keyword is not None:
+                name = arg.keyword.value
+                if name in bound or (
+                    name not in signature.positional[signature.positional_only :] and name not in signature.keyword_only
+                ):
+                    return {}
+                bound[name] = _Source(arg.value, scope, index)
+        module = scope if scope.parent is None else scope.parent
+        for name, default in signature.defaults.items():
+            bound.setdefault(name, _Source(default, module, signature.index))
+        return bound
+
+    def _parameter(self, node: cst.Name, scope: Scope, index: int) -> tuple[int, _Source] | None:
+        """The innermost frame's binding of a parameter named by ``node``
+        (with the frame's position on the stack)."""
+        for position in range(len(self._frames) - 1, -1, -1):
+            frame = self._frames[position]
+            if isinstance(frame.owner, frozenset):
+                if id(node) in frame.owner:
+                    return (position, frame.params[node.value]) if node.value in frame.params else None
+                continue
+            if frame.owner is not scope:
+                continue
+            # A parameter read before the body rebinds it.
+            history = scope.bindings.get(node.value)
+            binding = scope.lookup(node.value, index)
+            if history and binding is history[0] and binding.kind is Kind.UNKNOWN and node.value in frame.params:
+                return position, frame.params[node.value]
+            return None
+        return None
+
+    def _mentions_parameter(self, node: cst.BaseExpression | None) -> bool:
+        """Whether a lambda being read has a parameter in ``node`` (the value
+        engine would read such a name in the enclosing scope)."""
+        if node is None:
+            return False
+        lambda_names = set().union(*(f.owner for f in self._frames if isinstance(f.owner, frozenset)))
+        return any(id(name) in lambda_names for name in _names(node, None))
+
+    def _inside(self, frame: _Frame, then: _Reader, *args: object) -> _Result:
+        saved = self._frames
+        self._frames = (*saved, frame)
+        try:
+            return then(*args)
+        finally:
+            self._frames = saved
+
+    def _outside(self, position: int, then: _Reader, *args: object) -> _Result:
+        """Read an argument where the call is: without the frames of the
+        call and the ones it opened."""
+        saved = self._frames
+        self._frames = saved[:position]
+        try:
+            return then(*args)
+        finally:
+            self._frames = saved
+
+
+_NOT_A_FUNCTION = object()
+
+
+def _has_star(call: cst.Call) -> bool:
+    return any(arg.star for arg in call.args)
+
+
+def _is_full(key: cst.Slice) -> bool:
+    return key.lower is None and key.upper is None and key.step is None
+
+
+def _tensorflow(qualname: str | None) -> str | None:
+    if qualname and qualname.startswith("tensorflow.") and qualname.count(".") == 1:
+        return qualname[len("tensorflow.") :]
+    return None
+
+
+def _simple_parameters(params: cst.Parameters) -> list[str] | None:
+    """A lambda's parameter names when they are all plain positional ones."""
+    if params.posonly_params or params.kwonly_params or isinstance(params.star_arg, cst.Param) or params.star_kwarg:
+        return None
+    if any(param.default is not None for param in params.params) or not params.params:
+        return None
+    return [param.name.value for param in params.params]
+
+
+def _element_sources(params: list[str], dataset: cst.BaseExpression, scope: Scope, index: int) -> dict[str, _Source]:
+    """A ``map`` function's parameters: the element, or each of its parts."""
+    if len(params) == 1:
+        return {params[0]: _Source(dataset, scope, index, element=True)}
+    return {name: _Source(dataset, scope, index, element=True, prefix=(k,)) for k, name in enumerate(params)}
+
+
+def _names(node: cst.CSTNode, wanted: set[str] | None) -> Iterator[cst.Name]:
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        if isinstance(current, cst.Name):
+            if wanted is None or current.value in wanted:
+                yield current
+            continue
+        stack.extend(current.children)
 
 
 def _dataset_of(qualname: str | None) -> str | None:
@@ -234,4 +772,29 @@ def _dataset_of(qualname: str | None) -> str | None:
     parts = path.split(".")
     if len(parts) == 3 and parts[0] == "datasets" and parts[2] == "load_data":
         return parts[1]
+    return None
+
+
+def _keras_function(qualname: str | None) -> str | None:
+    """``keras.utils.X``, ``tf.keras.preprocessing[.sequence].X`` -> ``X``."""
+    path = keras_path(qualname)
+    if not path:
+        return None
+    parts = path.split(".")
+    return parts[-1] if len(parts) >= 2 and parts[0] in ("utils", "preprocessing") else None
+
+
+def _directory_loader(qualname: str | None) -> str | None:
+    """``keras.utils.image_dataset_from_directory`` (also under
+    ``keras.preprocessing``) -> its name."""
+    name = _keras_function(qualname)
+    return name if name in datasets.DIRECTORY_LOADERS else None
+
+
+def _sklearn_loader(qualname: str | None) -> str | None:
+    if not qualname or not qualname.startswith("sklearn.datasets"):
+        return None
+    name = qualname.rsplit(".", 1)[-1]
+    if name in datasets.SKLEARN_CLASS_COUNTS or name in datasets.SKLEARN_UNBOUNDED_REGRESSION:
+        return name
     return None

@@ -1,0 +1,372 @@
+"""Where targets come from: tf.data pipelines, directory loaders, image
+generators, the file's own functions, slices, conversions, tokenizer ids,
+scikit-learn loaders and ``to_categorical`` without ``num_classes``.
+
+Each mistake is paired with a correct program of the same shape that must
+stay silent, and with programs where the targets are not certain (silent)."""
+
+from __future__ import annotations
+
+import textwrap
+
+import pytest
+
+from keraslint.checker import lint_text
+
+TF = "import numpy as np\nimport tensorflow as tf\nfrom tensorflow import keras\n"
+
+
+def codes(body: str) -> list[str]:
+    result = lint_text("t.py", TF + textwrap.dedent(body))
+    assert not result.internal_errors, result.internal_errors
+    return sorted(d.code for d in result.diagnostics if d.code[:3] in ("KL1", "KL2"))
+
+
+def model(units: int, activation: str, loss: str) -> str:
+    return (
+        f'model = keras.Sequential([keras.layers.Dense(64, activation="relu"), '
+        f'keras.layers.Dense({units}, activation="{activation}")])\n'
+        f'model.compile(optimizer="adam", loss="{loss}")\n'
+    )
+
+
+SOFTMAX_CCE = model(10, "softmax", "categorical_crossentropy")
+SOFTMAX_SPARSE = model(10, "softmax", "sparse_categorical_crossentropy")
+MNIST = "(x_train, y_train), (x_test, y_test) = keras.datasets.mnist.load_data()\n"
+ONE_HOT = "y_train_1h = keras.utils.to_categorical(y_train, 10)\n"
+
+FLAGGED = {
+    # tf.data
+    "from_tensor_slices": (
+        MNIST
+        + "ds = tf.data.Dataset.from_tensor_slices((x_train, y_train)).shuffle(1000).batch(32)\n"
+        + SOFTMAX_CCE
+        + "model.fit(ds, epochs=3)\n",
+        "KL202",
+    ),
+    "from_tensor_slices one-hot": (
+        MNIST + ONE_HOT + "ds = tf.data.Dataset.from_tensor_slices((x_train, y_train_1h))\n"
+        "ds = ds.cache().shuffle(100).batch(64).prefetch(tf.data.AUTOTUNE).repeat()\n"
+        + SOFTMAX_SPARSE
+        + "model.fit(ds, steps_per_epoch=100)\n",
+        "KL201",
+    ),
+    "zip": (
+        MNIST + "xs = tf.data.Dataset.from_tensor_slices(x_train)\nys = tf.data.Dataset.from_tensor_slices(y_train)\n"
+        "ds = tf.data.Dataset.zip((xs, ys)).batch(32)\n" + SOFTMAX_CCE + "model.fit(ds)\n",
+        "KL202",
+    ),
+    "map lambda one_hot": (
+        MNIST + "ds = tf.data.Dataset.from_tensor_slices((x_train, y_train))\n"
+        "ds = ds.map(lambda x, y: (tf.cast(x, tf.float32) / 255.0, tf.one_hot(y, 10))).batch(32)\n"
+        + SOFTMAX_SPARSE
+        + "model.fit(ds)\n",
+        "KL201",
+    ),
+    "map lambda passes labels": (
+        MNIST + "ds = tf.data.Dataset.from_tensor_slices((x_train, y_train))\n"
+        "ds = ds.map(lambda image, label: (image / 255, label)).batch(32)\n" + SOFTMAX_CCE + "model.fit(ds)\n",
+        "KL202",
+    ),
+    "map def": (
+        MNIST + "def prep(image, label):\n    return tf.cast(image, tf.float32) / 255.0, tf.one_hot(label, 10)\n"
+        "ds = tf.data.Dataset.from_tensor_slices((x_train, y_train)).map(prep).batch(32)\n"
+        + SOFTMAX_SPARSE
+        + "model.fit(ds)\n",
+        "KL201",
+    ),
+    "map one param": (
+        MNIST + "ds = tf.data.Dataset.from_tensor_slices((x_train, y_train))\n"
+        "ds = ds.map(lambda pair: (pair[0], pair[1])).batch(32)\n" + SOFTMAX_CCE + "model.fit(ds)\n",
+        "KL202",
+    ),
+    "validation dataset": (
+        MNIST
+        + ONE_HOT
+        + "val = tf.data.Dataset.from_tensor_slices((x_test, y_test)).batch(32)\n"
+        + SOFTMAX_CCE
+        + "model.fit(x_train, y_train_1h, validation_data=val)\n",
+        "KL202",
+    ),
+    "dataset helper": (
+        MNIST + "def make_ds(x, y, batch=32):\n    return tf.data.Dataset.from_tensor_slices((x, y)).batch(batch)\n"
+        "train = make_ds(x_train, y_train)\n" + SOFTMAX_CCE + "model.fit(train)\n",
+        "KL202",
+    ),
+    # directory loaders and generators
+    "image_dataset_from_directory": (
+        'train_ds = keras.utils.image_dataset_from_directory("data", image_size=(64, 64))\n'
+        + SOFTMAX_CCE
+        + "model.fit(train_ds)\n",
+        "KL202",
+    ),
+    "image_dataset categorical": (
+        'train_ds = keras.utils.image_dataset_from_directory("data", label_mode="categorical")\n'
+        + SOFTMAX_SPARSE
+        + "model.fit(train_ds)\n",
+        "KL201",
+    ),
+    "subset both": (
+        'train_ds, val_ds = keras.utils.image_dataset_from_directory("data", validation_split=0.2, '
+        'subset="both", seed=1)\n' + SOFTMAX_CCE + "model.fit(train_ds, validation_data=val_ds)\n",
+        "KL202",
+    ),
+    "class_names": (
+        'ds = keras.utils.image_dataset_from_directory("d", class_names=["cat", "dog", "bird"])\n'
+        + SOFTMAX_SPARSE
+        + "model.fit(ds)\n",
+        "KL204",
+    ),
+    "text_dataset_from_directory": (
+        'raw = keras.utils.text_dataset_from_directory("aclImdb/train", batch_size=32)\n'
+        "train = raw.map(lambda text, label: (vectorize(text), label))\n" + SOFTMAX_CCE + "model.fit(train)\n",
+        "KL202",
+    ),
+    "flow_from_directory": (
+        "gen = keras.preprocessing.image.ImageDataGenerator(rescale=1 / 255)\n"
+        'train_gen = gen.flow_from_directory("train", target_size=(150, 150), batch_size=20)\n'
+        + SOFTMAX_SPARSE
+        + "model.fit(train_gen, epochs=5)\n",
+        "KL201",
+    ),
+    "flow_from_directory sparse": (
+        "gen = keras.preprocessing.image.ImageDataGenerator(rescale=1 / 255)\n"
+        'train_gen = gen.flow_from_directory("train", class_mode="sparse")\n'
+        + SOFTMAX_CCE
+        + "model.fit_generator(train_gen, 100, epochs=5)\n",
+        "KL202",
+    ),
+    "flow": (
+        MNIST
+        + "gen = keras.preprocessing.image.ImageDataGenerator(rotation_range=10)\n"
+        + SOFTMAX_CCE
+        + "model.fit(gen.flow(x_train, y_train, batch_size=32))\n",
+        "KL202",
+    ),
+    # the file's own functions
+    "function returns (x, y)": (
+        "def load():\n    (x, y), _ = keras.datasets.mnist.load_data()\n    return x / 255.0, y\n"
+        "x_train, y_train = load()\n" + SOFTMAX_CCE + "model.fit(x_train, y_train)\n",
+        "KL202",
+    ),
+    "function argument": (
+        "def encode(labels, n):\n    return keras.utils.to_categorical(labels, n)\n"
+        + MNIST
+        + "y = encode(y_train, 10)\n"
+        + SOFTMAX_SPARSE
+        + "model.fit(x_train, y)\n",
+        "KL201",
+    ),
+    # slices and conversions
+    "row slice": (MNIST + SOFTMAX_CCE + "model.fit(x_train[:500], y_train[:500])\n", "KL202"),
+    "conversions": (
+        MNIST
+        + "y = tf.convert_to_tensor(np.asarray(y_train))\ny = tf.cast(y, tf.int64)\n"
+        + SOFTMAX_CCE
+        + "model.fit(x_train, y)\n",
+        "KL202",
+    ),
+    "numpy()": (MNIST + "y = tf.one_hot(y_train, 10).numpy()\n" + SOFTMAX_SPARSE + "model.fit(x_train, y)\n", "KL201"),
+    "scaler column": (
+        "from sklearn.preprocessing import StandardScaler\n"
+        "y = StandardScaler().fit_transform(prices.reshape(-1, 1))[:, 0]\n"
+        + model(1, "linear", "msle")
+        + "model.fit(x[:800], y[:800])\n",
+        "KL110",
+    ),
+    "scaler ravel": (
+        "from sklearn.preprocessing import StandardScaler\n"
+        "y = StandardScaler().fit_transform(prices.reshape(-1, 1)).ravel()\n"
+        + model(1, "linear", "msle")
+        + "model.fit(x, y)\n",
+        "KL110",
+    ),
+    # tokenizer ids
+    "tokenizer ids": (
+        "from tensorflow.keras.preprocessing.text import Tokenizer\n"
+        "from tensorflow.keras.preprocessing.sequence import pad_sequences\n"
+        "tok = Tokenizer()\ntok.fit_on_texts(lines)\n"
+        "seqs = np.array(pad_sequences(tok.texts_to_sequences(lines), maxlen=20))\n"
+        "X, Y = seqs[:, :-1], seqs[:, -1]\n" + SOFTMAX_CCE + "model.fit(X, Y)\n",
+        "KL202",
+    ),
+    # scikit-learn loaders
+    "load_iris return_X_y": (
+        "from sklearn.datasets import load_iris\nX, y = load_iris(return_X_y=True)\n"
+        + SOFTMAX_SPARSE
+        + "model.fit(X, y)\n",
+        "KL204",
+    ),
+    "load_iris target": (
+        "from sklearn import datasets\niris = datasets.load_iris()\n"
+        + model(3, "softmax", "categorical_crossentropy")
+        + "model.fit(iris.data, iris.target)\n",
+        "KL202",
+    ),
+    "load_digits bce": (
+        "from sklearn.datasets import load_digits\ndigits = load_digits()\n"
+        + model(1, "sigmoid", "binary_crossentropy")
+        + 'model.fit(digits.data, digits["target"])\n',
+        "KL205",
+    ),
+    "load_diabetes": (
+        "from sklearn.datasets import load_diabetes\nX, y = load_diabetes(return_X_y=True)\n"
+        + model(1, "sigmoid", "mse")
+        + "model.fit(X, y)\n",
+        "KL111",
+    ),
+    "california": (
+        "from sklearn.datasets import fetch_california_housing\nhousing = fetch_california_housing()\n"
+        "from sklearn.model_selection import train_test_split\n"
+        "X_tr, X_te, y_tr, y_te = train_test_split(housing.data, housing.target)\n"
+        + model(1, "sigmoid", "mae")
+        + "model.fit(X_tr, y_tr)\n",
+        "KL111",
+    ),
+    # to_categorical without num_classes
+    "to_categorical width": (
+        MNIST
+        + "y = keras.utils.to_categorical(y_train)\n"
+        + model(12, "softmax", "categorical_crossentropy")
+        + "model.fit(x_train, y)\n",
+        "KL204",
+    ),
+    "to_categorical iris": (
+        "from sklearn.datasets import load_iris\nX, y = load_iris(return_X_y=True)\n"
+        "y = keras.utils.to_categorical(y)\n" + model(4, "softmax", "categorical_crossentropy") + "model.fit(X, y)\n",
+        "KL204",
+    ),
+}
+
+SILENT = {
+    "from_tensor_slices one-hot cce": (
+        MNIST
+        + ONE_HOT
+        + "ds = tf.data.Dataset.from_tensor_slices((x_train, y_train_1h)).batch(32)\n"
+        + SOFTMAX_CCE
+        + "model.fit(ds)\n"
+    ),
+    "map one-hot cce": (
+        MNIST + "ds = tf.data.Dataset.from_tensor_slices((x_train, y_train))\n"
+        "ds = ds.map(lambda x, y: (x, tf.one_hot(y, 10))).batch(32)\n" + SOFTMAX_CCE + "model.fit(ds)\n"
+    ),
+    "map one-hot inputs sparse": (
+        MNIST + "ds = tf.data.Dataset.from_tensor_slices((x_train, y_train))\n"
+        "ds = ds.map(lambda x, y: (tf.one_hot(x, 4), y)).batch(32)\n" + SOFTMAX_SPARSE + "model.fit(ds)\n"
+    ),
+    "map lambda param shadows a module name": (
+        MNIST + ONE_HOT + "y = y_train_1h\n"
+        "ds = tf.data.Dataset.from_tensor_slices((x_train, y_train))\n"
+        "ds = ds.map(lambda x, y: (x, y)).batch(32)\n" + SOFTMAX_SPARSE + "model.fit(ds)\n"
+    ),
+    "unknown map function": (
+        MNIST
+        + "ds = tf.data.Dataset.from_tensor_slices((x_train, y_train)).map(augment)\n"
+        + SOFTMAX_CCE
+        + "model.fit(ds)\n"
+    ),
+    "dataset categorical cce": (
+        'train_ds = keras.utils.image_dataset_from_directory("d", label_mode="categorical")\n'
+        + SOFTMAX_CCE
+        + "model.fit(train_ds)\n"
+    ),
+    "label_mode from argparse": (
+        'train_ds = keras.utils.image_dataset_from_directory("d", label_mode=args.mode)\n'
+        + SOFTMAX_CCE
+        + "model.fit(train_ds)\n"
+    ),
+    "explicit labels": (
+        'train_ds = keras.utils.image_dataset_from_directory("d", labels=my_labels)\n'
+        + SOFTMAX_CCE
+        + "model.fit(train_ds)\n"
+    ),
+    "label_mode in a branch": (
+        'mode = "int"\nif one_hot:\n    mode = "categorical"\n'
+        'train_ds = keras.utils.image_dataset_from_directory("d", label_mode=mode)\n'
+        + SOFTMAX_CCE
+        + "model.fit(train_ds)\n"
+    ),
+    "flow_from_directory default cce": (
+        "gen = keras.preprocessing.image.ImageDataGenerator(rescale=1 / 255)\n"
+        'train_gen = gen.flow_from_directory("train")\n' + SOFTMAX_CCE + "model.fit(train_gen)\n"
+    ),
+    "fit tuple x is inputs": (MNIST + SOFTMAX_CCE + "model.fit((x_train, y_train))\n"),
+    "function with two returns": (
+        "def load(flag):\n    (x, y), _ = keras.datasets.mnist.load_data()\n"
+        "    if flag:\n        return x, keras.utils.to_categorical(y)\n    return x, y\n"
+        "x_train, y_train = load(True)\n" + SOFTMAX_CCE + "model.fit(x_train, y_train)\n"
+    ),
+    "function of unknown argument": (
+        "def prep(y):\n    return np.asarray(y)\n" + SOFTMAX_CCE + "model.fit(x, prep(labels))\n"
+    ),
+    "mutated rows": (
+        MNIST
+        + "y = np.zeros((len(y_train), 10))\nfor i, label in enumerate(y_train):\n    y[i, label] = 1\n"
+        + SOFTMAX_CCE
+        + "model.fit(x_train, y)\n"
+    ),
+    "one-hot column is not one-hot": (MNIST + ONE_HOT + SOFTMAX_SPARSE + "model.fit(x_train, y_train_1h[:, 0])\n"),
+    "pad_sequences of unknown sequences": (
+        "from tensorflow.keras.preprocessing.sequence import pad_sequences\n"
+        "Y = pad_sequences(tag_sequences, maxlen=40)\n" + SOFTMAX_CCE + "model.fit(X, Y)\n"
+    ),
+    "to_categorical of a slice": (
+        MNIST
+        + "y = keras.utils.to_categorical(y_train[:100])\n"
+        + model(12, "softmax", "categorical_crossentropy")
+        + "model.fit(x_train[:100], y)\n"
+    ),
+    "iris one-hot cce": (
+        "from sklearn.datasets import load_iris\nX, y = load_iris(return_X_y=True)\n"
+        "y = keras.utils.to_categorical(y)\n" + model(3, "softmax", "categorical_crossentropy") + "model.fit(X, y)\n"
+    ),
+    "breast cancer bce": (
+        "from sklearn.datasets import load_breast_cancer\nX, y = load_breast_cancer(return_X_y=True)\n"
+        + model(1, "sigmoid", "binary_crossentropy")
+        + "model.fit(X, y)\n"
+    ),
+    "diabetes linear": (
+        "from sklearn.datasets import load_diabetes\nX, y = load_diabetes(return_X_y=True)\n"
+        + model(1, "linear", "mse")
+        + "model.fit(X, y)\n"
+    ),
+    "to_categorical for a metric only": (
+        MNIST
+        + "y_1h = keras.utils.to_categorical(y_train)\n"
+        + SOFTMAX_SPARSE
+        + "model.fit(x_train, y_train)\nauc = keras.metrics.AUC()\n"
+        "auc.update_state(y_1h, model.predict(x_train))\n"
+    ),
+    "shadowed function": (
+        MNIST + "def load():\n    return x_train, y_train\n"
+        "def load():\n    return x_train, keras.utils.to_categorical(y_train)\n"
+        "a, b = load()\n" + SOFTMAX_CCE + "model.fit(a, b)\n"
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(FLAGGED))
+def test_mistake_is_reported(name: str) -> None:
+    body, code = FLAGGED[name]
+    assert code in codes(body), codes(body)
+
+
+@pytest.mark.parametrize("name", sorted(SILENT))
+def test_correct_or_uncertain_program_is_silent(name: str) -> None:
+    assert codes(SILENT[name]) == []
+
+
+def test_dataset_message_names_the_loader() -> None:
+    body = 'train_ds = keras.utils.image_dataset_from_directory("data")\n' + SOFTMAX_CCE + "model.fit(train_ds)\n"
+    (diagnostic,) = [d for d in lint_text("t.py", TF + body).diagnostics if d.code == "KL202"]
+    assert "`train_ds`, integer labels from `image_dataset_from_directory` at line 4" in diagnostic.message
+
+
+def test_recursive_helpers_end_silently() -> None:
+    body = (
+        MNIST
+        + "def a(y):\n    return b(y)\ndef b(y):\n    return a(y)\n"
+        + SOFTMAX_CCE
+        + "model.fit(x_train, a(y_train))\n"
+    )
+    assert codes(body) == []
