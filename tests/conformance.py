@@ -368,6 +368,25 @@ def helper_compiles_parameter(s: Scenario, st: Style) -> str:
     )
 
 
+# The loss functions ``keras.losses`` exports under each scenario's loss name
+# (keras/src/losses/losses.py): a custom loop calls the function itself.
+_LOSS_FUNCTIONS = {"mse": "mean_squared_error", "msle": "mean_squared_logarithmic_error"}
+
+
+def custom_training_loop(s: Scenario, st: Style) -> str:
+    """No ``compile``: the loss (an object, or a ``keras.losses`` function)
+    applied to the model's output in a training loop."""
+    body = ",\n    ".join(_layers(s, st))
+    loss = s.loss_source(st) if not s.loss_is_string else st.losses + _LOSS_FUNCTIONS.get(s.loss, s.loss)
+    return (
+        f"model = {st.sequential}([\n    {body},\n])\n"
+        f"loss_fn = {loss}\n"
+        f"optimizer = keras.optimizers.Adam()\n"
+        f"for epoch in range(5):\n"
+        f"    loss_value = loss_fn(y_train, model(x_train, training=True))\n"
+    )
+
+
 def main_guard(s: Scenario, st: Style) -> str:
     return 'if __name__ == "__main__":\n' + textwrap.indent(sequential_list(s, st), "    ")
 
@@ -392,6 +411,7 @@ SHAPES: dict[str, Shape] = {
     "helper-compiles-parameter": helper_compiles_parameter,
     "main-guard": main_guard,
     "notebook-cells": sequential_list,  # rendered as cells below
+    "custom-training-loop": custom_training_loop,
 }
 
 

@@ -162,3 +162,54 @@ def test_each_model_passed_to_a_helper_is_compiled_with_its_own_call() -> None:
         'train(other, "binary_crossentropy", x_train, y_train == 0)\n'
     )
     assert codes(body) == []
+
+
+LOOP = """\
+import tensorflow as tf
+
+(x_train, y_train), _ = keras.datasets.mnist.load_data()
+model = keras.Sequential([layers.Dense(64, activation="relu"), layers.Dense(10, activation="softmax")])
+"""
+
+
+def test_a_loss_object_applied_to_the_model_output_in_a_train_step() -> None:
+    body = LOOP + (
+        "loss_object = keras.losses.SparseCategoricalCrossentropy(from_logits=True)\n\n"
+        "@tf.function\n"
+        "def train_step(images, labels):\n"
+        "    with tf.GradientTape() as tape:\n"
+        "        predictions = model(images, training=True)\n"
+        "        loss = loss_object(labels, predictions)\n"
+        "    return loss\n"
+    )
+    assert codes(body) == [(14, "KL105")]
+    assert codes(body.replace("from_logits=True", "from_logits=False")) == []
+
+
+def test_a_loss_function_with_from_logits_at_the_call() -> None:
+    call = "loss = keras.losses.sparse_categorical_crossentropy(y_train, model(x_train), from_logits={})\n"
+    assert [code for _, code in codes(LOOP + call.format("True"))] == ["KL105"]
+    assert codes(LOOP + call.format("False")) == []
+
+
+def test_targets_given_to_the_loss_are_read() -> None:
+    # Integer MNIST labels with categorical crossentropy: KL202.
+    body = LOOP + "loss = keras.losses.categorical_crossentropy(y_train, model(x_train))\n"
+    assert [code for _, code in codes(body)] == ["KL202"]
+
+
+def test_loops_not_certain_to_pair_the_loss_and_model_stay_silent() -> None:
+    loss = "loss_fn = keras.losses.SparseCategoricalCrossentropy(from_logits=True)\n"
+    # The model is a parameter of the step.
+    param = "def step(model, x, y):\n    return loss_fn(y, model(x))\n"
+    assert codes(LOOP + loss + param) == []
+    # The prediction is bound under a branch.
+    branch = (
+        "import random\npreds = tf.zeros((1, 10))\n"
+        "if random.random() > 0.5:\n    preds = model(x_train)\n"
+        "value = loss_fn(y_train, preds)\n"
+    )
+    assert codes(LOOP + loss + branch) == []
+    # A user function of the same shape is no Keras loss.
+    own = "def loss_fn(y, p):\n    return tf.reduce_mean(p - y)\n\nvalue = loss_fn(y_train, model(x_train))\n"
+    assert codes(LOOP + own) == []

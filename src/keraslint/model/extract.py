@@ -22,6 +22,7 @@ from keraslint.knowledge import layers as layer_kinds
 from keraslint.knowledge import losses
 from keraslint.model.arguments import argument as _argument
 from keraslint.model.budget import Budget
+from keraslint.model.loops import loop_losses
 from keraslint.model.positions import Spans
 from keraslint.model.resolve import (
     Binding,
@@ -1149,6 +1150,10 @@ class _ModelBuilder:
                 for binding in history:
                     self.ex.budget.spend()
                     self.build(scope, name, binding)
+        # ``loss_fn(y, model(x))`` in a custom training loop.
+        looped: dict[object, list[Compile]] = {}
+        for key, compile_ in loop_losses(self.ex, self.collector.calls, self._model_key):
+            looped.setdefault(key, []).append(compile_)
         models = []
         for key, model in self.built.items():
             if model is None:
@@ -1157,8 +1162,19 @@ class _ModelBuilder:
             if sites and all(sites):
                 # Every caller compiles the built model again before training.
                 model = replace(model, compiles=())
+            if key in looped and len(model.outputs) == 1:
+                model = replace(model, compiles=(*model.compiles, *looped[key]))
             models.append(model)
         return models
+
+    def _model_key(self, name: str, scope: Scope, index: int) -> tuple[int, int] | None:
+        """The built model ``name`` holds at ``index`` of ``scope``, if any."""
+        binding = scope.lookup(name, index)
+        if binding is None:
+            return None
+        owner = scope if name in scope.bindings else self.collector.module_scope
+        key = (id(owner), id(binding))
+        return key if self.built.get(key) is not None else None
 
     def build(self, scope: Scope, name: str, binding: Binding) -> KerasModel | None:
         key = (id(scope), id(binding))

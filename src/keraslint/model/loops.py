@@ -1,0 +1,97 @@
+"""Losses a custom training loop applies to a model's output, with no
+``compile``: ``loss_fn(y, model(x))`` or ``preds = model(x); loss_fn(y, preds)``
+inside ``tf.GradientTape``, a ``train_step`` function or a plain loop (GANs,
+research code).
+
+Only a call of a Keras loss (an instance of a ``keras.losses`` class, or a
+``keras.losses`` function) whose ``y_pred`` is, with certainty, a call of a
+model the file builds is paired: that model's output then trains with that
+loss, as if compiled with it. Anything else (a user function, a model
+passed in as a parameter, a prediction bound under a branch or in a loop
+body) is left alone.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Callable, Iterator
+
+import libcst as cst
+
+from keraslint.knowledge import losses
+from keraslint.model.arguments import argument
+from keraslint.model.resolve import Kind, Scope, keras_member
+from keraslint.model.targets import TargetReader
+from keraslint.model.types import Compile, Loss
+
+if TYPE_CHECKING:
+    from keraslint.model.extract import _Extractor
+
+# A model the file builds, by the name a call uses at a statement of a scope:
+# its key among the built models, or None.
+ModelOf = Callable[[str, Scope, int], object | None]
+
+
+def loop_losses(
+    ex: _Extractor, calls: list[tuple[cst.Call, Scope, int]], model_of: ModelOf
+) -> Iterator[tuple[object, Compile]]:
+    """Each (model key, loss applied to its output) of the file's calls."""
+    for call, scope, index in calls:
+        ex.budget.spend()
+        if len(call.args) < 2 or any(arg.star for arg in call.args):
+            continue
+        loss = _keras_loss(ex, call, scope, index)
+        if loss is None:
+            continue
+        y_pred = argument(call, 1, "y_pred")
+        key = _model_called(ex, y_pred, scope, index, model_of)
+        if key is None:
+            continue
+        y_true = argument(call, 0, "y_true")
+        targets = (TargetReader(ex).read(y_true, scope, index),) if y_true is not None else ()
+        yield key, Compile((loss,), ex.span(call), fit_targets=targets)
+
+
+def _keras_loss(ex: _Extractor, call: cst.Call, scope: Scope, index: int) -> Loss | None:
+    """The loss ``call`` computes: a loss object (``from_logits`` as its
+    constructor says) or a loss function (``from_logits`` as this call says)."""
+    func, func_scope, func_index = ex.resolve_value(call.func, scope, index)
+    if isinstance(func, cst.Call):
+        member = keras_member(ex.qualname(func.func, func_scope, func_index), "losses")
+        if member is None or not losses.canonical_loss_attribute(member)[1]:
+            return None
+        # The object's ``__call__(y_true, y_pred, sample_weight=None)``
+        # (keras/src/losses/loss.py): the constructor holds from_logits.
+        return ex.loss(call.func, scope, index)
+    if func is None:
+        return None
+    member = keras_member(ex.qualname(func, func_scope, func_index), "losses")
+    if member is None:
+        return None
+    name, is_class = losses.canonical_loss_attribute(member)
+    if is_class or name is None:
+        return None
+    # ``binary_crossentropy(y_true, y_pred, from_logits=False, ...)`` and the
+    # other crossentropy functions (keras/src/losses/losses.py): from_logits
+    # is the third parameter; a third positional argument is not read.
+    positional = [arg for arg in call.args if arg.keyword is None]
+    from_logits: bool | None = False
+    keyword = argument(call, None, "from_logits")
+    if len(positional) > 2:
+        from_logits = None
+    elif keyword is not None:
+        from_logits = ex.bool_value(keyword, scope, index)
+    return Loss(name, from_logits, ex.span(call.func), ex.source(call.func))
+
+
+def _model_called(
+    ex: _Extractor, node: cst.BaseExpression | None, scope: Scope, index: int, model_of: ModelOf
+) -> object | None:
+    """The model whose call ``node`` is (``model(x, training=True)``), directly
+    or through a name bound to it with certainty."""
+    value, value_scope, value_index = ex.resolve_value(node, scope, index)
+    if not isinstance(value, cst.Call) or not isinstance(value.func, cst.Name):
+        return None
+    binding = value_scope.lookup(value.func.value, value_index)
+    if binding is None or binding.kind is not Kind.VALUE:
+        return None
+    return model_of(value.func.value, value_scope, value_index)
