@@ -228,3 +228,21 @@ def test_typo_span_is_the_literal_in_the_dict() -> None:
     assert ref.value == "binary_crossentrop"
     assert ref.literal == '"binary_crossentrop"'
     assert (ref.span.start.line, ref.span.start.column) == (3, 30)
+
+
+HOSTILE = {
+    "a dataclass default that builds the class": (
+        "from dataclasses import dataclass\n@dataclass\nclass A:\n    n: int = len(A().x)\n",
+        "A().n",
+    ),
+    "a class that inherits from itself": ("class B(B):\n    N = B.N\n", "B.N"),
+    "a class constant defined through itself": ("class C:\n    N = 1\n    N = C.N + 1\n", "C.N"),
+    "a comprehension over itself": ("X = [X for X in X]\n", "len(X)"),
+    "a long chain of names": ("a0 = 1\n" + "".join(f"a{i} = a{i - 1}\n" for i in range(1, 2000)), "a1999"),
+}
+
+
+@pytest.mark.parametrize("case", list(HOSTILE))
+def test_hostile_values_are_unknown(case: str) -> None:
+    code, expression = HOSTILE[case]
+    assert value_at_end(code, expression) is UNKNOWN

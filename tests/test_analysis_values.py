@@ -186,3 +186,20 @@ def test_containers_agree_with_python(data: Any, operation: str) -> None:
         return  # not knowing is always allowed
     assert expected is not KeyError
     assert python(value) == expected
+
+
+def test_a_huge_comprehension_is_unknown_and_cheap() -> None:
+    class Counting:
+        steps = 0
+
+        def spend(self, steps: int = 1) -> None:
+            self.steps += steps
+
+    budget = Counting()
+    names = Names()
+    names.evaluator = Evaluator(names, budget)
+    code = "len([[[i for i in range(10000)] for j in range(10000)] for k in range(10000)])"
+    assert names.evaluator.evaluate(cst.parse_expression(code), None) is UNKNOWN
+    assert budget.steps < 50_000
+    # The allowance is per outermost comprehension: the next one is known.
+    assert names.evaluator.evaluate(cst.parse_expression("len([i for i in range(100)])"), None) == Const(100)

@@ -19,6 +19,11 @@ from keraslint.analysis.values import UNKNOWN, Const, Mapping, Sequence, Value
 
 # How deep an evaluation may recurse (a name whose value is another name...).
 MAX_DEPTH = 60
+# How many elements a comprehension (with the comprehensions nested in it)
+# may visit in all: past this, its value is unknown. Class lists and
+# alphabets are far smaller; ``[[... for j in range(10**4)] for i in
+# range(10**4)]`` would otherwise build 10**8 values.
+MAX_COMPREHENSION_STEPS = 2_000
 
 _BINARY = {
     cst.Add: "+",
@@ -83,6 +88,8 @@ class Evaluator:
         self.environment = environment
         self.budget = budget or _NoBudget()
         self._depth = 0
+        # Elements the outermost comprehension being evaluated may still visit.
+        self._comprehension_steps: int | None = None
 
     def evaluate(self, node: cst.BaseExpression | None, context: Any) -> Value:
         if node is None:
@@ -237,7 +244,20 @@ class Evaluator:
     def _comprehension(self, node: cst.ListComp | cst.SetComp | cst.GeneratorExp | cst.DictComp, context: Any) -> Value:
         """``{ch: i for i, ch in enumerate(ALPHABET)}``: run over a known
         iterable, each element bound in a context of its own; unknown when
-        the iterable, a condition or a key is not known."""
+        the iterable, a condition or a key is not known, or when it is too
+        large (``MAX_COMPREHENSION_STEPS``)."""
+        outermost = self._comprehension_steps is None
+        if outermost:
+            self._comprehension_steps = MAX_COMPREHENSION_STEPS
+        try:
+            return self._run_comprehension(node, context)
+        finally:
+            if outermost:
+                self._comprehension_steps = None
+
+    def _run_comprehension(
+        self, node: cst.ListComp | cst.SetComp | cst.GeneratorExp | cst.DictComp, context: Any
+    ) -> Value:
         contexts: list[Any] = [context]
         clause: cst.BaseCompFor | None = node.for_in
         while clause is not None:
@@ -250,6 +270,9 @@ class Evaluator:
                     return UNKNOWN
                 for item in items:
                     self.budget.spend()
+                    self._comprehension_steps = (self._comprehension_steps or 0) - 1
+                    if self._comprehension_steps < 0:
+                        return UNKNOWN
                     names: dict[str, Value] = {}
                     if not _unpack(clause.target, item, names):
                         return UNKNOWN
