@@ -213,3 +213,42 @@ def test_loops_not_certain_to_pair_the_loss_and_model_stay_silent() -> None:
     # A user function of the same shape is no Keras loss.
     own = "def loss_fn(y, p):\n    return tf.reduce_mean(p - y)\n\nvalue = loss_fn(y_train, model(x_train))\n"
     assert codes(LOOP + own) == []
+
+
+CUSTOM = """\
+import tensorflow as tf
+
+
+class CustomModel(keras.Model):
+    def train_step(self, data):
+        x, y = data
+        with tf.GradientTape() as tape:
+            y_pred = self(x, training=True)
+            loss = LOSS
+        grads = tape.gradient(loss, self.trainable_variables)
+        self.optimizer.apply_gradients(zip(grads, self.trainable_variables))
+        return {"loss": loss}
+
+
+inputs = keras.Input(shape=(8,))
+outputs = layers.Dense(10, activation="softmax")(layers.Dense(16, activation="relu")(inputs))
+model = CustomModel(inputs, outputs)
+model.compile(optimizer="adam", loss=keras.losses.SparseCategoricalCrossentropy(from_logits=True))
+"""
+
+
+def test_a_functional_subclass_training_with_the_compiled_loss() -> None:
+    body = CUSTOM.replace("LOSS", "self.compiled_loss(y, y_pred, regularization_losses=self.losses)")
+    assert codes(body) == [(21, "KL105")]
+    body = CUSTOM.replace("LOSS", "self.compute_loss(y=y, y_pred=y_pred)")
+    assert codes(body) == [(21, "KL105")]
+
+
+def test_a_functional_subclass_computing_its_own_loss_is_not_read() -> None:
+    body = CUSTOM.replace("LOSS", "tf.reduce_mean(keras.losses.sparse_categorical_crossentropy(y, y_pred))")
+    assert codes(body) == []
+    # A call of its own: not the functional graph.
+    own_call = CUSTOM.replace(
+        "    def train_step(self, data):", "    def call(self, x):\n        return x\n\n    def train_step(self, data):"
+    )
+    assert codes(own_call.replace("LOSS", "self.compiled_loss(y, y_pred)")) == []

@@ -473,6 +473,9 @@ class _Extractor:
         self.returned_by: Callable[[cst.Call, Scope, int], tuple[cst.BaseExpression, Scope, int] | None] | None = None
         # The value engine over the file's scopes (set by ``extract``).
         self.values: ProgramValues | None = None
+        # Whether images are channels last (Keras's default): the file says
+        # nothing else anywhere (set by ``extract``).
+        self.channels_last = True
         # Module-level functions and their signatures (set by ``extract``),
         # for targets made by the file's own functions.
         self.functions: dict[str, Scope] = {}
@@ -665,9 +668,15 @@ class _Extractor:
 
     def _walk_back(self, chain: Sequence[_Layer]) -> OutputLayer | None:
         trailing: Activation | None = None
+        # A ``Flatten``/``Reshape``/global pooling after the layer: its
+        # activation still bounds the values, the unit count is unknown.
+        reshaped = False
         for layer in reversed(chain):
             self.budget.spend()
             if layer.kind in layer_kinds.VALUE_PRESERVING_LAYERS:
+                continue
+            if layer.kind in layer_kinds.RANGE_PRESERVING_LAYERS:
+                reshaped = True
                 continue
             if layer.kind in layer_kinds.ACTIVATION_LAYERS or layer.kind in (
                 "Activation",
@@ -685,21 +694,53 @@ class _Extractor:
                     trailing = applied
                 continue
             if layer.kind == "Dense" and layer.call is not None and layer.scope is not None:
-                units = self.dense_units(layer.call, layer.scope, layer.index)
+                units = None if reshaped else self.dense_units(layer.call, layer.scope, layer.index)
                 units_node = _argument(layer.call, 0, "units")
                 activation = trailing or self.dense_activation(layer.call, layer.scope, layer.index)
-                units_span = self.span(units_node) if units_node is not None else None
+                units_span = self.span(units_node) if units_node is not None and not reshaped else None
                 return OutputLayer("Dense", units, activation, self.span(layer.call), units_span)
+            if layer.kind in layer_kinds.FILTER_LAYERS or layer.kind in layer_kinds.DEPTHWISE_LAYERS:
+                output = self._convolution_output(layer, trailing, reshaped)
+                if output is not None:
+                    return output
             if layer.kind == "Sequential" and layer.call is not None and layer.scope is not None:
                 # A nested ``Sequential([...])``: its own output, unless an
                 # activation layer after it replaces the activation.
                 inner = self._nested_output(layer.call, layer.scope, layer.index)
                 if inner is not None:
+                    if reshaped:
+                        inner = replace(inner, units=None, units_span=None)
                     return replace(inner, activation=trailing) if trailing is not None else inner
             break
         if trailing is not None:
             return OutputLayer("Activation", None, trailing, trailing.span)
         return None
+
+    def _convolution_output(self, layer: _Layer, trailing: Activation | None, reshaped: bool) -> OutputLayer | None:
+        """A convolution as the output layer (``Conv2D(n_classes, 1,
+        activation="softmax")``, every segmentation model's head): its
+        ``filters`` are the units along the last axis, where its activation
+        (and a softmax's default ``axis=-1``, keras/src/activations/
+        activations.py) works when the data are channels last, Keras's
+        default (keras/src/backend/config.py ``image_data_format``;
+        keras/src/layers/convolutional/base_conv.py applies ``activation``
+        to the convolution's output). None where the file may be channels
+        first, or the call may pass ``data_format`` or ``activation`` in a
+        way not read here."""
+        call, scope, index = layer.call, layer.scope, layer.index
+        if call is None or scope is None or not self.channels_last or _has_star_args(call):
+            return None
+        positional = sum(1 for arg in call.args if arg.keyword is None)
+        if positional > layer_kinds.CONV_SAFE_POSITIONALS or _argument(call, None, "data_format") is not None:
+            return None
+        activation = trailing or self.activation(_argument(call, None, "activation"), scope, index, call)
+        units: int | None = None
+        units_span: Span | None = None
+        if layer.kind in layer_kinds.FILTER_LAYERS and not reshaped:
+            filters = _argument(call, 0, "filters")
+            units = self.int_value(filters, scope, index)
+            units_span = self.span(filters) if filters is not None else None
+        return OutputLayer(layer.kind, units, activation, self.span(call), units_span)
 
     def _nested_output(self, call: cst.Call, scope: Scope, index: int) -> OutputLayer | None:
         """The output of a ``Sequential`` nested in another, worked out once."""
@@ -997,6 +1038,9 @@ def extract(module: cst.Module, code: str, budget: Budget | None = None) -> File
     ex = _Extractor(module, budget)
     ex.values = ProgramValues(collector.module_scope, collector.classes, collector.mutations, ex.budget)
     ex.functions, ex.signatures = collector.functions, collector.signatures
+    # Channels last unless the file says otherwise anywhere (a global
+    # ``set_image_data_format``, Keras 2's ``image_dim_ordering``...).
+    ex.channels_last = not any(marker in code for marker in _CHANNELS_FIRST_MARKERS)
 
     builder = _ModelBuilder(ex, collector)
     models = builder.all_models()
@@ -1013,9 +1057,7 @@ def extract(module: cst.Module, code: str, budget: Budget | None = None) -> File
 
     activation_strings: list[StringRef] = []
     single_unit_softmax: list[Activation] = []
-    # Channels last unless the file says otherwise anywhere (a global
-    # ``set_image_data_format``, Keras 2's ``image_dim_ordering``...).
-    channels_last = not any(marker in code for marker in _CHANNELS_FIRST_MARKERS)
+    channels_last = ex.channels_last
     for call, scope, index in collector.calls:
         kind = ex.layer_class(call, scope, index)  # spends a step
         if kind is None:
@@ -1137,6 +1179,8 @@ class _ModelBuilder:
         self._sites: dict[int, _Site] = {}
         self._pending: dict[int, _Site] = {}
         self._copies_of_events: list[_Event] = []
+        # A ``train_step`` method's scope -> whether it uses the compiled loss.
+        self._compiled_loss: dict[int, bool] = {}
         ex.returned_by = self._returned_value
         self.events: dict[tuple[int, str], _Calls] = {}
         for event in collector.events:
@@ -1349,8 +1393,12 @@ class _ModelBuilder:
             for event in events:
                 if layers is None:
                     break
-                if event.method == "pop" or (event.method == "add" and not event.certain):
+                if event.method == "pop":
                     layers = None
+                elif event.method == "add" and not event.certain:
+                    # In a loop or a branch: zero or more layers not known,
+                    # after which an unconditional ``add`` is known again.
+                    layers.append(_Layer("?", None))
                 elif event.method == "add":
                     event_scope = scope if event.scope is original else event.scope
                     layers.append(ex.as_layer(_argument(event.call, 0, "layer"), event_scope, event.index))
@@ -1524,13 +1572,51 @@ class _ModelBuilder:
         if not any(keras_model_class(base) == "Model" for base in bases):
             return None
         method = info.methods.get("call")
-        if method is None or len(method.returns) != 1:
+        if method is None:
+            return self._functional_subclass(info, bases, call, scope, index)
+        if len(method.returns) != 1:
             return None
         return_index, value, certain = method.returns[0]
         if not certain:
             return None
         method = self._instance_scopes(info, call, scope, index).get(id(method), method)
         return self.ex.functional_outputs(value, method, return_index + 1)
+
+    def _functional_subclass(
+        self, info: _Class, bases: list[str | None], call: cst.Call, scope: Scope, index: int
+    ) -> tuple[OutputLayer | None, ...] | None:
+        """``CustomModel(inputs, outputs)`` for a ``keras.Model`` subclass with
+        no ``call`` or ``__init__`` of its own: a functional model (Keras's
+        ``Model.__init__`` injects ``Functional`` when given inputs and
+        outputs, keras/src/models/model.py), trained with the compiled loss
+        unless its ``train_step`` computes another one."""
+        if len(bases) != 1 or not set(info.methods) <= _FUNCTIONAL_SUBCLASS_METHODS:
+            return None
+        train_step = info.methods.get("train_step")
+        if train_step is not None and not self._uses_compiled_loss(train_step):
+            return None
+        return self.ex.functional_outputs(_argument(call, 1, "outputs"), scope, index)
+
+    def _uses_compiled_loss(self, method: Scope) -> bool:
+        """Whether a ``train_step`` calls ``self.compiled_loss`` (tf.keras) or
+        ``self.compute_loss`` (Keras 3): the loss given to ``compile``."""
+        known = self._compiled_loss.get(id(method))
+        if known is not None:
+            return known
+        self._compiled_loss[id(method)] = False
+        for call, scope, _ in self.collector.calls:
+            self.ex.budget.spend()
+            func = call.func
+            if (
+                scope is method
+                and isinstance(func, cst.Attribute)
+                and isinstance(func.value, cst.Name)
+                and func.value.value == "self"
+                and func.attr.value in ("compiled_loss", "compute_loss")
+            ):
+                self._compiled_loss[id(method)] = True
+                return True
+        return False
 
     def _instance_scopes(self, info: _Class, call: cst.Call, scope: Scope, index: int) -> dict[int, Scope]:
         """The class's method scopes as one instance sees them: copies in
@@ -1568,6 +1654,11 @@ class _ModelBuilder:
             if copy is not None:
                 mutations.change("self", copy, change.index, change.declared_global)
         return copies
+
+
+# What a functional ``keras.Model`` subclass may define and still train its
+# functional graph with the compiled loss.
+_FUNCTIONAL_SUBCLASS_METHODS = frozenset({"train_step", "test_step", "predict_step", "get_config", "metrics"})
 
 
 @dataclass(frozen=True)
