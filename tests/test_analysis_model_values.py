@@ -246,3 +246,16 @@ HOSTILE = {
 def test_hostile_values_are_unknown(case: str) -> None:
     code, expression = HOSTILE[case]
     assert value_at_end(code, expression) is UNKNOWN
+
+
+def test_a_merged_copy_is_its_own_object() -> None:
+    code = 'BASE = {"loss": "mse", "units": 3}\nCONFIG = {**BASE, "lr": 0.1}\nCONFIG["loss"] = "mae"\n'
+    assert value_at_end(code, 'BASE["loss"]') == Const("mse")
+    assert value_at_end(code, 'CONFIG["units"]') is UNKNOWN  # changed after the merge
+    code = 'BASE = {"loss": "mse", "units": 3}\nCONFIG = {**BASE, "lr": 0.1}\n'
+    assert value_at_end(code, 'CONFIG["units"]') == Const(3)
+
+
+def test_a_merge_shares_mutable_values() -> None:
+    code = 'BASE = {"model": {"units": 3}}\nCONFIG = {**BASE}\nCONFIG["model"]["units"] = 4\n'
+    assert value_at_end(code, 'BASE["model"]["units"]') is UNKNOWN

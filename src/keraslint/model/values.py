@@ -105,25 +105,32 @@ def root_name(node: cst.BaseExpression) -> str | None:
     return node.value if isinstance(node, cst.Name) else None
 
 
-def alias_parts(node: cst.BaseExpression | None) -> list[cst.BaseExpression]:
+def alias_parts(node: cst.BaseExpression | None) -> list[tuple[cst.BaseExpression, bool]]:
     """The parts of an assigned value that may be an object reachable from a
-    name (``c = CONFIG``, ``m = CONFIG["model"]``, ``pair = [CONFIG, x]``)."""
-    found: list[cst.BaseExpression] = []
+    name (``c = CONFIG``, ``m = CONFIG["model"]``, ``pair = [CONFIG, x]``),
+    each with whether only its elements are shared (``{**BASE, "lr": 1}``
+    and ``[*LAYERS]`` copy the container, not what it holds)."""
+    found: list[tuple[cst.BaseExpression, bool]] = []
     stack = [node] if node is not None else []
     while stack:
         part = stack.pop()
         if isinstance(part, (cst.Tuple, cst.List, cst.Set, cst.Dict)):
-            stack.extend(element.value for element in part.elements)
+            for element in part.elements:
+                if isinstance(element, (cst.StarredElement, cst.StarredDictElement)):
+                    if root_name(element.value) is not None:
+                        found.append((element.value, True))
+                else:
+                    stack.append(element.value)
         elif isinstance(part, (cst.Name, cst.Subscript, cst.Attribute)) and root_name(part) is not None:
             if not (isinstance(part, cst.Name) and part.value in ("True", "False", "None")):
-                found.append(part)
+                found.append((part, False))
         elif (
             isinstance(part, cst.Call)
             and isinstance(part.func, cst.Attribute)
             and part.func.attr.value in _RETURNS_PART
             and root_name(part) is not None
         ):
-            found.append(part)  # ``CONFIG.get("model")``: an object inside it
+            found.append((part, False))  # ``CONFIG.get("model")``: an object inside it
     return found
 
 
@@ -156,10 +163,10 @@ class Mutations:
         self.changes.setdefault(name, []).append(_Change(scope, index, declared_global))
 
     def alias(self, node: cst.BaseExpression | None, scope: Scope, index: int, elements: bool = False) -> None:
-        for part in alias_parts(node):
+        for part, shared_elements in alias_parts(node):
             name = root_name(part)
             if name is not None:
-                self.aliases.setdefault(name, []).append(_Alias(scope, index, part, elements))
+                self.aliases.setdefault(name, []).append(_Alias(scope, index, part, elements or shared_elements))
 
     def call(self, call: cst.Call, scope: Scope, index: int) -> None:
         """A call may change its receiver and the objects passed to it."""
@@ -184,6 +191,20 @@ class _ClassBody:
 
     info: Any  # extract._Class
     position: int
+
+
+def _shares_mutable(value: Value, elements: bool) -> bool:
+    """Whether sharing ``value`` (or only its elements) shares a mutable object."""
+    if not elements:
+        return mutable(value)
+    for option in value.options():
+        if isinstance(option, Mapping) and not option.open:
+            items: tuple[Value, ...] | None = tuple(item for _, item in option.items)
+        else:
+            items = v.elements(option)
+        if items is None or any(map(mutable, items)):
+            return True
+    return False
 
 
 def mutable(value: Value) -> bool:
@@ -242,7 +263,8 @@ class ProgramValues:
                 self.budget.spend()
                 found = v.index(found, Const(step))
             if mutable(found) and any(
-                mutable(self.value(part, owner, binding.index)) for part in alias_parts(binding.value)
+                _shares_mutable(self.value(part, owner, binding.index), shared_elements)
+                for part, shared_elements in alias_parts(binding.value)
             ):
                 # ``c = CONFIG``: one object under two names, changed
                 # through either.
@@ -291,12 +313,7 @@ class ProgramValues:
             return True
         self._open.add(key)
         try:
-            part = self.value(alias.node, alias.scope, alias.index)
-            if alias.elements:
-                items = v.elements(part)
-                found = items is None or any(map(mutable, items))
-            else:
-                found = mutable(part)
+            found = _shares_mutable(self.value(alias.node, alias.scope, alias.index), alias.elements)
         finally:
             self._open.discard(key)
         self._aliases[key] = found
