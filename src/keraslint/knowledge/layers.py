@@ -44,8 +44,55 @@ FILTER_LAYERS: Final[frozenset[str]] = frozenset(
         "Conv3DTranspose",
         "SeparableConv1D",
         "SeparableConv2D",
+        # Aliases exported by keras/layers/__init__.py (Keras 3) and tf.keras.
         "Convolution1D",
         "Convolution2D",
         "Convolution3D",
+        "Convolution1DTranspose",
+        "Convolution2DTranspose",
+        "Convolution3DTranspose",
+        "SeparableConvolution1D",
+        "SeparableConvolution2D",
+    }
+)
+
+# Convolutions with no ``filters``: their output has ``depth_multiplier``
+# channels per input channel (keras/src/layers/convolutional/
+# base_depthwise_conv.py), a count the layer alone does not give. Their
+# ``activation`` is applied to the output like any convolution's.
+DEPTHWISE_LAYERS: Final[frozenset[str]] = frozenset({"DepthwiseConv1D", "DepthwiseConv2D"})
+
+# The largest number of positional arguments a convolution can be given
+# with neither ``data_format`` nor ``activation`` among them: ``filters,
+# kernel_size, strides, padding`` (Conv1D/2D/3D and SeparableConv's
+# ``data_format`` is the 5th, Conv2DTranspose's ``output_padding`` the 5th;
+# DepthwiseConv2D's ``kernel_size, strides, padding, depth_multiplier``
+# come before its ``data_format``). keras/src/layers/convolutional/*.py.
+CONV_SAFE_POSITIONALS: Final[int] = 4
+
+# Layers that move or pool the values of their input without changing their
+# range: ``Flatten``/``Reshape`` only reshape (keras/src/layers/reshaping/
+# flatten.py, reshape.py); global pooling takes the mean or the maximum
+# over the steps or pixels (keras/src/layers/pooling/base_global_pooling.py,
+# global_average_pooling*.py, global_max_pooling*.py). A sigmoid or softmax
+# before them still gives values in [0, 1], a ReLU non-negative ones, a tanh
+# values in [-1, 1]; but the last axis is no longer the one the activation
+# ran over, so the unit count is unknown.
+RANGE_PRESERVING_LAYERS: Final[frozenset[str]] = frozenset(
+    {
+        "Flatten",
+        "Reshape",
+        "GlobalAveragePooling1D",
+        "GlobalAveragePooling2D",
+        "GlobalAveragePooling3D",
+        "GlobalAvgPool1D",
+        "GlobalAvgPool2D",
+        "GlobalAvgPool3D",
+        "GlobalMaxPooling1D",
+        "GlobalMaxPooling2D",
+        "GlobalMaxPooling3D",
+        "GlobalMaxPool1D",
+        "GlobalMaxPool2D",
+        "GlobalMaxPool3D",
     }
 )

@@ -51,6 +51,8 @@ from keraslint.model.walk import walk
 _MODEL_METHODS = frozenset(
     {"add", "pop", "compile", "fit", "fit_generator", "train_on_batch", "predict", "predict_on_batch"}
 )
+# The list methods that grow a list of layers given to ``Sequential``.
+_LIST_METHODS = frozenset({"append", "extend"})
 # The calls that train a model with its compiled loss.
 _TRAINING = ("fit", "fit_generator", "train_on_batch")
 _CHANNELS_FIRST_MARKERS = ("channels_first", "image_data_format", "image_dim_ordering", "data_format")
@@ -408,7 +410,7 @@ class _Collector(cst.CSTVisitor):
         func = node.func
         if isinstance(func, cst.Attribute) and isinstance(func.value, cst.Name):
             method = func.attr.value
-            if method in _MODEL_METHODS:
+            if method in _MODEL_METHODS or method in _LIST_METHODS:
                 self.events.append(_Event(self.index, self.certain, self.scope, func.value.value, method, node))
             if method == "compile":
                 self.compile_calls.append((node, self.scope, self.index))
@@ -476,6 +478,9 @@ class _Extractor:
         # Whether images are channels last (Keras's default): the file says
         # nothing else anywhere (set by ``extract``).
         self.channels_last = True
+        # ``.append``/``.extend`` calls by (function body, receiver), in
+        # source order (set by ``extract``).
+        self.list_calls: dict[tuple[int, str], list[_Event]] = {}
         # Module-level functions and their signatures (set by ``extract``),
         # for targets made by the file's own functions.
         self.functions: dict[str, Scope] = {}
@@ -768,6 +773,20 @@ class _Extractor:
         arg = _argument(call, 0, "layers")
         if arg is None:
             return [] if not _has_star_args(call) else None
+        for _ in range(_MAX_DEPTH):
+            self.budget.spend()
+            if not isinstance(arg, cst.Name) or arg.value in ("True", "False", "None"):
+                break
+            binding = scope.lookup(arg.value, index)
+            if binding is None or binding.kind is not Kind.VALUE or binding.value is None or binding.path:
+                return None
+            owner = scope if arg.value in scope.bindings else (scope.parent or scope)
+            if isinstance(binding.value, cst.List):
+                # A list: what was appended to it before this call counts.
+                return self._grown_list(arg.value, binding, owner, scope, index)
+            arg, scope, index = binding.value, owner, binding.index
+        else:
+            return None
         arg, scope, index = self.resolve_value(arg, scope, index)
         if not isinstance(arg, (cst.List, cst.Tuple)):
             return None
@@ -778,6 +797,75 @@ class _Extractor:
                 return None
             layers.append(self.as_layer(element.value, scope, index))
         return layers
+
+    def _grown_list(self, name: str, binding: Binding, owner: Scope, scope: Scope, index: int) -> list[_Layer] | None:
+        """The layers of the list ``name = [...]`` (``binding``, in ``owner``)
+        holds at statement ``index`` of ``scope``: its items, then what
+        ``.append(layer)`` / ``.extend([...])`` added in the same body
+        before. One in a loop or a branch adds zero or more unknown layers,
+        after which an unconditional ``append`` is known again (issue 11:
+        "``.append`` in a loop yields a list whose last elements are
+        unknown"). Any other change (``pop``, ``insert``, ``+=``, an item
+        assigned, an alias, the list passed to a function, a function of
+        the file changing it) leaves the list unknown: None."""
+        literal = cst.ensure_type(binding.value, cst.List)
+        layers: list[_Layer] = []
+        for element in literal.elements:
+            self.budget.spend()
+            if isinstance(element, cst.StarredElement):
+                return None
+            layers.append(self.as_layer(element.value, owner, binding.index))
+        if self.values is None:
+            return None
+        mutations = self.values.mutations
+        read_in_body = _same_body(scope, owner)
+        # Changes of the list between its binding and ``index``, by statement.
+        pending: dict[int, int] = {}
+        for change in mutations.changes.get(name, ()):
+            self.budget.spend()
+            if _same_body(change.scope, owner):
+                if not read_in_body:
+                    return None  # a module list read in a function that runs at any time
+                if binding.index <= change.index < index:
+                    pending[change.index] = pending.get(change.index, 0) + 1
+            elif change.declared_global or not self._has_local(name, change.scope):
+                return None
+        for alias in mutations.aliases.get(name, ()):
+            self.budget.spend()
+            if _same_body(alias.scope, owner):
+                if not read_in_body or binding.index <= alias.index < index:
+                    return None
+            elif not self._has_local(name, alias.scope):
+                return None
+        for event in self.list_calls.get((_body_key(owner), name), ()):
+            self.budget.spend()
+            if not binding.index < event.index < index:
+                continue
+            pending[event.index] = pending.get(event.index, 0) - 1
+            if _has_star_args(event.call) or len(event.call.args) != 1 or event.call.args[0].keyword is not None:
+                return None
+            item = event.call.args[0].value
+            if not event.certain:
+                layers.append(_Layer("?", None))
+            elif event.method == "append":
+                layers.append(self.as_layer(item, owner, event.index))
+            else:
+                items = _elements(item)
+                if items is None:
+                    layers.append(_Layer("?", None))
+                else:
+                    layers.extend(self.as_layer(each, owner, event.index) for each in items)
+        if any(pending.values()):
+            return None  # changed by something else than these calls
+        return layers
+
+    def _has_local(self, name: str, scope: Scope) -> bool:
+        """Whether ``scope`` has a variable ``name`` of its own (not only
+        ``NAME[k] = v`` there, which the collector also records as a binding
+        but which changes the enclosing object)."""
+        assert self.values is not None
+        changed_at = {c.index for c in self.values.mutations.changes.get(name, ()) if c.scope is scope}
+        return any(b.index not in changed_at for b in scope.bindings.get(name, ()))
 
     def functional_chain(self, node: cst.BaseExpression | None, scope: Scope, index: int) -> list[_Layer]:
         """Layers from the output tensor back along first inputs (reversed)."""
@@ -946,6 +1034,17 @@ def _elements(node: cst.BaseExpression | None) -> list[cst.BaseExpression] | Non
     return [element.value for element in node.elements]
 
 
+def _body_key(scope: Scope) -> int:
+    """One function body's scopes share a key: the scope itself, and its
+    copies specialised to call sites (``_ModelBuilder._copy``), which keep
+    its ``returns``."""
+    return id(scope.returns)
+
+
+def _same_body(a: Scope, b: Scope) -> bool:
+    return a is b or a.returns is b.returns
+
+
 def _by_position(
     node: cst.BaseExpression | None, outputs: Sequence[OutputLayer | None]
 ) -> list[cst.BaseExpression] | None:
@@ -1041,6 +1140,9 @@ def extract(module: cst.Module, code: str, budget: Budget | None = None) -> File
     # Channels last unless the file says otherwise anywhere (a global
     # ``set_image_data_format``, Keras 2's ``image_dim_ordering``...).
     ex.channels_last = not any(marker in code for marker in _CHANNELS_FIRST_MARKERS)
+    for event in collector.events:
+        if event.method in _LIST_METHODS:
+            ex.list_calls.setdefault((_body_key(event.scope), event.receiver), []).append(event)
 
     builder = _ModelBuilder(ex, collector)
     models = builder.all_models()
