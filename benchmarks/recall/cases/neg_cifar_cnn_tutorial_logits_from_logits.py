@@ -1,0 +1,27 @@
+# source: https://github.com/tensorflow/docs/pull/1627
+# mistake: none - the CIFAR-10 CNN tutorial ends in Dense(10) with no activation and trains with SparseCategoricalCrossentropy(from_logits=True); the proposed "fix" adding softmax was withdrawn
+# shape: literal; model.add chain, logits output paired with a from_logits loss object
+# expect: none
+import tensorflow as tf
+from tensorflow.keras import datasets, layers, models
+
+(train_images, train_labels), (test_images, test_labels) = datasets.cifar10.load_data()
+train_images, test_images = train_images / 255.0, test_images / 255.0
+
+model = models.Sequential()
+model.add(layers.Conv2D(32, (3, 3), activation='relu', input_shape=(32, 32, 3)))
+model.add(layers.MaxPooling2D((2, 2)))
+model.add(layers.Conv2D(64, (3, 3), activation='relu'))
+model.add(layers.MaxPooling2D((2, 2)))
+model.add(layers.Conv2D(64, (3, 3), activation='relu'))
+model.add(layers.Flatten())
+model.add(layers.Dense(64, activation='relu'))
+model.add(layers.Dense(10))
+
+model.compile(optimizer='adam',
+              loss=tf.keras.losses.SparseCategoricalCrossentropy(from_logits=True),
+              metrics=['accuracy'])
+
+history = model.fit(train_images, train_labels, epochs=10,
+                    validation_data=(test_images, test_labels))
+test_loss, test_acc = model.evaluate(test_images, test_labels, verbose=2)
