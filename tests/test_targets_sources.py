@@ -143,6 +143,22 @@ FLAGGED = {
         + "model.fit(gen.flow(x_train, y_train, batch_size=32))\n",
         "KL202",
     ),
+    # TensorFlow Datasets
+    "tfds split list with info": (
+        "import tensorflow_datasets as tfds\n"
+        "(ds_train, ds_test), info = tfds.load('mnist', split=['train', 'test'], as_supervised=True, with_info=True)\n"
+        "ds_train = ds_train.map(lambda image, label: (tf.cast(image, tf.float32) / 255.0, label)).batch(128)\n"
+        + SOFTMAX_CCE
+        + "model.fit(ds_train, validation_data=ds_test.batch(128))\n",
+        "KL202",
+    ),
+    "tfds class count": (
+        "import tensorflow_datasets as tfds\n"
+        "train = tfds.load('tf_flowers', split='train[:80%]', as_supervised=True)\n"
+        + SOFTMAX_SPARSE
+        + "model.fit(train.batch(32))\n",
+        "KL204",
+    ),
     # the file's own functions
     "function returns (x, y)": (
         "def load():\n    (x, y), _ = keras.datasets.mnist.load_data()\n    return x / 255.0, y\n"
@@ -155,6 +171,18 @@ FLAGGED = {
         + "y = encode(y_train, 10)\n"
         + SOFTMAX_SPARSE
         + "model.fit(x_train, y)\n",
+        "KL201",
+    ),
+    "one-hot rows written in a helper": (
+        "import random\n"
+        "def make_data(n, k):\n"
+        "    x = np.zeros([n, 8])\n"
+        "    y = np.zeros([n] + [k])\n"
+        "    for i in range(n):\n"
+        "        x[i, :] = np.random.rand(8)\n"
+        "        y[i] = tf.one_hot(random.randint(0, k - 1), k).numpy()\n"
+        "    return x, y\n"
+        "x_all, y_all = make_data(100, 10)\n" + SOFTMAX_SPARSE + "model.fit(x_all, y_all)\n",
         "KL201",
     ),
     # slices and conversions
@@ -290,6 +318,20 @@ SILENT = {
         "gen = keras.preprocessing.image.ImageDataGenerator(rescale=1 / 255)\n"
         'train_gen = gen.flow_from_directory("train")\n' + SOFTMAX_CCE + "model.fit(train_gen)\n"
     ),
+    "tfds without as_supervised": (
+        "import tensorflow_datasets as tfds\n"
+        "train = tfds.load('mnist', split='train')\n"
+        "train = train.map(lambda d: (d['image'], d['label'])).batch(32)\n" + SOFTMAX_CCE + "model.fit(train)\n"
+    ),
+    "tfds all splits": (
+        "import tensorflow_datasets as tfds\n"
+        "splits = tfds.load('mnist', as_supervised=True)\n" + SOFTMAX_CCE + "model.fit(splits['train'])\n"
+    ),
+    "tfds one-hot map": (
+        "import tensorflow_datasets as tfds\n"
+        "train = tfds.load('cifar10', split='train', as_supervised=True)\n"
+        "train = train.map(lambda x, y: (x, tf.one_hot(y, 10))).batch(32)\n" + SOFTMAX_CCE + "model.fit(train)\n"
+    ),
     "fit tuple x is inputs": (MNIST + SOFTMAX_CCE + "model.fit((x_train, y_train))\n"),
     "function with two returns": (
         "def load(flag):\n    (x, y), _ = keras.datasets.mnist.load_data()\n"
@@ -304,6 +346,21 @@ SILENT = {
         + "y = np.zeros((len(y_train), 10))\nfor i, label in enumerate(y_train):\n    y[i, label] = 1\n"
         + SOFTMAX_CCE
         + "model.fit(x_train, y)\n"
+    ),
+    "one-hot rows written, cce": (
+        "y = np.zeros((len(labels), 10))\nfor i, label in enumerate(labels):\n"
+        "    y[i] = keras.utils.to_categorical(label, 10)\n" + SOFTMAX_CCE + "model.fit(x, y)\n"
+    ),
+    "0/1 mask written per step": (
+        "y = np.zeros((len(texts), 40))\nfor i, spans in enumerate(positions):\n    for t in spans:\n"
+        "        y[i, t] = 1\n" + SOFTMAX_SPARSE + "model.fit(x, y)\n"
+    ),
+    "rows written then shuffled": (
+        "y = np.zeros((100, 10))\nfor i in range(100):\n    y[i] = tf.one_hot(i % 10, 10).numpy()\n"
+        "np.random.shuffle(y)\n" + SOFTMAX_SPARSE + "model.fit(x, y)\n"
+    ),
+    "rows of unknown values": (
+        "y = np.zeros((100, 10))\nfor i in range(100):\n    y[i] = encode(i)\n" + SOFTMAX_SPARSE + "model.fit(x, y)\n"
     ),
     "one-hot column is not one-hot": (MNIST + ONE_HOT + SOFTMAX_SPARSE + "model.fit(x_train, y_train_1h[:, 0])\n"),
     "pad_sequences of unknown sequences": (

@@ -95,3 +95,27 @@ SKLEARN_CLASS_COUNTS: Final[dict[str, int]] = {
 # value in units of $100,000 (0.15-5.0) (sklearn/datasets/_base.py,
 # _california_housing.py docstrings).
 SKLEARN_UNBOUNDED_REGRESSION: Final[frozenset[str]] = frozenset({"load_diabetes", "fetch_california_housing"})
+
+# TensorFlow Datasets loaded with ``tfds.load(name, split=..., as_supervised=True)``:
+# each element is ``(input, label)`` with the integer class index of the
+# dataset's ``ClassLabel`` (tensorflow_datasets/core/load.py; class counts
+# from each dataset's catalog page, tensorflow.org/datasets/catalog/<name>).
+# A list of splits gives a list of datasets; ``with_info=True`` gives
+# ``(datasets, info)``.
+TFDS_CLASS_COUNTS: Final[dict[str, int]] = {
+    "mnist": 10,
+    "fashion_mnist": 10,
+    "kmnist": 10,
+    "cifar10": 10,
+    "cifar100": 100,
+    "svhn_cropped": 10,
+    "tf_flowers": 5,
+    "cats_vs_dogs": 2,
+    "horses_or_humans": 2,
+    "rock_paper_scissors": 3,
+    "beans": 3,
+    "imdb_reviews": 2,
+    "oxford_flowers102": 102,
+    "food101": 101,
+    "stanford_dogs": 120,
+}

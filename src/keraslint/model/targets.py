@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Callable, Iterator, Union
 
 import libcst as cst
 
-from keraslint.analysis.values import as_str, elements
+from keraslint.analysis.values import as_int, as_str, elements
 from keraslint.diagnostics import Span
 from keraslint.knowledge import datasets
 from keraslint.model.arguments import argument
@@ -143,7 +143,7 @@ class TargetReader:
                 return self._outside(frame, self._follow, bound.node, bound.scope, bound.index, path, depth + 1)
             binding = scope.lookup(node.value, index)
             if binding is None or binding.kind is not Kind.VALUE or binding.value is None:
-                return None
+                return None if path else self._filled(node.value, scope, index, depth)
             owner = scope if node.value in scope.bindings else (scope.parent or scope)
             return self._follow(binding.value, owner, binding.index, (*binding.path, *path), depth + 1)
         if isinstance(node, (cst.Tuple, cst.List)) and path:
@@ -205,6 +205,65 @@ class TargetReader:
             found = self._follow(value, scope, index, (), depth + 1)
             if found is not None and found.ids:
                 return replace(found, complete=False)
+        return None
+
+    def _filled(self, name: str, scope: Scope, index: int, depth: int) -> _Result:
+        """``y = np.zeros((n, k))`` then only ``y[i, label] = 1`` or
+        ``y[i] = <one-hot row>`` writes (the Keras text-generation and
+        seq2seq examples): one-hot rows, k wide. Any other change of ``y``
+        (another assignment, a method, passing it to a function, an alias)
+        leaves it unknown."""
+        history = scope.bindings.get(name)
+        values = self.ex.values
+        if not history or values is None:
+            return None
+        before = [binding for binding in history if binding.index < index]
+        origins = [position for position, binding in enumerate(before) if binding.kind is not Kind.UNKNOWN]
+        if not origins:
+            return None
+        origin = before[origins[-1]]
+        if not origin.certain or origin.kind is not Kind.VALUE or origin.path or not isinstance(origin.value, cst.Call):
+            return None
+        zeros = origin.value
+        if self._numpy(zeros.func, scope, origin.index) != "zeros" or _has_star(zeros):
+            return None
+        shape = elements(self.ex.value(argument(zeros, 0, "shape"), scope, origin.index))
+        if shape is None or len(shape) < 2:
+            return None
+        # Every change of the name, anywhere, is a write recorded in this scope after the zeros.
+        changes = values.mutations.changes.get(name, [])
+        if values.mutations.aliases.get(name) or any(c.scope is not scope or c.index <= origin.index for c in changes):
+            return None
+        mutated = {binding.index for binding in before[origins[-1] + 1 :]}
+        if not mutated <= {change.index for change in changes}:
+            return None  # a loop target or ``with ... as`` rebinds it
+        body = self._body_of(scope)
+        if body is None:
+            return None
+        writes = _subscript_writes(body, name)
+        if writes is None or not writes or len(writes) != len(changes):
+            return None
+        # ``y[i, t] = 1`` is left out: a 0/1 mask over time steps (sparse
+        # labels per step) is written the same way as one-hot rows.
+        for keys, value, _ in writes:
+            self.ex.budget.spend()
+            if len(keys) != len(shape) - 1:
+                return None
+            row = self._follow(value, scope, index, (), depth + 1)
+            if row is None or row.encoding is not Encoding.ONE_HOT:
+                return None
+        classes = as_int(shape[-1])
+        target, first = writes[0][2], writes[0][1]
+        producer = f"{self.ex.source(target)} = {self.ex.source(first) if len(self.ex.source(first)) <= 30 else '...'}"
+        return _Found(Encoding.ONE_HOT, producer, self.ex.span(target), classes)
+
+    def _body_of(self, scope: Scope) -> cst.CSTNode | None:
+        """The module, or the module-level function whose scope this is."""
+        if scope.parent is None:
+            return self.ex.module
+        for statement in self.ex.module.body:
+            if isinstance(statement, cst.FunctionDef) and self.ex.functions.get(statement.name.value) is scope:
+                return statement.body
         return None
 
     def _numpy(self, func: cst.BaseExpression, scope: Scope, index: int) -> str | None:
@@ -478,6 +537,8 @@ class TargetReader:
         loader = _directory_loader(qualname)
         if loader is not None:
             return self._directory(node, scope, index, outer, path)
+        if qualname == "tensorflow_datasets.load":
+            return self._tfds(node, scope, index, outer, path)
         if outer:
             return None
         if qualname in ("tensorflow.data.Dataset.from_tensor_slices", "tensorflow.data.Dataset.from_tensors"):
@@ -568,6 +629,42 @@ class TargetReader:
         if mode == "categorical":
             return _Found(Encoding.ONE_HOT, name, line, classes)
         return None
+
+    def _tfds(self, call: cst.Call, scope: Scope, index: int, outer: tuple[int, ...], path: tuple[int, ...]) -> _Result:
+        """The labels of ``tfds.load("mnist", split=..., as_supervised=True)``."""
+        if path != (1,) or self.ex.bool_value(argument(call, None, "as_supervised"), scope, index) is not True:
+            return None
+        if argument(call, None, "batch_size") is not None:
+            return None  # batch_size=-1 gives tensors, not a dataset
+        name = as_str(self.ex.value(argument(call, 0, "name"), scope, index))
+        classes = datasets.TFDS_CLASS_COUNTS.get(name.split(":")[0]) if name is not None else None
+        if classes is None:
+            return None
+        with_info = argument(call, None, "with_info")
+        if with_info is not None:
+            flag = self.ex.bool_value(with_info, scope, index)
+            if flag is None:
+                return None
+            if flag:
+                if not outer or outer[0] != 0:
+                    return None
+                outer = outer[1:]
+        split = argument(call, None, "split")
+        if split is None:
+            return None  # every split, in a dict
+        value = self.ex.value(split, scope, index)
+        if as_str(value) is not None or (isinstance(split, cst.Attribute) and self._is_tfds_split(split, scope, index)):
+            if outer:
+                return None
+        else:
+            splits = elements(value)
+            if splits is None or len(outer) != 1 or not 0 <= outer[0] < len(splits):
+                return None
+        return _Found(Encoding.INTEGER, f"tfds.load({name!r})", self.ex.span(call), classes)
+
+    def _is_tfds_split(self, node: cst.Attribute, scope: Scope, index: int) -> bool:
+        qualname = self.ex.qualname(node, scope, index)
+        return qualname is not None and qualname.startswith("tensorflow_datasets.Split.")
 
     def _flow(self, call: cst.Call, method: str, scope: Scope, index: int, path: tuple[int, ...]) -> _Result:
         """The labels of ``ImageDataGenerator().flow_from_directory(...)``."""
@@ -752,6 +849,36 @@ def _element_sources(params: list[str], dataset: cst.BaseExpression, scope: Scop
     if len(params) == 1:
         return {params[0]: _Source(dataset, scope, index, element=True)}
     return {name: _Source(dataset, scope, index, element=True, prefix=(k,)) for k, name in enumerate(params)}
+
+
+def _subscript_writes(
+    body: cst.CSTNode, name: str
+) -> list[tuple[list[cst.BaseSlice], cst.BaseExpression, cst.Subscript]] | None:
+    """Each ``name[k1, k2...] = value`` in ``body`` (not in nested functions,
+    classes or lambdas), or None when ``name`` is written another way."""
+    writes: list[tuple[list[cst.BaseSlice], cst.BaseExpression, cst.Subscript]] = []
+    stack: list[cst.CSTNode] = [body]
+    while stack:
+        current = stack.pop()
+        if isinstance(current, (cst.FunctionDef, cst.ClassDef, cst.Lambda)) and current is not body:
+            continue
+        if isinstance(current, (cst.AugAssign, cst.AnnAssign)) and _rooted_at(current.target, name):
+            return None
+        if isinstance(current, cst.Assign):
+            for target in current.targets:
+                node = target.target
+                if isinstance(node, cst.Subscript) and isinstance(node.value, cst.Name) and node.value.value == name:
+                    writes.append(([element.slice for element in node.slice], current.value, node))
+                elif _rooted_at(node, name) and not isinstance(node, cst.Name):
+                    return None
+        stack.extend(current.children)
+    return writes
+
+
+def _rooted_at(node: cst.CSTNode, name: str) -> bool:
+    while isinstance(node, (cst.Subscript, cst.Attribute)):
+        node = node.value
+    return isinstance(node, cst.Name) and node.value == name
 
 
 def _names(node: cst.CSTNode, wanted: set[str] | None) -> Iterator[cst.Name]:
