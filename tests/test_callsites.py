@@ -15,7 +15,9 @@ from tensorflow.keras import layers
 
 
 def codes(body: str) -> list[tuple[int, str]]:
-    return [(d.span.start.line, d.code) for d in lint_text("m.py", PRELUDE + body).diagnostics]
+    result = lint_text("m.py", PRELUDE + body)
+    assert not result.internal_errors
+    return [(d.span.start.line, d.code) for d in result.diagnostics]
 
 
 NET = """\
@@ -252,3 +254,25 @@ def test_a_functional_subclass_computing_its_own_loss_is_not_read() -> None:
         "    def train_step(self, data):", "    def call(self, x):\n        return x\n\n    def train_step(self, data):"
     )
     assert codes(own_call.replace("LOSS", "self.compiled_loss(y, y_pred)")) == []
+
+
+def test_hostile_call_shapes_end_unknown_without_errors() -> None:
+    # A class inheriting from itself by name, built with arguments.
+    selfish = (
+        "class Net(Net):\n    def __init__(self, n=1):\n        self.head = layers.Dense(n, activation='softmax')\n\n"
+        "    def call(self, x):\n        return self.head(x)\n\n"
+        "model = Net(n=1)\nmodel.compile(loss='binary_crossentropy')\n"
+    )
+    assert codes(selfish) == []
+    # A helper that hands the model to itself.
+    recursive = (
+        "def train(model, loss):\n    model.compile(loss=loss)\n    train(model, loss)\n\n"
+        "model = keras.Sequential([layers.Dense(3, activation='softmax')])\n"
+        "train(model, 'categorical_crossentropy')\n"
+    )
+    assert codes(recursive) == []
+    # 2,000 builders, each returning the next one's layer.
+    chain = "".join(f"def f{i}(u):\n    return f{i + 1}(u)\n\n" for i in range(2000))
+    chain += "def f2000(u):\n    return layers.Dense(u, activation='softmax')\n\n"
+    chain += "model = keras.Sequential([layers.Dense(8), f0(1)])\nmodel.compile(loss='binary_crossentropy')\n"
+    assert codes(chain) == []
