@@ -427,3 +427,31 @@ def test_recursive_helpers_end_silently() -> None:
         + "model.fit(x_train, a(y_train))\n"
     )
     assert codes(body) == []
+
+
+def test_hostile_target_chains_end_silently_in_bounded_time() -> None:
+    import time
+
+    chained_maps = (
+        "ds = tf.data.Dataset.from_tensor_slices((x_train, y_train))\n" + "ds = ds.map(lambda a, b: (a, b))\n" * 3000
+    )
+    growing = "def grow(y):\n    return grow([y])\n"
+    self_map = "def twice(a, b):\n    return twice(a, b)\n"
+    slices = "y = y_train\n" + "y = y[:]\n" * 3000
+    bodies = [
+        MNIST + chained_maps + SOFTMAX_CCE + "model.fit(ds)\n",
+        MNIST + growing + SOFTMAX_CCE + "model.fit(x_train, grow(y_train))\n",
+        MNIST
+        + self_map
+        + "ds = tf.data.Dataset.from_tensor_slices((x_train, y_train)).map(twice)\n"
+        + SOFTMAX_CCE
+        + "model.fit(ds)\n",
+        MNIST + slices + SOFTMAX_CCE + "model.fit(x_train, y)\n",
+    ]
+    for body in bodies:
+        started = time.perf_counter()
+        result = lint_text("t.py", TF + body)
+        assert not result.internal_errors, result.internal_errors
+        assert time.perf_counter() - started < 10
+        # Followed past the depth limit: unknown, no finding.
+        assert [d.code for d in result.diagnostics if d.code in ("KL201", "KL202")] == []
