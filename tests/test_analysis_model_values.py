@@ -205,6 +205,23 @@ PROGRAMS = {
     "activation typo in a dataclass": "from dataclasses import dataclass\n@dataclass\nclass Config:\n"
     '    act: str = "softmx"  # expect: KL302\n'
     "cfg = Config()\n" + head("3", activation="cfg.act"),
+    "a module list read in a builder": 'CLASSES = ["cat"]\n'
+    "def build():\n"
+    "    return keras.Sequential([\n"
+    "        keras.Input(shape=(8,)),\n"
+    '        layers.Dense(len(CLASSES), activation="softmax"),  # expect: KL101\n'
+    "    ])\n"
+    "model = build()\n",
+    "a module list changed after the builder": 'CLASSES = ["cat"]\n'
+    "def build():\n"
+    "    return keras.Sequential([\n"
+    "        keras.Input(shape=(8,)),\n"
+    '        layers.Dense(len(CLASSES), activation="softmax"),\n'
+    "    ])\n"
+    'CLASSES.append("dog")\n'
+    "model = build()\n",
+    "tuple unpacking": 'N_CLASSES, LOSS = 5, "binary_crossentropy"\n'
+    + head("N_CLASSES", loss="LOSS").replace("loss=LOSS)", "loss=LOSS)  # expect: KL102"),
     "activation typo overridden at the constructor": "from dataclasses import dataclass\n@dataclass\nclass Config:\n"
     '    act: str = "softmx"\n'
     'cfg = Config(act="softmax")\n' + head("3", activation="cfg.act"),
