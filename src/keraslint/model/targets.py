@@ -230,18 +230,20 @@ class TargetReader:
         shape = elements(self.ex.value(argument(zeros, 0, "shape"), scope, origin.index))
         if shape is None or len(shape) < 2:
             return None
-        # Every change of the name, anywhere, is a write recorded in this scope after the zeros.
+        # Every change of the name (all in this scope) between the zeros and
+        # the use is an item assignment (the collector rebinds the name
+        # there), and every assignment into it in the scope is a row write.
         changes = values.mutations.changes.get(name, [])
-        if values.mutations.aliases.get(name) or any(c.scope is not scope or c.index <= origin.index for c in changes):
+        if values.mutations.aliases.get(name) or any(change.scope is not scope for change in changes):
             return None
         mutated = {binding.index for binding in before[origins[-1] + 1 :]}
-        if not mutated <= {change.index for change in changes}:
-            return None  # a loop target or ``with ... as`` rebinds it
+        if mutated != {change.index for change in changes if origin.index < change.index < index}:
+            return None  # passed to a function, a method called, or rebound by a loop target
         body = self._body_of(scope)
         if body is None:
             return None
         writes = _subscript_writes(body, name)
-        if writes is None or not writes or len(writes) != len(changes):
+        if not writes:
             return None
         # ``y[i, t] = 1`` is left out: a 0/1 mask over time steps (sparse
         # labels per step) is written the same way as one-hot rows.
@@ -863,6 +865,8 @@ def _subscript_writes(
         if isinstance(current, (cst.FunctionDef, cst.ClassDef, cst.Lambda)) and current is not body:
             continue
         if isinstance(current, (cst.AugAssign, cst.AnnAssign)) and _rooted_at(current.target, name):
+            return None
+        if isinstance(current, cst.Del) and any(_rooted_at(node, name) for node in _names(current.target, {name})):
             return None
         if isinstance(current, cst.Assign):
             for target in current.targets:
