@@ -276,3 +276,36 @@ def test_hostile_call_shapes_end_unknown_without_errors() -> None:
     chain += "def f2000(u):\n    return layers.Dense(u, activation='softmax')\n\n"
     chain += "model = keras.Sequential([layers.Dense(8), f0(1)])\nmodel.compile(loss='binary_crossentropy')\n"
     assert codes(chain) == []
+
+
+GAN = """\
+import tensorflow as tf
+
+discriminator = keras.Sequential([keras.Input(shape=(28, 28, 1)), layers.Flatten(), layers.Dense(1, activation=HEAD)])
+cross_entropy = keras.losses.BinaryCrossentropy(from_logits=True)
+
+
+def discriminator_loss(real_output, fake_output):
+    real_loss = cross_entropy(tf.ones_like(real_output), real_output)
+    fake_loss = cross_entropy(tf.zeros_like(fake_output), fake_output)
+    return real_loss + fake_loss
+
+
+@tf.function
+def train_step(images, generated):
+    with tf.GradientTape() as tape:
+        real = discriminator(images, training=True)
+        fake = discriminator(generated, training=True)
+        loss = discriminator_loss(real, fake)
+    return loss
+"""
+
+
+def test_a_loss_helper_called_with_the_model_outputs() -> None:
+    assert codes(GAN.replace("HEAD", '"sigmoid"')) == [(11, "KL105"), (12, "KL105")]
+    assert codes(GAN.replace("HEAD", "None")) == []
+    # Called with something that is not a model's output: nothing to pair.
+    other = GAN.replace("HEAD", '"sigmoid"').replace(
+        "discriminator_loss(real, fake)", "discriminator_loss(images, generated)"
+    )
+    assert codes(other) == []

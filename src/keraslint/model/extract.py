@@ -1281,6 +1281,8 @@ class _ModelBuilder:
         self._sites: dict[int, _Site] = {}
         self._pending: dict[int, _Site] = {}
         self._copies_of_events: list[_Event] = []
+        self._names: dict[int, str] | None = None
+        self._by_name: dict[str, list[tuple[cst.Call, Scope, int]]] | None = None
         # A ``train_step`` method's scope -> whether it uses the compiled loss.
         self._compiled_loss: dict[int, bool] = {}
         ex.returned_by = self._returned_value
@@ -1298,7 +1300,7 @@ class _ModelBuilder:
                     self.build(scope, name, binding)
         # ``loss_fn(y, model(x))`` in a custom training loop.
         looped: dict[object, list[Compile]] = {}
-        for key, compile_ in loop_losses(self.ex, self.collector.calls, self._model_key):
+        for key, compile_ in loop_losses(self.ex, self.collector.calls, self._model_key, self._parameter_arguments):
             looped.setdefault(key, []).append(compile_)
         models = []
         for key, model in self.built.items():
@@ -1312,6 +1314,42 @@ class _ModelBuilder:
                 model = replace(model, compiles=(*model.compiles, *looped[key]))
             models.append(model)
         return models
+
+    def _parameter_arguments(self, name: str, scope: Scope, index: int) -> list[tuple[cst.BaseExpression, Scope, int]]:
+        """``name`` read at ``index`` of a module function, while it holds its
+        parameter: the argument each call of the function passes for it."""
+        function = self._function_names().get(id(scope))
+        history = scope.bindings.get(name)
+        signature = self.collector.signatures.get(function or "")
+        if function is None or signature is None or not history or scope.lookup(name, index) is not history[0]:
+            return []
+        if history[0].kind is not Kind.UNKNOWN or name not in (*signature.positional, *signature.keyword_only):
+            return []
+        found = []
+        for call, caller, at in self._calls_of().get(function, ()):
+            self.ex.budget.spend()
+            if self._module_function(call, caller, at) is not scope:
+                continue
+            arguments = self._arguments(signature, call, caller, at)
+            if arguments is not None and name in arguments and arguments[name][1] is caller:
+                found.append(arguments[name])
+        return found
+
+    def _function_names(self) -> dict[int, str]:
+        """Each module function's scope -> its name (worked out once)."""
+        if self._names is None:
+            self._names = {id(scope): name for name, scope in self.collector.functions.items()}
+        return self._names
+
+    def _calls_of(self) -> dict[str, list[tuple[cst.Call, Scope, int]]]:
+        """Calls by the plain name they call (worked out once)."""
+        if self._by_name is None:
+            self._by_name = {}
+            for call, scope, index in self.collector.calls:
+                self.ex.budget.spend()
+                if isinstance(call.func, cst.Name):
+                    self._by_name.setdefault(call.func.value, []).append((call, scope, index))
+        return self._by_name
 
     def _model_key(self, name: str, scope: Scope, index: int) -> tuple[int, int] | None:
         """The built model ``name`` holds at ``index`` of ``scope``, if any."""

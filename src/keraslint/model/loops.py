@@ -29,12 +29,18 @@ if TYPE_CHECKING:
 # A model the file builds, by the name a call uses at a statement of a scope:
 # its key among the built models, or None.
 ModelOf = Callable[[str, Scope, int], object | None]
+# A parameter of a module function (by name, read at a statement of its
+# scope) -> the argument each call of the function gives it, where to read it.
+ArgumentsOf = Callable[[str, Scope, int], list[tuple[cst.BaseExpression, Scope, int]]]
 
 
 def loop_losses(
-    ex: _Extractor, calls: list[tuple[cst.Call, Scope, int]], model_of: ModelOf
+    ex: _Extractor, calls: list[tuple[cst.Call, Scope, int]], model_of: ModelOf, arguments_of: ArgumentsOf
 ) -> Iterator[tuple[object, Compile]]:
-    """Each (model key, loss applied to its output) of the file's calls."""
+    """Each (model key, loss applied to its output) of the file's calls: in
+    the loop itself, or in a loss helper (``def discriminator_loss(real):
+    return cross_entropy(tf.ones_like(real), real)``) for each call of the
+    helper that passes a model's output."""
     for call, scope, index in calls:
         ex.budget.spend()
         if len(call.args) < 2 or any(arg.star for arg in call.args):
@@ -43,12 +49,22 @@ def loop_losses(
         if loss is None:
             continue
         y_pred = argument(call, 1, "y_pred")
-        key = _model_called(ex, y_pred, scope, index, model_of)
-        if key is None:
-            continue
         y_true = argument(call, 0, "y_true")
-        targets = (TargetReader(ex).read(y_true, scope, index),) if y_true is not None else ()
-        yield key, Compile((loss,), ex.span(call), fit_targets=targets)
+        key = _model_called(ex, y_pred, scope, index, model_of)
+        if key is not None:
+            targets = (TargetReader(ex).read(y_true, scope, index),) if y_true is not None else ()
+            yield key, Compile((loss,), ex.span(call), fit_targets=targets)
+            continue
+        if not isinstance(y_pred, cst.Name):
+            continue
+        # Through a helper's parameter: one pairing per call passing a
+        # model's output (the targets are the helper's own: not read).
+        seen = set()
+        for node, caller, at in arguments_of(y_pred.value, scope, index):
+            key = _model_called(ex, node, caller, at, model_of)
+            if key is not None and key not in seen:
+                seen.add(key)
+                yield key, Compile((loss,), ex.span(call))
 
 
 def _keras_loss(ex: _Extractor, call: cst.Call, scope: Scope, index: int) -> Loss | None:
