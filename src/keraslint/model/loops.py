@@ -40,36 +40,41 @@ def loop_losses(
     """Each (model key, loss applied to its output) of the file's calls: in
     the loop itself, or in a loss helper (``def discriminator_loss(real):
     return cross_entropy(tf.ones_like(real), real)``) for each call of the
-    helper that passes a model's output."""
+    helper that passes a model's output. A loss object applied to one
+    model's output several times is one pairing, at the object."""
+    paired: set[tuple[object, int]] = set()
     for call, scope, index in calls:
         ex.budget.spend()
         if len(call.args) < 2 or any(arg.star for arg in call.args):
             continue
-        loss = _keras_loss(ex, call, scope, index)
-        if loss is None:
+        found = _keras_loss(ex, call, scope, index)
+        if found is None:
             continue
+        loss, origin = found
         y_pred = argument(call, 1, "y_pred")
         y_true = argument(call, 0, "y_true")
         key = _model_called(ex, y_pred, scope, index, model_of)
         if key is not None:
-            targets = (TargetReader(ex).read(y_true, scope, index),) if y_true is not None else ()
-            yield key, Compile((loss,), ex.span(call), fit_targets=targets)
+            if (key, id(origin)) not in paired:
+                paired.add((key, id(origin)))
+                targets = (TargetReader(ex).read(y_true, scope, index),) if y_true is not None else ()
+                yield key, Compile((loss,), ex.span(call), fit_targets=targets)
             continue
         if not isinstance(y_pred, cst.Name):
             continue
         # Through a helper's parameter: one pairing per call passing a
         # model's output (the targets are the helper's own: not read).
-        seen = set()
         for node, caller, at in arguments_of(y_pred.value, scope, index):
             key = _model_called(ex, node, caller, at, model_of)
-            if key is not None and key not in seen:
-                seen.add(key)
+            if key is not None and (key, id(origin)) not in paired:
+                paired.add((key, id(origin)))
                 yield key, Compile((loss,), ex.span(call))
 
 
-def _keras_loss(ex: _Extractor, call: cst.Call, scope: Scope, index: int) -> Loss | None:
-    """The loss ``call`` computes: a loss object (``from_logits`` as its
-    constructor says) or a loss function (``from_logits`` as this call says)."""
+def _keras_loss(ex: _Extractor, call: cst.Call, scope: Scope, index: int) -> tuple[Loss, cst.CSTNode] | None:
+    """The loss ``call`` computes, and where it is defined: a loss object
+    (``from_logits`` as its constructor says, reported there) or a loss
+    function (``from_logits`` as this call says, reported at the call)."""
     func, func_scope, func_index = ex.resolve_value(call.func, scope, index)
     if isinstance(func, cst.Call):
         member = keras_member(ex.qualname(func.func, func_scope, func_index), "losses")
@@ -77,7 +82,8 @@ def _keras_loss(ex: _Extractor, call: cst.Call, scope: Scope, index: int) -> Los
             return None
         # The object's ``__call__(y_true, y_pred, sample_weight=None)``
         # (keras/src/losses/loss.py): the constructor holds from_logits.
-        return ex.loss(call.func, scope, index)
+        loss = ex.loss(func, func_scope, func_index)
+        return (loss, func) if loss is not None else None
     if func is None:
         return None
     member = keras_member(ex.qualname(func, func_scope, func_index), "losses")
@@ -96,7 +102,7 @@ def _keras_loss(ex: _Extractor, call: cst.Call, scope: Scope, index: int) -> Los
         from_logits = None
     elif keyword is not None:
         from_logits = ex.bool_value(keyword, scope, index)
-    return Loss(name, from_logits, ex.span(call.func), ex.source(call.func))
+    return Loss(name, from_logits, ex.span(call.func), ex.source(call.func)), call
 
 
 def _model_called(
