@@ -27,6 +27,7 @@ from keraslint.analysis.values import as_int, as_str, elements
 from keraslint.diagnostics import Span
 from keraslint.knowledge import datasets
 from keraslint.model.arguments import argument
+from keraslint.model.budget import Budget
 from keraslint.model.resolve import Kind, Scope, keras_member, keras_path
 from keraslint.model.types import Encoding, Target
 
@@ -242,7 +243,7 @@ class TargetReader:
         body = self._body_of(scope)
         if body is None:
             return None
-        writes = _subscript_writes(body, name)
+        writes = _subscript_writes(body, name, self.ex.budget)
         if not writes:
             return None
         # ``y[i, t] = 1`` is left out: a 0/1 mask over time steps (sparse
@@ -588,7 +589,7 @@ class TargetReader:
             if params is None:
                 return None
             sources = _element_sources(params, receiver, scope, index)
-            ids = frozenset(id(name) for name in _names(function.body, set(params)))
+            ids = frozenset(id(name) for name in _names(function.body, set(params), self.ex.budget))
             return self._inside(_Frame(ids, sources), self._follow, function.body, scope, index, path, depth + 1)
         if not isinstance(function, cst.Name):
             return None
@@ -799,7 +800,7 @@ class TargetReader:
         if node is None:
             return False
         lambda_names = set().union(*(f.owner for f in self._frames if isinstance(f.owner, frozenset)))
-        return any(id(name) in lambda_names for name in _names(node, None))
+        return any(id(name) in lambda_names for name in _names(node, None, self.ex.budget))
 
     def _inside(self, frame: _Frame, then: _Reader, *args: object) -> _Result:
         saved = self._frames
@@ -854,19 +855,22 @@ def _element_sources(params: list[str], dataset: cst.BaseExpression, scope: Scop
 
 
 def _subscript_writes(
-    body: cst.CSTNode, name: str
+    body: cst.CSTNode, name: str, budget: Budget
 ) -> list[tuple[list[cst.BaseSlice], cst.BaseExpression, cst.Subscript]] | None:
     """Each ``name[k1, k2...] = value`` in ``body`` (not in nested functions,
     classes or lambdas), or None when ``name`` is written another way."""
     writes: list[tuple[list[cst.BaseSlice], cst.BaseExpression, cst.Subscript]] = []
     stack: list[cst.CSTNode] = [body]
     while stack:
+        budget.spend()
         current = stack.pop()
         if isinstance(current, (cst.FunctionDef, cst.ClassDef, cst.Lambda)) and current is not body:
             continue
         if isinstance(current, (cst.AugAssign, cst.AnnAssign)) and _rooted_at(current.target, name):
             return None
-        if isinstance(current, cst.Del) and any(_rooted_at(node, name) for node in _names(current.target, {name})):
+        if isinstance(current, cst.Del) and any(
+            _rooted_at(node, name) for node in _names(current.target, {name}, budget)
+        ):
             return None
         if isinstance(current, cst.Assign):
             for target in current.targets:
@@ -885,9 +889,10 @@ def _rooted_at(node: cst.CSTNode, name: str) -> bool:
     return isinstance(node, cst.Name) and node.value == name
 
 
-def _names(node: cst.CSTNode, wanted: set[str] | None) -> Iterator[cst.Name]:
+def _names(node: cst.CSTNode, wanted: set[str] | None, budget: Budget) -> Iterator[cst.Name]:
     stack = [node]
     while stack:
+        budget.spend()
         current = stack.pop()
         if isinstance(current, cst.Name):
             if wanted is None or current.value in wanted:
