@@ -311,3 +311,19 @@ def test_a_loss_helper_called_with_the_model_outputs() -> None:
         "discriminator_loss(real, fake)", "discriminator_loss(images, generated)"
     )
     assert codes(other) == []
+
+
+def test_a_helper_compiling_inside_a_builder_with_a_backend_activation() -> None:
+    body = (
+        "from tensorflow.keras.backend import sigmoid\n\n"
+        "def compile_model(model, lr):\n"
+        "    model.compile(loss='categorical_crossentropy', optimizer=keras.optimizers.SGD(lr))\n\n"
+        "def model_fn(labels_dim):\n"
+        "    model = keras.Sequential()\n"
+        "    model.add(layers.Dense(16, activation='relu'))\n"
+        "    model.add(layers.Dense(labels_dim, activation=sigmoid))\n"
+        "    compile_model(model, 0.1)\n"
+        "    return model\n\n"
+        "census = model_fn(2)\n"
+    )
+    assert codes(body) == [(12, "KL107")]

@@ -557,7 +557,13 @@ class _Extractor:
             return acts.LINEAR if value.value is None else acts.canonical_activation(value.value)
         qualname = self.qualname(node, scope, index)
         if qualname is not None:
-            member = keras_member(qualname, "activations") or keras_member(qualname, "ops")
+            # ``activation=K.sigmoid``: Keras 2's backend functions with their
+            # defaults are the activations (tf-keras keras/backend.py).
+            member = (
+                keras_member(qualname, "activations")
+                or keras_member(qualname, "ops")
+                or keras_member(qualname, "backend")
+            )
             if member is not None:
                 return acts.canonical_activation(member)
             return acts.TF_FUNCTION_ACTIVATIONS.get(qualname)
