@@ -218,6 +218,16 @@ FLAGGED = {
         "X, Y = seqs[:, :-1], seqs[:, -1]\n" + SOFTMAX_CCE + "model.fit(X, Y)\n",
         "KL202",
     ),
+    "pd.factorize codes": (
+        "import pandas as pd\ndf = pd.read_csv('train.csv')\ncodes, names = pd.factorize(df['species'])\n"
+        + SOFTMAX_CCE
+        + "model.fit(df[['a', 'b']].values, codes)\n",
+        "KL202",
+    ),
+    "np.unique inverse": (
+        "classes, y = np.unique(raw_labels, return_inverse=True)\n" + SOFTMAX_CCE + "model.fit(x, y)\n",
+        "KL202",
+    ),
     # scikit-learn loaders
     "load_iris return_X_y": (
         "from sklearn.datasets import load_iris\nX, y = load_iris(return_X_y=True)\n"
@@ -331,6 +341,12 @@ SILENT = {
         "import tensorflow_datasets as tfds\n"
         "train = tfds.load('cifar10', split='train', as_supervised=True)\n"
         "train = train.map(lambda x, y: (x, tf.one_hot(y, 10))).batch(32)\n" + SOFTMAX_CCE + "model.fit(train)\n"
+    ),
+    "np.unique with index and inverse, first part": (
+        "u, idx, inv = np.unique(raw, return_index=True, return_inverse=True)\n" + SOFTMAX_CCE + "model.fit(x, idx)\n"
+    ),
+    "np.unique without inverse": (
+        "u, counts = np.unique(raw, return_counts=True)\n" + SOFTMAX_CCE + "model.fit(x, counts)\n"
     ),
     "fit tuple x is inputs": (MNIST + SOFTMAX_CCE + "model.fit((x_train, y_train))\n"),
     "function with two returns": (

@@ -470,6 +470,20 @@ class TargetReader:
                         classes = datasets.CIFAR100_COARSE_CLASSES
             complete = dataset in datasets.EVERY_CLASS_PRESENT
             return _Found(Encoding.INTEGER, f"{dataset}.load_data", line, classes, complete=complete)
+        # ``codes, names = pd.factorize(df["label"])``: integer codes
+        # (pandas/core/algorithms.py). ``classes, y = np.unique(labels,
+        # return_inverse=True)``: the inverse is integer indices, after the
+        # indices when ``return_index=True`` (numpy/lib/arraysetops.py).
+        if qualname == "pandas.factorize" and path == (0,) and not _has_star(call):
+            return _Found(Encoding.INTEGER, "pd.factorize", line)
+        if qualname == "numpy.unique" and len(path) == 1 and not _has_star(call):
+            if self.ex.bool_value(argument(call, 2, "return_inverse"), scope, index) is not True:
+                return None
+            with_index = argument(call, 1, "return_index")
+            before = self.ex.bool_value(with_index, scope, index) if with_index is not None else False
+            if before is None or path[0] != 1 + before:
+                return None
+            return _Found(Encoding.INTEGER, "np.unique(return_inverse=True)", line)
         # ``X, y = load_iris(return_X_y=True)``
         loader = _sklearn_loader(qualname)
         if loader is not None:
