@@ -327,3 +327,27 @@ def test_a_helper_compiling_inside_a_builder_with_a_backend_activation() -> None
         "census = model_fn(2)\n"
     )
     assert codes(body) == [(12, "KL107")]
+
+
+TUNER = """\
+import keras_tuner
+
+(x_train, y_train), _ = keras.datasets.mnist.load_data()
+y_onehot = keras.utils.to_categorical(y_train, 10)
+
+
+def build(hp):
+    model = keras.Sequential()
+    model.add(layers.Dense(hp.Int("units", 32, 512, step=32), activation="relu"))
+    model.add(layers.Dense(10, activation="softmax"))
+    model.compile(optimizer="adam", loss="sparse_categorical_crossentropy")
+    return model
+
+
+tuner = keras_tuner.RandomSearch(build, objective="val_accuracy", max_trials=5)
+"""
+
+
+def test_a_tuner_trains_the_hypermodel_on_the_search_arguments() -> None:
+    assert codes(TUNER + "tuner.search(x_train, y_onehot, epochs=3)\n") == [(14, "KL201")]
+    assert codes(TUNER + "tuner.search(x_train, y_train, epochs=3)\n") == []

@@ -49,7 +49,7 @@ from keraslint.model.values import Mutations, ProgramValues, root_name
 from keraslint.model.walk import walk
 
 _MODEL_METHODS = frozenset(
-    {"add", "pop", "compile", "fit", "fit_generator", "train_on_batch", "predict", "predict_on_batch"}
+    {"add", "pop", "compile", "fit", "fit_generator", "train_on_batch", "predict", "predict_on_batch", "search"}
 )
 # The list methods that grow a list of layers given to ``Sequential``.
 _LIST_METHODS = frozenset({"append", "extend"})
@@ -1391,6 +1391,9 @@ class _ModelBuilder:
         calls = self.events.get((id(original), name))
         events = _model_events(calls, binding, scope, name, self.ex.budget) if calls is not None else []
         events = self._with_helpers(events, scope, original, name, binding)
+        if _is_tuner(self.ex.qualname(call.func, scope, binding.index)):
+            # ``tuner.search(x, y, ...)`` fits each model the tuner builds.
+            events = [replace(e, method="fit") if e.method == "search" else e for e in events]
         outputs = self._outputs(call, scope, binding.index, events)
         if outputs is None:
             return None
@@ -1432,6 +1435,26 @@ class _ModelBuilder:
             targets = tuple(t for fit in fits for t in self._fit_targets(fit))
             return replace(compile_, fit_targets=targets, head_targets=())
         return replace(compile_, fit_targets=(), head_targets=self.ex.head_targets(fits, outputs))
+
+    def _tuner_outputs(
+        self, call: cst.Call, scope: Scope, index: int, events: Sequence[_Event]
+    ) -> tuple[OutputLayer | None, ...] | None:
+        """``tuner = RandomSearch(build, ...)`` for a module function
+        ``build(hp)``: the model it builds, compiled inside, trained by
+        ``tuner.search(x, y, ...)`` (KerasTuner passes ``search``'s
+        arguments to ``model.fit``: keras_tuner/src/engine/tuner.py
+        ``_build_and_fit_model``, hypermodel.py ``HyperModel.fit``)."""
+        hypermodel = _argument(call, 0, "hypermodel")
+        if not isinstance(hypermodel, cst.Name):
+            return None
+        function = self._module_function(cst.Call(func=hypermodel), scope, index)
+        if function is None:
+            return None
+        inner = self._builder_model(function, events)
+        if inner is None:
+            return None
+        self._inherited[id(call)] = inner.compiles
+        return inner.outputs
 
     def _fit_targets(self, fit: _Event) -> list[Target]:
         """The targets of a ``fit``; in a helper, its parameters read as the
@@ -1551,6 +1574,8 @@ class _ModelBuilder:
             return (ex.output_of(layers) if layers else None,)
         if model_class == "Model":
             return ex.functional_outputs(_argument(call, 1, "outputs"), scope, index)
+        if _is_tuner(ex.qualname(call.func, scope, index)):
+            return self._tuner_outputs(call, scope, index, events)
         if not isinstance(call.func, cst.Name):
             return None
         local = call.func.value
@@ -1805,6 +1830,18 @@ class _ModelBuilder:
 # What a functional ``keras.Model`` subclass may define and still train its
 # functional graph with the compiled loss.
 _FUNCTIONAL_SUBCLASS_METHODS = frozenset({"train_step", "test_step", "predict_step", "get_config", "metrics"})
+
+
+def _is_tuner(qualname: str | None) -> bool:
+    """A KerasTuner tuner class (``keras_tuner.RandomSearch``...)."""
+    if qualname is None:
+        return False
+    parts = qualname.split(".")
+    return parts[0] in ("keras_tuner", "kerastuner") and parts[-1] in _TUNERS
+
+
+# keras_tuner/src/tuners/: the tuners built from a hypermodel function.
+_TUNERS = frozenset({"RandomSearch", "BayesianOptimization", "Hyperband", "GridSearch"})
 
 
 @dataclass(frozen=True)
