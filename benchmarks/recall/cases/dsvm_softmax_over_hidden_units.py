@@ -1,7 +1,7 @@
 # source: https://github.com/Azure/DataScienceVM/issues/9
 # mistake: build_model() ends with Activation('softmax') straight after the 512-unit hidden block, with no Dense(num_classes): the output has 512 units for 10 one-hot classes
 # shape: builder function; hidden width from a loop over layer sizes, class count from a module-level num_classes used by to_categorical
-# expect: KL204 line 30
+# expect: KL204 line 24/27/30
 import keras
 from keras.datasets import mnist
 from keras.models import Sequential
