@@ -106,6 +106,19 @@ FLAGGED = {
         + "model.fit(train_ds)\n",
         "KL201",
     ),
+    "label_mode binary cce": (
+        'train_ds = keras.utils.image_dataset_from_directory("d", label_mode="binary")\n'
+        + model(1, "sigmoid", "categorical_crossentropy")
+        + "model.fit(train_ds)\n",
+        "KL202",
+    ),
+    "class_mode binary three units": (
+        "gen = keras.preprocessing.image.ImageDataGenerator(rescale=1 / 255)\n"
+        'train_gen = gen.flow_from_directory("train", class_mode="binary")\n'
+        + model(3, "softmax", "sparse_categorical_crossentropy")
+        + "model.fit(train_gen)\n",
+        "KL204",
+    ),
     "subset both": (
         'train_ds, val_ds = keras.utils.image_dataset_from_directory("data", validation_split=0.2, '
         'subset="both", seed=1)\n' + SOFTMAX_CCE + "model.fit(train_ds, validation_data=val_ds)\n",
@@ -307,6 +320,17 @@ SILENT = {
         'train_ds = keras.utils.image_dataset_from_directory("d", label_mode="categorical")\n'
         + SOFTMAX_CCE
         + "model.fit(train_ds)\n"
+    ),
+    "label_mode binary bce": (
+        'train_ds = keras.utils.image_dataset_from_directory("d", label_mode="binary")\n'
+        + model(1, "sigmoid", "binary_crossentropy")
+        + "model.fit(train_ds)\n"
+    ),
+    "class_mode binary two-unit sparse": (
+        "gen = keras.preprocessing.image.ImageDataGenerator(rescale=1 / 255)\n"
+        'train_gen = gen.flow_from_directory("train", class_mode="binary")\n'
+        + model(2, "softmax", "sparse_categorical_crossentropy")
+        + "model.fit(train_gen)\n"
     ),
     "label_mode from argparse": (
         'train_ds = keras.utils.image_dataset_from_directory("d", label_mode=args.mode)\n'

@@ -35,7 +35,7 @@ EVERY_CLASS_PRESENT: Final[frozenset[str]] = frozenset({"mnist", "fashion_mnist"
 # ``keras.utils.<loader>(directory, labels="inferred", label_mode="int",
 # class_names=None, ...)``: the labels are integer class indices by default,
 # one-hot rows with ``label_mode="categorical"``, float 0/1 with
-# ``"binary"``, absent with None. Positions of ``labels``, ``label_mode`` and
+# ``"binary"`` (exactly two classes), absent with None. Positions of ``labels``, ``label_mode`` and
 # ``class_names`` (keras/src/utils/image_dataset_utils.py,
 # text_dataset_utils.py, audio_dataset_utils.py). ``subset="both"`` returns
 # the pair (training dataset, validation dataset).
@@ -50,7 +50,7 @@ DIRECTORY_LABEL_MODE_DEFAULT: Final = "int"
 # ``ImageDataGenerator().flow_from_directory(directory, target_size, color_mode,
 # classes, class_mode="categorical", ...)`` and ``flow_from_dataframe(...,
 # class_mode="categorical")``: one-hot rows by default, integer indices with
-# "sparse" (keras/src/legacy/preprocessing/image.py; tf.keras
+# "sparse", 0/1 of two classes with "binary" (keras/src/legacy/preprocessing/image.py; tf.keras
 # keras/preprocessing/image.py). Positions of ``classes`` and ``class_mode``
 # in ``flow_from_directory`` (``flow_from_dataframe`` is read by keyword only).
 FLOW_METHODS: Final[frozenset[str]] = frozenset({"flow_from_directory", "flow_from_dataframe"})
