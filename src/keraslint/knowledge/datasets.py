@@ -50,7 +50,7 @@ DIRECTORY_LABEL_MODE_DEFAULT: Final = "int"
 # ``ImageDataGenerator().flow_from_directory(directory, target_size, color_mode,
 # classes, class_mode="categorical", ...)`` and ``flow_from_dataframe(...,
 # class_mode="categorical")``: one-hot rows by default, integer indices with
-# "sparse", 0/1 of two classes with "binary" (keras/src/legacy/preprocessing/image.py; tf.keras
+# "sparse" (keras/src/legacy/preprocessing/image.py; tf.keras
 # keras/preprocessing/image.py). Positions of ``classes`` and ``class_mode``
 # in ``flow_from_directory`` (``flow_from_dataframe`` is read by keyword only).
 FLOW_METHODS: Final[frozenset[str]] = frozenset({"flow_from_directory", "flow_from_dataframe"})

@@ -645,9 +645,9 @@ class TargetReader:
             return _Found(Encoding.INTEGER, name, line, classes)
         if mode == "categorical":
             return _Found(Encoding.ONE_HOT, name, line, classes)
-        if mode == "binary":
-            # 0/1 labels of exactly two classes (float32 scalars).
-            return _Found(Encoding.INTEGER, name, line, 2)
+        # "binary" (float 0/1) is left unknown: with categorical
+        # crossentropy the 1-unit output is the mistake (KL103), and advice
+        # to use the sparse loss would be wrong there.
         return None
 
     def _tfds(self, call: cst.Call, scope: Scope, index: int, outer: tuple[int, ...], path: tuple[int, ...]) -> _Result:
@@ -703,8 +703,6 @@ class TargetReader:
             return _Found(Encoding.ONE_HOT, method, line, classes)
         if mode == "sparse":
             return _Found(Encoding.INTEGER, method, line, classes)
-        if mode == "binary":
-            return _Found(Encoding.INTEGER, method, line, 2)
         return None
 
     def _count(self, node: cst.BaseExpression | None, scope: Scope, index: int) -> int | None:
