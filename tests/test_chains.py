@@ -126,9 +126,25 @@ APPENDED = {
     "model = build([64, 32])\n"
     "model.compile(optimizer='adam', loss='binary_crossentropy')  # expect: KL102\n"
     "model.fit(x, y)\n",
+    "concatenated lists": _HEAD + "hidden = [layers.Dense(w, activation='relu') for w in (128, 64)]\n"
+    "model = keras.Sequential(hidden + [layers.Dropout(0.2), layers.Dense(6, activation='softmax')])\n"
+    "model.compile(optimizer='adam', loss='binary_crossentropy')  # expect: KL102\n"
+    "model.fit(x, y)\n",
+    "starred hidden layers": _HEAD + "hidden = [layers.Dense(w, activation='relu') for w in (128, 64)]\n"
+    "model = keras.Sequential([keras.Input(shape=(8,)), *hidden, layers.Dense(1, activation='sigmoid')])\n"
+    "model.compile(optimizer='adam', loss='sparse_categorical_crossentropy')  # expect: KL103\n"
+    "model.fit(x, y)\n",
 }
 
 APPENDED_SILENT = {
+    "concatenated with an unknown tail": _HEAD + "head = [layers.Dense(w, activation='relu') for w in (128, 64)]\n"
+    "model = keras.Sequential([layers.Dense(4, activation='softmax')] + head)\n"
+    "model.compile(optimizer='adam', loss='binary_crossentropy')\n"
+    "model.fit(x, y)\n",
+    "starred tail": _HEAD + "tail = [layers.Dense(w, activation='sigmoid') for w in (128, 1)]\n"
+    "model = keras.Sequential([layers.Dense(4, activation='softmax'), *tail])\n"
+    "model.compile(optimizer='adam', loss='binary_crossentropy')\n"
+    "model.fit(x, y)\n",
     "the head appended in the loop": _HEAD + "stack = []\n"
     "for width in (64, 1):\n"
     "    stack.append(layers.Dense(width, activation='sigmoid'))\n"

@@ -779,6 +779,16 @@ class _Extractor:
         arg = _argument(call, 0, "layers")
         if arg is None:
             return [] if not _has_star_args(call) else None
+        return self._listed_layers(arg, scope, index, 0)
+
+    def _listed_layers(self, arg: cst.BaseExpression, scope: Scope, index: int, depth: int) -> list[_Layer] | None:
+        """The layers of a list of layers as far as known: ``[a, b]``, a name
+        bound to a list (grown by ``.append``), ``[*hidden, head]`` and
+        ``hidden + [head]`` (where ``*hidden`` / ``hidden`` stand for zero or
+        more unknown layers, ``"?"``); None when even its last layer is
+        unknown."""
+        if depth >= _MAX_DEPTH:
+            return None
         for _ in range(_MAX_DEPTH):
             self.budget.spend()
             if not isinstance(arg, cst.Name) or arg.value in ("True", "False", "None"):
@@ -794,14 +804,25 @@ class _Extractor:
         else:
             return None
         arg, scope, index = self.resolve_value(arg, scope, index)
+        if isinstance(arg, cst.BinaryOperation) and isinstance(arg.operator, cst.Add):
+            # ``hidden + [head]``: list concatenation.
+            right = self._listed_layers(arg.right, scope, index, depth + 1)
+            if right is None:
+                return None
+            left = self._listed_layers(arg.left, scope, index, depth + 1)
+            return [*(left if left is not None else [_Layer("?", None)]), *right]
         if not isinstance(arg, (cst.List, cst.Tuple)):
             return None
+        return self._items_as_layers(arg, scope, index)
+
+    def _items_as_layers(self, literal: cst.List | cst.Tuple, scope: Scope, index: int) -> list[_Layer]:
         layers: list[_Layer] = []
-        for element in arg.elements:
+        for element in literal.elements:
             self.budget.spend()
             if isinstance(element, cst.StarredElement):
-                return None
-            layers.append(self.as_layer(element.value, scope, index))
+                layers.append(_Layer("?", None))  # zero or more layers
+            else:
+                layers.append(self.as_layer(element.value, scope, index))
         return layers
 
     def _grown_list(self, name: str, binding: Binding, owner: Scope, scope: Scope, index: int) -> list[_Layer] | None:
@@ -814,13 +835,7 @@ class _Extractor:
         unknown"). Any other change (``pop``, ``insert``, ``+=``, an item
         assigned, an alias, the list passed to a function, a function of
         the file changing it) leaves the list unknown: None."""
-        literal = cst.ensure_type(binding.value, cst.List)
-        layers: list[_Layer] = []
-        for element in literal.elements:
-            self.budget.spend()
-            if isinstance(element, cst.StarredElement):
-                return None
-            layers.append(self.as_layer(element.value, owner, binding.index))
+        layers = self._items_as_layers(cst.ensure_type(binding.value, cst.List), owner, binding.index)
         if self.values is None:
             return None
         mutations = self.values.mutations
@@ -855,12 +870,10 @@ class _Extractor:
                 layers.append(_Layer("?", None))
             elif event.method == "append":
                 layers.append(self.as_layer(item, owner, event.index))
+            elif isinstance(item, (cst.List, cst.Tuple)):
+                layers.extend(self._items_as_layers(item, owner, event.index))
             else:
-                items = _elements(item)
-                if items is None:
-                    layers.append(_Layer("?", None))
-                else:
-                    layers.extend(self.as_layer(each, owner, event.index) for each in items)
+                layers.append(_Layer("?", None))
         if any(pending.values()):
             return None  # changed by something else than these calls
         return layers
@@ -897,6 +910,11 @@ class _Extractor:
             if _activation_function(qualname):
                 chain.append(_Layer("function", node, scope, index))
                 node = _argument(node, 0, "x")
+                continue
+            returned = self.returned_by(node, scope, index) if self.returned_by is not None else None
+            if returned is not None:
+                # ``outputs = classifier_head(x, 10)``: the tensor the function returns.
+                node, scope, index = returned
                 continue
             chain.append(_Layer("?", node, scope, index))
             break
