@@ -1,5 +1,5 @@
 # source: https://github.com/mmalekzadeh/dana/issues/1
-# mistake: activity-recognition builder ends in Dense(out_shape, activation='softmax'), but the model is compiled with CategoricalCrossentropy(from_logits=True)
+# mistake: activity-recognition builder ends in Dense(out_shape, activation='softmax'), but the model is compiled with CategoricalCrossentropy(from_logits=True) (the issue names from_logits=True on the softmax output; the loss class is filled in)
 # shape: builder parameter; functional builder function, output width passed as num_classes = len(np.unique(y)) at the call site
 # expect: KL105 line 49
 import numpy as np

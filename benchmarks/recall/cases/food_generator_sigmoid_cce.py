@@ -1,5 +1,5 @@
 # source: https://github.com/suraj-deshmukh/Keras-Multi-Label-Image-Classification/issues/5
-# mistake: food photos (one class each, one-hot from flow_from_directory) trained with a sigmoid output and categorical_crossentropy, hoping for independent per-class probabilities
+# mistake: food photos (one class each, one-hot from flow_from_directory) trained with a sigmoid output and categorical_crossentropy, hoping for independent per-class probabilities (the reporter names sigmoid + categorical_crossentropy on 10 classes; the generator code is filled in)
 # shape: flow_from_directory; units from train_generator.num_classes, class_mode='categorical'
 # expect: KL107 line 30
 from keras.preprocessing.image import ImageDataGenerator

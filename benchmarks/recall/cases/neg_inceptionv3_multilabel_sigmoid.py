@@ -1,5 +1,5 @@
 # source: https://github.com/keras-team/keras/issues/9724
-# mistake: none - 8 non-exclusive labels: InceptionV3 backbone (include_top=False) with a Dense(num_label, activation='sigmoid') head and binary_crossentropy; probabilities need not sum to 1
+# mistake: none - 8 non-exclusive labels: InceptionV3 backbone (include_top=False) with a Dense(num_label, activation='sigmoid') head and binary_crossentropy; probabilities need not sum to 1 (the issue shows the model, not its compile: binary_crossentropy filled in)
 # shape: keras.applications backbone; builder function with the label count as a parameter, include_top=False
 # expect: none
 import numpy as np

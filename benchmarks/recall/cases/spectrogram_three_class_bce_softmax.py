@@ -1,5 +1,5 @@
 # source: https://github.com/boncey/Flickr4Java/issues/354
-# mistake: three spectrogram classes, one-hot with to_categorical(num_classes=3), trained with binary_crossentropy on a 3-way softmax
+# mistake: three spectrogram classes, one-hot with to_categorical(num_classes=3), trained with binary_crossentropy on a 3-way softmax (model and compile filled in around the BCE line the reporter quoted)
 # shape: literal; to_categorical with num_classes=3, loss with an RMSprop object
 # expect: KL102 line 25
 import numpy as np
