@@ -351,3 +351,17 @@ tuner = keras_tuner.RandomSearch(build, objective="val_accuracy", max_trials=5)
 def test_a_tuner_trains_the_hypermodel_on_the_search_arguments() -> None:
     assert codes(TUNER + "tuner.search(x_train, y_onehot, epochs=3)\n") == [(14, "KL201")]
     assert codes(TUNER + "tuner.search(x_train, y_train, epochs=3)\n") == []
+
+
+def test_a_tensor_returned_by_a_helper_is_followed_in_a_functional_graph() -> None:
+    body = (
+        "def classifier_head(x, units, activation='softmax'):\n"
+        "    x = layers.Dropout(0.2)(x)\n"
+        "    return layers.Dense(units, activation=activation)(x)\n\n"
+        "inputs = keras.Input(shape=(32,))\n"
+        "hidden = layers.Dense(64, activation='relu')(inputs)\n"
+        "model = keras.Model(inputs, classifier_head(hidden, 1))\n"
+        "model.compile(optimizer='adam', loss='binary_crossentropy')\n"
+    )
+    assert codes(body) == [(6, "KL101")]
+    assert codes(body.replace("classifier_head(hidden, 1)", "classifier_head(hidden, 1, 'sigmoid')")) == []

@@ -8,7 +8,7 @@ the model trains and what targets ``fit`` receives.
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field, replace
 from typing import Callable, Iterator, Sequence
 
@@ -108,6 +108,24 @@ class _Class:
     index: int
     methods: dict[str, Scope] = field(default_factory=dict)
     attributes: dict[str, list[Binding]] = field(default_factory=dict)
+
+
+@dataclass
+class _ListHistory:
+    """A list bound to ``literal`` and what its body does to it afterwards:
+    the statements where it changes other than by ``append``/``extend``
+    (``bad``) or is aliased, in order, and those calls with the layers each
+    adds (filled in as reads need them)."""
+
+    literal: cst.List
+    binding: Binding  # kept alive with the id that keys this history
+    owner: Scope
+    changed: bool = False
+    bad: list[int] = field(default_factory=list)
+    aliases: list[int] = field(default_factory=list)
+    events: list[_Event] = field(default_factory=list)
+    indices: list[int] = field(default_factory=list)
+    added: list[list[_Layer]] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -481,6 +499,8 @@ class _Extractor:
         # ``.append``/``.extend`` calls by (function body, receiver), in
         # source order (set by ``extract``).
         self.list_calls: dict[tuple[int, str], list[_Event]] = {}
+        # A list's binding and body -> what happens to it (worked out once).
+        self._list_histories: dict[tuple[int, int], _ListHistory | None] = {}
         # Module-level functions and their signatures (set by ``extract``),
         # for targets made by the file's own functions.
         self.functions: dict[str, Scope] = {}
@@ -835,56 +855,92 @@ class _Extractor:
         unknown"). Any other change (``pop``, ``insert``, ``+=``, an item
         assigned, an alias, the list passed to a function, a function of
         the file changing it) leaves the list unknown: None."""
-        layers = self._items_as_layers(cst.ensure_type(binding.value, cst.List), owner, binding.index)
-        if self.values is None:
+        key = (id(binding), id(owner))
+        history = self._list_histories.get(key)
+        if history is None:
+            history = self._list_histories[key] = self._list_history(name, binding, owner)
+        if history is None:
             return None
+        if not _same_body(scope, owner):
+            # A module list read in a function, which may run before or
+            # after any of its changes: only an unchanged list is known.
+            return None if history.changed else self._items_as_layers(history.literal, owner, binding.index)
+        if bisect_left(history.bad, index) or bisect_left(history.aliases, index):
+            return None  # changed otherwise, or aliased, before this read
+        layers = self._items_as_layers(history.literal, owner, binding.index)
+        for position in range(bisect_left(history.indices, index)):
+            layers.extend(self._appended(history, position, owner))
+        return layers
+
+    def _list_history(self, name: str, binding: Binding, owner: Scope) -> _ListHistory | None:
+        """What happens to a list after its binding, worked out once: None
+        when a function of the file may change it at any time."""
+        assert self.values is not None
         mutations = self.values.mutations
-        read_in_body = _same_body(scope, owner)
-        # Changes of the list between its binding and ``index``, by statement.
-        pending: dict[int, int] = {}
+        history = _ListHistory(cst.ensure_type(binding.value, cst.List), binding, owner)
+        # Statement -> changes there minus the ``append``/``extend`` calls
+        # there: any other change makes the list unknown from there on.
+        balance: dict[int, int] = {}
+        malformed: set[int] = set()
+        local: dict[int, bool] = {}
         for change in mutations.changes.get(name, ()):
             self.budget.spend()
             if _same_body(change.scope, owner):
-                if not read_in_body:
-                    return None  # a module list read in a function that runs at any time
-                if binding.index <= change.index < index:
-                    pending[change.index] = pending.get(change.index, 0) + 1
-            elif change.declared_global or not self._has_local(name, change.scope):
+                if change.index >= binding.index:
+                    history.changed = True
+                    balance[change.index] = balance.get(change.index, 0) + 1
+            elif change.declared_global or not self._has_local(name, change.scope, local):
                 return None
         for alias in mutations.aliases.get(name, ()):
             self.budget.spend()
             if _same_body(alias.scope, owner):
-                if not read_in_body or binding.index <= alias.index < index:
-                    return None
-            elif not self._has_local(name, alias.scope):
+                if alias.index >= binding.index:
+                    history.changed = True
+                    history.aliases.append(alias.index)
+            elif not self._has_local(name, alias.scope, local):
                 return None
         for event in self.list_calls.get((_body_key(owner), name), ()):
             self.budget.spend()
-            if not binding.index < event.index < index:
+            if event.index <= binding.index:
                 continue
-            pending[event.index] = pending.get(event.index, 0) - 1
+            balance[event.index] = balance.get(event.index, 0) - 1
             if _has_star_args(event.call) or len(event.call.args) != 1 or event.call.args[0].keyword is not None:
-                return None
+                malformed.add(event.index)
+            history.events.append(event)
+            history.indices.append(event.index)
+        # Every index here is at or after the binding: a bisection at a
+        # read's index counts those between the binding and the read.
+        history.bad = sorted({i for i, count in balance.items() if count or i == binding.index} | malformed)
+        history.aliases.sort()
+        return history
+
+    def _appended(self, history: _ListHistory, position: int, owner: Scope) -> list[_Layer]:
+        """The layers one ``append``/``extend`` adds (worked out once)."""
+        while len(history.added) <= position:
+            self.budget.spend()
+            event = history.events[len(history.added)]
             item = event.call.args[0].value
             if not event.certain:
-                layers.append(_Layer("?", None))
+                added = [_Layer("?", None)]
             elif event.method == "append":
-                layers.append(self.as_layer(item, owner, event.index))
+                added = [self.as_layer(item, owner, event.index)]
             elif isinstance(item, (cst.List, cst.Tuple)):
-                layers.extend(self._items_as_layers(item, owner, event.index))
+                added = self._items_as_layers(item, owner, event.index)
             else:
-                layers.append(_Layer("?", None))
-        if any(pending.values()):
-            return None  # changed by something else than these calls
-        return layers
+                added = [_Layer("?", None)]
+            history.added.append(added)
+        return history.added[position]
 
-    def _has_local(self, name: str, scope: Scope) -> bool:
+    def _has_local(self, name: str, scope: Scope, known: dict[int, bool]) -> bool:
         """Whether ``scope`` has a variable ``name`` of its own (not only
         ``NAME[k] = v`` there, which the collector also records as a binding
         but which changes the enclosing object)."""
         assert self.values is not None
-        changed_at = {c.index for c in self.values.mutations.changes.get(name, ()) if c.scope is scope}
-        return any(b.index not in changed_at for b in scope.bindings.get(name, ()))
+        found = known.get(id(scope))
+        if found is None:
+            changed_at = {c.index for c in self.values.mutations.changes.get(name, ()) if c.scope is scope}
+            found = known[id(scope)] = any(b.index not in changed_at for b in scope.bindings.get(name, ()))
+        return found
 
     def functional_chain(self, node: cst.BaseExpression | None, scope: Scope, index: int) -> list[_Layer]:
         """Layers from the output tensor back along first inputs (reversed)."""
