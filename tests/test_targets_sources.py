@@ -359,6 +359,24 @@ SILENT = {
     "np.unique without inverse": (
         "u, counts = np.unique(raw, return_counts=True)\n" + SOFTMAX_CCE + "model.fit(x, counts)\n"
     ),
+    "iris rows of two species with bce": (
+        "from sklearn.datasets import load_iris\nX, y = load_iris(return_X_y=True)\n"
+        + model(1, "sigmoid", "binary_crossentropy")
+        + "model.fit(X[:100], y[:100])\n"
+    ),
+    "mnist digits taken from a dataset with bce": (
+        MNIST
+        + "ds = tf.data.Dataset.from_tensor_slices((x_train, y_train)).filter(lambda x, y: y < 2).batch(32)\n"
+        + model(1, "sigmoid", "binary_crossentropy")
+        + "model.fit(ds)\n"
+    ),
+    "unshuffled split of sorted labels with bce": (
+        "from sklearn.datasets import load_iris\nfrom sklearn.model_selection import train_test_split\n"
+        "X, y = load_iris(return_X_y=True)\n"
+        "X_tr, X_te, y_tr, y_te = train_test_split(X, y, train_size=100, shuffle=False)\n"
+        + model(1, "sigmoid", "binary_crossentropy")
+        + "model.fit(X_tr, y_tr)\n"
+    ),
     "fit tuple x is inputs": (MNIST + SOFTMAX_CCE + "model.fit((x_train, y_train))\n"),
     "function with two returns": (
         "def load(flag):\n    (x, y), _ = keras.datasets.mnist.load_data()\n"

@@ -81,6 +81,10 @@ DATASET_PRESERVING: Final[frozenset[str]] = frozenset(
     }
 )
 
+# Of those, the ones that keep only some elements: integer labels may then
+# miss some classes.
+DATASET_SUBSETS: Final[frozenset[str]] = frozenset({"take", "skip", "shard", "filter", "take_while"})
+
 # scikit-learn loaders of classification data: the number of classes of
 # ``.target`` (every class present): iris 3, digits 10 (``n_class`` selects
 # fewer), wine 3, breast cancer 2 (sklearn/datasets/_base.py docstrings).

@@ -182,11 +182,12 @@ class TargetReader:
             return None
         if path or not keys or not isinstance(keys[0], cst.Slice):
             return None
-        # ``y[:500]``, ``y[n:, :]``: some of the rows, each unchanged. The
-        # rows kept may not hold every class.
+        # ``y[:500]``, ``y[n:, :]``: some of the rows, each unchanged.
         if all(isinstance(key, cst.Slice) and _is_full(key) for key in keys[1:]):
             found = self._follow(value, scope, index, (), depth + 1)
-            return replace(found, complete=False) if found is not None else None
+            if found is None or (isinstance(keys[0], cst.Slice) and _is_full(keys[0])):
+                return found
+            return _rows(found)
         # ``seq[:, -1]``, ``scaled[:, 0]``: one column of a matrix.
         if len(keys) == 2 and isinstance(keys[1], cst.Index):
             column = self.ex.int_value(keys[1].value, scope, index)
@@ -501,7 +502,13 @@ class TargetReader:
             source = path[0] // 2
             if source < len(positional):
                 found = self._follow(positional[source], scope, index, (), depth + 1)
-                return replace(found, complete=False) if found is not None else None
+                if found is None:
+                    return None
+                # Unshuffled, a split of sorted labels may hold some classes only.
+                shuffle = argument(call, None, "shuffle")
+                if shuffle is not None and self.ex.bool_value(shuffle, scope, index) is not True:
+                    return _rows(found)
+                return replace(found, complete=False)
         return None
 
     # -- datasets -----------------------------------------------------------------
@@ -574,7 +581,9 @@ class TargetReader:
         receiver = func.value
         if method in datasets.DATASET_PRESERVING:
             found = self._element(receiver, scope, index, (), path, depth + 1)
-            return replace(found, complete=False) if found is not None else None
+            if found is None or method not in datasets.DATASET_SUBSETS:
+                return found
+            return _rows(found)
         if method == "map":
             return self._mapped(node, receiver, scope, index, path, depth)
         if method in datasets.FLOW_METHODS and self._is_image_generator(receiver, scope, index):
@@ -839,6 +848,15 @@ class TargetReader:
 
 
 _NOT_A_FUNCTION = object()
+
+
+def _rows(found: _Found) -> _Found:
+    """Some of the rows of ``found``: one-hot rows keep their width, but
+    integer labels may no longer hold every class (``iris[:100]`` is two
+    species)."""
+    if found.encoding is Encoding.ONE_HOT:
+        return replace(found, complete=False)
+    return replace(found, classes=None, complete=False)
 
 
 def _has_star(call: cst.Call) -> bool:
