@@ -385,3 +385,28 @@ def test_flattened_output_has_unknown_units() -> None:
     )
     assert output is not None and output.units is None and output.activation is not None
     assert output.activation.name == "softmax"
+
+
+# -- bounded work -------------------------------------------------------------------------
+
+
+def test_many_reads_of_a_growing_list_stay_within_the_budget() -> None:
+    from keraslint.config import Settings
+    from keraslint.runner import check_bytes
+
+    lines = [_HEAD + "stack = []"]
+    for i in range(3000):
+        lines.append(f"stack.append(layers.Dense({i + 2}))")
+        lines.append(f"m{i} = keras.Sequential(stack)")
+    # Passing the list to ``Sequential`` may change it (an unknown call):
+    # the reads after the first are unknown, but each must stay cheap.
+    lines.append("head = [layers.Dense(1, activation='sigmoid')]")
+    lines.append("last = keras.Sequential(head)")
+    lines.append("last.compile(optimizer='adam', loss='categorical_crossentropy')")
+    lines.append("last.fit(x, y)")
+    code = "\n".join(lines) + "\n"
+    result = check_bytes("many.py", code.encode(), Settings())
+    codes = {d.code for d in result.diagnostics}
+    assert not result.internal_errors
+    assert "KL002" not in codes
+    assert "KL103" in codes
