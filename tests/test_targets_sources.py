@@ -228,6 +228,12 @@ FLAGGED = {
         "classes, y = np.unique(raw_labels, return_inverse=True)\n" + SOFTMAX_CCE + "model.fit(x, y)\n",
         "KL202",
     ),
+    "labels written out": (
+        "X = np.array([[0.5, 1], [0.9, 2], [0.3, 1], [0.1, 0]])\ny = np.array([[1], [2], [3], [0]])\n"
+        + model(1, "sigmoid", "binary_crossentropy")
+        + "model.fit(X, y)\n",
+        "KL205",
+    ),
     # scikit-learn loaders
     "load_iris return_X_y": (
         "from sklearn.datasets import load_iris\nX, y = load_iris(return_X_y=True)\n"
@@ -376,6 +382,17 @@ SILENT = {
         "X_tr, X_te, y_tr, y_te = train_test_split(X, y, train_size=100, shuffle=False)\n"
         + model(1, "sigmoid", "binary_crossentropy")
         + "model.fit(X_tr, y_tr)\n"
+    ),
+    "binary labels written out": (
+        "y = np.array([0, 1, 1, 0])\n" + model(1, "sigmoid", "binary_crossentropy") + "model.fit(X, y)\n"
+    ),
+    "float targets written out": (
+        "y = np.array([0.5, 1.5, 2.5])\n" + model(1, "sigmoid", "binary_crossentropy") + "model.fit(X, y)\n"
+    ),
+    "one-hot rows written out": (
+        "y = np.array([[1, 0, 0], [0, 1, 0], [0, 0, 1]])\n"
+        + model(3, "softmax", "categorical_crossentropy")
+        + "model.fit(X, y)\n"
     ),
     "fit tuple x is inputs": (MNIST + SOFTMAX_CCE + "model.fit((x_train, y_train))\n"),
     "function with two returns": (

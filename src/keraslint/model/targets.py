@@ -152,6 +152,8 @@ class TargetReader:
             if path[0] < len(items) and not any(isinstance(e, cst.StarredElement) for e in items):
                 return self._follow(items[path[0]].value, scope, index, path[1:], depth + 1)
             return None
+        if isinstance(node, cst.List):
+            return self._literal_labels(node, scope, index)
         if isinstance(node, cst.Subscript):
             return self._subscript(node, scope, index, path, depth)
         if isinstance(node, cst.Attribute) and not path:
@@ -208,6 +210,27 @@ class TargetReader:
             if found is not None and found.ids:
                 return replace(found, complete=False)
         return None
+
+    def _literal_labels(self, node: cst.List, scope: Scope, index: int) -> _Result:
+        """``[0, 2, 1]`` or ``[[1], [3], [0]]`` written out: integer class
+        indices, as many classes as the largest + 1 (what the sparse loss
+        and ``to_categorical`` count)."""
+        items = elements(self.ex.value(node, scope, index))
+        if not items:
+            return None
+        labels: list[int] = []
+        for item in items:
+            self.ex.budget.spend()
+            row = elements(item)
+            if row is not None:
+                if len(row) != 1:
+                    return None
+                item = row[0]
+            label = as_int(item)
+            if label is None or label < 0:
+                return None
+            labels.append(label)
+        return _Found(Encoding.INTEGER, "labels written out", self.ex.span(node), max(labels) + 1, complete=True)
 
     def _filled(self, name: str, scope: Scope, index: int, depth: int) -> _Result:
         """``y = np.zeros((n, k))`` then only ``y[i, label] = 1`` or
