@@ -387,6 +387,24 @@ def test_flattened_output_has_unknown_units() -> None:
     assert output.activation.name == "softmax"
 
 
+# -- TimeDistributed heads ------------------------------------------------------------
+
+
+def test_time_distributed_head_with_computed_units() -> None:
+    code = (
+        _HEAD + 'TAGS = ("O", "B-PER", "I-PER", "B-LOC", "I-LOC")\n'
+        "model = keras.Sequential([\n"
+        "    keras.Input(shape=(50,)),\n"
+        "    layers.Embedding(10000, 64),\n"
+        "    layers.Bidirectional(layers.LSTM(64, return_sequences=True)),\n"
+        "    layers.TimeDistributed(layers.Dense(len(TAGS), activation='softmax')),\n"
+        "])\n"
+        "model.compile(optimizer='adam', loss='binary_crossentropy')  # expect: KL102\n"
+        "model.fit(x, y)\n"
+    )
+    assert actual_findings(code) == expected_findings(code) != []
+
+
 # -- bounded work -------------------------------------------------------------------------
 
 

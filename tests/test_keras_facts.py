@@ -275,3 +275,48 @@ def test_softmax_over_one_filter_is_constant_and_channels_first_is_not() -> None
     # channels_first: the softmax runs over the last spatial axis instead.
     first = keras.layers.Conv2D(1, 1, activation="softmax", data_format="channels_first")(x.transpose(0, 3, 1, 2))
     assert not np.all(keras.ops.convert_to_numpy(first) == 1.0)
+
+
+@pytest.mark.parametrize("name", sorted(layer_kinds.FILTER_LAYERS | layer_kinds.DEPTHWISE_LAYERS))
+def test_convolutions_take_neither_data_format_nor_activation_in_the_first_positions(name: str) -> None:
+    # keras/src/layers/convolutional/*.py: a call with at most
+    # CONV_SAFE_POSITIONALS positional arguments passes neither.
+    params = list(inspect.signature(getattr(keras.layers, name).__init__).parameters)[1:]
+    first = params[: layer_kinds.CONV_SAFE_POSITIONALS]
+    assert "data_format" not in first and "activation" not in first
+    assert {"data_format", "activation"} <= set(params)
+
+
+def test_softmax_of_a_convolution_runs_over_its_filters() -> None:
+    # The activation applies to the output, whose last axis holds the filters
+    # (channels last): a softmax head's pixels each sum to one over them.
+    x = np.random.default_rng(0).normal(size=(2, 6, 6, 3)).astype("float32")
+    out = keras.ops.convert_to_numpy(keras.layers.Conv2D(4, 1, activation="softmax")(x))
+    assert out.shape == (2, 6, 6, 4)
+    np.testing.assert_allclose(out.sum(axis=-1), 1.0, rtol=1e-5)
+
+
+@pytest.mark.parametrize("name", sorted(layer_kinds.DEPTHWISE_LAYERS))
+def test_depthwise_convolutions_have_no_filters_but_apply_their_activation(name: str) -> None:
+    # keras/src/layers/convolutional/base_depthwise_conv.py: the output has
+    # ``depth_multiplier`` channels per input channel, not a count of its own.
+    assert "filters" not in inspect.signature(getattr(keras.layers, name).__init__).parameters
+    layer = getattr(keras.layers, name)(3, depth_multiplier=2, activation="sigmoid")
+    shape = (2, 8, 5) if name.endswith("1D") else (2, 8, 8, 5)
+    out = keras.ops.convert_to_numpy(layer(np.random.default_rng(0).normal(size=shape).astype("float32") * 5))
+    assert out.shape[-1] == 10  # channels in x depth_multiplier
+    assert out.min() >= 0.0 and out.max() <= 1.0
+
+
+@pytest.mark.parametrize("name", sorted(layer_kinds.RANGE_PRESERVING_LAYERS))
+def test_range_preserving_layers_keep_values_within_their_input_range(name: str) -> None:
+    # keras/src/layers/reshaping/{flatten,reshape}.py and
+    # keras/src/layers/pooling/global_*_pooling*.py: values are moved,
+    # averaged or maxed, never pushed outside [min, max] of the input.
+    dims = 3 if name.endswith("3D") else 2 if name.endswith("2D") else 1
+    shape = (2, *([4] * dims), 3)
+    layer = keras.layers.Reshape((-1,)) if name == "Reshape" else getattr(keras.layers, name)()
+    x = keras.activations.sigmoid(np.random.default_rng(0).normal(size=shape).astype("float32") * 5)
+    x = keras.ops.convert_to_numpy(x)
+    out = keras.ops.convert_to_numpy(layer(x))
+    assert out.min() >= x.min() and out.max() <= x.max()
