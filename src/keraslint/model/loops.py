@@ -75,6 +75,13 @@ def _keras_loss(ex: _Extractor, call: cst.Call, scope: Scope, index: int) -> tup
     """The loss ``call`` computes, and where it is defined: a loss object
     (``from_logits`` as its constructor says, reported there) or a loss
     function (``from_logits`` as this call says, reported at the call)."""
+    attribute = call.func
+    if (
+        isinstance(attribute, cst.Attribute)
+        and not (isinstance(attribute.value, cst.Name) and attribute.value.value == "self")
+        and losses.canonical_loss_attribute(attribute.attr.value)[0] is None
+    ):
+        return None  # ``np.dot(a, b)``: no loss by its name, not worth resolving
     func, func_scope, func_index = ex.resolve_value(call.func, scope, index)
     if isinstance(func, cst.Call):
         member = keras_member(ex.qualname(func.func, func_scope, func_index), "losses")
