@@ -1362,6 +1362,8 @@ class _ModelBuilder:
         self._pending: dict[int, _Site] = {}
         self._copies_of_events: list[_Event] = []
         self._names: dict[int, str] | None = None
+        # (class, the literal each ``__init__`` parameter holds) -> its method copies.
+        self._instances: dict[tuple[object, ...], dict[int, Scope]] = {}
         self._by_name: dict[str, list[tuple[cst.Call, Scope, int]]] | None = None
         # A ``train_step`` method's scope -> whether it uses the compiled loss.
         self._compiled_loss: dict[int, bool] = {}
@@ -1880,6 +1882,11 @@ class _ModelBuilder:
         bindings = self._literal_parameters(method, given) if given is not None else None
         if bindings is None:
             return {}
+        # Instances given the same literals share their copies.
+        key = (id(info), *((name, _literal_key(history[0])) for name, history in bindings.items()))
+        known = self._instances.get(key)
+        if known is not None:
+            return known
         attributes: dict[str, list[Binding]] = {}
         copies: dict[int, Scope] = {}
         for each in info.methods.values():
@@ -1898,6 +1905,7 @@ class _ModelBuilder:
             copy = copies.get(id(change.scope))
             if copy is not None:
                 mutations.change("self", copy, change.index, change.declared_global)
+        self._instances[key] = copies
         return copies
 
 
@@ -1926,6 +1934,14 @@ class _Site:
     function: Scope
     scope: Scope
     arguments: dict[str, tuple[cst.BaseExpression, Scope, int]]
+
+
+def _literal_key(binding: Binding) -> object:
+    """What a binding holds, as a key: its literal's text, or the binding."""
+    value = binding.value
+    if binding.kind is Kind.VALUE and isinstance(value, (cst.Integer, cst.SimpleString, cst.Name)):
+        return (type(value).__name__, value.value)
+    return id(binding)
 
 
 def _own_init(node: cst.ClassDef) -> cst.FunctionDef | None:
