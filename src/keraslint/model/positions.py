@@ -9,16 +9,14 @@ in one code-generation pass that records only those nodes.
 from __future__ import annotations
 
 import bisect
-import re
 from typing import Any
 
 import libcst as cst
 from libcst._nodes.internal import CodegenState
 
-from keraslint.alignment import Alignment, line_starts, offset
+from keraslint.alignment import LINE_BREAK, Alignment, line_starts, offset
 from keraslint.diagnostics import Position, Span
 
-_NEWLINE = re.compile(r"\r\n?|\n")
 _UNSET = Position(0, 0)
 
 
@@ -64,7 +62,7 @@ class _TargetedState(CodegenState):
         if "\n" not in value and "\r" not in value:
             self.column += len(value)
             return
-        segments = _NEWLINE.split(value)
+        segments = LINE_BREAK.split(value)
         self.line += len(segments) - 1
         self.column = len(segments[-1])
 

@@ -2,16 +2,11 @@
 
 from __future__ import annotations
 
-import re
 from typing import TextIO
 
+from keraslint.alignment import LINE_BREAK
 from keraslint.checker import FileResult
 from keraslint.reporters.common import Located, located, printable
-
-# The line ends Python and LibCST count (``str.splitlines`` also breaks at
-# form feeds, ``\x1c``-``\x1e``, ``\x85`` and U+2028/2029, which do not end
-# a line of Python).
-_LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 
 def concise_line(item: Located) -> str:
@@ -31,7 +26,9 @@ def write_full(results: list[FileResult], stream: TextIO) -> None:
         stream.write(printable(f"{item.path}:{item.where}: {d.code} {d.message}") + "\n")
         source = sources.get(item.path)
         if source is not None:
-            lines = _LINE_BREAK.split(source.text)
+            # The line ends Python counts (``str.splitlines`` also breaks at
+            # form feeds, ``\x85``, U+2028...).
+            lines = LINE_BREAK.split(source.text)
             index = d.span.start.line - 1
             if 0 <= index < len(lines):
                 # Tabs kept, so that the caret stays under the code.

@@ -12,6 +12,7 @@ import json
 import re
 from dataclasses import dataclass, replace
 
+from keraslint.alignment import LINE_BREAK
 from keraslint.diagnostics import Position
 from keraslint.sources import UnreadableSource
 
@@ -27,9 +28,6 @@ _AUTOMAGIC = re.compile(
     r"^\s*(ls|cd|pwd|pip|conda|cat|mkdir|rmdir|rm|cp|mv|clear|env|who|whos|load_ext|matplotlib|pylab)"
     r"(\s*$|\s+[^\s=(\[,:+*/%<>!&|^])"
 )
-
-
-_LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 
 @dataclass(frozen=True)
@@ -99,7 +97,7 @@ def _python_lines(source: str) -> tuple[list[str], list[int]]:
     """The cell's lines as Python reads them, and the indentation removed
     from each."""
     # Lines end at \r\n, \r or \n, as Python (and LibCST) count them.
-    lines, removed = _dedent(_LINE_BREAK.split(source))
+    lines, removed = _dedent(LINE_BREAK.split(source))
     if lines and lines[0].lstrip().startswith("%%"):
         # A cell magic makes the whole cell something else (bash, HTML...).
         return ["" for _ in lines], removed
