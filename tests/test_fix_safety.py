@@ -197,6 +197,15 @@ from keraslint.cli import main
 with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
     main(["--no-cache", "--exit-zero", "--diff", "-"])
 import keraslint.fixes, keraslint.sources.python, tempfile
+# The analysis is imported lazily (stdin above held no Keras code): import
+# every module now, wherever the checkout lies (a CI clone may be private).
+import importlib, pkgutil, keraslint
+for module in pkgutil.walk_packages(keraslint.__path__, "keraslint."):
+    if module.name not in ("keraslint.server", "keraslint.__main__"):  # __main__ would run keraslint
+        importlib.import_module(module.name)
+# LibCST loads its native parser at the first parse: parse once now.
+from keraslint.checker import lint_text
+lint_text("warm.py", "import keras\\nm = keras.Sequential([keras.layers.Dense(1, activation='softmax')])\\n")
 os.setgroups([])
 os.setgid(65534)
 os.setuid(65534)
