@@ -149,6 +149,8 @@ def _serve(jobs: queue.SimpleQueue[tuple[Callable[[], object], Future[object]] |
             future.set_result(work())
         except BaseException as error:
             future.set_exception(error)
+        # Not kept until the next job: the work holds the file's tree.
+        del job, work, future
 
 
 _stack_size_lock = threading.Lock()
@@ -221,17 +223,22 @@ def lint_source(source: Source, rules: tuple[Rule, ...] = ALL_RULES) -> FileResu
     # the other cells are still checked. Each cell is parsed by itself
     # first, as IPython compiles it: an error is then the cell's own, with
     # its own line numbers, and never spills into the cells after it.
+    cells_parse = False
     if isinstance(source, NotebookSource):
+        cells_parse = True
         for first, cell in source.cell_texts():
             verdict = _python_syntax_error(cell)
             if verdict is None:
                 continue
+            cells_parse = False
             error, _ = verdict
             start = Position(error.span.start.line + first - 1, error.span.start.column)
             result.diagnostics.append(replace(error, span=Span(start, start)))
             source = source.without_cell_at(first)
         text = source.text
-    while (verdict := _python_syntax_error(text)) is not None:
+    # Cells that each parse alone are whole statements, one after another:
+    # joined, they parse too, and Python need not read them a second time.
+    while not cells_parse and (verdict := _python_syntax_error(text)) is not None:
         error, located = verdict
         result.diagnostics.append(error)
         if not isinstance(source, NotebookSource) or not located:
@@ -269,7 +276,10 @@ def lint_source(source: Source, rules: tuple[Rule, ...] = ALL_RULES) -> FileResu
         file_model = replace(
             _on_a_large_stack(lambda: extract(module, text, budget)), describe_line=source.describe_line
         )
-        found = _check_model(file_model, rules, result.internal_errors, budget)
+        # On the large stack too: the first read of a span (a finding's
+        # message, or comparing two findings) fills every span of the file
+        # with one pass over the tree, which recurses as deep as the code.
+        found = _on_a_large_stack(lambda: _resolved(_check_model(file_model, rules, result.internal_errors, budget)))
     except TooComplex as error:
         return _too_complex(result, budget, error)
     except Exception as error:  # a bug of ours on this file: the others go on
@@ -281,6 +291,15 @@ def lint_source(source: Source, rules: tuple[Rule, ...] = ALL_RULES) -> FileResu
     # A builder called with the same arguments twice finds the same thing twice.
     result.diagnostics = sorted(dict.fromkeys(result.diagnostics), key=Diagnostic.sort_key)
     return result
+
+
+def _resolved(found: list[Diagnostic]) -> list[Diagnostic]:
+    """``found``, its spans filled (see ``Span``) on the calling thread."""
+    for diagnostic in found:
+        diagnostic.span.start  # noqa: B018 - the read fills the span
+        if diagnostic.fix is not None:
+            diagnostic.fix.span.start  # noqa: B018
+    return found
 
 
 def _too_complex(result: FileResult, budget: Budget, error: TooComplex) -> FileResult:
@@ -337,12 +356,14 @@ def _check_model(
         if model.via is None:
             continue
         alone = replace(file_model, models=(model,), loss_strings=(), activation_strings=(), single_unit_softmax=())
-        where = file_model.where(model.via)
-        short = len(model.via_source) <= 60 and "\n" not in model.via_source
-        called = f"`{model.via_source}` at {where}" if short else f"the call at {where}"
+        called = ""  # named only if a rule finds something: naming reads the call's span
         for diagnostic in _run_rules(alone, rules, errors, budget):
             if (diagnostic.code, diagnostic.span) in seen:
                 continue
+            if not called:
+                where = file_model.where(model.via)
+                short = len(model.via_source) <= 60 and "\n" not in model.via_source
+                called = f"`{model.via_source}` at {where}" if short else f"the call at {where}"
             calls = by_call.setdefault((diagnostic.code, diagnostic.span), {})
             if called not in calls or len(diagnostic.message) > len(calls[called].message):
                 calls[called] = diagnostic  # for one call, the one that says more (its loss)

@@ -9,8 +9,10 @@ from __future__ import annotations
 import argparse
 import contextlib
 import difflib
+import gc
 import json
 import os
+import platform
 import sys
 from collections import Counter
 from dataclasses import dataclass, replace
@@ -335,7 +337,20 @@ def _report(results: list[FileResult], args: argparse.Namespace, findings: list)
         _quiet_stdout()
 
 
+def _tune_gc() -> None:
+    """Run Python's cyclic garbage collector less often in keraslint's own
+    process (and the workers it forks): a LibCST parse allocates hundreds of
+    thousands of objects, none of them garbage in a cycle, and with the
+    default thresholds the collector scanned them again and again (0.4 s of a
+    3.7 s parse of 287 real Keras files). mypy tunes its process the same way
+    (mypy/build.py, ``gc.set_threshold(200 * 1000, 30, 30)``). Only the
+    command line does this: as a library keraslint leaves its host's settings."""
+    if platform.python_implementation() == "CPython":
+        gc.set_threshold(200_000, 30, 30)
+
+
 def _main(argv: Sequence[str] | None) -> int:
+    _tune_gc()
     arguments = list(sys.argv[1:] if argv is None else argv)
     if arguments[:1] == ["server"]:
         from keraslint.server import main as serve

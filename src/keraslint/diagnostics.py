@@ -18,6 +18,26 @@ class Span:
     start: Position
     end: Position
 
+    # A span handed out by ``keraslint.model.positions.Spans`` before its
+    # positions are known holds only ``_pending``, the function that fills
+    # it (and every other span of its file still in use, in one pass over
+    # the tree).
+    # Python calls ``__getattr__`` only for an attribute that is not set:
+    # the first read of ``start`` or ``end`` (to compare, hash, sort or
+    # print the span) fills it. Most files have no finding, and their spans
+    # are never read: the pass is never paid for.
+    def __getattr__(self, name: str) -> Position:
+        if name in ("start", "end"):
+            pending = self.__dict__.get("_pending")
+            if pending is not None:
+                pending()
+                return self.__dict__[name]  # type: ignore[no-any-return]
+        raise AttributeError(name)
+
+    def __reduce__(self) -> tuple[type, tuple[Position, Position]]:
+        # Pickled (for a worker's results) as its positions, never its filler.
+        return (Span, (self.start, self.end))
+
 
 @dataclass(frozen=True)
 class Replacement:

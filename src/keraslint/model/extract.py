@@ -157,6 +157,8 @@ class _Collector(cst.CSTVisitor):
         self.functions: dict[str, Scope] = {}
         self.signatures: dict[str, _Signature] = {}
         self.classes: dict[str, _Class] = {}
+        # Every class, nested ones included.
+        self.all_classes: list[_Class] = []
         self._class_stack: list[_Class | None] = []
         # For each ``if`` being visited: whether it is ``if __name__ == "__main__"``.
         self._main_guards: list[bool] = []
@@ -341,6 +343,7 @@ class _Collector(cst.CSTVisitor):
 
     def visit_ClassDef(self, node: cst.ClassDef) -> None:
         info = _Class(node, self.scope, self.index)
+        self.all_classes.append(info)
         if self.scope is self.module_scope:
             self.classes[node.name.value] = info
         self._enter_scope(node.name.value, Scope(parent=self.module_scope))
@@ -476,6 +479,8 @@ class _Extractor:
     def __init__(self, module: cst.Module, budget: Budget | None = None) -> None:
         self.spans = Spans()
         self.module = module
+        # What else to let go of when the file is done (set by ``extract``).
+        self.on_close: Callable[[], None] | None = None
         self.budget = budget if budget is not None else Budget()
         # The output of each nested ``Sequential`` (by call, scope and
         # statement), worked out once: ``s2 = Sequential([s1])``,
@@ -506,9 +511,22 @@ class _Extractor:
         self.functions: dict[str, Scope] = {}
         self.signatures: dict[str, _Signature] = {}
 
+    def close(self) -> None:
+        """Break the analysis's reference cycles (the builder and the
+        extractor, the values engine and its evaluator): the file's tree is
+        then freed as soon as its model is, not by a later pass of Python's
+        cyclic garbage collector over everything alive."""
+        self.returned_by = None
+        if self.on_close is not None:
+            self.on_close()
+            self.on_close = None
+        if self.values is not None:
+            self.values.close()
+        self.values = None
+
     # -- positions --------------------------------------------------------------
     def span(self, node: cst.CSTNode) -> Span:
-        """Filled in by ``self.spans.resolve`` once the model is built."""
+        """Filled in from the tree the first time a rule reads it."""
         return self.spans.of(node)
 
     def source(self, node: cst.CSTNode) -> str:
@@ -1212,9 +1230,16 @@ def extract(module: cst.Module, code: str, budget: Budget | None = None) -> File
 
     Raises ``TooComplex`` when ``budget`` runs out (no limit without one).
     """
+    ex = _Extractor(module, budget)
+    try:
+        return _extract(module, code, ex)
+    finally:
+        ex.close()
+
+
+def _extract(module: cst.Module, code: str, ex: _Extractor) -> FileModel:
     collector = _Collector()
     walk(module, collector)
-    ex = _Extractor(module, budget)
     ex.values = ProgramValues(collector.module_scope, collector.classes, collector.mutations, ex.budget)
     ex.functions, ex.signatures = collector.functions, collector.signatures
     # Channels last unless the file says otherwise anywhere (a global
@@ -1225,6 +1250,7 @@ def extract(module: cst.Module, code: str, budget: Budget | None = None) -> File
             ex.list_calls.setdefault((_body_key(event.scope), event.receiver), []).append(event)
 
     builder = _ModelBuilder(ex, collector)
+    ex.on_close = builder.close
     models = builder.all_models()
     model_compiles = builder.model_compiles
 
@@ -1266,7 +1292,7 @@ def extract(module: cst.Module, code: str, budget: Budget | None = None) -> File
                 if activation.name == acts.SOFTMAX:
                     single_unit_softmax.append(activation)
 
-    ex.spans.resolve(module, code)
+    ex.spans.defer(module, code)
     return FileModel(
         models=tuple(models),
         loss_strings=tuple(loss_strings),
@@ -1373,6 +1399,17 @@ class _ModelBuilder:
             calls = self.events.setdefault((id(event.scope), event.receiver), _Calls())
             calls.events.append(event)
             calls.indices.append(event.index)
+
+    def close(self) -> None:
+        """Break the cycles of ``self.x`` bindings (a method's scope holds its
+        class's attributes, whose bindings name the method's scope), so that
+        the tree is freed with the model (see ``_Extractor.close``)."""
+        for info in self.collector.all_classes:
+            info.attributes.clear()
+        for copies in self._instances.values():
+            for copy in copies.values():
+                copy.self_attributes = None
+        self._instances.clear()
 
     def all_models(self) -> list[KerasModel]:
         for scope in _all_scopes(self.collector):

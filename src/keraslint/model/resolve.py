@@ -198,10 +198,10 @@ class Scope:
 def dotted_name(node: cst.BaseExpression) -> list[str] | None:
     """``a.b.c`` -> ``["a", "b", "c"]``; None for anything else."""
     parts: list[str] = []
-    while isinstance(node, cst.Attribute):
-        parts.append(node.attr.value)
-        node = node.value
-    if not isinstance(node, cst.Name):
+    while type(node) is cst.Attribute:  # LibCST's node classes are final
+        parts.append(node.attr.value)  # type: ignore[attr-defined]
+        node = node.value  # type: ignore[attr-defined]
+    if type(node) is not cst.Name:
         return None
     parts.append(node.value)
     return parts[::-1]

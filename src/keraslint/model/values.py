@@ -92,17 +92,28 @@ PURE_METHODS = frozenset(
 _RETURNS_PART = frozenset({"get", "values", "items", "setdefault", "pop", "popitem"})
 
 
+# LibCST's node classes are final, and ``isinstance`` on them goes through
+# the ABC machinery when it fails: the hot paths compare types.
+_ACCESS = frozenset({cst.Subscript, cst.Attribute})
+_CONTAINERS = frozenset({cst.Tuple, cst.List, cst.Set, cst.Dict})
+_STARRED = frozenset({cst.StarredElement, cst.StarredDictElement})
+_REFERENCES = frozenset({cst.Name, cst.Subscript, cst.Attribute})
+# Arguments that cannot share an object with any name.
+_LITERALS = frozenset({cst.Integer, cst.Float, cst.Imaginary, cst.SimpleString, cst.ConcatenatedString})
+
+
 def root_name(node: cst.BaseExpression) -> str | None:
     """The name an access chain starts from: ``CONFIG`` in
     ``CONFIG.get("model")["units"]``."""
     while True:
-        if isinstance(node, (cst.Subscript, cst.Attribute)):
-            node = node.value
-        elif isinstance(node, cst.Call):
-            node = node.func
+        kind = type(node)
+        if kind in _ACCESS:
+            node = node.value  # type: ignore[attr-defined]
+        elif kind is cst.Call:
+            node = node.func  # type: ignore[attr-defined]
         else:
             break
-    return node.value if isinstance(node, cst.Name) else None
+    return node.value if type(node) is cst.Name else None  # type: ignore[attr-defined]
 
 
 def alias_parts(node: cst.BaseExpression | None) -> list[tuple[cst.BaseExpression, bool]]:
@@ -114,23 +125,24 @@ def alias_parts(node: cst.BaseExpression | None) -> list[tuple[cst.BaseExpressio
     stack = [node] if node is not None else []
     while stack:
         part = stack.pop()
-        if isinstance(part, (cst.Tuple, cst.List, cst.Set, cst.Dict)):
-            for element in part.elements:
-                if isinstance(element, (cst.StarredElement, cst.StarredDictElement)):
+        kind = type(part)
+        if kind in _CONTAINERS:
+            for element in part.elements:  # type: ignore[union-attr]
+                if type(element) in _STARRED:
                     if root_name(element.value) is not None:
                         found.append((element.value, True))
                 else:
                     stack.append(element.value)
-        elif isinstance(part, (cst.Name, cst.Subscript, cst.Attribute)) and root_name(part) is not None:
-            if not (isinstance(part, cst.Name) and part.value in ("True", "False", "None")):
-                found.append((part, False))
+        elif kind in _REFERENCES and root_name(part) is not None:  # type: ignore[arg-type]
+            if not (kind is cst.Name and part.value in ("True", "False", "None")):  # type: ignore[union-attr]
+                found.append((part, False))  # type: ignore[arg-type]
         elif (
-            isinstance(part, cst.Call)
-            and isinstance(part.func, cst.Attribute)
-            and part.func.attr.value in _RETURNS_PART
-            and root_name(part) is not None
+            kind is cst.Call
+            and type(part.func) is cst.Attribute  # type: ignore[union-attr]
+            and part.func.attr.value in _RETURNS_PART  # type: ignore[union-attr]
+            and root_name(part) is not None  # type: ignore[arg-type]
         ):
-            found.append((part, False))  # ``CONFIG.get("model")``: an object inside it
+            found.append((part, False))  # type: ignore[arg-type]  # ``CONFIG.get("model")``: an object inside it
     return found
 
 
@@ -171,17 +183,20 @@ class Mutations:
     def call(self, call: cst.Call, scope: Scope, index: int) -> None:
         """A call may change its receiver and the objects passed to it."""
         func = call.func
-        if isinstance(func, cst.Attribute) and func.attr.value not in PURE_METHODS:
-            name = root_name(func.value)
+        kind = type(func)
+        if kind is cst.Attribute and func.attr.value not in PURE_METHODS:  # type: ignore[attr-defined]
+            name = root_name(func.value)  # type: ignore[attr-defined]
             if name is not None:
                 self.change(name, scope, index)
-        if isinstance(func, cst.Name) and func.value in PURE_FUNCTIONS:
+        if kind is cst.Name and func.value in PURE_FUNCTIONS:  # type: ignore[attr-defined]
             return
         for arg in call.args:
-            if isinstance(arg.value, cst.Name):
-                self.change(arg.value.value, scope, index)
-            else:
-                self.alias(arg.value, scope, index)
+            value = arg.value
+            kind = type(value)
+            if kind is cst.Name:
+                self.change(value.value, scope, index)  # type: ignore[attr-defined]
+            elif kind not in _LITERALS:
+                self.alias(value, scope, index)
 
 
 @dataclass(frozen=True)
@@ -229,6 +244,10 @@ class ProgramValues:
         self._bindings: dict[int, tuple[Binding, Value]] = {}
         self._open: set[int] = set()
         self._aliases: dict[int, bool] = {}
+
+    def close(self) -> None:
+        """Let go of the evaluator, which points back here (see ``_Extractor.close``)."""
+        self.evaluator = None  # type: ignore[assignment]
 
     def value(self, node: cst.BaseExpression | None, scope: Scope, index: int) -> Value:
         return self.evaluator.evaluate(node, (scope, index))
