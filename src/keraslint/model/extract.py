@@ -22,7 +22,7 @@ from keraslint.knowledge import layers as layer_kinds
 from keraslint.knowledge import losses
 from keraslint.model.arguments import argument as _argument
 from keraslint.model.budget import Budget
-from keraslint.model.loops import loop_losses
+from keraslint.model.loops import compiled_then_trained, loop_losses
 from keraslint.model.positions import Spans
 from keraslint.model.resolve import (
     Binding,
@@ -1471,6 +1471,8 @@ class _ModelBuilder:
             # ``tuner.search(x, y, ...)`` fits each model the tuner builds.
             events = [replace(e, method="fit") if e.method == "search" else e for e in events]
         outputs = self._outputs(call, scope, binding.index, events)
+        if outputs is None and self._opaque_model(call, scope, binding.index, events):
+            outputs = (None,)
         if outputs is None:
             return None
         self.model_compiles.update(id(e.call) for e in events if e.method == "compile")
@@ -1485,6 +1487,21 @@ class _ModelBuilder:
         if via is None:
             return KerasModel(name, outputs, tuple(compiles), self.ex.span(call))
         return KerasModel(name, outputs, tuple(compiles), self.ex.span(call), self.ex.span(via), self.ex.source(via))
+
+    def _opaque_model(self, call: cst.Call, scope: Scope, index: int, events: Sequence[_Event]) -> bool:
+        """A model whose output layer is not known (``build_unknown()``,
+        ``load_model(path)``) but which a Keras file compiles with ``loss=``
+        and then trains: its loss and targets still decide KL201/KL202. Not
+        an instance of a class of the file that is no ``keras.Model``
+        (a wrapper's ``fit`` may convert its targets)."""
+        if not self.collector.imports_keras or not isinstance(call.func, (cst.Name, cst.Attribute)):
+            return False
+        if isinstance(call.func, cst.Name) and call.func.value in self.collector.classes:
+            info = self.collector.classes[call.func.value]
+            bases = [self.ex.qualname(arg.value, info.scope, info.index) for arg in info.node.bases]
+            if not any(keras_model_class(base) == "Model" for base in bases):
+                return False
+        return compiled_then_trained(events)
 
     def _inherited_compiles(
         self, call: cst.Call, events: Sequence[_Event], outputs: Sequence[OutputLayer | None]

@@ -5,7 +5,7 @@ from typing import Iterator
 from keraslint.diagnostics import Diagnostic
 from keraslint.knowledge.losses import SPARSE_CATEGORICAL_CROSSENTROPY
 from keraslint.model.types import Encoding, FileModel
-from keraslint.rules.base import Rule, targets_of, trained_pairs
+from keraslint.rules.base import Rule, trained_losses
 
 
 class SparseLossOnOneHotTargets(Rule):
@@ -74,12 +74,15 @@ model.fit([[0.0], [1.0], [2.0]], y_train, epochs=3)
 
     def check(self, file: FileModel) -> Iterator[Diagnostic]:
         for model in file.models:
-            for output, compile_, loss in trained_pairs(model):
+            # The targets and the loss decide, whatever the output layer is
+            # (known or not); LabelBinarizer's rows need the unit count.
+            for output, _, loss, targets in trained_losses(model):
                 if loss.name != SPARSE_CATEGORICAL_CROSSENTROPY:
                     continue
-                for target in targets_of(model, compile_, output):
+                for target in targets:
                     if target.encoding is Encoding.ONE_HOT or (
                         target.encoding is Encoding.ONE_HOT_UNLESS_BINARY
+                        and output is not None
                         and output.units is not None
                         and output.units > 2
                     ):

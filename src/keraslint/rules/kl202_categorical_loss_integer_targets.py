@@ -5,7 +5,7 @@ from typing import Iterator
 from keraslint.diagnostics import Diagnostic
 from keraslint.knowledge.losses import CATEGORICAL_CROSSENTROPY, CATEGORICAL_FOCAL_CROSSENTROPY
 from keraslint.model.types import Encoding, FileModel
-from keraslint.rules.base import Rule, targets_of, trained_pairs
+from keraslint.rules.base import Rule, trained_losses
 
 
 class CategoricalLossOnIntegerTargets(Rule):
@@ -76,10 +76,12 @@ model.fit(x_train, y_train, validation_data=(x_test, y_test))
 
     def check(self, file: FileModel) -> Iterator[Diagnostic]:
         for model in file.models:
-            for output, compile_, loss in trained_pairs(model):
+            # The targets and the loss decide, whatever the output layer is
+            # (known or not): a categorical loss needs one-hot rows.
+            for _, _, loss, targets in trained_losses(model):
                 if loss.name not in (CATEGORICAL_CROSSENTROPY, CATEGORICAL_FOCAL_CROSSENTROPY):
                     continue
-                for target in targets_of(model, compile_, output):
+                for target in targets:
                     if target.encoding is Encoding.INTEGER:
                         where = file.where(target.producer_span or target.span)
                         yield self.diagnostic(
