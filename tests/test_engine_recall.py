@@ -51,3 +51,32 @@ def test_sigmoid_of_unknown_width_with_categorical_loss() -> None:
 )
 def test_unknown_width_twins_are_silent(head: str, loss: str) -> None:
     assert codes(GENERATOR.format(head=head, loss=loss)) == []
+
+
+REGRESSION = """\
+import keras
+from sklearn.datasets import make_regression
+x, y = make_regression(1000, n_features=8{extra})
+model = keras.Sequential([keras.layers.Dense(1)])
+model.compile(loss={loss!r})
+model.fit(x, y)
+"""
+
+
+def test_targets_generated_around_zero_with_a_log_loss() -> None:
+    assert codes(REGRESSION.format(extra="", loss="poisson")) == [("KL110", 5)]
+    assert codes(REGRESSION.format(extra=", bias=0.0", loss="msle")) == [("KL110", 5)]
+
+
+@pytest.mark.parametrize(
+    ("extra", "loss"),
+    [
+        ("", "mse"),
+        # Shifted away from zero, or an argument that may shift them.
+        (", bias=500.0", "poisson"),
+        (", bias=BIAS", "poisson"),
+        (", 8, 1, 500.0", "poisson"),
+    ],
+)
+def test_shifted_or_other_loss_twins_are_silent(extra: str, loss: str) -> None:
+    assert codes(REGRESSION.format(extra=extra, loss=loss)) == []

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Callable, Iterator, Union
 
 import libcst as cst
 
-from keraslint.analysis.values import as_int, as_str, elements
+from keraslint.analysis.values import Const, as_int, as_str, elements
 from keraslint.diagnostics import Span
 from keraslint.knowledge import datasets
 from keraslint.model.arguments import argument
@@ -443,6 +443,21 @@ class TargetReader:
                 return None
         return _Found(Encoding.INTEGER, loader, line, classes, complete=True)
 
+    def _zero_centred(
+        self, call: cst.Call, generator: str, scope: Scope, index: int, path: tuple[int, ...], line: Span
+    ) -> _Result:
+        """The targets (second item) of a generator whose targets are
+        centred on zero, unless the call may shift them (a ``bias`` that is
+        not certainly 0, or arguments past ``n_features`` given by position,
+        as old scikit-learn allowed)."""
+        if path != (1,) or _has_star(call) or sum(1 for arg in call.args if arg.keyword is None) > 2:
+            return None
+        shift = datasets.SKLEARN_ZERO_CENTRED_GENERATORS[generator]
+        given = argument(call, None, shift) if shift is not None else None
+        if given is not None and self.ex.value(given, scope, index) not in (Const(0), Const(0.0)):
+            return None
+        return _Found(Encoding.UNKNOWN, generator, line, standardised=True)
+
     @staticmethod
     def _is_single_column(node: cst.BaseExpression) -> bool:
         """``y == 6``, ``df["label"]``, ``df["label"].values``: one label per row."""
@@ -508,6 +523,10 @@ class TargetReader:
             if before is None or path[0] != 1 + before:
                 return None
             return _Found(Encoding.INTEGER, "np.unique(return_inverse=True)", line)
+        # ``X, y = make_regression(1000, n_features=8)``: targets around zero.
+        generator = _zero_centred_generator(qualname)
+        if generator is not None:
+            return self._zero_centred(call, generator, scope, index, path, line)
         # ``X, y = load_iris(return_X_y=True)``
         loader = _sklearn_loader(qualname)
         if loader is not None:
@@ -983,6 +1002,13 @@ def _directory_loader(qualname: str | None) -> str | None:
     ``keras.preprocessing``) -> its name."""
     name = _keras_function(qualname)
     return name if name in datasets.DIRECTORY_LOADERS else None
+
+
+def _zero_centred_generator(qualname: str | None) -> str | None:
+    if not qualname or not qualname.startswith("sklearn.datasets"):
+        return None
+    name = qualname.rsplit(".", 1)[-1]
+    return name if name in datasets.SKLEARN_ZERO_CENTRED_GENERATORS else None
 
 
 def _sklearn_loader(qualname: str | None) -> str | None:
