@@ -80,3 +80,117 @@ def test_targets_generated_around_zero_with_a_log_loss() -> None:
 )
 def test_shifted_or_other_loss_twins_are_silent(extra: str, loss: str) -> None:
     assert codes(REGRESSION.format(extra=extra, loss=loss)) == []
+
+
+LOOP_BODY = """\
+import keras
+(x, y), _ = keras.datasets.mnist.load_data()
+for fold in range(5):
+{body}
+"""
+
+
+def _in_loop(body: str) -> str:
+    return LOOP_BODY.format(body=textwrap.indent(textwrap.dedent(body), "    "))
+
+
+def test_a_binding_is_certain_later_in_the_same_iteration() -> None:
+    program = _in_loop(
+        """\
+        y_fit = keras.utils.to_categorical(y, 10)
+        model = keras.Sequential([keras.layers.Dense(10, activation="softmax")])
+        model.compile(optimizer="adam", loss="sparse_categorical_crossentropy")
+        model.fit(x, y_fit)
+        """
+    )
+    assert codes(program) == [("KL201", 6)]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # One branch binds, the other does not: not certain after the ``if``.
+        """\
+        model = keras.Sequential([keras.layers.Dense(10, activation="softmax")])
+        model.compile(optimizer="adam", loss="sparse_categorical_crossentropy")
+        y_fit = y
+        if fold:
+            y_fit = keras.utils.to_categorical(y, 10)
+        model.fit(x, y_fit)
+        """,
+        # Bound in the ``if`` body, read in the ``elif``/``else`` body.
+        """\
+        model = keras.Sequential([keras.layers.Dense(10, activation="softmax")])
+        model.compile(optimizer="adam", loss="sparse_categorical_crossentropy")
+        y_fit = y
+        if fold == 1:
+            y_fit = keras.utils.to_categorical(y, 10)
+        elif fold == 2:
+            model.fit(x, y_fit)
+        else:
+            model.fit(x, y_fit)
+        """,
+        # Bound in a nested loop, read after it (the nested loop may not run).
+        """\
+        model = keras.Sequential([keras.layers.Dense(10, activation="softmax")])
+        model.compile(optimizer="adam", loss="sparse_categorical_crossentropy")
+        y_fit = y
+        for _ in range(fold):
+            y_fit = keras.utils.to_categorical(y, 10)
+        model.fit(x, y_fit)
+        """,
+    ],
+)
+def test_branches_inside_the_iteration_stay_uncertain(body: str) -> None:
+    assert codes(_in_loop(body)) == []
+
+
+def test_a_binding_in_a_loop_is_not_certain_after_it() -> None:
+    program = _in_loop("y_fit = keras.utils.to_categorical(y, 10)\n") + (
+        'model = keras.Sequential([keras.layers.Dense(10, activation="softmax")])\n'
+        'model.compile(optimizer="adam", loss="sparse_categorical_crossentropy")\n'
+        "model.fit(x, y_fit)\n"
+    )
+    assert codes(program) == []
+
+
+NEXT_WORD = """\
+import numpy as np
+import tensorflow as tf
+from tensorflow.keras.preprocessing.sequence import pad_sequences
+from tensorflow.keras.preprocessing.text import Tokenizer
+
+lines = open("poems.txt").read().split("\\n")
+tokenizer = Tokenizer()
+tokenizer.fit_on_texts(lines)
+vocabulary = len(tokenizer.word_index) + 1
+grams = []
+for line in lines:
+    tokens = tokenizer.texts_to_sequences([line])[0]
+    for end in range(1, len(tokens)):
+        grams.append({item})
+{change}grams = np.array(pad_sequences(grams, maxlen=20))
+inputs, labels = grams[:, :-1], grams[:, -1]
+model = tf.keras.Sequential([tf.keras.layers.Embedding(vocabulary, 32), tf.keras.layers.Dense(vocabulary, activation="softmax")])
+model.compile(optimizer="adam", loss={loss!r})
+model.fit(inputs, labels)
+"""
+
+
+def test_token_ids_appended_in_a_loop_then_sliced_are_integer_labels() -> None:
+    program = NEXT_WORD.format(item="tokens[: end + 1]", change="", loss="categorical_crossentropy")
+    assert codes(program) == [("KL202", 18)]
+
+
+@pytest.mark.parametrize(
+    ("item", "change", "loss"),
+    [
+        ("tokens[: end + 1]", "", "sparse_categorical_crossentropy"),
+        # Something else appended, or the list changed otherwise first.
+        ("[end, end + 1]", "", "categorical_crossentropy"),
+        ("tokens[: end + 1]", "grams.insert(0, [0.5])\n", "categorical_crossentropy"),
+        ("tokens[: end + 1]", "grams = grams + extra\n", "categorical_crossentropy"),
+    ],
+)
+def test_token_id_list_twins_are_silent(item: str, change: str, loss: str) -> None:
+    assert codes(NEXT_WORD.format(item=item, change=change, loss=loss)) == []

@@ -21,6 +21,7 @@ from keraslint.knowledge import activations as acts
 from keraslint.knowledge import layers as layer_kinds
 from keraslint.knowledge import losses
 from keraslint.model.arguments import argument as _argument
+from keraslint.model.blocks import Blocks
 from keraslint.model.budget import Budget
 from keraslint.model.loops import compiled_then_trained, loop_losses
 from keraslint.model.positions import Spans
@@ -163,6 +164,7 @@ class _Collector(cst.CSTVisitor):
         self._never_run: set[int] = set()
         # What may change a container or instance in place (model/values.py).
         self.mutations = Mutations()
+        self.blocks = Blocks()
 
     # -- statements and scopes -------------------------------------------------
     @property
@@ -172,14 +174,16 @@ class _Collector(cst.CSTVisitor):
     def _bind(
         self, name: str, kind: Kind, value: cst.BaseExpression | None = None, qualname: str | None = None
     ) -> None:
-        self.scope.bind(name, Binding(self.index, kind, self.certain, value, qualname))
+        self.scope.bind(name, Binding(self.index, kind, self.certain, value, qualname, blocks=self._blocks()))
 
     def _bind_target(
         self, target: cst.BaseExpression, value: cst.BaseExpression | None, path: tuple[int, ...] = ()
     ) -> None:
         if isinstance(target, cst.Name):
             kind = Kind.VALUE if value is not None else Kind.UNKNOWN
-            self.scope.bind(target.value, Binding(self.index, kind, self.certain, value, path=path))
+            self.scope.bind(
+                target.value, Binding(self.index, kind, self.certain, value, path=path, blocks=self._blocks())
+            )
         elif isinstance(target, (cst.Tuple, cst.List)):
             # ``(x_train, y_train), (x_test, y_test) = mnist.load_data()``:
             # each name is a known part of the value, up to a starred name.
@@ -221,12 +225,37 @@ class _Collector(cst.CSTVisitor):
         if isinstance(node, cst.Name) and (through_item or _MODEL_ATTRIBUTES.intersection(attributes)):
             self._bind(node.value, Kind.UNKNOWN)
 
-    def visit_SimpleStatementLine(self, node: cst.SimpleStatementLine) -> None:
+    def _blocks(self) -> tuple[int, ...]:
+        return () if self.certain else self.blocks.here()
+
+    def _statement(self) -> None:
         self.index += 1
+        if not self.certain:
+            self.blocks.mark(self.scope, self.index)
+
+    def visit_SimpleStatementLine(self, node: cst.SimpleStatementLine) -> None:
+        self._statement()
+
+    def visit_IndentedBlock(self, node: cst.IndentedBlock) -> None:
+        self.blocks.enter(node)
+
+    def leave_IndentedBlock(self, original_node: cst.IndentedBlock) -> None:
+        self.blocks.leave()
 
     def visit_SimpleStatementSuite(self, node: cst.SimpleStatementSuite) -> None:
         # ``if x: a = 1`` on one line: a statement of its own all the same.
-        self.index += 1
+        self.blocks.enter(node)
+        self._statement()
+
+    def leave_SimpleStatementSuite(self, original_node: cst.SimpleStatementSuite) -> None:
+        self.blocks.leave()
+
+    def _header(self, node: cst.CSTNode) -> None:
+        self.blocks.header(self.scope, self.index)
+
+    visit_With = _header
+    visit_Try = _header
+    visit_TryStar = _header
 
     def visit_Import(self, node: cst.Import) -> None:
         for alias in node.names:
@@ -296,7 +325,7 @@ class _Collector(cst.CSTVisitor):
         self._bind_target(node.target, None)
 
     def _enter_scope(self, name: str, scope: Scope) -> None:
-        self.index += 1
+        self._statement()
         self._bind(name, Kind.DEFINITION)
         # A body runs from its own start, not under the branches around
         # its definition.
@@ -361,6 +390,7 @@ class _Collector(cst.CSTVisitor):
         self.uncertain -= 1
 
     def _enter_branch(self, node: cst.CSTNode) -> None:
+        self.blocks.header(self.scope, self.index)
         self.uncertain += 1
 
     def _leave_branch(self, original_node: cst.CSTNode) -> None:
@@ -370,6 +400,7 @@ class _Collector(cst.CSTVisitor):
         # ``if __name__ == "__main__":`` runs whenever the script is run
         # (the only way its model trains): its body is as certain as the
         # module's. Its ``else`` never runs then.
+        self.blocks.header(self.scope, self.index)
         main_guard = _is_main_guard(node.test)
         self._main_guards.append(main_guard)
         if main_guard:
@@ -410,7 +441,7 @@ class _Collector(cst.CSTVisitor):
     leave_GeneratorExp = _leave_branch
 
     def visit_For(self, node: cst.For) -> None:
-        self.index += 1
+        self._statement()
         self.uncertain += 1
         self._bind_target(node.target, None)
         # ``for d in CONFIGS: d["x"] = 1`` changes the elements of ``CONFIGS``.
@@ -871,6 +902,13 @@ class _Extractor:
         for position in range(bisect_left(history.indices, index)):
             layers.extend(self._appended(history, position, owner))
         return layers
+
+    def list_history(self, name: str, binding: Binding, owner: Scope) -> _ListHistory | None:
+        """What happens to the list ``name = [...]`` after ``binding`` (worked out once)."""
+        key = (id(binding), id(owner))
+        if key not in self._list_histories:
+            self._list_histories[key] = self._list_history(name, binding, owner)
+        return self._list_histories[key]
 
     def _list_history(self, name: str, binding: Binding, owner: Scope) -> _ListHistory | None:
         """What happens to a list after its binding, worked out once: None
@@ -1821,6 +1859,7 @@ class _ModelBuilder:
             star_imports=function.star_imports,
             self_attributes=self_attributes,
             returns=function.returns,
+            statement_blocks=function.statement_blocks,
         )
         self._specialised[id(copy)] = function
         self._copies.append(copy)
