@@ -12,7 +12,8 @@ class SparseLossOnOneHotTargets(Rule):
     """
     ## What it does
     Checks for `sparse_categorical_crossentropy` trained on targets that were
-    one-hot encoded with `to_categorical`.
+    one-hot encoded with `to_categorical`, whatever the output layer is (also
+    a model loaded or built elsewhere, whose layers the linter cannot see).
 
     ## Why is this bad?
     The sparse loss expects one integer class index per sample. Given one-hot

@@ -13,7 +13,8 @@ class CategoricalLossOnIntegerTargets(Rule):
     ## What it does
     Checks for `categorical_crossentropy` trained on integer class labels
     that were never one-hot encoded (labels from a Keras dataset's
-    `load_data()`, `LabelEncoder`, `np.argmax`, `np.where(cond, 1, 0)`...).
+    `load_data()`, `LabelEncoder`, `np.argmax`, `np.where(cond, 1, 0)`...),
+    whatever the output layer is (also a model loaded or built elsewhere).
 
     ## Why is this bad?
     Categorical crossentropy compares one-hot rows with the predicted
