@@ -86,6 +86,11 @@ class Scenario:
     data: str = UNKNOWN_DATA
     twin: bool = False
     input_width: int = 8
+    # An output layer the engine cannot know (a call of a function defined
+    # elsewhere), written in place of the ``Dense`` head: the targets alone
+    # decide.
+    head: str | None = None
+    variant: str = ""
 
     @property
     def expected(self) -> frozenset[str]:
@@ -101,11 +106,15 @@ class Scenario:
         return "(" not in self.loss
 
 
-def _pair(rule: str, mistake: dict, twin: dict, **shared: object) -> tuple[Scenario, Scenario]:
+def _pair(rule: str, mistake: dict, twin: dict, variant: str = "", **shared: object) -> tuple[Scenario, Scenario]:
+    name = f"{rule}-{variant}" if variant else rule
     return (
-        Scenario(rule, f"{rule}", **{**shared, **mistake}),  # type: ignore[arg-type]
-        Scenario(rule, f"{rule}-twin", twin=True, **{**shared, **twin}),  # type: ignore[arg-type]
+        Scenario(rule, name, **{**shared, **mistake}),  # type: ignore[arg-type]
+        Scenario(rule, f"{name}-twin", twin=True, **{**shared, **twin}),  # type: ignore[arg-type]
     )
+
+
+UNKNOWN_HEAD = "make_head()"  # never defined in the program: unknown
 
 
 ONE_HOT_3 = UNKNOWN_DATA + "y_train = keras.utils.to_categorical(y_train, 3)\n"
@@ -184,6 +193,35 @@ SCENARIOS: tuple[Scenario, ...] = (
         "KL204", {"units": 5}, {"units": 10}, activation="softmax", loss="sparse_categorical_crossentropy", data=MNIST
     ),
     *_pair(
+        "KL204",
+        {"units": 5},
+        {"units": 10},
+        variant="logits",
+        activation=None,
+        loss="SparseCategoricalCrossentropy(from_logits=True)",
+        data=MNIST,
+    ),
+    *_pair(
+        "KL201",
+        {"loss": "sparse_categorical_crossentropy"},
+        {"loss": "categorical_crossentropy"},
+        variant="unknown-head",
+        units=10,
+        activation="softmax",
+        data=ONE_HOT_10,
+        head=UNKNOWN_HEAD,
+    ),
+    *_pair(
+        "KL202",
+        {"loss": "categorical_crossentropy"},
+        {"loss": "sparse_categorical_crossentropy"},
+        variant="unknown-head",
+        units=10,
+        activation="softmax",
+        data=MNIST,
+        head=UNKNOWN_HEAD,
+    ),
+    *_pair(
         "KL205",
         {"units": 1, "activation": "sigmoid", "loss": "binary_crossentropy"},
         {"units": 10, "activation": "softmax", "loss": "sparse_categorical_crossentropy"},
@@ -202,14 +240,26 @@ def _act_value(activation: str | None) -> str:
     return repr(activation)
 
 
+def _head(s: Scenario, st: Style, units: str | None = None, activation: str | None = None) -> str:
+    """The output layer: a ``Dense`` (units and activation as given, or the
+    scenario's literals), or the scenario's unknown head."""
+    if s.head is not None:
+        return s.head
+    head_activation = activation if activation is not None else _act_value(s.activation)
+    return f"{st.dense}({units if units is not None else s.units}, activation={head_activation})"
+
+
 def _layers(s: Scenario, st: Style, units: str | None = None, activation: str | None = None) -> list[str]:
-    """Input, hidden layer, head (units and activation as given or literal)."""
-    head_activation = activation if activation is not None else (_act_value(s.activation))
+    """Input, hidden layer, head."""
     return [
         f"{st.input}(shape=({s.input_width},))",
         f'{st.dense}(16, activation="relu")',
-        f"{st.dense}({units if units is not None else s.units}, activation={head_activation})",
+        _head(s, st, units, activation),
     ]
+
+
+def _literal_head(s: Scenario, st: Style) -> str:
+    return s.head or f"{st.dense}({s.units}{_act(s.activation)})"
 
 
 def _compile_fit(s: Scenario, st: Style, model: str = "model", indent: str = "") -> str:
@@ -233,7 +283,7 @@ def functional(s: Scenario, st: Style) -> str:
     return (
         f"inputs = {st.input}(shape=({s.input_width},))\n"
         f'hidden = {st.dense}(16, activation="relu")(inputs)\n'
-        f"outputs = {st.dense}({s.units}{_act(s.activation)})(hidden)\n"
+        f"outputs = {_literal_head(s, st)}(hidden)\n"
         f"model = {st.model}(inputs, outputs)\n" + _compile_fit(s, st)
     )
 
@@ -244,7 +294,7 @@ def _subclass(s: Scenario, st: Style, signature: str, units: str, instance: str)
         f"    def __init__(self{signature}):\n"
         f"        super().__init__()\n"
         f'        self.hidden = {st.dense}(16, activation="relu")\n'
-        f"        self.head = {st.dense}({units}{_act(s.activation)})\n"
+        f"        self.head = {s.head or f'{st.dense}({units}{_act(s.activation)})'}\n"
         f"\n"
         f"    def call(self, inputs):\n"
         f"        return self.head(self.hidden(inputs))\n"
@@ -291,7 +341,7 @@ def builder_default(s: Scenario, st: Style) -> str:
 def nested_builder(s: Scenario, st: Style) -> str:
     return (
         f"def head(units, activation):\n"
-        f"    return {st.dense}(units, activation=activation)\n"
+        f"    return {_head(s, st, 'units', 'activation')}\n"
         f"\n"
         f"def build_model(n_outputs):\n"
         f"    model = {st.sequential}([\n"
@@ -310,7 +360,7 @@ def append_in_loop(s: Scenario, st: Style) -> str:
         f"stack = [{st.input}(shape=({s.input_width},))]\n"
         f"for width in (64, 32):\n"
         f'    stack.append({st.dense}(width, activation="relu"))\n'
-        f"stack.append({st.dense}({s.units}{_act(s.activation)}))\n"
+        f"stack.append({_literal_head(s, st)})\n"
         f"model = {st.sequential}(stack)\n" + _compile_fit(s, st)
     )
 
@@ -321,7 +371,7 @@ def loop_before_head(s: Scenario, st: Style) -> str:
         f"model.add({st.input}(shape=({s.input_width},)))\n"
         f"for width in (64, 32):\n"
         f'    model.add({st.dense}(width, activation="relu"))\n'
-        f"model.add({st.dense}({s.units}{_act(s.activation)}))\n" + _compile_fit(s, st)
+        f"model.add({_literal_head(s, st)})\n" + _compile_fit(s, st)
     )
 
 

@@ -99,6 +99,16 @@ SKLEARN_CLASS_COUNTS: Final[dict[str, int]] = {
 # value in units of $100,000 (0.15-5.0) (sklearn/datasets/_base.py,
 # _california_housing.py docstrings).
 SKLEARN_UNBOUNDED_REGRESSION: Final[frozenset[str]] = frozenset({"load_diabetes", "fetch_california_housing"})
+# scikit-learn sample generators whose targets are symmetric around zero
+# (about half of them negative): ``make_regression`` draws standard normal
+# inputs and returns ``y = X @ coef + bias`` with ``bias=0.0`` by default;
+# ``make_sparse_uncorrelated`` returns ``X0 + 2 X1 - 2 X2 - 1.5 X3`` of
+# standard normal columns (sklearn/datasets/_samples_generator.py). The
+# parameter that shifts the targets away from zero, for each.
+SKLEARN_ZERO_CENTRED_GENERATORS: Final[dict[str, str | None]] = {
+    "make_regression": "bias",
+    "make_sparse_uncorrelated": None,
+}
 
 # TensorFlow Datasets loaded with ``tfds.load(name, split=..., as_supervised=True)``:
 # each element is ``(input, label)`` with the integer class index of the

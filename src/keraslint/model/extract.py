@@ -21,8 +21,9 @@ from keraslint.knowledge import activations as acts
 from keraslint.knowledge import layers as layer_kinds
 from keraslint.knowledge import losses
 from keraslint.model.arguments import argument as _argument
+from keraslint.model.blocks import Blocks
 from keraslint.model.budget import Budget
-from keraslint.model.loops import loop_losses
+from keraslint.model.loops import compiled_then_trained, loop_losses
 from keraslint.model.positions import Spans
 from keraslint.model.resolve import (
     Binding,
@@ -165,6 +166,7 @@ class _Collector(cst.CSTVisitor):
         self._never_run: set[int] = set()
         # What may change a container or instance in place (model/values.py).
         self.mutations = Mutations()
+        self.blocks = Blocks()
 
     # -- statements and scopes -------------------------------------------------
     @property
@@ -174,14 +176,16 @@ class _Collector(cst.CSTVisitor):
     def _bind(
         self, name: str, kind: Kind, value: cst.BaseExpression | None = None, qualname: str | None = None
     ) -> None:
-        self.scope.bind(name, Binding(self.index, kind, self.certain, value, qualname))
+        self.scope.bind(name, Binding(self.index, kind, self.certain, value, qualname, blocks=self._blocks()))
 
     def _bind_target(
         self, target: cst.BaseExpression, value: cst.BaseExpression | None, path: tuple[int, ...] = ()
     ) -> None:
         if isinstance(target, cst.Name):
             kind = Kind.VALUE if value is not None else Kind.UNKNOWN
-            self.scope.bind(target.value, Binding(self.index, kind, self.certain, value, path=path))
+            self.scope.bind(
+                target.value, Binding(self.index, kind, self.certain, value, path=path, blocks=self._blocks())
+            )
         elif isinstance(target, (cst.Tuple, cst.List)):
             # ``(x_train, y_train), (x_test, y_test) = mnist.load_data()``:
             # each name is a known part of the value, up to a starred name.
@@ -223,12 +227,37 @@ class _Collector(cst.CSTVisitor):
         if isinstance(node, cst.Name) and (through_item or _MODEL_ATTRIBUTES.intersection(attributes)):
             self._bind(node.value, Kind.UNKNOWN)
 
-    def visit_SimpleStatementLine(self, node: cst.SimpleStatementLine) -> None:
+    def _blocks(self) -> tuple[int, ...]:
+        return () if self.certain else self.blocks.here()
+
+    def _statement(self) -> None:
         self.index += 1
+        if not self.certain:
+            self.blocks.mark(self.scope, self.index)
+
+    def visit_SimpleStatementLine(self, node: cst.SimpleStatementLine) -> None:
+        self._statement()
+
+    def visit_IndentedBlock(self, node: cst.IndentedBlock) -> None:
+        self.blocks.enter(node)
+
+    def leave_IndentedBlock(self, original_node: cst.IndentedBlock) -> None:
+        self.blocks.leave()
 
     def visit_SimpleStatementSuite(self, node: cst.SimpleStatementSuite) -> None:
         # ``if x: a = 1`` on one line: a statement of its own all the same.
-        self.index += 1
+        self.blocks.enter(node)
+        self._statement()
+
+    def leave_SimpleStatementSuite(self, original_node: cst.SimpleStatementSuite) -> None:
+        self.blocks.leave()
+
+    def _header(self, node: cst.CSTNode) -> None:
+        self.blocks.header(self.scope, self.index)
+
+    visit_With = _header
+    visit_Try = _header
+    visit_TryStar = _header
 
     def visit_Import(self, node: cst.Import) -> None:
         for alias in node.names:
@@ -298,7 +327,7 @@ class _Collector(cst.CSTVisitor):
         self._bind_target(node.target, None)
 
     def _enter_scope(self, name: str, scope: Scope) -> None:
-        self.index += 1
+        self._statement()
         self._bind(name, Kind.DEFINITION)
         # A body runs from its own start, not under the branches around
         # its definition.
@@ -364,6 +393,7 @@ class _Collector(cst.CSTVisitor):
         self.uncertain -= 1
 
     def _enter_branch(self, node: cst.CSTNode) -> None:
+        self.blocks.header(self.scope, self.index)
         self.uncertain += 1
 
     def _leave_branch(self, original_node: cst.CSTNode) -> None:
@@ -373,6 +403,7 @@ class _Collector(cst.CSTVisitor):
         # ``if __name__ == "__main__":`` runs whenever the script is run
         # (the only way its model trains): its body is as certain as the
         # module's. Its ``else`` never runs then.
+        self.blocks.header(self.scope, self.index)
         main_guard = _is_main_guard(node.test)
         self._main_guards.append(main_guard)
         if main_guard:
@@ -413,7 +444,7 @@ class _Collector(cst.CSTVisitor):
     leave_GeneratorExp = _leave_branch
 
     def visit_For(self, node: cst.For) -> None:
-        self.index += 1
+        self._statement()
         self.uncertain += 1
         self._bind_target(node.target, None)
         # ``for d in CONFIGS: d["x"] = 1`` changes the elements of ``CONFIGS``.
@@ -889,6 +920,13 @@ class _Extractor:
         for position in range(bisect_left(history.indices, index)):
             layers.extend(self._appended(history, position, owner))
         return layers
+
+    def list_history(self, name: str, binding: Binding, owner: Scope) -> _ListHistory | None:
+        """What happens to the list ``name = [...]`` after ``binding`` (worked out once)."""
+        key = (id(binding), id(owner))
+        if key not in self._list_histories:
+            self._list_histories[key] = self._list_history(name, binding, owner)
+        return self._list_histories[key]
 
     def _list_history(self, name: str, binding: Binding, owner: Scope) -> _ListHistory | None:
         """What happens to a list after its binding, worked out once: None
@@ -1508,6 +1546,8 @@ class _ModelBuilder:
             # ``tuner.search(x, y, ...)`` fits each model the tuner builds.
             events = [replace(e, method="fit") if e.method == "search" else e for e in events]
         outputs = self._outputs(call, scope, binding.index, events)
+        if outputs is None and self._opaque_model(call, scope, binding.index, events):
+            outputs = (None,)
         if outputs is None:
             return None
         self.model_compiles.update(id(e.call) for e in events if e.method == "compile")
@@ -1522,6 +1562,21 @@ class _ModelBuilder:
         if via is None:
             return KerasModel(name, outputs, tuple(compiles), self.ex.span(call))
         return KerasModel(name, outputs, tuple(compiles), self.ex.span(call), self.ex.span(via), self.ex.source(via))
+
+    def _opaque_model(self, call: cst.Call, scope: Scope, index: int, events: Sequence[_Event]) -> bool:
+        """A model whose output layer is not known (``build_unknown()``,
+        ``load_model(path)``) but which a Keras file compiles with ``loss=``
+        and then trains: its loss and targets still decide KL201/KL202. Not
+        an instance of a class of the file that is no ``keras.Model``
+        (a wrapper's ``fit`` may convert its targets)."""
+        if not self.collector.imports_keras or not isinstance(call.func, (cst.Name, cst.Attribute)):
+            return False
+        if isinstance(call.func, cst.Name) and call.func.value in self.collector.classes:
+            info = self.collector.classes[call.func.value]
+            bases = [self.ex.qualname(arg.value, info.scope, info.index) for arg in info.node.bases]
+            if not any(keras_model_class(base) == "Model" for base in bases):
+                return False
+        return compiled_then_trained(events)
 
     def _inherited_compiles(
         self, call: cst.Call, events: Sequence[_Event], outputs: Sequence[OutputLayer | None]
@@ -1841,6 +1896,7 @@ class _ModelBuilder:
             star_imports=function.star_imports,
             self_attributes=self_attributes,
             returns=function.returns,
+            statement_blocks=function.statement_blocks,
         )
         self._specialised[id(copy)] = function
         self._copies.append(copy)

@@ -13,7 +13,7 @@ body) is left alone.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Callable, Iterator
+from typing import TYPE_CHECKING, Any, Callable, Iterator, Sequence
 
 import libcst as cst
 
@@ -124,3 +124,16 @@ def _model_called(
     if binding is None or binding.kind is not Kind.VALUE:
         return None
     return model_of(value.func.value, value_scope, value_index)
+
+
+def compiled_then_trained(events: Sequence[Any]) -> bool:
+    """Whether a certain ``compile(..., loss=...)`` on the object is followed
+    by a certain training call (``fit``...): Keras's ``Model.compile`` and
+    ``Model.fit`` (keras/src/trainers/trainer.py), whatever the model is."""
+    compiled = False
+    for event in events:
+        if event.method == "compile" and event.certain:
+            compiled = any(arg.keyword is not None and arg.keyword.value == "loss" for arg in event.call.args)
+        elif compiled and event.certain and event.method in ("fit", "fit_generator", "train_on_batch"):
+            return True
+    return False

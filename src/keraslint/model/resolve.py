@@ -93,6 +93,10 @@ class Binding:
     path: tuple[int, ...] = ()
     # For ``self.x = ...``: the method scope the value is read in.
     scope: Scope | None = field(default=None, compare=False)
+    # Made under a branch or loop: the blocks around it, innermost last
+    # (``model/blocks.py``). A read later in the same run of those blocks
+    # sees it with certainty: one iteration of a loop body, one branch.
+    blocks: tuple[int, ...] = field(default=(), compare=False)
 
 
 @dataclass
@@ -114,6 +118,8 @@ class Scope:
     _globals: dict[str, tuple[list[Binding], int, Binding | None]] = field(
         default_factory=dict, repr=False, compare=False
     )
+    # Each statement under a branch or loop -> the blocks around it.
+    statement_blocks: dict[int, tuple[int, ...]] = field(default_factory=dict, repr=False, compare=False)
 
     def self_attribute(self, name: str) -> Binding | None:
         """``self.name`` when the class assigns it exactly once, unconditionally."""
@@ -134,7 +140,7 @@ class Scope:
         if history:
             last = self._last_before(name, history, index)
             if last is not None:
-                return last if last.certain else None
+                return last if last.certain or self._same_run(last, index) else None
             if self.parent is None:
                 # Read before any assignment: a builtin or a star import.
                 return self._from_star_import(name)
@@ -142,6 +148,18 @@ class Scope:
         if self.parent is not None:
             return self.parent.lookup_global(name)
         return self._from_star_import(name)
+
+    def _same_run(self, binding: Binding, index: int) -> bool:
+        """Whether statement ``index`` sits in the blocks ``binding`` was made
+        in (or deeper): it then runs only after ``binding`` ran in the same
+        pass through them (the same iteration, the same branch), so the
+        name holds that binding's value there."""
+        blocks = binding.blocks
+        return (
+            bool(blocks)
+            and binding.kind is not Kind.UNKNOWN
+            and self.statement_blocks.get(index, ())[: len(blocks)] == blocks
+        )
 
     def _last_before(self, name: str, history: list[Binding], index: int) -> Binding | None:
         """The last binding of ``history`` made before statement ``index``:

@@ -18,17 +18,18 @@ is read as its element, so ``(1,)`` of ``from_tensor_slices((x, y))`` is
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Callable, Iterator, Union
 
 import libcst as cst
 
-from keraslint.analysis.values import as_int, as_str, elements
+from keraslint.analysis.values import Const, as_int, as_str, elements
 from keraslint.diagnostics import Span
 from keraslint.knowledge import datasets
 from keraslint.model.arguments import argument
 from keraslint.model.budget import Budget
-from keraslint.model.resolve import Kind, Scope, keras_member, keras_path
+from keraslint.model.resolve import Binding, Kind, Scope, keras_member, keras_path
 from keraslint.model.types import Encoding, Target
 
 if TYPE_CHECKING:
@@ -146,6 +147,8 @@ class TargetReader:
             if binding is None or binding.kind is not Kind.VALUE or binding.value is None:
                 return None if path else self._filled(node.value, scope, index, depth)
             owner = scope if node.value in scope.bindings else (scope.parent or scope)
+            if isinstance(binding.value, cst.List) and not binding.value.elements and not path and not binding.path:
+                return self._grown_ids(node.value, binding, owner, scope, index, depth)
             return self._follow(binding.value, owner, binding.index, (*binding.path, *path), depth + 1)
         if isinstance(node, (cst.Tuple, cst.List)) and path:
             items = node.elements
@@ -178,7 +181,14 @@ class TargetReader:
         if len(keys) == 1 and isinstance(keys[0], cst.Index):
             key = keys[0].value
             if isinstance(key, cst.Integer):
-                return self._follow(value, scope, index, (int(key.evaluated_value), *path), depth + 1)
+                found = self._follow(value, scope, index, (int(key.evaluated_value), *path), depth + 1)
+                if found is None and not path:
+                    # ``texts_to_sequences([line])[0]``: an item of a list
+                    # of token id sequences is token ids still.
+                    whole = self._follow(value, scope, index, (), depth + 1)
+                    if whole is not None and whole.ids:
+                        return replace(whole, complete=False)
+                return found
             if isinstance(key, cst.SimpleString) and key.evaluated_value == "target" and not path:
                 return self._sklearn_bunch(value, scope, index, depth)
             return None
@@ -210,6 +220,29 @@ class TargetReader:
             if found is not None and found.ids:
                 return replace(found, complete=False)
         return None
+
+    def _grown_ids(self, name: str, binding: Binding, owner: Scope, scope: Scope, index: int, depth: int) -> _Result:
+        """``seqs = []`` then ``seqs.append(ids[: i + 1])`` (in loops, the
+        n-gram idiom of next-word models): a list of token id sequences,
+        when every ``append`` before the read adds token ids and nothing
+        else changes or aliases the list first (read in the list's own
+        body)."""
+        if not (scope is owner or scope.returns is owner.returns):
+            return None
+        history = self.ex.list_history(name, binding, owner)
+        if history is None or bisect_left(history.bad, index) or bisect_left(history.aliases, index):
+            return None
+        events = [event for event in history.events if event.index < index]
+        first: _Found | None = None
+        for event in events:
+            self.ex.budget.spend()
+            if event.method != "append" or len(event.call.args) != 1 or event.call.args[0].keyword is not None:
+                return None
+            found = self._follow(event.call.args[0].value, owner, event.index, (), depth + 1)
+            if found is None or not found.ids:
+                return None
+            first = first or found
+        return replace(first, complete=False) if first is not None else None
 
     def _literal_labels(self, node: cst.List, scope: Scope, index: int) -> _Result:
         """``[0, 2, 1]`` or ``[[1], [3], [0]]`` written out: integer class
@@ -443,6 +476,21 @@ class TargetReader:
                 return None
         return _Found(Encoding.INTEGER, loader, line, classes, complete=True)
 
+    def _zero_centred(
+        self, call: cst.Call, generator: str, scope: Scope, index: int, path: tuple[int, ...], line: Span
+    ) -> _Result:
+        """The targets (second item) of a generator whose targets are
+        centred on zero, unless the call may shift them (a ``bias`` that is
+        not certainly 0, or arguments past ``n_features`` given by position,
+        as old scikit-learn allowed)."""
+        if path != (1,) or _has_star(call) or sum(1 for arg in call.args if arg.keyword is None) > 2:
+            return None
+        shift = datasets.SKLEARN_ZERO_CENTRED_GENERATORS[generator]
+        given = argument(call, None, shift) if shift is not None else None
+        if given is not None and self.ex.value(given, scope, index) not in (Const(0), Const(0.0)):
+            return None
+        return _Found(Encoding.UNKNOWN, generator, line, standardised=True)
+
     @staticmethod
     def _is_single_column(node: cst.BaseExpression) -> bool:
         """``y == 6``, ``df["label"]``, ``df["label"].values``: one label per row."""
@@ -508,6 +556,10 @@ class TargetReader:
             if before is None or path[0] != 1 + before:
                 return None
             return _Found(Encoding.INTEGER, "np.unique(return_inverse=True)", line)
+        # ``X, y = make_regression(1000, n_features=8)``: targets around zero.
+        generator = _zero_centred_generator(qualname)
+        if generator is not None:
+            return self._zero_centred(call, generator, scope, index, path, line)
         # ``X, y = load_iris(return_X_y=True)``
         loader = _sklearn_loader(qualname)
         if loader is not None:
@@ -983,6 +1035,13 @@ def _directory_loader(qualname: str | None) -> str | None:
     ``keras.preprocessing``) -> its name."""
     name = _keras_function(qualname)
     return name if name in datasets.DIRECTORY_LOADERS else None
+
+
+def _zero_centred_generator(qualname: str | None) -> str | None:
+    if not qualname or not qualname.startswith("sklearn.datasets"):
+        return None
+    name = qualname.rsplit(".", 1)[-1]
+    return name if name in datasets.SKLEARN_ZERO_CENTRED_GENERATORS else None
 
 
 def _sklearn_loader(qualname: str | None) -> str | None:

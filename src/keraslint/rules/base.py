@@ -63,6 +63,21 @@ def trained_pairs(model: KerasModel) -> Iterator[tuple[OutputLayer, Compile, Los
                 yield output, compile_, loss
 
 
+def trained_losses(model: KerasModel) -> Iterator[tuple[OutputLayer | None, Compile, Loss, tuple[Target, ...]]]:
+    """Each output, known or not, with the loss it trains with and its
+    targets, for every compile in effect: for rules that the loss and the
+    targets decide alone (KL201, KL202), whatever the output layer is."""
+    for compile_ in model.compiles:
+        for position, (output, loss) in enumerate(zip(model.outputs, compile_.losses)):
+            if loss is None or loss.name is None:
+                continue
+            if len(model.outputs) == 1:
+                targets = compile_.fit_targets
+            else:
+                targets = compile_.head_targets[position] if position < len(compile_.head_targets) else ()
+            yield output, compile_, loss, targets
+
+
 def targets_of(model: KerasModel, compile_: Compile, output: OutputLayer) -> tuple[Target, ...]:
     """The targets ``fit`` gives ``output`` while ``compile_`` is in effect:
     all of them for a single-output model, the output's own for a

@@ -13,7 +13,8 @@ class MulticlassLossOnSigmoid(Rule):
     """
     ## What it does
     Checks for `categorical_crossentropy` or `sparse_categorical_crossentropy`
-    on a `sigmoid` output with more than one unit.
+    on a `sigmoid` output with more than one unit, or with a width that is
+    not known (one unit would be KL103's mistake: wrong either way).
 
     ## Why is this bad?
     Sigmoid scores each unit independently; the categorical losses assume the
@@ -73,20 +74,36 @@ model = models.Sequential([
 ])
 model.compile(optimizer="adam", loss="sparse_categorical_crossentropy")
 """,
+        """\
+from keras.preprocessing.image import ImageDataGenerator
+from keras import layers, models
+train = ImageDataGenerator(rescale=1 / 255).flow_from_directory("data/train", class_mode="categorical")
+model = models.Sequential([
+    layers.Flatten(),
+    layers.Dense(train.num_classes, activation="sigmoid"),  # expect: KL107
+])
+model.compile(optimizer="adam", loss="categorical_crossentropy")
+model.fit(train)
+""",
     )
 
     def check(self, file: FileModel) -> Iterator[Diagnostic]:
         for model in file.models:
             for output, _, loss in trained_pairs(model):
-                if output.units is None or output.units < 2 or output.activation is None:
+                # A width the engine cannot read (``Dense(gen.num_classes)``)
+                # is wrong whatever it is: one unit is KL103's mistake, more
+                # are this one. Not a width hidden by a reshape after it.
+                unknown_width = output.units is None and output.units_span is not None
+                if not unknown_width and (output.units is None or output.units < 2) or output.activation is None:
                     continue
                 activation = output.activation
                 if activation.name != SIGMOID:
                     continue
                 if loss.name in MULTICLASS_LOSSES and loss.from_logits is False:
+                    width = "an output of unknown width" if output.units is None else f"a {output.units}-unit output"
                     yield self.diagnostic(
                         activation.span,
-                        f"`sigmoid` on a {output.units}-unit output with `{loss.name}` "
+                        f"`sigmoid` on {width} with `{loss.name}` "
                         f"({file.where(loss.span)}): sigmoid scores are independent, the loss assumes one class",
                         "use `softmax` for one label per sample, or `binary_crossentropy` for multi-label",
                     )

@@ -4,6 +4,7 @@ from typing import Iterator
 
 from keraslint.diagnostics import Diagnostic
 from keraslint.knowledge.activations import SIGNED_BOUNDED_ACTIVATIONS
+from keraslint.knowledge.datasets import SKLEARN_ZERO_CENTRED_GENERATORS
 from keraslint.knowledge.losses import LOG_LOSSES
 from keraslint.model.types import FileModel
 from keraslint.rules.base import Rule, targets_of, trained_pairs
@@ -13,8 +14,9 @@ class LogLossOnNegativeValues(Rule):
     """
     ## What it does
     Checks for `mean_squared_logarithmic_error` or `poisson` where the
-    predictions or the targets go negative: a `tanh`/`softsign` output, or
-    targets standardised with `StandardScaler`.
+    predictions or the targets go negative: a `tanh`/`softsign` output,
+    targets standardised with `StandardScaler`, or targets generated around
+    zero (scikit-learn's `make_regression`).
 
     ## Why is this bad?
     Both losses take a logarithm. `msle` clips predictions and targets at a
@@ -65,6 +67,14 @@ model.compile(loss="poisson")
     INVALID = (
         """\
 import keras
+from sklearn.datasets import make_regression
+x, y = make_regression(1000, n_features=8)
+model = keras.Sequential([keras.layers.Dense(1)])
+model.compile(loss="poisson")  # expect: KL110
+model.fit(x, y)
+""",
+        """\
+import keras
 model = keras.Sequential([keras.layers.Dense(1, activation="tanh")])  # expect: KL110
 model.compile(loss="mean_squared_logarithmic_error")
 """,
@@ -96,9 +106,11 @@ model.fit(x, y_scaled)
                 scaled = next((t for t in targets_of(model, compile_, output) if t.standardised), None)
                 if scaled is not None:
                     where = file.where(scaled.producer_span or scaled.span)
+                    generated = scaled.producer in SKLEARN_ZERO_CENTRED_GENERATORS
+                    how = "generated around zero by" if generated else "standardised by"
                     yield self.diagnostic(
                         loss.span,
-                        f"`{loss.name}` needs targets >= 0, but `fit` gets `{scaled.source}`, standardised by "
+                        f"`{loss.name}` needs targets >= 0, but `fit` gets `{scaled.source}`, {how} "
                         f"`{scaled.producer}` at {where} (half of it is negative)",
                         "use `mse`/`mae` on standardised targets, or keep them positive for this loss",
                     )

@@ -5,14 +5,15 @@ from typing import Iterator
 from keraslint.diagnostics import Diagnostic
 from keraslint.knowledge.losses import SPARSE_CATEGORICAL_CROSSENTROPY
 from keraslint.model.types import Encoding, FileModel
-from keraslint.rules.base import Rule, targets_of, trained_pairs
+from keraslint.rules.base import Rule, trained_losses
 
 
 class SparseLossOnOneHotTargets(Rule):
     """
     ## What it does
     Checks for `sparse_categorical_crossentropy` trained on targets that were
-    one-hot encoded with `to_categorical`.
+    one-hot encoded with `to_categorical`, whatever the output layer is (also
+    a model loaded or built elsewhere, whose layers the linter cannot see).
 
     ## Why is this bad?
     The sparse loss expects one integer class index per sample. Given one-hot
@@ -74,12 +75,15 @@ model.fit([[0.0], [1.0], [2.0]], y_train, epochs=3)
 
     def check(self, file: FileModel) -> Iterator[Diagnostic]:
         for model in file.models:
-            for output, compile_, loss in trained_pairs(model):
+            # The targets and the loss decide, whatever the output layer is
+            # (known or not); LabelBinarizer's rows need the unit count.
+            for output, _, loss, targets in trained_losses(model):
                 if loss.name != SPARSE_CATEGORICAL_CROSSENTROPY:
                     continue
-                for target in targets_of(model, compile_, output):
+                for target in targets:
                     if target.encoding is Encoding.ONE_HOT or (
                         target.encoding is Encoding.ONE_HOT_UNLESS_BINARY
+                        and output is not None
                         and output.units is not None
                         and output.units > 2
                     ):

@@ -5,7 +5,7 @@ from typing import Iterator
 from keraslint.diagnostics import Diagnostic
 from keraslint.knowledge.losses import CATEGORICAL_CROSSENTROPY, CATEGORICAL_FOCAL_CROSSENTROPY
 from keraslint.model.types import Encoding, FileModel
-from keraslint.rules.base import Rule, targets_of, trained_pairs
+from keraslint.rules.base import Rule, trained_losses
 
 
 class CategoricalLossOnIntegerTargets(Rule):
@@ -13,7 +13,8 @@ class CategoricalLossOnIntegerTargets(Rule):
     ## What it does
     Checks for `categorical_crossentropy` trained on integer class labels
     that were never one-hot encoded (labels from a Keras dataset's
-    `load_data()`, `LabelEncoder`, `np.argmax`, `np.where(cond, 1, 0)`...).
+    `load_data()`, `LabelEncoder`, `np.argmax`, `np.where(cond, 1, 0)`...),
+    whatever the output layer is (also a model loaded or built elsewhere).
 
     ## Why is this bad?
     Categorical crossentropy compares one-hot rows with the predicted
@@ -76,10 +77,12 @@ model.fit(x_train, y_train, validation_data=(x_test, y_test))
 
     def check(self, file: FileModel) -> Iterator[Diagnostic]:
         for model in file.models:
-            for output, compile_, loss in trained_pairs(model):
+            # The targets and the loss decide, whatever the output layer is
+            # (known or not): a categorical loss needs one-hot rows.
+            for _, _, loss, targets in trained_losses(model):
                 if loss.name not in (CATEGORICAL_CROSSENTROPY, CATEGORICAL_FOCAL_CROSSENTROPY):
                     continue
-                for target in targets_of(model, compile_, output):
+                for target in targets:
                     if target.encoding is Encoding.INTEGER:
                         where = file.where(target.producer_span or target.span)
                         yield self.diagnostic(

@@ -3,7 +3,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from keraslint.diagnostics import Diagnostic
-from keraslint.knowledge.activations import SOFTMAX
+from keraslint.knowledge.activations import LINEAR, SOFTMAX
 from keraslint.knowledge.losses import MULTICLASS_LOSSES
 from keraslint.model.types import FileModel
 from keraslint.rules.base import Rule, targets_of, trained_pairs
@@ -12,8 +12,9 @@ from keraslint.rules.base import Rule, targets_of, trained_pairs
 class UnitsContradictClassCount(Rule):
     """
     ## What it does
-    Checks for a softmax output whose number of units differs from the number
-    of classes the targets are known to have: `to_categorical(y, N)`, or the
+    Checks for a softmax output (or a linear one whose loss is given
+    `from_logits=True`: the logits of a softmax) whose number of units
+    differs from the number of classes the targets are known to have: `to_categorical(y, N)`, or the
     labels of a Keras dataset with a fixed class count (MNIST, Fashion-MNIST
     and CIFAR-10: 10; CIFAR-100: 100, or 20 with `label_mode="coarse"`;
     Reuters: 46).
@@ -67,6 +68,13 @@ model = keras.Sequential([keras.layers.Dense(2, activation="softmax")])
 model.compile(loss="sparse_categorical_crossentropy")
 model.fit(x, y)
 """,
+        """\
+import keras
+(x, y), _ = keras.datasets.mnist.load_data()
+model = keras.Sequential([keras.layers.Dense(10)])
+model.compile(loss=keras.losses.SparseCategoricalCrossentropy(from_logits=True))
+model.fit(x, y)
+""",
     )
     INVALID = (
         """\
@@ -87,6 +95,13 @@ model = keras.Sequential([
 model.compile(loss="categorical_crossentropy")
 model.fit(x_train, y_train)
 """,
+        """\
+import keras
+(x, y), _ = keras.datasets.mnist.load_data()
+model = keras.Sequential([keras.layers.Dense(5)])  # expect: KL204
+model.compile(loss=keras.losses.SparseCategoricalCrossentropy(from_logits=True))
+model.fit(x, y)
+""",
     )
 
     def check(self, file: FileModel) -> Iterator[Diagnostic]:
@@ -94,7 +109,11 @@ model.fit(x_train, y_train)
             for output, compile_, loss in trained_pairs(model):
                 if output.units is None or output.activation is None:
                     continue
-                if output.activation.name != SOFTMAX or output.kind != "Dense":
+                # A linear head trained ``from_logits=True`` has its softmax
+                # in the loss (keras/src/losses/losses.py applies it to
+                # ``y_pred`` there): one unit per class all the same.
+                logits = output.activation.name == LINEAR and loss.from_logits is True
+                if output.activation.name != SOFTMAX and not logits or output.kind != "Dense":
                     continue
                 if loss.name not in MULTICLASS_LOSSES:
                     continue

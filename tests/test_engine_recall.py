@@ -1,0 +1,196 @@
+"""Shapes of real code the engine sees through (issue 11), each with its
+correct twins that must stay silent: unknown head widths, logits heads,
+loop bodies, generators and tokenizer ids."""
+
+from __future__ import annotations
+
+import textwrap
+
+import pytest
+
+from keraslint.config import Settings
+from keraslint.runner import check_bytes
+
+
+def codes(program: str) -> list[tuple[str, int]]:
+    result = check_bytes("model.py", textwrap.dedent(program).encode(), Settings())
+    assert not result.internal_errors
+    return sorted((d.code, d.span.start.line) for d in result.diagnostics if d.code[:3] in ("KL1", "KL2"))
+
+
+GENERATOR = """\
+from keras.preprocessing.image import ImageDataGenerator
+from keras import layers, models
+train = ImageDataGenerator(rescale=1 / 255).flow_from_directory("data/train", class_mode="categorical")
+model = models.Sequential()
+model.add(layers.Flatten())
+model.add({head})
+model.compile(optimizer="adam", loss={loss!r})
+model.fit(train)
+"""
+
+
+def test_sigmoid_of_unknown_width_with_categorical_loss() -> None:
+    program = GENERATOR.format(
+        head='layers.Dense(train.num_classes, activation="sigmoid")', loss="categorical_crossentropy"
+    )
+    assert codes(program) == [("KL107", 6)]
+
+
+@pytest.mark.parametrize(
+    ("head", "loss"),
+    [
+        ('layers.Dense(train.num_classes, activation="softmax")', "categorical_crossentropy"),
+        ('layers.Dense(train.num_classes, activation="sigmoid")', "binary_crossentropy"),
+        # The width after a reshape is not the sigmoid layer's: not read.
+        (
+            'layers.Dense(train.num_classes, activation="sigmoid")); model.add(layers.Flatten()',
+            "categorical_crossentropy",
+        ),
+    ],
+)
+def test_unknown_width_twins_are_silent(head: str, loss: str) -> None:
+    assert codes(GENERATOR.format(head=head, loss=loss)) == []
+
+
+REGRESSION = """\
+import keras
+from sklearn.datasets import make_regression
+x, y = make_regression(1000, n_features=8{extra})
+model = keras.Sequential([keras.layers.Dense(1)])
+model.compile(loss={loss!r})
+model.fit(x, y)
+"""
+
+
+def test_targets_generated_around_zero_with_a_log_loss() -> None:
+    assert codes(REGRESSION.format(extra="", loss="poisson")) == [("KL110", 5)]
+    assert codes(REGRESSION.format(extra=", bias=0.0", loss="msle")) == [("KL110", 5)]
+
+
+@pytest.mark.parametrize(
+    ("extra", "loss"),
+    [
+        ("", "mse"),
+        # Shifted away from zero, or an argument that may shift them.
+        (", bias=500.0", "poisson"),
+        (", bias=BIAS", "poisson"),
+        (", 8, 1, 500.0", "poisson"),
+    ],
+)
+def test_shifted_or_other_loss_twins_are_silent(extra: str, loss: str) -> None:
+    assert codes(REGRESSION.format(extra=extra, loss=loss)) == []
+
+
+LOOP_BODY = """\
+import keras
+(x, y), _ = keras.datasets.mnist.load_data()
+for fold in range(5):
+{body}
+"""
+
+
+def _in_loop(body: str) -> str:
+    return LOOP_BODY.format(body=textwrap.indent(textwrap.dedent(body), "    "))
+
+
+def test_a_binding_is_certain_later_in_the_same_iteration() -> None:
+    program = _in_loop(
+        """\
+        y_fit = keras.utils.to_categorical(y, 10)
+        model = keras.Sequential([keras.layers.Dense(10, activation="softmax")])
+        model.compile(optimizer="adam", loss="sparse_categorical_crossentropy")
+        model.fit(x, y_fit)
+        """
+    )
+    assert codes(program) == [("KL201", 6)]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # One branch binds, the other does not: not certain after the ``if``.
+        """\
+        model = keras.Sequential([keras.layers.Dense(10, activation="softmax")])
+        model.compile(optimizer="adam", loss="sparse_categorical_crossentropy")
+        y_fit = y
+        if fold:
+            y_fit = keras.utils.to_categorical(y, 10)
+        model.fit(x, y_fit)
+        """,
+        # Bound in the ``if`` body, read in the ``elif``/``else`` body.
+        """\
+        model = keras.Sequential([keras.layers.Dense(10, activation="softmax")])
+        model.compile(optimizer="adam", loss="sparse_categorical_crossentropy")
+        y_fit = y
+        if fold == 1:
+            y_fit = keras.utils.to_categorical(y, 10)
+        elif fold == 2:
+            model.fit(x, y_fit)
+        else:
+            model.fit(x, y_fit)
+        """,
+        # Bound in a nested loop, read after it (the nested loop may not run).
+        """\
+        model = keras.Sequential([keras.layers.Dense(10, activation="softmax")])
+        model.compile(optimizer="adam", loss="sparse_categorical_crossentropy")
+        y_fit = y
+        for _ in range(fold):
+            y_fit = keras.utils.to_categorical(y, 10)
+        model.fit(x, y_fit)
+        """,
+    ],
+)
+def test_branches_inside_the_iteration_stay_uncertain(body: str) -> None:
+    assert codes(_in_loop(body)) == []
+
+
+def test_a_binding_in_a_loop_is_not_certain_after_it() -> None:
+    program = _in_loop("y_fit = keras.utils.to_categorical(y, 10)\n") + (
+        'model = keras.Sequential([keras.layers.Dense(10, activation="softmax")])\n'
+        'model.compile(optimizer="adam", loss="sparse_categorical_crossentropy")\n'
+        "model.fit(x, y_fit)\n"
+    )
+    assert codes(program) == []
+
+
+NEXT_WORD = """\
+import numpy as np
+import tensorflow as tf
+from tensorflow.keras.preprocessing.sequence import pad_sequences
+from tensorflow.keras.preprocessing.text import Tokenizer
+
+lines = open("poems.txt").read().split("\\n")
+tokenizer = Tokenizer()
+tokenizer.fit_on_texts(lines)
+vocabulary = len(tokenizer.word_index) + 1
+grams = []
+for line in lines:
+    tokens = tokenizer.texts_to_sequences([line])[0]
+    for end in range(1, len(tokens)):
+        grams.append({item})
+{change}grams = np.array(pad_sequences(grams, maxlen=20))
+inputs, labels = grams[:, :-1], grams[:, -1]
+model = tf.keras.Sequential([tf.keras.layers.Embedding(vocabulary, 32), tf.keras.layers.Dense(vocabulary, activation="softmax")])
+model.compile(optimizer="adam", loss={loss!r})
+model.fit(inputs, labels)
+"""
+
+
+def test_token_ids_appended_in_a_loop_then_sliced_are_integer_labels() -> None:
+    program = NEXT_WORD.format(item="tokens[: end + 1]", change="", loss="categorical_crossentropy")
+    assert codes(program) == [("KL202", 18)]
+
+
+@pytest.mark.parametrize(
+    ("item", "change", "loss"),
+    [
+        ("tokens[: end + 1]", "", "sparse_categorical_crossentropy"),
+        # Something else appended, or the list changed otherwise first.
+        ("[end, end + 1]", "", "categorical_crossentropy"),
+        ("tokens[: end + 1]", "grams.insert(0, [0.5])\n", "categorical_crossentropy"),
+        ("tokens[: end + 1]", "grams = grams + extra\n", "categorical_crossentropy"),
+    ],
+)
+def test_token_id_list_twins_are_silent(item: str, change: str, loss: str) -> None:
+    assert codes(NEXT_WORD.format(item=item, change=change, loss=loss)) == []
