@@ -1,7 +1,7 @@
 # source: https://datascience.stackexchange.com/questions/104896/activation-and-loss-function-not-chosen-correctly-when-use-neural-network/104903
 # mistake: after dropping class 1 from labels 0/1/2 the remaining labels are 0 and 2, but the model keeps Dense(2, activation='softmax') with sparse_categorical_crossentropy: label 2 has no output unit
-# shape: pandas filter; labels from a DataFrame column after df[df['class'] != 1], output width literal 2
-# expect: KL204 line 23
+# shape: pandas filter; labels mapped with a {name: id} dict (0, 1, 2) into a DataFrame column, then df[df['class'] != 1], output width literal 2
+# expect: KL204 line 25
 import pandas as pd
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.model_selection import train_test_split
@@ -9,7 +9,9 @@ from tensorflow.keras.layers import Dense, Dropout
 from tensorflow.keras.losses import sparse_categorical_crossentropy
 from tensorflow.keras.models import Sequential
 
+CLASS_IDS = {"cat": 0, "not both": 1, "dog": 2}
 df = pd.read_csv("pets_text.csv")
+df["class"] = df["animal"].map(CLASS_IDS)
 df_result = df[df["class"] != 1]
 texts = df_result["text"].values
 labels = df_result["class"].values
