@@ -11,6 +11,12 @@ decisive values.  Its header says what keraslint should report::
     # expect: KL101 line 12        (one line per expected finding; "line 12/14" accepts either)
     # expect: none                 (a correct program: any finding is a false positive)
 
+A notebook case (``.ipynb``) carries the same header in the comment lines that open its first
+code cell, and places each expectation the way keraslint reports notebook findings: by cell,
+every cell of the notebook counted from 1, and line within that cell::
+
+    # expect: KL101 cell 4 line 2
+
 The script runs ``python -m keraslint --no-cache --isolated --output-format json`` on each case
 and matches findings to expectations by (code, line).  A finding with an expected code on an
 expected line is a true positive; any other finding is a false positive (KL3xx included).
@@ -41,7 +47,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 CASES_DIR = HERE / "recall" / "cases"
 HEADER_KEYS = ("source", "mistake", "shape", "expect")
-EXPECT_RE = re.compile(r"^(KL\d{3}) line (\d+(?:/\d+)*)$")
+EXPECT_RE = re.compile(r"^(KL\d{3}) (?:cell (\d+) )?line (\d+(?:/\d+)*)$")
 HEADER_RE = re.compile(r"^#\s*(source|mistake|shape|expect):\s*(.*?)\s*$")
 
 
@@ -53,9 +59,14 @@ class MalformedCase(Exception):
 class Expectation:
     code: str
     lines: tuple[int, ...]
+    cell: int | None = None  # notebooks: the cell as keraslint numbers it (all cells, from 1)
 
     def label(self) -> str:
-        return f"{self.code}@{'/'.join(map(str, self.lines))}"
+        return f"{self.code}@{_where(self.cell, '/'.join(map(str, self.lines)))}"
+
+
+def _where(cell: int | None, line: object) -> str:
+    return f"cell {cell}:{line}" if cell is not None else str(line)
 
 
 @dataclass
@@ -72,11 +83,32 @@ class Case:
         return not self.expects
 
 
+def _notebook_cells(path: Path) -> dict[int, list[str]]:
+    """The code cells of a notebook, keyed by their number among all its cells (from 1)."""
+    try:
+        nb = json.loads(path.read_text(encoding="utf-8"))
+        cells = nb["cells"]
+    except (json.JSONDecodeError, KeyError, TypeError) as exc:
+        raise MalformedCase(f"{path.name}: not a notebook ({exc})") from None
+    code: dict[int, list[str]] = {}
+    for number, cell in enumerate(cells, start=1):
+        if isinstance(cell, dict) and cell.get("cell_type") == "code":
+            source = cell.get("source", "")
+            code[number] = ("".join(source) if isinstance(source, list) else source).splitlines()
+    if not code:
+        raise MalformedCase(f"{path.name}: notebook without a code cell")
+    return code
+
+
 def parse_case(path: Path) -> Case:
-    """Read the header comment block of a case file; raise MalformedCase when it is incomplete."""
+    """Read the header comment block of a case file; raise MalformedCase when it is incomplete.
+
+    A script's header opens the file; a notebook's opens its first code cell."""
+    cells = _notebook_cells(path) if path.suffix == ".ipynb" else None
     text = path.read_text(encoding="utf-8")
+    header = cells[min(cells)] if cells is not None else text.splitlines()
     values: dict[str, list[str]] = {k: [] for k in HEADER_KEYS}
-    for line in text.splitlines():
+    for line in header:
         if not line.startswith("#"):
             break
         m = HEADER_RE.match(line)
@@ -99,15 +131,21 @@ def parse_case(path: Path) -> Case:
     elif "none" in raw:
         raise MalformedCase(f"{path.name}: `expect: none` mixed with other expectations")
     else:
-        n_lines = len(text.splitlines())
         for item in raw:
             m = EXPECT_RE.match(item)
             if not m:
                 raise MalformedCase(f"{path.name}: cannot read `expect: {item}` (want `KL101 line 12`)")
-            lines = tuple(int(x) for x in m.group(2).split("/"))
+            cell = int(m.group(2)) if m.group(2) else None
+            if (cell is None) != (cells is None):
+                want = "`KL101 cell 3 line 2` in a notebook" if cells is not None else "no cell in a script"
+                raise MalformedCase(f"{path.name}: `expect: {item}`: {want}")
+            if cells is not None and cell not in cells:
+                raise MalformedCase(f"{path.name}: `expect: {item}`: cell {cell} is not a code cell")
+            n_lines = len(cells[cell]) if cells is not None else len(text.splitlines())
+            lines = tuple(int(x) for x in m.group(3).split("/"))
             if any(not 1 <= n <= n_lines for n in lines):
                 raise MalformedCase(f"{path.name}: expected line out of range in `{item}`")
-            expects.append(Expectation(m.group(1), lines))
+            expects.append(Expectation(m.group(1), lines, cell))
     return Case(name, path, source, values["mistake"][0], values["shape"][0], expects)
 
 
@@ -127,9 +165,12 @@ def run_keraslint(path: Path) -> tuple[list[dict], str]:
     env = dict(os.environ)
     env.setdefault("PYTHONDONTWRITEBYTECODE", "1")
     proc = subprocess.run(
-        [sys.executable, "-m", "keraslint", "--no-cache", "--isolated",
-         "--output-format", "json", path.name],
-        cwd=path.parent, capture_output=True, text=True, env=env, timeout=120,
+        [sys.executable, "-m", "keraslint", "--no-cache", "--isolated", "--output-format", "json", path.name],
+        cwd=path.parent,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
     )
     try:
         findings = json.loads(proc.stdout or "[]")
@@ -141,19 +182,26 @@ def run_keraslint(path: Path) -> tuple[list[dict], str]:
 
 def score_case(case: Case) -> dict:
     findings, error = run_keraslint(case.path)
-    found = [(f.get("code"), (f.get("location") or {}).get("row")) for f in findings]
+    # keraslint reports a notebook finding by its cell and the row within that cell.
+    found = [(f.get("code"), f.get("cell"), (f.get("location") or {}).get("row")) for f in findings]
     matched: set[int] = set()
     tp: list[str] = []
     missed: list[str] = []
     for exp in case.expects:
-        hit = next((i for i, (code, row) in enumerate(found)
-                    if i not in matched and code == exp.code and row in exp.lines), None)
+        hit = next(
+            (
+                i
+                for i, (code, cell, row) in enumerate(found)
+                if i not in matched and code == exp.code and cell == exp.cell and row in exp.lines
+            ),
+            None,
+        )
         if hit is None:
             missed.append(exp.label())
         else:
             matched.add(hit)
             tp.append(exp.label())
-    fp = [f"{code}@{row}" for i, (code, row) in enumerate(found) if i not in matched]
+    fp = [f"{code}@{_where(cell, row)}" for i, (code, cell, row) in enumerate(found) if i not in matched]
     if case.negative:
         verdict = "ok" if not fp else "FALSE ALARM"
     elif not missed and not fp:
@@ -172,7 +220,7 @@ def score_case(case: Case) -> dict:
         "shape": case.shape,
         "negative": case.negative,
         "expected": [e.label() for e in case.expects],
-        "found": [f"{c}@{r}" for c, r in found],
+        "found": [f"{c}@{_where(cell, r)}" for c, cell, r in found],
         "true_positives": tp,
         "missed": missed,
         "false_positives": fp,
@@ -228,11 +276,15 @@ def print_report(rows: list[dict], summary: dict) -> None:
     s = summary
     print()
     print(f"cases: {s['cases']} ({s['positive_cases']} with a mistake, {s['negative_cases']} correct)")
-    print(f"expected findings: {s['expected_findings']}   findings: {s['findings']}   "
-          f"true positives: {s['true_positives']}   false positives: {s['false_positives']}")
+    print(
+        f"expected findings: {s['expected_findings']}   findings: {s['findings']}   "
+        f"true positives: {s['true_positives']}   false positives: {s['false_positives']}"
+    )
     print(f"recall    = {s['true_positives']}/{s['expected_findings']} = {_pct(s['recall'])}")
-    print(f"precision = {s['true_positives']}/{s['findings']} = {_pct(s['precision'])}"
-          f"   (correct programs left silent: {s['negative_cases_silent']}/{s['negative_cases']})")
+    print(
+        f"precision = {s['true_positives']}/{s['findings']} = {_pct(s['precision'])}"
+        f"   (correct programs left silent: {s['negative_cases_silent']}/{s['negative_cases']})"
+    )
     if s["errors"]:
         print(f"keraslint failed on: {', '.join(s['errors'])}")
     if s["misses_by_shape"]:

@@ -18,14 +18,20 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 SCRIPT = ROOT / "benchmarks" / "recall.py"
-CASES = sorted((ROOT / "benchmarks" / "recall" / "cases").glob("*.py"))
+CASES = sorted(p for p in (ROOT / "benchmarks" / "recall" / "cases").iterdir() if p.suffix in (".py", ".ipynb"))
 
 # Sources the project keeps as its independent acceptance set: no case may come from them.
 EXCLUDED = (
-    "neuralint/neuralint", "Wardat-ISU/DeepLocalize", "mohmehmo/defects4ml", "ArabelaTso/DeepFD",
-    "codebasics/deep-learning-keras-tf-tutorial", "buomsoo-kim/Easy-deep-learning-with-Keras",
-    "czy36mengfei/tensorflow2_tutorials_chinese", "susanli2016/Machine-Learning-with-Python",
-    "PacktPublishing/Keras-Deep-Learning-Cookbook", "dipanjanS/hands-on-transfer-learning-with-python",
+    "neuralint/neuralint",
+    "Wardat-ISU/DeepLocalize",
+    "mohmehmo/defects4ml",
+    "ArabelaTso/DeepFD",
+    "codebasics/deep-learning-keras-tf-tutorial",
+    "buomsoo-kim/Easy-deep-learning-with-Keras",
+    "czy36mengfei/tensorflow2_tutorials_chinese",
+    "susanli2016/Machine-Learning-with-Python",
+    "PacktPublishing/Keras-Deep-Learning-Cookbook",
+    "dipanjanS/hands-on-transfer-learning-with-python",
     "stefan-jansen/machine-learning-for-trading",
 )
 
@@ -58,11 +64,16 @@ def test_case_is_well_formed(path):
     assert recall.shape_category(case.shape)
     if case.negative:
         assert case.mistake.startswith("none")
-    text = path.read_text(encoding="utf-8")
-    ast.parse(text, filename=str(path))
-    lines = text.splitlines()
+    if path.suffix == ".ipynb":
+        cells = recall._notebook_cells(path)
+        for cell in cells.values():
+            ast.parse("\n".join(cell), filename=str(path))
+    else:
+        text = path.read_text(encoding="utf-8")
+        ast.parse(text, filename=str(path))
     for exp in case.expects:
         assert re.match(r"^KL[123]\d\d$", exp.code)
+        lines = cells[exp.cell] if path.suffix == ".ipynb" else text.splitlines()
         for n in exp.lines:
             target = lines[n - 1]
             assert target.strip() and not target.lstrip().startswith("#"), (path.name, n)
@@ -95,7 +106,77 @@ def test_scorer_runs_on_a_few_cases():
 
 
 def test_text_report_prints_figures():
-    proc = subprocess.run([sys.executable, str(SCRIPT), "--case", "neg_two_class_softmax_onehot"],
-                          capture_output=True, text=True, timeout=60, cwd=ROOT)
+    proc = subprocess.run(
+        [sys.executable, str(SCRIPT), "--case", "neg_two_class_softmax_onehot"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=ROOT,
+    )
     assert proc.returncode == 0
     assert "recall" in proc.stdout and "precision" in proc.stdout
+
+
+def _notebook(path: Path, cells: list[tuple[str, str]]) -> Path:
+    path.write_text(
+        json.dumps(
+            {
+                "cells": [
+                    {"cell_type": kind, "metadata": {}, "source": text.splitlines(keepends=True)}
+                    | ({"execution_count": None, "outputs": []} if kind == "code" else {})
+                    for kind, text in cells
+                ],
+                "metadata": {},
+                "nbformat": 4,
+                "nbformat_minor": 5,
+            }
+        )
+    )
+    return path
+
+
+NOTEBOOK_CELLS = [
+    ("markdown", "# Churn\n"),
+    (
+        "code",
+        "# source: https://example.org/q/1\n# mistake: softmax over one unit\n# shape: notebook; cells\n"
+        "# expect: KL101 cell 3 line 3\n"
+        "from tensorflow import keras\nfrom tensorflow.keras import layers\n",
+    ),
+    (
+        "code",
+        "model = keras.Sequential()\nmodel.add(layers.Dense(8, activation='relu'))\n"
+        "model.add(layers.Dense(1, activation='softmax'))\n",
+    ),
+    ("code", "model.compile(optimizer='adam', loss='binary_crossentropy')\n"),
+]
+
+
+def test_scorer_reads_a_notebook_case(tmp_path):
+    case = recall.parse_case(_notebook(tmp_path / "churn_case.ipynb", NOTEBOOK_CELLS))
+    assert case.source == "https://example.org/q/1"
+    assert [(e.code, e.cell, e.lines) for e in case.expects] == [("KL101", 3, (3,))]
+    row = recall.score_case(case)
+    assert row["error"] == ""
+    assert row["true_positives"] == ["KL101@cell 3:3"], row
+    assert row["verdict"] == "ok"
+
+
+def test_notebook_expectation_must_name_the_finding_cell(tmp_path):
+    # The same line number in another cell is not the finding keraslint reports.
+    cells = list(NOTEBOOK_CELLS)
+    cells[1] = ("code", cells[1][1].replace("cell 3 line 3", "cell 4 line 1"))
+    row = recall.score_case(recall.parse_case(_notebook(tmp_path / "moved.ipynb", cells)))
+    assert row["missed"] == ["KL101@cell 4:1"] and row["false_positives"] == ["KL101@cell 3:3"]
+
+
+@pytest.mark.parametrize(
+    "expect",
+    ["KL101 line 3", "KL101 cell 1 line 1", "KL101 cell 3 line 9"],
+    ids=["no-cell", "markdown-cell", "line-out-of-range"],
+)
+def test_malformed_notebook_expectation(tmp_path, expect):
+    cells = list(NOTEBOOK_CELLS)
+    cells[1] = ("code", cells[1][1].replace("KL101 cell 3 line 3", expect))
+    with pytest.raises(recall.MalformedCase):
+        recall.parse_case(_notebook(tmp_path / "bad.ipynb", cells))
