@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from keraslint.alignment import LINE_BREAK
 from keraslint.checker import BUILTIN_CODES, FileResult
 from keraslint.diagnostics import Diagnostic
 
@@ -44,6 +45,12 @@ class Located:
     column: int  # 1-based
     end_line: int
     end_column: int  # 1-based, exclusive
+    # The fix's range as the user sees it (cell-relative in a notebook):
+    # (line, 1-based column) of its start and of its end.
+    fix_start: tuple[int, int] | None = None
+    fix_end: tuple[int, int] | None = None
+    # The flagged line's text, whitespace collapsed ("" when unknown).
+    snippet: str = ""
 
     @property
     def text(self) -> str:
@@ -64,12 +71,22 @@ def rule_url(code: str) -> str | None:
 def located(results: list[FileResult]) -> list[Located]:
     items = []
     for result in results:
+        lines = LINE_BREAK.split(result.source.text) if result.source is not None else []
         for diagnostic in result.diagnostics:
+            fix_start = fix_end = None
+            snippet = ""
             if result.source is not None:
                 cell, line, column = result.source.locate(diagnostic.span.start)
                 _, end_line, end_column = result.source.locate(diagnostic.span.end)
+                if diagnostic.fix is not None:
+                    fix_start = result.source.locate(diagnostic.fix.span.start)[1:]
+                    fix_end = result.source.locate(diagnostic.fix.span.end)[1:]
+                if 0 < diagnostic.span.start.line <= len(lines):
+                    snippet = " ".join(lines[diagnostic.span.start.line - 1].split())
             else:
                 cell, line, column = None, diagnostic.span.start.line, diagnostic.span.start.column + 1
                 end_line, end_column = line, column
-            items.append(Located(result.path, diagnostic, cell, line, column, end_line, end_column))
+            items.append(
+                Located(result.path, diagnostic, cell, line, column, end_line, end_column, fix_start, fix_end, snippet)
+            )
     return items
