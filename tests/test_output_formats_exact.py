@@ -178,3 +178,46 @@ def test_gitlab_severity_says_the_model_learns_nothing(project: Path) -> None:
     assert severities["KL301"] == "major"
     assert severities["KL001"] == "major"
     assert severities["KL003"] == "minor"
+
+
+def test_sarif_related_locations_point_at_the_other_half(
+    project: Path, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    cache = tmp_path_factory.mktemp("cache")
+    for attempt in ("fresh", "cached"):
+        result = run(".", "--output-format", "sarif", "--cache-dir", str(cache), cwd=project)
+        results = json.loads(result.stdout)["runs"][0]["results"]
+        by_uri = {r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]: r for r in results}
+        for uri in ("ml%20models/%C3%A9t%C3%A9/churn%20mod%C3%A8le.py", "nb.ipynb"):
+            finding = by_uri[uri]
+            assert "binary_crossentropy` at " in finding["message"]["text"], attempt
+            (related,) = finding["relatedLocations"]
+            assert related["physicalLocation"]["artifactLocation"]["uri"] == uri
+            region = related["physicalLocation"]["region"]
+            # BUGGY's line 6: model.compile(optimizer="adam", loss="binary_crossentropy")
+            assert (region["startLine"], region["startColumn"]) == (6, 38), attempt
+            assert BUGGY.splitlines()[5][37:58] == '"binary_crossentropy"'
+            assert related["message"]["text"] == "the loss `binary_crossentropy`"
+        assert by_uri["nb.ipynb"]["relatedLocations"][0]["properties"] == {"cell": 3}
+
+
+def test_sarif_related_location_of_targets_from_another_cell(tmp_path: Path) -> None:
+    data = "import numpy as np\nfrom keras.utils import to_categorical\ny = to_categorical(np.array([0, 1, 2]), 3)\n"
+    model = (
+        "import keras\n"
+        'model = keras.Sequential([keras.layers.Dense(3, activation="softmax")])\n'
+        'model.compile(loss="sparse_categorical_crossentropy")\n'
+        "model.fit(np.zeros((3, 4)), y)\n"
+    )
+    cells = [
+        {"cell_type": "code", "metadata": {}, "source": s, "outputs": [], "execution_count": None}
+        for s in (data, model)
+    ]
+    write(tmp_path, "two.ipynb", json.dumps({"cells": cells, "metadata": {}, "nbformat": 4, "nbformat_minor": 5}))
+    results = json.loads(run(".", "--output-format", "sarif", cwd=tmp_path).stdout)["runs"][0]["results"]
+    (finding,) = results
+    assert finding["ruleId"] == "KL201"
+    assert finding["properties"] == {"cell": 2}
+    (related,) = finding["relatedLocations"]
+    assert related["properties"] == {"cell": 1}
+    assert related["physicalLocation"]["region"]["startLine"] == 3

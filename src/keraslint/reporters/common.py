@@ -35,6 +35,18 @@ DOCS_URL = "https://github.com/keraslint/keraslint/blob/main/docs/rules/{code}.m
 
 
 @dataclass(frozen=True)
+class Related:
+    """The other half of a finding, where the user sees it."""
+
+    cell: int | None
+    line: int
+    column: int  # 1-based
+    end_line: int
+    end_column: int  # 1-based, exclusive
+    message: str
+
+
+@dataclass(frozen=True)
 class Located:
     """A diagnostic with its position as the user sees it."""
 
@@ -51,6 +63,7 @@ class Located:
     fix_end: tuple[int, int] | None = None
     # The flagged line's text, whitespace collapsed ("" when unknown).
     snippet: str = ""
+    related: tuple[Related, ...] = ()
 
     @property
     def text(self) -> str:
@@ -75,18 +88,35 @@ def located(results: list[FileResult]) -> list[Located]:
         for diagnostic in result.diagnostics:
             fix_start = fix_end = None
             snippet = ""
+            related: tuple[Related, ...] = ()
             if result.source is not None:
                 cell, line, column = result.source.locate(diagnostic.span.start)
                 _, end_line, end_column = result.source.locate(diagnostic.span.end)
                 if diagnostic.fix is not None:
                     fix_start = result.source.locate(diagnostic.fix.span.start)[1:]
                     fix_end = result.source.locate(diagnostic.fix.span.end)[1:]
+                related = tuple(
+                    Related(*result.source.locate(span.start), *result.source.locate(span.end)[1:], message)
+                    for span, message in diagnostic.related
+                )
                 if 0 < diagnostic.span.start.line <= len(lines):
                     snippet = " ".join(lines[diagnostic.span.start.line - 1].split())
             else:
                 cell, line, column = None, diagnostic.span.start.line, diagnostic.span.start.column + 1
                 end_line, end_column = line, column
             items.append(
-                Located(result.path, diagnostic, cell, line, column, end_line, end_column, fix_start, fix_end, snippet)
+                Located(
+                    result.path,
+                    diagnostic,
+                    cell,
+                    line,
+                    column,
+                    end_line,
+                    end_column,
+                    fix_start,
+                    fix_end,
+                    snippet,
+                    related,
+                )
             )
     return items

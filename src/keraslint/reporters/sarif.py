@@ -123,6 +123,21 @@ def write_sarif(results: list[FileResult], stream: TextIO) -> None:
                 }
             ],
         }
+        if item.related:
+            entry["relatedLocations"] = [
+                {
+                    "id": number,
+                    "physicalLocation": {
+                        "artifactLocation": location,
+                        "region": _region(
+                            (other.line, other.column), (other.end_line, max(other.end_column, other.column))
+                        ),
+                    },
+                    "message": {"text": other.message},
+                    **({"properties": {"cell": other.cell}} if other.cell is not None else {}),
+                }
+                for number, other in enumerate(item.related, start=1)
+            ]
         fixes = _fixes(item, location)
         if fixes:
             entry["fixes"] = fixes

@@ -89,4 +89,5 @@ model.compile(optimizer="adam", loss="sparse_categorical_crossentropy")
                         f"`sigmoid` on a {output.units}-unit output with `{loss.name}` "
                         f"({file.where(loss.span)}): sigmoid scores are independent, the loss assumes one class",
                         "use `softmax` for one label per sample, or `binary_crossentropy` for multi-label",
+                        related=((loss.span, f"the loss `{loss.name}`"),),
                     )
