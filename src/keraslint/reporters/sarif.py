@@ -28,7 +28,7 @@ _OWN_CODES = {
     "KL002": (
         "unreadable-file",
         BUILTIN_CODES["KL002"],
-        "The file could not be read, is not UTF-8, is too large, or ran out of analysis budget: "
+        "The file could not be read or decoded, is too large, or ran out of analysis budget: "
         "nothing in it was checked.",
     ),
     UNUSED_NOQA: (
