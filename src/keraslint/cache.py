@@ -43,6 +43,7 @@ def _encode(diagnostic: Diagnostic) -> dict[str, Any]:
         "message": diagnostic.message,
         "hint": diagnostic.hint,
         "fix": None if fix is None else {"span": _span(fix.span), "text": fix.text, "safe": fix.safe},
+        "related": [[_span(span), text] for span, text in diagnostic.related],
     }
 
 
@@ -78,19 +79,23 @@ def _decode(item: Any) -> Diagnostic:
     """The diagnostic an entry holds, checked field by field against what
     ``_encode`` writes: anything else is ``_Invalid`` (a miss), never a
     crash or a finding that silently disappears."""
-    _need(isinstance(item, dict) and set(item) == {"code", "span", "message", "hint", "fix"})
+    _need(isinstance(item, dict) and set(item) == {"code", "span", "message", "hint", "fix", "related"})
     _need(isinstance(item["code"], str) and isinstance(item["message"], str))
     _need(item["hint"] is None or isinstance(item["hint"], str))
     fix = item["fix"]
     if fix is not None:
         _need(isinstance(fix, dict) and set(fix) == {"span", "text", "safe"})
         _need(isinstance(fix["text"], str) and isinstance(fix["safe"], bool))
+    related = item["related"]
+    _need(isinstance(related, list))
+    _need(all(isinstance(pair, list) and len(pair) == 2 and isinstance(pair[1], str) for pair in related))
     return Diagnostic(
         item["code"],
         _checked_span(item["span"]),
         item["message"],
         item["hint"],
         None if fix is None else Replacement(_checked_span(fix["span"]), fix["text"], fix["safe"]),
+        tuple((_checked_span(span), text) for span, text in related),
     )
 
 

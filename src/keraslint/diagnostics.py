@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 
 @dataclass(frozen=True, order=True)
@@ -59,6 +59,10 @@ class Diagnostic:
     message: str
     hint: str | None = None
     fix: Replacement | None = None
+    # The other half of the finding that the message names ("loss at line
+    # 17"): each a span and what is there. Not compared, so that two
+    # findings that differ only in it are still one.
+    related: tuple[tuple[Span, str], ...] = field(default=(), compare=False)
 
     def sort_key(self) -> tuple[int, int, str, str]:
         return (self.span.start.line, self.span.start.column, self.code, self.message)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from keraslint.alignment import LINE_BREAK
 from keraslint.checker import BUILTIN_CODES, FileResult
 from keraslint.diagnostics import Diagnostic
 
@@ -34,6 +35,18 @@ DOCS_URL = "https://github.com/keraslint/keraslint/blob/main/docs/rules/{code}.m
 
 
 @dataclass(frozen=True)
+class Related:
+    """The other half of a finding, where the user sees it."""
+
+    cell: int | None
+    line: int
+    column: int  # 1-based
+    end_line: int
+    end_column: int  # 1-based, exclusive
+    message: str
+
+
+@dataclass(frozen=True)
 class Located:
     """A diagnostic with its position as the user sees it."""
 
@@ -44,6 +57,13 @@ class Located:
     column: int  # 1-based
     end_line: int
     end_column: int  # 1-based, exclusive
+    # The fix's range as the user sees it (cell-relative in a notebook):
+    # (line, 1-based column) of its start and of its end.
+    fix_start: tuple[int, int] | None = None
+    fix_end: tuple[int, int] | None = None
+    # The flagged line's text, whitespace collapsed ("" when unknown).
+    snippet: str = ""
+    related: tuple[Related, ...] = ()
 
     @property
     def text(self) -> str:
@@ -64,12 +84,39 @@ def rule_url(code: str) -> str | None:
 def located(results: list[FileResult]) -> list[Located]:
     items = []
     for result in results:
+        lines = LINE_BREAK.split(result.source.text) if result.source is not None else []
         for diagnostic in result.diagnostics:
+            fix_start = fix_end = None
+            snippet = ""
+            related: tuple[Related, ...] = ()
             if result.source is not None:
                 cell, line, column = result.source.locate(diagnostic.span.start)
                 _, end_line, end_column = result.source.locate(diagnostic.span.end)
+                if diagnostic.fix is not None:
+                    fix_start = result.source.locate(diagnostic.fix.span.start)[1:]
+                    fix_end = result.source.locate(diagnostic.fix.span.end)[1:]
+                related = tuple(
+                    Related(*result.source.locate(span.start), *result.source.locate(span.end)[1:], message)
+                    for span, message in diagnostic.related
+                )
+                if 0 < diagnostic.span.start.line <= len(lines):
+                    snippet = " ".join(lines[diagnostic.span.start.line - 1].split())
             else:
                 cell, line, column = None, diagnostic.span.start.line, diagnostic.span.start.column + 1
                 end_line, end_column = line, column
-            items.append(Located(result.path, diagnostic, cell, line, column, end_line, end_column))
+            items.append(
+                Located(
+                    result.path,
+                    diagnostic,
+                    cell,
+                    line,
+                    column,
+                    end_line,
+                    end_column,
+                    fix_start,
+                    fix_end,
+                    snippet,
+                    related,
+                )
+            )
     return items

@@ -13,15 +13,16 @@ from keraslint.reporters.common import Located, located, rule_url
 def as_dict(item: Located) -> dict[str, Any]:
     d = item.diagnostic
     fix = None
-    if d.fix is not None:
+    if d.fix is not None and item.fix_start is not None and item.fix_end is not None:
+        # As ruff's: in a notebook, rows and columns within the cell.
         fix = {
             "message": d.hint,
             "applicability": "safe" if d.fix.safe else "unsafe",
             "edits": [
                 {
                     "content": d.fix.text,
-                    "location": {"row": d.fix.span.start.line, "column": d.fix.span.start.column + 1},
-                    "end_location": {"row": d.fix.span.end.line, "column": d.fix.span.end.column + 1},
+                    "location": {"row": item.fix_start[0], "column": item.fix_start[1]},
+                    "end_location": {"row": item.fix_end[0], "column": item.fix_end[1]},
                 }
             ],
         }

@@ -3,25 +3,55 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 from typing import Any, TextIO
+from urllib.parse import quote
 
 from keraslint import __version__
 from keraslint.checker import BUILTIN_CODES, FileResult
-from keraslint.reporters.common import located, rule_url
+from keraslint.reporters.common import Located, located, rule_url
 from keraslint.rules import ALL_RULES
+from keraslint.suppression import UNUSED_NOQA
 
 SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
+
+
+# keraslint's own codes: (name, short, full description).
+_OWN_CODES = {
+    "KL001": (
+        "syntax-error",
+        BUILTIN_CODES["KL001"],
+        "The file (or a notebook cell) is not valid Python, so none of its models could be checked. "
+        "Fix the syntax error and run keraslint again.",
+    ),
+    "KL002": (
+        "unreadable-file",
+        BUILTIN_CODES["KL002"],
+        "The file could not be read or decoded, is too large, or ran out of analysis budget: "
+        "nothing in it was checked.",
+    ),
+    UNUSED_NOQA: (
+        "unused-noqa",
+        "`# noqa` code that is unknown or suppresses nothing",
+        "A `# noqa: KLxxx` comment names a code that keraslint does not know, or that found nothing on "
+        "that line. Remove the code, or the comment, so that it cannot hide a later finding.",
+    ),
+}
+RELATIVE_BASE = "%SRCROOT%"
 
 
 def _rules() -> list[dict[str, Any]]:
     described = [
         {
             "id": code,
-            "name": "syntax-error" if code == "KL001" else "unreadable-file",
-            "shortDescription": {"text": summary},
+            "name": name,
+            "shortDescription": {"text": short},
+            "fullDescription": {"text": full},
+            "help": {"text": full, "markdown": full},
+            "defaultConfiguration": {"level": "note" if code == UNUSED_NOQA else "error"},
         }
-        for code, summary in BUILTIN_CODES.items()
+        for code, (name, short, full) in _OWN_CODES.items()
     ]
     for rule in ALL_RULES:
         described.append(
@@ -38,31 +68,79 @@ def _rules() -> list[dict[str, Any]]:
     return described
 
 
+def artifact_location(path: str) -> dict[str, str]:
+    """An RFC 3986 URI: ``file://`` for an absolute path; a relative one is
+    percent-encoded and resolved against ``%SRCROOT%`` (the working directory)."""
+    if os.path.isabs(path):
+        # (a name that is not UTF-8 is encoded by its own bytes)
+        return {"uri": Path(path).as_uri()}
+    return {"uri": quote(Path(path).as_posix(), errors="surrogateescape"), "uriBaseId": RELATIVE_BASE}
+
+
+def _region(start: tuple[int, int], end: tuple[int, int]) -> dict[str, int]:
+    return {"startLine": start[0], "startColumn": start[1], "endLine": end[0], "endColumn": end[1]}
+
+
+def _fixes(item: Located, location: dict[str, str]) -> list[dict[str, Any]]:
+    fix = item.diagnostic.fix
+    if fix is None or item.fix_start is None or item.fix_end is None:
+        return []
+    return [
+        {
+            "description": {"text": item.diagnostic.hint or "apply keraslint's fix"},
+            "artifactChanges": [
+                {
+                    "artifactLocation": location,
+                    "replacements": [
+                        {
+                            "deletedRegion": _region(item.fix_start, item.fix_end),
+                            "insertedContent": {"text": fix.text},
+                        }
+                    ],
+                }
+            ],
+        }
+    ]
+
+
 def write_sarif(results: list[FileResult], stream: TextIO) -> None:
     rules = _rules()
     index = {rule["id"]: number for number, rule in enumerate(rules)}
     sarif_results = []
     for item in located(results):
         code = item.diagnostic.code
-        region: dict[str, Any] = {
-            "startLine": item.line,
-            "startColumn": item.column,
-            "endLine": item.end_line,
-            "endColumn": max(item.end_column, item.column),
-        }
+        location = artifact_location(item.path)
         entry: dict[str, Any] = {
             "ruleId": code,
-            "level": "error" if code in BUILTIN_CODES else "warning",
+            "level": "note" if code == UNUSED_NOQA else "error" if code in BUILTIN_CODES else "warning",
             "message": {"text": item.text},
             "locations": [
                 {
                     "physicalLocation": {
-                        "artifactLocation": {"uri": Path(item.path).as_posix()},
-                        "region": region,
+                        "artifactLocation": location,
+                        "region": _region((item.line, item.column), (item.end_line, max(item.end_column, item.column))),
                     }
                 }
             ],
         }
+        if item.related:
+            entry["relatedLocations"] = [
+                {
+                    "id": number,
+                    "physicalLocation": {
+                        "artifactLocation": location,
+                        "region": _region(
+                            (other.line, other.column), (other.end_line, max(other.end_column, other.column))
+                        ),
+                    },
+                    "message": {"text": other.message},
+                    **({"properties": {"cell": other.cell}} if other.cell is not None else {}),
+                }
+                for number, other in enumerate(item.related, start=1)
+            ]
+        fixes = _fixes(item, location)
+        if fixes:
+            entry["fixes"] = fixes
         if code in index:
             entry["ruleIndex"] = index[code]
         if item.cell is not None:
@@ -81,6 +159,7 @@ def write_sarif(results: list[FileResult], stream: TextIO) -> None:
                         "rules": rules,
                     }
                 },
+                "originalUriBaseIds": {RELATIVE_BASE: {"uri": Path.cwd().as_uri() + "/"}},
                 "results": sarif_results,
             }
         ],

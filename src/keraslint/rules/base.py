@@ -44,9 +44,14 @@ class Rule:
         raise NotImplementedError
 
     def diagnostic(
-        self, span: Span, message: str, hint: str | None = None, fix: Replacement | None = None
+        self,
+        span: Span,
+        message: str,
+        hint: str | None = None,
+        fix: Replacement | None = None,
+        related: tuple[tuple[Span, str], ...] = (),
     ) -> Diagnostic:
-        return Diagnostic(self.CODE, span, message, hint, fix)
+        return Diagnostic(self.CODE, span, message, hint, fix, related)
 
     @classmethod
     def documentation(cls) -> str:

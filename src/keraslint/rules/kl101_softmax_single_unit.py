@@ -163,7 +163,8 @@ unet.compile(optimizer="adam", loss="binary_crossentropy")
                 # sigmoid is the fix. Otherwise it is only a guess.
                 safe = bool(losses) and all(loss.name in BINARY_LOSSES for loss in losses)
                 reported.add(output.activation.span)
-                yield self._report(output.activation, f" (loss {context})" if context else "", safe)
+                related = tuple((loss.span, f"the loss `{loss.source}`") for loss in losses[:_LISTED])
+                yield self._report(output.activation, f" (loss {context})" if context else "", safe, related=related)
         for activation in file.single_unit_softmax:
             if activation.span not in reported:
                 reported.add(activation.span)
@@ -171,7 +172,14 @@ unet.compile(optimizer="adam", loss="binary_crossentropy")
                 # of a model built elsewhere): say what is certain.
                 yield self._report(activation, "", safe=False, output=False)
 
-    def _report(self, activation: Activation, context: str, safe: bool, output: bool = True) -> Diagnostic:
+    def _report(
+        self,
+        activation: Activation,
+        context: str,
+        safe: bool,
+        output: bool = True,
+        related: tuple[tuple[Span, str], ...] = (),
+    ) -> Diagnostic:
         fixed = replace_literal(activation.source, "softmax", "sigmoid") if _is_string(activation.source) else None
         effect = "so the model learns nothing" if output else "a constant that carries no information"
         return self.diagnostic(
@@ -179,6 +187,7 @@ unet.compile(optimizer="adam", loss="binary_crossentropy")
             f"`softmax` over a single unit always outputs 1.0, {effect}{context}",
             "use `sigmoid` for a binary output, or one unit per class with `softmax`",
             Replacement(activation.span, fixed, safe) if fixed else None,
+            related,
         )
 
 

@@ -103,4 +103,5 @@ model.compile(
                         f"({file.where(output.activation.span)}) treats each class as a separate yes/no problem",
                         "use `categorical_crossentropy` for one-hot targets or "
                         "`sparse_categorical_crossentropy` for integer labels",
+                        related=((output.activation.span, f"the {output.units}-unit `softmax` output"),),
                     )

@@ -85,4 +85,5 @@ model.compile(
                         f"`{loss.name}` needs one output unit per class, but the output "
                         f"({file.where(output.span)}) has 1 unit: the loss is constant and nothing is learned",
                         "for a binary problem use `binary_crossentropy` with a 1-unit `sigmoid` output",
+                        related=((output.span, "the 1-unit output"),),
                     )

@@ -87,4 +87,5 @@ model.compile(optimizer="sgd", loss="squared_hinge")
                         f"`{activation.name}` output cannot go negative, but `{loss.name}` "
                         f"({file.where(loss.span)}) needs negative scores for the negative class",
                         "use `tanh` or a linear output; Keras maps 0/1 labels to -1/1 itself",
+                        related=((loss.span, f"the loss `{loss.name}`"),),
                     )

@@ -84,4 +84,5 @@ model.compile("adam", tf.keras.losses.BinaryCrossentropy(True))  # expect: KL105
                         f"`from_logits=True` but the output already applies `{activation.name}` "
                         f"({file.where(activation.span)}): the loss squashes it a second time",
                         f"remove `from_logits=True`, or drop the `{activation.name}` and keep the logits",
+                        related=((activation.span, f"the output's `{activation.name}`"),),
                     )

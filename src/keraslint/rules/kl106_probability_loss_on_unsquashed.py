@@ -88,4 +88,5 @@ model.compile(loss=losses.CategoricalCrossentropy(from_logits=False))  # expect:
                         f"({file.where(activation.span)}) has {describe_activation(activation)}: "
                         "values outside [0, 1] are clipped and get no gradient",
                         "pass `from_logits=True` to the loss, or end the model with `sigmoid`/`softmax`",
+                        related=((activation.span, "the output's activation"),),
                     )

@@ -106,4 +106,5 @@ model.fit(train)
                         f"`sigmoid` on {width} with `{loss.name}` "
                         f"({file.where(loss.span)}): sigmoid scores are independent, the loss assumes one class",
                         "use `softmax` for one label per sample, or `binary_crossentropy` for multi-label",
+                        related=((loss.span, f"the loss `{loss.name}`"),),
                     )

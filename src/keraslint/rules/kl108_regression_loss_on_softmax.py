@@ -76,4 +76,5 @@ model.compile(optimizer="adam", loss="mean_squared_error")  # expect: KL108
                         f"regression loss `{loss.name}` on a {output.units}-unit `softmax` classifier "
                         f"({file.where(output.activation.span)}): confident mistakes get almost no gradient",
                         "use `categorical_crossentropy` (one-hot) or `sparse_categorical_crossentropy` (integers)",
+                        related=((output.activation.span, "the output's `softmax`"),),
                     )

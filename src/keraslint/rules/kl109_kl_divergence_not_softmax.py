@@ -77,4 +77,5 @@ model.compile(loss="kl_divergence")
                         f"`kl_divergence` ({file.where(loss.span)}) compares distributions, but the output "
                         f"has {describe_activation(activation)}",
                         "end the model with `softmax`",
+                        related=((loss.span, "the loss `kl_divergence`"),),
                     )

@@ -101,6 +101,7 @@ model.fit(x, y_scaled)
                         f"`{activation.name}` output goes negative, but `{loss.name}` ({file.where(loss.span)}) "
                         "takes the log of the prediction: negative predictions get no gradient or a NaN loss",
                         "use a linear, `softplus` or `exponential` output",
+                        related=((loss.span, f"the loss `{loss.name}`"),),
                     )
                     continue
                 scaled = next((t for t in targets_of(model, compile_, output) if t.standardised), None)
@@ -113,4 +114,5 @@ model.fit(x, y_scaled)
                         f"`{loss.name}` needs targets >= 0, but `fit` gets `{scaled.source}`, {how} "
                         f"`{scaled.producer}` at {where} (half of it is negative)",
                         "use `mse`/`mae` on standardised targets, or keep them positive for this loss",
+                        related=((scaled.producer_span or scaled.span, f"`{scaled.producer}`"),),
                     )

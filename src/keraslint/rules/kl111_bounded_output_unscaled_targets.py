@@ -95,5 +95,6 @@ model.fit(x_train, y_train, epochs=100)
                         f"`{activation.name}` output is bounded, but `fit` gets `{raw.source}`, the raw "
                         f"`{raw.dataset}` targets from {where}, far outside its range",
                         "use a linear output, or scale the targets into the output's range",
+                        related=((raw.producer_span or raw.span, f"the raw `{raw.dataset}` targets"),),
                     )
                     break

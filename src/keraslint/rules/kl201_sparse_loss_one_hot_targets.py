@@ -93,5 +93,8 @@ model.fit([[0.0], [1.0], [2.0]], y_train, epochs=3)
                             f"`{target.source}`, one-hot encoded by `{target.producer}` at "
                             f"{file.where(target.producer_span or target.span)}",
                             "use `categorical_crossentropy` with one-hot targets, or fit on the integer labels",
+                            related=(
+                                (target.producer_span or target.span, f"one-hot targets from `{target.producer}`"),
+                            ),
                         )
                         break

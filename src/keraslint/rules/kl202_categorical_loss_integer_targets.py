@@ -91,5 +91,8 @@ model.fit(x_train, y_train, validation_data=(x_test, y_test))
                             f"integer labels from `{target.producer}` at {where}",
                             "use `sparse_categorical_crossentropy` for integer labels, "
                             "or one-hot encode them with `keras.utils.to_categorical`",
+                            related=(
+                                (target.producer_span or target.span, f"integer labels from `{target.producer}`"),
+                            ),
                         )
                         break

@@ -127,5 +127,6 @@ model.fit(x, y)
                         f"the output has {output.units} units but the targets have {classes} classes "
                         f"(`{target.producer}` at {file.where(target.producer_span or target.span)})",
                         f"give the output layer {classes} units",
+                        related=((target.producer_span or target.span, f"{classes} classes from `{target.producer}`"),),
                     )
                     break

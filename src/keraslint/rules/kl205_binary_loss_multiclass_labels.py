@@ -87,5 +87,11 @@ model.fit(x_train, y_train)
                             f"{target.classes}-class labels from `{target.producer}` at "
                             f"{file.where(target.producer_span or target.span)}",
                             f"use {target.classes} `softmax` units with `sparse_categorical_crossentropy`",
+                            related=(
+                                (
+                                    target.producer_span or target.span,
+                                    f"{target.classes}-class labels from `{target.producer}`",
+                                ),
+                            ),
                         )
                         break
