@@ -229,7 +229,7 @@ async def test_initialize_names_the_server_and_its_capabilities(client: Language
     capabilities = result.capabilities
     assert capabilities.position_encoding == lsp.PositionEncodingKind.Utf16
     assert capabilities.text_document_sync.open_close
-    assert capabilities.text_document_sync.change == lsp.TextDocumentSyncKind.Full
+    assert capabilities.text_document_sync.change == lsp.TextDocumentSyncKind.Incremental
     assert capabilities.text_document_sync.save
     assert list(capabilities.code_action_provider.code_action_kinds) == [
         lsp.CodeActionKind.QuickFix,
@@ -541,6 +541,63 @@ async def test_an_unsafe_fix_is_offered_but_not_preferred(patched_client: Langua
     assert not action.is_preferred
 
 
+# -- incremental sync --------------------------------------------------------
+
+# CRLF line ends, a form feed (a line break for str.splitlines, not for LSP
+# or Python) and a non-BMP character before the edited value on its line.
+CRLF_CLEAN = (
+    "# \U0001f680 model\x0c one line\r\n"
+    "import keras\r\n"
+    'model = keras.Sequential([keras.layers.Dense(1, name="\U0001f680", activation="sigmoid")])\r\n'
+    'model.compile(optimizer="adam", loss="binary_crossentropy")\r\n'
+)
+
+
+def edit(start: tuple[int, int], end: tuple[int, int], text: str) -> lsp.TextDocumentContentChangePartial:
+    return lsp.TextDocumentContentChangePartial(
+        range=lsp.Range(start=lsp.Position(*start), end=lsp.Position(*end)), text=text
+    )
+
+
+def did_edit(client: LanguageClient, uri: str, version: int, *changes: lsp.TextDocumentContentChangePartial):
+    return lambda: client.text_document_did_change(
+        lsp.DidChangeTextDocumentParams(
+            text_document=lsp.VersionedTextDocumentIdentifier(uri=uri, version=version),
+            content_changes=list(changes),
+        )
+    )
+
+
+async def test_incremental_edits_count_utf16_units_and_lsp_line_breaks(client: LanguageClient):
+    uri = uri_of("crlf.py")
+    opened = await published(client, uri, did_open(client, uri, CRLF_CLEAN))
+    assert list(opened.diagnostics) == []
+    line = CRLF_CLEAN.split("\r\n")[2]
+    start = units(line[: line.index("sigmoid")], "utf-16")  # the rocket counts 2
+    # Two edits in one message, applied in order: "sigmoid" -> "softXmax" -> "softmax".
+    changed = await published(
+        client,
+        uri,
+        did_edit(
+            client, uri, 2, edit((2, start), (2, start + 7), "softXmax"), edit((2, start + 4), (2, start + 5), "")
+        ),
+    )
+    (diagnostic,) = changed.diagnostics
+    assert diagnostic.code == "KL101"
+    assert diagnostic.range.start == lsp.Position(line=2, character=start - 1)
+    assert diagnostic.range.end == lsp.Position(line=2, character=start + len("softmax") + 1)
+    # An edit replacing a CRLF (a blank line after line 1), then one past
+    # the end (it appends), as an editor sends them.
+    moved = await published(
+        client,
+        uri,
+        did_edit(client, uri, 3, edit((1, 12), (2, 0), "\r\n\r\n"), edit((9, 0), (9, 0), "# end\r\n")),
+    )
+    (diagnostic,) = moved.diagnostics
+    assert diagnostic.code == "KL101"
+    assert diagnostic.range.start == lsp.Position(line=3, character=start - 1)
+
+
 # -- notebooks -------------------------------------------------------------
 
 NOTEBOOK_URI = uri_of("churn.ipynb")
@@ -654,6 +711,43 @@ async def test_notebook_cells_are_one_program_and_each_cell_gets_its_findings(cl
         )
     )
     await cell_diagnostics(client, code_cells, close, all_clear)
+
+
+async def test_incremental_edit_in_a_notebook_cell(client: LanguageClient):
+    uri = uri_of("incremental.ipynb")
+    # A form feed in a comment on the cell's first line: no line break for LSP.
+    cells = [
+        *NOTEBOOK_CELLS[:2],
+        (NOTEBOOK_CELLS[2][0], NOTEBOOK_CELLS[2][1].replace("[", "[  # \x0c", 1)),
+        NOTEBOOK_CELLS[3],
+    ]
+    code_cells = [cell_uri(n, uri) for n in (2, 3, 4)]
+    opened = open_notebook(client, cells, uri)
+    found = await cell_diagnostics(client, code_cells, opened, lambda found: any(found.values()))
+    found_before = found[code_cells[1]]
+    assert [d.code for d in found_before] == ["KL101"]
+    # Line 2 of cell 3 has a rocket before "softmax": 2 UTF-16 units.
+    line = cells[2][1].split("\n")[1]
+    column = units(line[: line.index("softmax")], "utf-16")
+    change = lambda: client.notebook_document_did_change(  # noqa: E731
+        lsp.DidChangeNotebookDocumentParams(
+            notebook_document=lsp.VersionedNotebookDocumentIdentifier(version=2, uri=uri),
+            change=lsp.NotebookDocumentChangeEvent(
+                cells=lsp.NotebookDocumentCellChanges(
+                    text_content=[
+                        lsp.NotebookDocumentCellContentChanges(
+                            document=lsp.VersionedTextDocumentIdentifier(uri=code_cells[1], version=2),
+                            changes=[edit((1, column + 5), (1, column + 6), "")],  # "softmax" -> "softmx"
+                        )
+                    ]
+                )
+            ),
+        )
+    )
+    found = await cell_diagnostics(client, code_cells, change, lambda found: found[code_cells[1]] != found_before)
+    (typo,) = found[code_cells[1]]
+    assert "`softmx`" in typo.message
+    assert typo.range.start == lsp.Position(line=1, character=column - 1)
 
 
 async def test_a_notebook_cell_that_does_not_parse_is_reported_in_that_cell(client: LanguageClient):

@@ -26,7 +26,9 @@ points; LSP counts 0-based lines and columns in the position encoding agreed
 at ``initialize`` (UTF-16 unless the client offers UTF-8 or UTF-32, which
 pygls then picks). A line is ended by ``\\n``, ``\\r\\n`` or ``\\r``, as in
 both Python and LSP (not by the other characters ``str.splitlines`` breaks
-on, such as form feed).
+on, such as form feed). Documents are synced incrementally: the editor sends
+the ranges it changed, applied here by ``keraslint.lsp.edits`` (pygls' own
+apply splits lines as ``str.splitlines`` does), cells of notebooks too.
 
 Requires pygls 2 (``pip install 'keraslint[server]'``).
 """
@@ -55,6 +57,7 @@ from keraslint.checker import SYNTAX_ERROR, UNREADABLE
 from keraslint.config import ConfigError, Settings, find_config, load_config
 from keraslint.diagnostics import Diagnostic, Position, Span
 from keraslint.discovery import is_excluded
+from keraslint.lsp.edits import apply_edit
 from keraslint.rules import RULES_BY_CODE
 from keraslint.sources.notebook import NotebookSource
 
@@ -578,7 +581,34 @@ if _PYGLS_ERROR is None:
             elif (reason := self._unusable(method, structured)) is not None:
                 logger.warning("ignoring %s: %s", method, reason)
                 return
+            if method == lsp.TEXT_DOCUMENT_DID_CHANGE:
+                params = structured.params
+                params.content_changes = self._as_whole(params.text_document.uri, params.content_changes)
+            elif method == lsp.NOTEBOOK_DOCUMENT_DID_CHANGE and structured.params.change.cells is not None:
+                for cell in structured.params.change.cells.text_content or ():
+                    cell.changes = self._as_whole(cell.document.uri, cell.changes)
             super().handle_message(structured)
+
+        def _as_whole(self, uri: str, changes: Sequence[Any]) -> list[lsp.TextDocumentContentChangeWholeDocument]:
+            """Incremental changes applied here (see ``keraslint.lsp.edits``),
+            handed to pygls as the one whole text they make. A cell of a
+            notebook not yet open (its cells come in the same message) is
+            left to pygls."""
+            document = self.workspace.text_documents.get(unquote(uri))
+            if document is None:
+                return list(changes)
+            text = document.source
+            encoding = self.workspace.position_encoding or "utf-16"
+            encoding = str(getattr(encoding, "value", encoding)).lower()
+            for change in changes:
+                if isinstance(change, lsp.TextDocumentContentChangePartial):
+                    start, end = change.range.start, change.range.end
+                    text = apply_edit(
+                        text, (start.line, start.character), (end.line, end.character), change.text, encoding
+                    )
+                else:
+                    text = change.text
+            return [lsp.TextDocumentContentChangeWholeDocument(text=text)]
 
         def _unusable(self, method: str, message: Any) -> str | None:
             """Why pygls would fail on this notification (with a KeyError or
@@ -687,7 +717,7 @@ def create_server() -> LanguageServer:
     server = _Server(
         SOURCE,
         __version__,
-        text_document_sync_kind=lsp.TextDocumentSyncKind.Full,
+        text_document_sync_kind=lsp.TextDocumentSyncKind.Incremental,
         # Jupyter notebooks, synced cell by cell (VS Code's notebook editor).
         notebook_document_sync=lsp.NotebookDocumentSyncOptions(
             notebook_selector=[
