@@ -126,6 +126,17 @@ async def patched_client(lsp_client: LanguageClient):
     await lsp_client.shutdown_session()
 
 
+@pytest_lsp.fixture(scope="module", config=ClientServerConfig(server_command=SERVER_COMMAND))
+async def settings_client(lsp_client: LanguageClient):
+    """Settings in ``initializationOptions``, as ruff's server takes them."""
+    options = {"settings": {"lint": {"ignore": ["KL101"]}}}
+    capabilities = client_capabilities("visual-studio-code")
+    params = lsp.InitializeParams(capabilities=capabilities, initialization_options=options)
+    lsp_client.initialize_result = await lsp_client.initialize_session(params)
+    yield
+    await lsp_client.shutdown_session()
+
+
 # -- helpers ---------------------------------------------------------------
 
 
@@ -400,6 +411,47 @@ async def test_project_settings_and_noqa_apply(client: LanguageClient, tmp_path:
     assert message.type == lsp.MessageType.Error
     assert "KL999" in message.message
     assert str(broken / "pyproject.toml") in message.message
+
+
+async def test_initialization_options_select_the_rules(settings_client: LanguageClient):
+    client = settings_client
+    ignored = uri_of("ignored.py")
+    params = await published(client, ignored, did_open(client, ignored, BUGGY))
+    assert list(params.diagnostics) == []
+    other = uri_of("typo.py")
+    params = await published(client, other, did_open(client, other, LOSS_TYPO))
+    assert [d.code for d in params.diagnostics] == ["KL301"]
+
+
+def did_change_configuration(client: LanguageClient, settings):
+    return lambda: client.workspace_did_change_configuration(lsp.DidChangeConfigurationParams(settings=settings))
+
+
+async def test_changed_settings_lint_the_open_documents_again(client: LanguageClient, tmp_path: Path):
+    uri = uri_of("configured.py")
+    params = await published(client, uri, did_open(client, uri, BUGGY))
+    assert [d.code for d in params.diagnostics] == ["KL101"]
+
+    async def shown_after(settings, codes: list[str]) -> None:
+        # Every open document is linted again: wait for this one's.
+        check = lambda found: [d.code for d in found[uri]] == codes  # noqa: E731
+        await cell_diagnostics(client, [uri], did_change_configuration(client, settings), check)
+
+    try:
+        # As a client sends a section; ruff's names.
+        await shown_after({"keraslint": {"lint": {"select": ["KL3"]}}}, [])
+        # An unknown code is logged and left out; the rest applies.
+        logged = client.protocol.wait_for_notification_async(lsp.WINDOW_LOG_MESSAGE)
+        await shown_after({"settings": {"lint": {"select": ["KL999"], "ignore": ["KL2"]}}}, ["KL101"])
+        message = await asyncio.wait_for(logged, TIMEOUT)
+        assert message.type == lsp.MessageType.Error and "KL999" in message.message
+        # `configuration`: this file for every document, whatever its folder.
+        config = tmp_path / "elsewhere" / "pyproject.toml"
+        config.parent.mkdir()
+        config.write_text('[tool.keraslint]\nignore = ["KL1"]\n')
+        await shown_after({"configuration": str(config)}, [])
+    finally:
+        await shown_after({}, ["KL101"])
 
 
 # -- the patched server: failures and the quick-fix path -------------------

@@ -57,6 +57,7 @@ from keraslint.checker import SYNTAX_ERROR, UNREADABLE
 from keraslint.config import ConfigError, Settings, find_config, load_config
 from keraslint.diagnostics import Diagnostic, Position, Span
 from keraslint.discovery import is_excluded
+from keraslint.lsp import settings as client_settings
 from keraslint.lsp.edits import apply_edit
 from keraslint.rules import RULES_BY_CODE
 from keraslint.sources.notebook import NotebookSource
@@ -336,6 +337,11 @@ class _Scheduler:
                 await asyncio.wait_for(waiter, remaining)
             except asyncio.TimeoutError:
                 return None
+
+    def changed_all(self) -> None:
+        """Lint every open document again, at once (the settings changed)."""
+        for key in list(self._documents):
+            self.changed(key, delay=0)
 
     def _start(self, document: _Document) -> None:
         document.timer = None
@@ -760,16 +766,36 @@ def create_server() -> LanguageServer:
         params = lsp.PublishDiagnosticsParams(uri=uri, diagnostics=diagnostics, version=version)
         server.text_document_publish_diagnostics(params)
 
+    editor = [client_settings.ClientSettings()]  # the editor's settings, replaced whole when they change
+
+    def log_once(error: str) -> None:
+        with config_lock:
+            first = error not in config_errors
+            config_errors.add(error)
+        if first:
+            log(f"keraslint: {error} (linting with the default settings)", lsp.MessageType.Error)
+
     def settings(path: str) -> Settings:
+        """The project's settings for ``path`` (or the editor's
+        ``configuration`` file), with the editor's selection over them."""
+        chosen = editor[0]
         try:
-            return settings_for(path)
+            if chosen.configuration is not None:
+                if not chosen.configuration.is_file():
+                    raise ConfigError(f"{chosen.configuration}: no such configuration file")
+                found = load_config(chosen.configuration, runner.KNOWN_CODES)
+            else:
+                found = settings_for(path)
         except ConfigError as error:
-            with config_lock:
-                first = str(error) not in config_errors
-                config_errors.add(str(error))
-            if first:
-                log(f"keraslint: {error} (linting with the default settings)", lsp.MessageType.Error)
-            return Settings()
+            log_once(str(error))
+            found = Settings()
+        return chosen.apply(found)
+
+    def take_settings(options: Any, root: str | None) -> None:
+        chosen, problems = client_settings.parse(options, runner.KNOWN_CODES, Path(root) if root else None)
+        for problem in problems:
+            log(f"keraslint: settings: {problem} (left out)", lsp.MessageType.Error)
+        editor[0] = chosen
 
     # -- Python documents: prepared on the event loop, linted in a thread.
 
@@ -897,6 +923,14 @@ def create_server() -> LanguageServer:
     @server.feature(lsp.INITIALIZE)
     def initialize(params: lsp.InitializeParams) -> None:
         server.watch_parent(params.process_id)
+        root = uri_to_path(params.root_uri) if params.root_uri else params.root_path
+        take_settings(params.initialization_options, root)
+
+    @server.feature(lsp.WORKSPACE_DID_CHANGE_CONFIGURATION)
+    def did_change_configuration(params: lsp.DidChangeConfigurationParams) -> None:
+        root = server.workspace.root_path
+        take_settings(params.settings, root)
+        scheduler.changed_all()
 
     @server.feature(lsp.TEXT_DOCUMENT_DID_OPEN)
     def did_open(params: lsp.DidOpenTextDocumentParams) -> None:
