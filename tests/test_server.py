@@ -575,6 +575,52 @@ async def test_fix_all_only_when_asked_for(client: LanguageClient):
     assert not await client.text_document_code_action_async(fix_all_params(clean, ["source.fixAll"]))
 
 
+async def test_the_commands_are_advertised(client: LanguageClient):
+    provider = client.initialize_result.capabilities.execute_command_provider
+    assert sorted(provider.commands) == ["keraslint.fixAll", "keraslint.showRule"]
+
+
+async def test_fix_all_command_sends_the_safe_fixes_to_the_editor(client: LanguageClient):
+    uri = uri_of("fix_all_command.py")
+    await published(client, uri, did_open(client, uri, FIX_ALL_TEXT))
+    sent: list[lsp.ApplyWorkspaceEditParams] = []
+
+    @client.feature(lsp.WORKSPACE_APPLY_EDIT)
+    def apply_edit(params: lsp.ApplyWorkspaceEditParams) -> lsp.ApplyWorkspaceEditResult:
+        sent.append(params)
+        return lsp.ApplyWorkspaceEditResult(applied=True)
+
+    execute = lsp.ExecuteCommandParams(command="keraslint.fixAll", arguments=[{"uri": uri}])
+    returned = await client.workspace_execute_command_async(execute)
+    (params,) = sent
+    (action,) = await client.text_document_code_action_async(fix_all_params(uri, ["source.fixAll"]))
+    # The same edits as the fix-all code action, as the client received them.
+    assert params.edit == action.edit
+    assert returned is not None and returned["documentChanges"][0]["edits"]
+
+    # A clean document: nothing to send.
+    clean = uri_of("fix_all_command_clean.py")
+    await published(client, clean, did_open(client, clean, CLEAN))
+    execute = lsp.ExecuteCommandParams(command="keraslint.fixAll", arguments=[clean])
+    assert await client.workspace_execute_command_async(execute) is None
+    assert len(sent) == 1
+
+
+@pytest.mark.parametrize("rule", ["KL101", "kl101", "softmax-single-unit"])
+async def test_show_rule_returns_the_rule_page(client: LanguageClient, rule: str):
+    page = await client.workspace_execute_command_async(
+        lsp.ExecuteCommandParams(command="keraslint.showRule", arguments=[rule])
+    )
+    assert page == (Path(__file__).resolve().parent.parent / "docs" / "rules" / "KL101.md").read_text()
+
+
+async def test_show_rule_of_an_unknown_rule_is_an_error(client: LanguageClient):
+    with pytest.raises(Exception, match="no rule 'KL999'"):
+        await client.workspace_execute_command_async(
+            lsp.ExecuteCommandParams(command="keraslint.showRule", arguments=["KL999"])
+        )
+
+
 async def test_an_unsafe_fix_is_offered_but_not_preferred(patched_client: LanguageClient):
     client = patched_client
     uri = uri_of("unsafe.py")

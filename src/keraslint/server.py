@@ -52,19 +52,19 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO, Callable, Hashable, Sequence
 from urllib.parse import unquote, urlparse
 
-from keraslint import __version__, checker, runner
+from keraslint import __version__, checker, documentation, runner
 from keraslint.checker import SYNTAX_ERROR, UNREADABLE
 from keraslint.config import ConfigError, Settings, find_config, load_config
 from keraslint.diagnostics import Diagnostic, Position, Span
 from keraslint.discovery import is_excluded
 from keraslint.lsp import settings as client_settings
 from keraslint.lsp.edits import apply_edit
-from keraslint.rules import RULES_BY_CODE
+from keraslint.rules import ALL_RULES, RULES_BY_CODE
 from keraslint.sources.notebook import NotebookSource
 
 try:
     from lsprotocol import types as lsp
-    from pygls.exceptions import FeatureRequestError, JsonRpcInternalError
+    from pygls.exceptions import FeatureRequestError, JsonRpcInternalError, JsonRpcInvalidParams
     from pygls.io_ import StdoutWriter
     from pygls.lsp.server import LanguageServer
     from pygls.protocol import LanguageServerProtocol
@@ -86,6 +86,10 @@ PYTHON_SUFFIXES = (".py", ".pyi", ".pyw")
 QUICK_FIX_KINDS = ("quickfix", "")
 # VS Code's `"editor.codeActionsOnSave": {"source.fixAll": "explicit"}` asks for it.
 FIX_ALL = "source.fixAll.keraslint"
+# workspace/executeCommand: argument {"uri": ...} (or the URI); applies the safe fixes.
+FIX_ALL_COMMAND = "keraslint.fixAll"
+# workspace/executeCommand: argument a code or a rule name; returns the rule's page (Markdown).
+SHOW_RULE_COMMAND = "keraslint.showRule"
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 DEBOUNCE = 0.15  # seconds without a change before a changed document is linted
@@ -1017,15 +1021,10 @@ def create_server() -> LanguageServer:
         positions = PositionConverter(text, position_encoding())
         actions = []
         if fix_all:
-            safe = {d.fix.span: d.fix for d in diagnostics if d.fix is not None and d.fix.safe}
-            if safe:
-                edits = [lsp.TextEdit(range=positions.range(span), new_text=fix.text) for span, fix in safe.items()]
+            edit = fix_all_edit(document, text, diagnostics)
+            if edit is not None:
                 actions.append(
-                    lsp.CodeAction(
-                        title="keraslint: fix all safely fixable problems",
-                        kind=FIX_ALL,
-                        edit=_workspace_edit(server, document, *edits),
-                    )
+                    lsp.CodeAction(title="keraslint: fix all safely fixable problems", kind=FIX_ALL, edit=edit)
                 )
         if not quick_fixes:
             return actions
@@ -1048,6 +1047,47 @@ def create_server() -> LanguageServer:
                 )
             )
         return actions
+
+    def fix_all_edit(document: TextDocument, text: str, diagnostics: list[Diagnostic]) -> lsp.WorkspaceEdit | None:
+        """Every safe fix of one lint as one edit; None when there is none."""
+        positions = PositionConverter(text, position_encoding())
+        safe = {d.fix.span: d.fix for d in diagnostics if d.fix is not None and d.fix.safe}
+        if not safe:
+            return None
+        edits = [lsp.TextEdit(range=positions.range(span), new_text=fix.text) for span, fix in safe.items()]
+        return _workspace_edit(server, document, *edits)
+
+    # -- commands (workspace/executeCommand), as editors bind them to keys.
+
+    @server.command(FIX_ALL_COMMAND)
+    async def fix_all_command(argument: Any = None) -> lsp.WorkspaceEdit | None:
+        """Apply (workspace/applyEdit) every safe fix of the document; the
+        edit sent, or None when there is nothing to fix."""
+        uri = argument.get("uri") if isinstance(argument, dict) else argument
+        if not isinstance(uri, str):
+            raise JsonRpcInvalidParams(f'{FIX_ALL_COMMAND}: give the document, as {{"uri": ...}}')
+        found = await last_lint(uri)
+        document = open_document(uri)
+        if found is None or document is None:
+            return None
+        edit = fix_all_edit(document, *found)
+        if edit is not None:
+            params = lsp.ApplyWorkspaceEditParams(edit=edit, label="keraslint: fix all")
+            try:
+                await server.workspace_apply_edit_async(params)
+            except Exception as error:  # the client refused it, or does not apply edits
+                log(f"keraslint: the editor did not apply the fixes: {error}", lsp.MessageType.Warning)
+        return edit
+
+    @server.command(SHOW_RULE_COMMAND)
+    def show_rule(argument: Any = None) -> str:
+        """The rule's documentation page (Markdown), by code or by name."""
+        wanted = argument.get("rule") if isinstance(argument, dict) else argument
+        wanted = wanted.strip() if isinstance(wanted, str) else ""
+        for rule in ALL_RULES:
+            if wanted.upper() == rule.CODE or wanted == rule.NAME:
+                return documentation.render(rule)
+        raise JsonRpcInvalidParams(f"{SHOW_RULE_COMMAND}: no rule {wanted!r} (give a code such as KL101)")
 
     return server
 
