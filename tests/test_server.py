@@ -289,6 +289,20 @@ async def test_save_publishes_the_current_text(client: LanguageClient):
     assert saved.version == 2
 
 
+async def test_the_loss_is_related_information(client: LanguageClient):
+    uri = uri_of("related.py")
+    params = await published(client, uri, did_open(client, uri, BUGGY))
+    (diagnostic,) = params.diagnostics
+    (related,) = diagnostic.related_information
+    assert related.message == "loss `binary_crossentropy` at line 6"
+    line = BUGGY.split("\n")[5]
+    start = line.index("binary_crossentropy")
+    assert related.location.uri == uri
+    assert related.location.range == lsp.Range(
+        start=lsp.Position(line=5, character=start), end=lsp.Position(line=5, character=start + 19)
+    )
+
+
 async def test_close_clears_diagnostics(client: LanguageClient):
     uri = uri_of("close.py")
     opened = await published(client, uri, did_open(client, uri, BUGGY))
@@ -792,6 +806,12 @@ async def test_notebook_cells_are_one_program_and_each_cell_gets_its_findings(cl
     assert diagnostic.range.start == lsp.Position(line=1, character=start + 1)
     assert diagnostic.range.end == lsp.Position(line=1, character=start + 1 + len('"softmax"'))
     assert cell_uri(1) not in client.diagnostics  # a markdown cell is not linted
+    # The loss is in another cell: the related location is there.
+    (related,) = diagnostic.related_information
+    assert related.message == "loss `binary_crossentropy` at cell 4, line 1"
+    start = NOTEBOOK_CELLS[3][1].index("binary_crossentropy")
+    assert related.location.uri == code_cells[2]
+    assert related.location.range.start == lsp.Position(line=0, character=start)
 
     # Fixing the cell in the editor clears the finding.
     fixed = NOTEBOOK_CELLS[2][1].replace('"softmax"', '"sigmoid"')

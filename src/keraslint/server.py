@@ -59,6 +59,7 @@ from keraslint.diagnostics import Diagnostic, Position, Span
 from keraslint.discovery import is_excluded
 from keraslint.lsp import settings as client_settings
 from keraslint.lsp.edits import apply_edit
+from keraslint.lsp.related import columns, related
 from keraslint.rules import ALL_RULES, RULES_BY_CODE
 from keraslint.sources.notebook import NotebookSource
 
@@ -169,7 +170,26 @@ def message_of(diagnostic: Diagnostic) -> str:
     return f"{diagnostic.message}; {diagnostic.hint}" if diagnostic.hint else diagnostic.message
 
 
-def to_lsp(diagnostic: Diagnostic, positions: PositionConverter) -> lsp.Diagnostic:
+# Where the related lines of a finding are: a cell number (None: the
+# document itself) to the URI and positions of its text, or None.
+Places = Callable[[int | None], "tuple[str, PositionConverter] | None"]
+
+
+def related_information(diagnostic: Diagnostic, places: Places) -> list[lsp.DiagnosticRelatedInformation] | None:
+    """The other half of the finding (the loss at line 6), as locations."""
+    found = []
+    for other in related(diagnostic):
+        place = places(other.cell)
+        if place is None or not 1 <= other.line <= len(place[1].lines):
+            continue
+        uri, positions = place
+        start, end = columns(positions.lines[other.line - 1], other.name)
+        span = Span(Position(other.line, start), Position(other.line, end))
+        found.append(lsp.DiagnosticRelatedInformation(lsp.Location(uri, positions.range(span)), other.label))
+    return found or None
+
+
+def to_lsp(diagnostic: Diagnostic, positions: PositionConverter, places: Places | None = None) -> lsp.Diagnostic:
     severity = lsp.DiagnosticSeverity.Error if diagnostic.code in ERROR_CODES else lsp.DiagnosticSeverity.Warning
     description = None
     if diagnostic.code in RULES_BY_CODE:
@@ -181,6 +201,7 @@ def to_lsp(diagnostic: Diagnostic, positions: PositionConverter) -> lsp.Diagnost
         code_description=description,
         source=SOURCE,
         message=message_of(diagnostic),
+        related_information=related_information(diagnostic, places) if places is not None else None,
     )
 
 
@@ -818,7 +839,8 @@ def create_server() -> LanguageServer:
                     log(f"keraslint: internal error in {uri}: {error}", lsp.MessageType.Warning)
                 found = list(runner.finish(result, wanted).diagnostics)
             positions = PositionConverter(text, encoding)
-            return _Linted(text, wanted, found, version, [to_lsp(diagnostic, positions) for diagnostic in found])
+            places = lambda cell: (uri, positions) if cell is None else None  # noqa: E731
+            return _Linted(text, wanted, found, version, [to_lsp(d, positions, places) for d in found])
         except Exception:
             log(f"keraslint: internal error while linting {uri}:\n{traceback.format_exc()}", lsp.MessageType.Error)
             return _Linted(text, None, [], version)
@@ -883,10 +905,20 @@ def create_server() -> LanguageServer:
                     same_cell = fix_placed is not None and fix_placed[0] == number
                     fix = replace(fix, span=fix_placed[1]) if same_cell else None  # type: ignore[index]
                 found[cells[number - 1][0]][1].append(replace(diagnostic, span=span, fix=fix))
-            for cell, (text, diagnostics) in found.items():
+            converters: dict[int, PositionConverter] = {}
+
+            def places(number: int | None) -> tuple[str, PositionConverter] | None:
+                if number is None or not 1 <= number <= len(cells):
+                    return None
+                if number not in converters:
+                    converters[number] = PositionConverter(cells[number - 1][2], encoding)
+                return cells[number - 1][0], converters[number]
+
+            numbers = {cell: number for number, (cell, _, _) in enumerate(cells, 1)}
+            for cell, (_, diagnostics) in found.items():
                 if diagnostics:
-                    positions = PositionConverter(text, encoding)
-                    linted.shown[cell] = [to_lsp(diagnostic, positions) for diagnostic in diagnostics]
+                    positions = places(numbers[cell])[1]  # type: ignore[index]
+                    linted.shown[cell] = [to_lsp(diagnostic, positions, places) for diagnostic in diagnostics]
         except Exception:
             log(f"keraslint: internal error while linting {uri}:\n{traceback.format_exc()}", lsp.MessageType.Error)
             return _NotebookLinted({cell: (text, []) for cell, (text, _) in found.items()}, {})
@@ -1031,7 +1063,7 @@ def create_server() -> LanguageServer:
         for diagnostic in diagnostics:
             if diagnostic.fix is None:
                 continue
-            shown = to_lsp(diagnostic, positions)
+            shown = to_lsp(diagnostic, positions, lambda cell: (uri, positions) if cell is None else None)
             if not _overlaps(shown.range, params.range):
                 continue
             edit = lsp.TextEdit(range=positions.range(diagnostic.fix.span), new_text=diagnostic.fix.text)
