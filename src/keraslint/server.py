@@ -15,8 +15,8 @@ threads, off the event loop that reads and answers messages: a change is
 linted once the editor has been quiet for ``DEBOUNCE`` seconds, a document is
 linted by one thread at a time, and a result is published only if the
 document has not changed since its lint began (never diagnostics for an
-older version). Code actions are answered from the last lint of the text
-they are asked on. Only documents the editor opened are read: the server
+older version). Code actions are answered at once, from the last lint: its
+findings whose lines are unchanged since (``still_placed``). Only documents the editor opened are read: the server
 never reads a URI from disk. Every request is answered, with an error when it
 cannot be served (params that do not validate, a request before
 ``initialize`` or after ``shutdown``, a second ``initialize``).
@@ -94,7 +94,6 @@ SHOW_RULE_COMMAND = "keraslint.showRule"
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 DEBOUNCE = 0.15  # seconds without a change before a changed document is linted
-ACTION_WAIT = 2.0  # seconds a code action waits for the lint of the text it is asked on
 LINT_THREADS = 4  # documents linted at once: a slow one holds up only its own thread
 PARENT_POLL = 3.0  # seconds between checks that the editor (initialize's processId) is alive
 MAX_MESSAGE = 64 * 1024 * 1024  # bytes: a longer message is read past, and ignored
@@ -205,6 +204,20 @@ def to_lsp(diagnostic: Diagnostic, positions: PositionConverter, places: Places 
     )
 
 
+def still_placed(before: str, now: str, diagnostics: list[Diagnostic]) -> list[Diagnostic]:
+    """The findings of a lint of ``before`` whose lines (the finding's and
+    its fix's) are the same, at the same numbers, in ``now``: their positions
+    and fixes hold in the text as it is now. While the user types, a code
+    action is answered from them at once; the others wait for the next lint."""
+    old, new = split_lines(before), split_lines(now)
+
+    def unchanged(span: Span) -> bool:
+        lines = range(span.start.line - 1, span.end.line)
+        return all(0 <= line < min(len(old), len(new)) and old[line] == new[line] for line in lines)
+
+    return [d for d in diagnostics if unchanged(d.span) and (d.fix is None or unchanged(d.fix.span))]
+
+
 def _overlaps(a: lsp.Range, b: lsp.Range) -> bool:
     """Whether two ranges share a position, ends included: a cursor touching
     a diagnostic's end still gets its fix."""
@@ -286,7 +299,6 @@ class _Document:
     running: bool = False  # a thread is linting it
     rerun: bool = False  # it changed while a thread was linting it
     result: Any = None  # the last result published
-    waiters: list[asyncio.Future[None]] = field(default_factory=list)
 
 
 class _Scheduler:
@@ -337,31 +349,12 @@ class _Scheduler:
             return None
         if document.timer is not None:
             document.timer.cancel()
-        self._wake(document)
         return document.result
 
-    async def current(self, key: Hashable, is_current: Callable[[Any], bool], timeout: float) -> Any:
-        """The last result if ``is_current(result)`` (it is for the text as it
-        is now); else the one the lint under way brings, if it comes within
-        ``timeout`` seconds; else None. Never lints here."""
-        loop = asyncio.get_running_loop()
-        deadline = loop.time() + timeout
-        while True:
-            document = self._documents.get(key)
-            if document is None:
-                return None
-            if document.result is not None and is_current(document.result):
-                return document.result
-            remaining = deadline - loop.time()
-            under_way = document.running or document.timer is not None
-            if not under_way or remaining <= 0:
-                return None
-            waiter = loop.create_future()
-            document.waiters.append(waiter)
-            try:
-                await asyncio.wait_for(waiter, remaining)
-            except asyncio.TimeoutError:
-                return None
+    def last(self, key: Hashable) -> Any:
+        """The last result published for the document (None: none yet)."""
+        document = self._documents.get(key)
+        return document.result if document is not None else None
 
     def changed_all(self) -> None:
         """Lint every open document again, at once (the settings changed)."""
@@ -402,18 +395,10 @@ class _Scheduler:
                 previous, document.result = document.result, result
                 document.apply(previous, result)
         finally:
-            self._wake(document)
             if document.rerun:
                 document.rerun = False
                 if document.timer is None:  # else the timer starts it
                     self._start(document)
-
-    @staticmethod
-    def _wake(document: _Document) -> None:
-        waiters, document.waiters = document.waiters, []
-        for waiter in waiters:
-            if not waiter.done():
-                waiter.set_result(None)
 
 
 # -- the protocol: every message answered ------------------------------------
@@ -1008,28 +993,29 @@ def create_server() -> LanguageServer:
 
     # -- code actions: from the last lint of the text they are asked on.
 
-    async def last_lint(uri: str) -> tuple[str, list[Diagnostic]] | None:
-        """The text and findings of the last lint of document ``uri`` (a
-        Python document, or a notebook's code cell), if that lint was of its
-        text as it is now, or comes within ``ACTION_WAIT`` seconds."""
-
-        def text_now() -> str | None:
-            document = open_document(uri)
-            return document.source if document is not None else None
-
+    def last_lint(uri: str) -> tuple[str, list[Diagnostic]] | None:
+        """The text of document ``uri`` (a Python document, or a notebook's
+        code cell) as it is now, and the findings of its last lint whose
+        positions still hold: at once, never waiting for a lint (see
+        ``still_placed``)."""
+        document = open_document(uri)
+        if document is None:
+            return None
         notebook = server.workspace.get_notebook_document(cell_uri=uri)
         if notebook is not None:
-            linted = await scheduler.current(
-                ("notebook", unquote(notebook.uri)),
-                lambda linted: uri in linted.cells and linted.cells[uri][0] == text_now(),
-                ACTION_WAIT,
-            )
-            return linted.cells[uri] if linted is not None else None
-        document = open_document(uri)
-        if document is None or not is_linted(uri, document.language_id):
+            linted = scheduler.last(("notebook", unquote(notebook.uri)))
+            found = linted.cells.get(uri) if linted is not None else None
+        elif is_linted(uri, document.language_id):
+            linted = scheduler.last(("text", unquote(uri)))
+            found = (linted.text, linted.diagnostics) if linted is not None else None
+        else:
             return None
-        linted = await scheduler.current(("text", unquote(uri)), lambda linted: linted.text == text_now(), ACTION_WAIT)
-        return (linted.text, linted.diagnostics) if linted is not None else None
+        if found is None:
+            return None
+        text, diagnostics = found
+        if text == document.source:
+            return text, diagnostics
+        return document.source, still_placed(text, document.source, diagnostics)
 
     @server.feature(
         lsp.TEXT_DOCUMENT_CODE_ACTION,
@@ -1045,8 +1031,8 @@ def create_server() -> LanguageServer:
         if not quick_fixes and not fix_all:
             return []
         uri = params.text_document.uri
-        found = await last_lint(uri)
-        document = open_document(uri)  # the text ``found`` is of, at this moment
+        found = last_lint(uri)
+        document = open_document(uri)
         if found is None or document is None:
             return []
         text, diagnostics = found
@@ -1098,7 +1084,7 @@ def create_server() -> LanguageServer:
         uri = argument.get("uri") if isinstance(argument, dict) else argument
         if not isinstance(uri, str):
             raise JsonRpcInvalidParams(f'{FIX_ALL_COMMAND}: give the document, as {{"uri": ...}}')
-        found = await last_lint(uri)
+        found = last_lint(uri)
         document = open_document(uri)
         if found is None or document is None:
             return None
