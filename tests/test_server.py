@@ -126,6 +126,17 @@ async def patched_client(lsp_client: LanguageClient):
     await lsp_client.shutdown_session()
 
 
+@pytest_lsp.fixture(scope="module", config=ClientServerConfig(server_command=SERVER_COMMAND))
+async def settings_client(lsp_client: LanguageClient):
+    """Settings in ``initializationOptions``, as ruff's server takes them."""
+    options = {"settings": {"lint": {"ignore": ["KL101"]}}}
+    capabilities = client_capabilities("visual-studio-code")
+    params = lsp.InitializeParams(capabilities=capabilities, initialization_options=options)
+    lsp_client.initialize_result = await lsp_client.initialize_session(params)
+    yield
+    await lsp_client.shutdown_session()
+
+
 # -- helpers ---------------------------------------------------------------
 
 
@@ -229,7 +240,7 @@ async def test_initialize_names_the_server_and_its_capabilities(client: Language
     capabilities = result.capabilities
     assert capabilities.position_encoding == lsp.PositionEncodingKind.Utf16
     assert capabilities.text_document_sync.open_close
-    assert capabilities.text_document_sync.change == lsp.TextDocumentSyncKind.Full
+    assert capabilities.text_document_sync.change == lsp.TextDocumentSyncKind.Incremental
     assert capabilities.text_document_sync.save
     assert list(capabilities.code_action_provider.code_action_kinds) == [
         lsp.CodeActionKind.QuickFix,
@@ -276,6 +287,20 @@ async def test_save_publishes_the_current_text(client: LanguageClient):
     assert [d.code for d in saved.diagnostics] == ["KL101"]
     assert saved.diagnostics == changed.diagnostics
     assert saved.version == 2
+
+
+async def test_the_loss_is_related_information(client: LanguageClient):
+    uri = uri_of("related.py")
+    params = await published(client, uri, did_open(client, uri, BUGGY))
+    (diagnostic,) = params.diagnostics
+    (related,) = diagnostic.related_information
+    assert related.message == "loss `binary_crossentropy` at line 6"
+    line = BUGGY.split("\n")[5]
+    start = line.index("binary_crossentropy")
+    assert related.location.uri == uri
+    assert related.location.range == lsp.Range(
+        start=lsp.Position(line=5, character=start), end=lsp.Position(line=5, character=start + 19)
+    )
 
 
 async def test_close_clears_diagnostics(client: LanguageClient):
@@ -402,6 +427,47 @@ async def test_project_settings_and_noqa_apply(client: LanguageClient, tmp_path:
     assert str(broken / "pyproject.toml") in message.message
 
 
+async def test_initialization_options_select_the_rules(settings_client: LanguageClient):
+    client = settings_client
+    ignored = uri_of("ignored.py")
+    params = await published(client, ignored, did_open(client, ignored, BUGGY))
+    assert list(params.diagnostics) == []
+    other = uri_of("typo.py")
+    params = await published(client, other, did_open(client, other, LOSS_TYPO))
+    assert [d.code for d in params.diagnostics] == ["KL301"]
+
+
+def did_change_configuration(client: LanguageClient, settings):
+    return lambda: client.workspace_did_change_configuration(lsp.DidChangeConfigurationParams(settings=settings))
+
+
+async def test_changed_settings_lint_the_open_documents_again(client: LanguageClient, tmp_path: Path):
+    uri = uri_of("configured.py")
+    params = await published(client, uri, did_open(client, uri, BUGGY))
+    assert [d.code for d in params.diagnostics] == ["KL101"]
+
+    async def shown_after(settings, codes: list[str]) -> None:
+        # Every open document is linted again: wait for this one's.
+        check = lambda found: [d.code for d in found[uri]] == codes  # noqa: E731
+        await cell_diagnostics(client, [uri], did_change_configuration(client, settings), check)
+
+    try:
+        # As a client sends a section; ruff's names.
+        await shown_after({"keraslint": {"lint": {"select": ["KL3"]}}}, [])
+        # An unknown code is logged and left out; the rest applies.
+        logged = client.protocol.wait_for_notification_async(lsp.WINDOW_LOG_MESSAGE)
+        await shown_after({"settings": {"lint": {"select": ["KL999"], "ignore": ["KL2"]}}}, ["KL101"])
+        message = await asyncio.wait_for(logged, TIMEOUT)
+        assert message.type == lsp.MessageType.Error and "KL999" in message.message
+        # `configuration`: this file for every document, whatever its folder.
+        config = tmp_path / "elsewhere" / "pyproject.toml"
+        config.parent.mkdir()
+        config.write_text('[tool.keraslint]\nignore = ["KL1"]\n')
+        await shown_after({"configuration": str(config)}, [])
+    finally:
+        await shown_after({}, ["KL101"])
+
+
 # -- the patched server: failures and the quick-fix path -------------------
 
 
@@ -523,6 +589,52 @@ async def test_fix_all_only_when_asked_for(client: LanguageClient):
     assert not await client.text_document_code_action_async(fix_all_params(clean, ["source.fixAll"]))
 
 
+async def test_the_commands_are_advertised(client: LanguageClient):
+    provider = client.initialize_result.capabilities.execute_command_provider
+    assert sorted(provider.commands) == ["keraslint.fixAll", "keraslint.showRule"]
+
+
+async def test_fix_all_command_sends_the_safe_fixes_to_the_editor(client: LanguageClient):
+    uri = uri_of("fix_all_command.py")
+    await published(client, uri, did_open(client, uri, FIX_ALL_TEXT))
+    sent: list[lsp.ApplyWorkspaceEditParams] = []
+
+    @client.feature(lsp.WORKSPACE_APPLY_EDIT)
+    def apply_edit(params: lsp.ApplyWorkspaceEditParams) -> lsp.ApplyWorkspaceEditResult:
+        sent.append(params)
+        return lsp.ApplyWorkspaceEditResult(applied=True)
+
+    execute = lsp.ExecuteCommandParams(command="keraslint.fixAll", arguments=[{"uri": uri}])
+    returned = await client.workspace_execute_command_async(execute)
+    (params,) = sent
+    (action,) = await client.text_document_code_action_async(fix_all_params(uri, ["source.fixAll"]))
+    # The same edits as the fix-all code action, as the client received them.
+    assert params.edit == action.edit
+    assert returned is not None and returned["documentChanges"][0]["edits"]
+
+    # A clean document: nothing to send.
+    clean = uri_of("fix_all_command_clean.py")
+    await published(client, clean, did_open(client, clean, CLEAN))
+    execute = lsp.ExecuteCommandParams(command="keraslint.fixAll", arguments=[clean])
+    assert await client.workspace_execute_command_async(execute) is None
+    assert len(sent) == 1
+
+
+@pytest.mark.parametrize("rule", ["KL101", "kl101", "softmax-single-unit"])
+async def test_show_rule_returns_the_rule_page(client: LanguageClient, rule: str):
+    page = await client.workspace_execute_command_async(
+        lsp.ExecuteCommandParams(command="keraslint.showRule", arguments=[rule])
+    )
+    assert page == (Path(__file__).resolve().parent.parent / "docs" / "rules" / "KL101.md").read_text()
+
+
+async def test_show_rule_of_an_unknown_rule_is_an_error(client: LanguageClient):
+    with pytest.raises(Exception, match="no rule 'KL999'"):
+        await client.workspace_execute_command_async(
+            lsp.ExecuteCommandParams(command="keraslint.showRule", arguments=["KL999"])
+        )
+
+
 async def test_an_unsafe_fix_is_offered_but_not_preferred(patched_client: LanguageClient):
     client = patched_client
     uri = uri_of("unsafe.py")
@@ -539,6 +651,63 @@ async def test_an_unsafe_fix_is_offered_but_not_preferred(patched_client: Langua
     (action,) = actions
     assert action.kind == lsp.CodeActionKind.QuickFix
     assert not action.is_preferred
+
+
+# -- incremental sync --------------------------------------------------------
+
+# CRLF line ends, a form feed (a line break for str.splitlines, not for LSP
+# or Python) and a non-BMP character before the edited value on its line.
+CRLF_CLEAN = (
+    "# \U0001f680 model\x0c one line\r\n"
+    "import keras\r\n"
+    'model = keras.Sequential([keras.layers.Dense(1, name="\U0001f680", activation="sigmoid")])\r\n'
+    'model.compile(optimizer="adam", loss="binary_crossentropy")\r\n'
+)
+
+
+def edit(start: tuple[int, int], end: tuple[int, int], text: str) -> lsp.TextDocumentContentChangePartial:
+    return lsp.TextDocumentContentChangePartial(
+        range=lsp.Range(start=lsp.Position(*start), end=lsp.Position(*end)), text=text
+    )
+
+
+def did_edit(client: LanguageClient, uri: str, version: int, *changes: lsp.TextDocumentContentChangePartial):
+    return lambda: client.text_document_did_change(
+        lsp.DidChangeTextDocumentParams(
+            text_document=lsp.VersionedTextDocumentIdentifier(uri=uri, version=version),
+            content_changes=list(changes),
+        )
+    )
+
+
+async def test_incremental_edits_count_utf16_units_and_lsp_line_breaks(client: LanguageClient):
+    uri = uri_of("crlf.py")
+    opened = await published(client, uri, did_open(client, uri, CRLF_CLEAN))
+    assert list(opened.diagnostics) == []
+    line = CRLF_CLEAN.split("\r\n")[2]
+    start = units(line[: line.index("sigmoid")], "utf-16")  # the rocket counts 2
+    # Two edits in one message, applied in order: "sigmoid" -> "softXmax" -> "softmax".
+    changed = await published(
+        client,
+        uri,
+        did_edit(
+            client, uri, 2, edit((2, start), (2, start + 7), "softXmax"), edit((2, start + 4), (2, start + 5), "")
+        ),
+    )
+    (diagnostic,) = changed.diagnostics
+    assert diagnostic.code == "KL101"
+    assert diagnostic.range.start == lsp.Position(line=2, character=start - 1)
+    assert diagnostic.range.end == lsp.Position(line=2, character=start + len("softmax") + 1)
+    # An edit replacing a CRLF (a blank line after line 1), then one past
+    # the end (it appends), as an editor sends them.
+    moved = await published(
+        client,
+        uri,
+        did_edit(client, uri, 3, edit((1, 12), (2, 0), "\r\n\r\n"), edit((9, 0), (9, 0), "# end\r\n")),
+    )
+    (diagnostic,) = moved.diagnostics
+    assert diagnostic.code == "KL101"
+    assert diagnostic.range.start == lsp.Position(line=3, character=start - 1)
 
 
 # -- notebooks -------------------------------------------------------------
@@ -637,6 +806,12 @@ async def test_notebook_cells_are_one_program_and_each_cell_gets_its_findings(cl
     assert diagnostic.range.start == lsp.Position(line=1, character=start + 1)
     assert diagnostic.range.end == lsp.Position(line=1, character=start + 1 + len('"softmax"'))
     assert cell_uri(1) not in client.diagnostics  # a markdown cell is not linted
+    # The loss is in another cell: the related location is there.
+    (related,) = diagnostic.related_information
+    assert related.message == "loss `binary_crossentropy` at cell 4, line 1"
+    start = NOTEBOOK_CELLS[3][1].index("binary_crossentropy")
+    assert related.location.uri == code_cells[2]
+    assert related.location.range.start == lsp.Position(line=0, character=start)
 
     # Fixing the cell in the editor clears the finding.
     fixed = NOTEBOOK_CELLS[2][1].replace('"softmax"', '"sigmoid"')
@@ -654,6 +829,43 @@ async def test_notebook_cells_are_one_program_and_each_cell_gets_its_findings(cl
         )
     )
     await cell_diagnostics(client, code_cells, close, all_clear)
+
+
+async def test_incremental_edit_in_a_notebook_cell(client: LanguageClient):
+    uri = uri_of("incremental.ipynb")
+    # A form feed in a comment on the cell's first line: no line break for LSP.
+    cells = [
+        *NOTEBOOK_CELLS[:2],
+        (NOTEBOOK_CELLS[2][0], NOTEBOOK_CELLS[2][1].replace("[", "[  # \x0c", 1)),
+        NOTEBOOK_CELLS[3],
+    ]
+    code_cells = [cell_uri(n, uri) for n in (2, 3, 4)]
+    opened = open_notebook(client, cells, uri)
+    found = await cell_diagnostics(client, code_cells, opened, lambda found: any(found.values()))
+    found_before = found[code_cells[1]]
+    assert [d.code for d in found_before] == ["KL101"]
+    # Line 2 of cell 3 has a rocket before "softmax": 2 UTF-16 units.
+    line = cells[2][1].split("\n")[1]
+    column = units(line[: line.index("softmax")], "utf-16")
+    change = lambda: client.notebook_document_did_change(  # noqa: E731
+        lsp.DidChangeNotebookDocumentParams(
+            notebook_document=lsp.VersionedNotebookDocumentIdentifier(version=2, uri=uri),
+            change=lsp.NotebookDocumentChangeEvent(
+                cells=lsp.NotebookDocumentCellChanges(
+                    text_content=[
+                        lsp.NotebookDocumentCellContentChanges(
+                            document=lsp.VersionedTextDocumentIdentifier(uri=code_cells[1], version=2),
+                            changes=[edit((1, column + 5), (1, column + 6), "")],  # "softmax" -> "softmx"
+                        )
+                    ]
+                )
+            ),
+        )
+    )
+    found = await cell_diagnostics(client, code_cells, change, lambda found: found[code_cells[1]] != found_before)
+    (typo,) = found[code_cells[1]]
+    assert "`softmx`" in typo.message
+    assert typo.range.start == lsp.Position(line=1, character=column - 1)
 
 
 async def test_a_notebook_cell_that_does_not_parse_is_reported_in_that_cell(client: LanguageClient):

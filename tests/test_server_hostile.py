@@ -418,6 +418,26 @@ async def test_an_unopened_file_on_disk_is_not_read(session: Session, tmp_path: 
 
 
 @pytest.mark.asyncio
+async def test_a_code_action_while_typing_is_answered_from_the_last_lint(slow_session: Session):
+    """Typing below the finding: its line is the same, so its fix is offered
+    at once from the last lint (the new text's lint takes a minute here)."""
+    session = slow_session
+    uri = uri_of("typing.py")
+    session.did_open(uri, BUGGY)
+    assert codes(await session.publication(uri, timeout=REPLY)) == ["KL101"]
+    session.did_change(uri, BUGGY + "# KERASLINT_TEST_SLOW 60\n", 2)
+    column = BUGGY.splitlines()[3].index("softmax")
+    answer = await session.request("textDocument/codeAction", code_action_params(uri, 3, column))
+    (action,) = answer["result"]
+    assert action["kind"] == "quickfix" and action["diagnostics"][0]["code"] == "KL101"
+    # A line inserted above moves the finding: nothing is offered until it is linted again.
+    session.did_change(uri, "\n" + BUGGY + "# KERASLINT_TEST_SLOW 60\n", 3)
+    answer = await session.request("textDocument/codeAction", code_action_params(uri, 4, column))
+    assert answer["result"] == []
+    assert [params.get("version") for params in session.published(uri)] == [1]
+
+
+@pytest.mark.asyncio
 async def test_a_slow_document_does_not_hold_up_other_requests(slow_session: Session):
     session = slow_session
     slow = uri_of("slow.py")
@@ -436,8 +456,8 @@ async def test_a_slow_document_does_not_hold_up_other_requests(slow_session: Ses
         "textDocument/hover", {"textDocument": {"uri": other}, "position": {"line": 0, "character": 0}}
     )
     assert hover["error"]["code"] == METHOD_NOT_FOUND
-    # A code action on the slow document itself is answered too (with
-    # nothing to offer yet: it waits a little for the lint, never for all of it).
+    # A code action on the slow document itself is answered too, at once
+    # (with nothing to offer yet: it never waits for a lint).
     assert (await session.request("textDocument/codeAction", code_action_params(slow)))["result"] == []
     assert not session.published(slow)
     assert time.monotonic() - started < 30  # the old server: 60 s per version before any answer

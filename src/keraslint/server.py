@@ -15,8 +15,8 @@ threads, off the event loop that reads and answers messages: a change is
 linted once the editor has been quiet for ``DEBOUNCE`` seconds, a document is
 linted by one thread at a time, and a result is published only if the
 document has not changed since its lint began (never diagnostics for an
-older version). Code actions are answered from the last lint of the text
-they are asked on. Only documents the editor opened are read: the server
+older version). Code actions are answered at once, from the last lint: its
+findings whose lines are unchanged since (``still_placed``). Only documents the editor opened are read: the server
 never reads a URI from disk. Every request is answered, with an error when it
 cannot be served (params that do not validate, a request before
 ``initialize`` or after ``shutdown``, a second ``initialize``).
@@ -26,7 +26,9 @@ points; LSP counts 0-based lines and columns in the position encoding agreed
 at ``initialize`` (UTF-16 unless the client offers UTF-8 or UTF-32, which
 pygls then picks). A line is ended by ``\\n``, ``\\r\\n`` or ``\\r``, as in
 both Python and LSP (not by the other characters ``str.splitlines`` breaks
-on, such as form feed).
+on, such as form feed). Documents are synced incrementally: the editor sends
+the ranges it changed, applied here by ``keraslint.lsp.edits`` (pygls' own
+apply splits lines as ``str.splitlines`` does), cells of notebooks too.
 
 Requires pygls 2 (``pip install 'keraslint[server]'``).
 """
@@ -50,17 +52,20 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO, Callable, Hashable, Sequence
 from urllib.parse import unquote, urlparse
 
-from keraslint import __version__, checker, runner
+from keraslint import __version__, checker, documentation, runner
 from keraslint.checker import SYNTAX_ERROR, UNREADABLE
 from keraslint.config import ConfigError, Settings, find_config, load_config
 from keraslint.diagnostics import Diagnostic, Position, Span
 from keraslint.discovery import is_excluded
-from keraslint.rules import RULES_BY_CODE
+from keraslint.lsp import settings as client_settings
+from keraslint.lsp.edits import apply_edit
+from keraslint.lsp.related import columns, related
+from keraslint.rules import ALL_RULES, RULES_BY_CODE
 from keraslint.sources.notebook import NotebookSource
 
 try:
     from lsprotocol import types as lsp
-    from pygls.exceptions import FeatureRequestError, JsonRpcInternalError
+    from pygls.exceptions import FeatureRequestError, JsonRpcInternalError, JsonRpcInvalidParams
     from pygls.io_ import StdoutWriter
     from pygls.lsp.server import LanguageServer
     from pygls.protocol import LanguageServerProtocol
@@ -82,10 +87,13 @@ PYTHON_SUFFIXES = (".py", ".pyi", ".pyw")
 QUICK_FIX_KINDS = ("quickfix", "")
 # VS Code's `"editor.codeActionsOnSave": {"source.fixAll": "explicit"}` asks for it.
 FIX_ALL = "source.fixAll.keraslint"
+# workspace/executeCommand: argument {"uri": ...} (or the URI); applies the safe fixes.
+FIX_ALL_COMMAND = "keraslint.fixAll"
+# workspace/executeCommand: argument a code or a rule name; returns the rule's page (Markdown).
+SHOW_RULE_COMMAND = "keraslint.showRule"
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 DEBOUNCE = 0.15  # seconds without a change before a changed document is linted
-ACTION_WAIT = 2.0  # seconds a code action waits for the lint of the text it is asked on
 LINT_THREADS = 4  # documents linted at once: a slow one holds up only its own thread
 PARENT_POLL = 3.0  # seconds between checks that the editor (initialize's processId) is alive
 MAX_MESSAGE = 64 * 1024 * 1024  # bytes: a longer message is read past, and ignored
@@ -161,7 +169,26 @@ def message_of(diagnostic: Diagnostic) -> str:
     return f"{diagnostic.message}; {diagnostic.hint}" if diagnostic.hint else diagnostic.message
 
 
-def to_lsp(diagnostic: Diagnostic, positions: PositionConverter) -> lsp.Diagnostic:
+# Where the related lines of a finding are: a cell number (None: the
+# document itself) to the URI and positions of its text, or None.
+Places = Callable[[int | None], "tuple[str, PositionConverter] | None"]
+
+
+def related_information(diagnostic: Diagnostic, places: Places) -> list[lsp.DiagnosticRelatedInformation] | None:
+    """The other half of the finding (the loss at line 6), as locations."""
+    found = []
+    for other in related(diagnostic):
+        place = places(other.cell)
+        if place is None or not 1 <= other.line <= len(place[1].lines):
+            continue
+        uri, positions = place
+        start, end = columns(positions.lines[other.line - 1], other.name)
+        span = Span(Position(other.line, start), Position(other.line, end))
+        found.append(lsp.DiagnosticRelatedInformation(lsp.Location(uri, positions.range(span)), other.label))
+    return found or None
+
+
+def to_lsp(diagnostic: Diagnostic, positions: PositionConverter, places: Places | None = None) -> lsp.Diagnostic:
     severity = lsp.DiagnosticSeverity.Error if diagnostic.code in ERROR_CODES else lsp.DiagnosticSeverity.Warning
     description = None
     if diagnostic.code in RULES_BY_CODE:
@@ -173,7 +200,22 @@ def to_lsp(diagnostic: Diagnostic, positions: PositionConverter) -> lsp.Diagnost
         code_description=description,
         source=SOURCE,
         message=message_of(diagnostic),
+        related_information=related_information(diagnostic, places) if places is not None else None,
     )
+
+
+def still_placed(before: str, now: str, diagnostics: list[Diagnostic]) -> list[Diagnostic]:
+    """The findings of a lint of ``before`` whose lines (the finding's and
+    its fix's) are the same, at the same numbers, in ``now``: their positions
+    and fixes hold in the text as it is now. While the user types, a code
+    action is answered from them at once; the others wait for the next lint."""
+    old, new = split_lines(before), split_lines(now)
+
+    def unchanged(span: Span) -> bool:
+        lines = range(span.start.line - 1, span.end.line)
+        return all(0 <= line < min(len(old), len(new)) and old[line] == new[line] for line in lines)
+
+    return [d for d in diagnostics if unchanged(d.span) and (d.fix is None or unchanged(d.fix.span))]
 
 
 def _overlaps(a: lsp.Range, b: lsp.Range) -> bool:
@@ -257,7 +299,6 @@ class _Document:
     running: bool = False  # a thread is linting it
     rerun: bool = False  # it changed while a thread was linting it
     result: Any = None  # the last result published
-    waiters: list[asyncio.Future[None]] = field(default_factory=list)
 
 
 class _Scheduler:
@@ -308,31 +349,17 @@ class _Scheduler:
             return None
         if document.timer is not None:
             document.timer.cancel()
-        self._wake(document)
         return document.result
 
-    async def current(self, key: Hashable, is_current: Callable[[Any], bool], timeout: float) -> Any:
-        """The last result if ``is_current(result)`` (it is for the text as it
-        is now); else the one the lint under way brings, if it comes within
-        ``timeout`` seconds; else None. Never lints here."""
-        loop = asyncio.get_running_loop()
-        deadline = loop.time() + timeout
-        while True:
-            document = self._documents.get(key)
-            if document is None:
-                return None
-            if document.result is not None and is_current(document.result):
-                return document.result
-            remaining = deadline - loop.time()
-            under_way = document.running or document.timer is not None
-            if not under_way or remaining <= 0:
-                return None
-            waiter = loop.create_future()
-            document.waiters.append(waiter)
-            try:
-                await asyncio.wait_for(waiter, remaining)
-            except asyncio.TimeoutError:
-                return None
+    def last(self, key: Hashable) -> Any:
+        """The last result published for the document (None: none yet)."""
+        document = self._documents.get(key)
+        return document.result if document is not None else None
+
+    def changed_all(self) -> None:
+        """Lint every open document again, at once (the settings changed)."""
+        for key in list(self._documents):
+            self.changed(key, delay=0)
 
     def _start(self, document: _Document) -> None:
         document.timer = None
@@ -368,18 +395,10 @@ class _Scheduler:
                 previous, document.result = document.result, result
                 document.apply(previous, result)
         finally:
-            self._wake(document)
             if document.rerun:
                 document.rerun = False
                 if document.timer is None:  # else the timer starts it
                     self._start(document)
-
-    @staticmethod
-    def _wake(document: _Document) -> None:
-        waiters, document.waiters = document.waiters, []
-        for waiter in waiters:
-            if not waiter.done():
-                waiter.set_result(None)
 
 
 # -- the protocol: every message answered ------------------------------------
@@ -578,7 +597,34 @@ if _PYGLS_ERROR is None:
             elif (reason := self._unusable(method, structured)) is not None:
                 logger.warning("ignoring %s: %s", method, reason)
                 return
+            if method == lsp.TEXT_DOCUMENT_DID_CHANGE:
+                params = structured.params
+                params.content_changes = self._as_whole(params.text_document.uri, params.content_changes)
+            elif method == lsp.NOTEBOOK_DOCUMENT_DID_CHANGE and structured.params.change.cells is not None:
+                for cell in structured.params.change.cells.text_content or ():
+                    cell.changes = self._as_whole(cell.document.uri, cell.changes)
             super().handle_message(structured)
+
+        def _as_whole(self, uri: str, changes: Sequence[Any]) -> list[lsp.TextDocumentContentChangeWholeDocument]:
+            """Incremental changes applied here (see ``keraslint.lsp.edits``),
+            handed to pygls as the one whole text they make. A cell of a
+            notebook not yet open (its cells come in the same message) is
+            left to pygls."""
+            document = self.workspace.text_documents.get(unquote(uri))
+            if document is None:
+                return list(changes)
+            text = document.source
+            encoding = self.workspace.position_encoding or "utf-16"
+            encoding = str(getattr(encoding, "value", encoding)).lower()
+            for change in changes:
+                if isinstance(change, lsp.TextDocumentContentChangePartial):
+                    start, end = change.range.start, change.range.end
+                    text = apply_edit(
+                        text, (start.line, start.character), (end.line, end.character), change.text, encoding
+                    )
+                else:
+                    text = change.text
+            return [lsp.TextDocumentContentChangeWholeDocument(text=text)]
 
         def _unusable(self, method: str, message: Any) -> str | None:
             """Why pygls would fail on this notification (with a KeyError or
@@ -687,7 +733,7 @@ def create_server() -> LanguageServer:
     server = _Server(
         SOURCE,
         __version__,
-        text_document_sync_kind=lsp.TextDocumentSyncKind.Full,
+        text_document_sync_kind=lsp.TextDocumentSyncKind.Incremental,
         # Jupyter notebooks, synced cell by cell (VS Code's notebook editor).
         notebook_document_sync=lsp.NotebookDocumentSyncOptions(
             notebook_selector=[
@@ -730,16 +776,36 @@ def create_server() -> LanguageServer:
         params = lsp.PublishDiagnosticsParams(uri=uri, diagnostics=diagnostics, version=version)
         server.text_document_publish_diagnostics(params)
 
+    editor = [client_settings.ClientSettings()]  # the editor's settings, replaced whole when they change
+
+    def log_once(error: str) -> None:
+        with config_lock:
+            first = error not in config_errors
+            config_errors.add(error)
+        if first:
+            log(f"keraslint: {error} (linting with the default settings)", lsp.MessageType.Error)
+
     def settings(path: str) -> Settings:
+        """The project's settings for ``path`` (or the editor's
+        ``configuration`` file), with the editor's selection over them."""
+        chosen = editor[0]
         try:
-            return settings_for(path)
+            if chosen.configuration is not None:
+                if not chosen.configuration.is_file():
+                    raise ConfigError(f"{chosen.configuration}: no such configuration file")
+                found = load_config(chosen.configuration, runner.KNOWN_CODES)
+            else:
+                found = settings_for(path)
         except ConfigError as error:
-            with config_lock:
-                first = str(error) not in config_errors
-                config_errors.add(str(error))
-            if first:
-                log(f"keraslint: {error} (linting with the default settings)", lsp.MessageType.Error)
-            return Settings()
+            log_once(str(error))
+            found = Settings()
+        return chosen.apply(found)
+
+    def take_settings(options: Any, root: str | None) -> None:
+        chosen, problems = client_settings.parse(options, runner.KNOWN_CODES, Path(root) if root else None)
+        for problem in problems:
+            log(f"keraslint: settings: {problem} (left out)", lsp.MessageType.Error)
+        editor[0] = chosen
 
     # -- Python documents: prepared on the event loop, linted in a thread.
 
@@ -758,7 +824,8 @@ def create_server() -> LanguageServer:
                     log(f"keraslint: internal error in {uri}: {error}", lsp.MessageType.Warning)
                 found = list(runner.finish(result, wanted).diagnostics)
             positions = PositionConverter(text, encoding)
-            return _Linted(text, wanted, found, version, [to_lsp(diagnostic, positions) for diagnostic in found])
+            places = lambda cell: (uri, positions) if cell is None else None  # noqa: E731
+            return _Linted(text, wanted, found, version, [to_lsp(d, positions, places) for d in found])
         except Exception:
             log(f"keraslint: internal error while linting {uri}:\n{traceback.format_exc()}", lsp.MessageType.Error)
             return _Linted(text, None, [], version)
@@ -823,10 +890,20 @@ def create_server() -> LanguageServer:
                     same_cell = fix_placed is not None and fix_placed[0] == number
                     fix = replace(fix, span=fix_placed[1]) if same_cell else None  # type: ignore[index]
                 found[cells[number - 1][0]][1].append(replace(diagnostic, span=span, fix=fix))
-            for cell, (text, diagnostics) in found.items():
+            converters: dict[int, PositionConverter] = {}
+
+            def places(number: int | None) -> tuple[str, PositionConverter] | None:
+                if number is None or not 1 <= number <= len(cells):
+                    return None
+                if number not in converters:
+                    converters[number] = PositionConverter(cells[number - 1][2], encoding)
+                return cells[number - 1][0], converters[number]
+
+            numbers = {cell: number for number, (cell, _, _) in enumerate(cells, 1)}
+            for cell, (_, diagnostics) in found.items():
                 if diagnostics:
-                    positions = PositionConverter(text, encoding)
-                    linted.shown[cell] = [to_lsp(diagnostic, positions) for diagnostic in diagnostics]
+                    positions = places(numbers[cell])[1]  # type: ignore[index]
+                    linted.shown[cell] = [to_lsp(diagnostic, positions, places) for diagnostic in diagnostics]
         except Exception:
             log(f"keraslint: internal error while linting {uri}:\n{traceback.format_exc()}", lsp.MessageType.Error)
             return _NotebookLinted({cell: (text, []) for cell, (text, _) in found.items()}, {})
@@ -867,6 +944,14 @@ def create_server() -> LanguageServer:
     @server.feature(lsp.INITIALIZE)
     def initialize(params: lsp.InitializeParams) -> None:
         server.watch_parent(params.process_id)
+        root = uri_to_path(params.root_uri) if params.root_uri else params.root_path
+        take_settings(params.initialization_options, root)
+
+    @server.feature(lsp.WORKSPACE_DID_CHANGE_CONFIGURATION)
+    def did_change_configuration(params: lsp.DidChangeConfigurationParams) -> None:
+        root = server.workspace.root_path
+        take_settings(params.settings, root)
+        scheduler.changed_all()
 
     @server.feature(lsp.TEXT_DOCUMENT_DID_OPEN)
     def did_open(params: lsp.DidOpenTextDocumentParams) -> None:
@@ -908,28 +993,29 @@ def create_server() -> LanguageServer:
 
     # -- code actions: from the last lint of the text they are asked on.
 
-    async def last_lint(uri: str) -> tuple[str, list[Diagnostic]] | None:
-        """The text and findings of the last lint of document ``uri`` (a
-        Python document, or a notebook's code cell), if that lint was of its
-        text as it is now, or comes within ``ACTION_WAIT`` seconds."""
-
-        def text_now() -> str | None:
-            document = open_document(uri)
-            return document.source if document is not None else None
-
+    def last_lint(uri: str) -> tuple[str, list[Diagnostic]] | None:
+        """The text of document ``uri`` (a Python document, or a notebook's
+        code cell) as it is now, and the findings of its last lint whose
+        positions still hold: at once, never waiting for a lint (see
+        ``still_placed``)."""
+        document = open_document(uri)
+        if document is None:
+            return None
         notebook = server.workspace.get_notebook_document(cell_uri=uri)
         if notebook is not None:
-            linted = await scheduler.current(
-                ("notebook", unquote(notebook.uri)),
-                lambda linted: uri in linted.cells and linted.cells[uri][0] == text_now(),
-                ACTION_WAIT,
-            )
-            return linted.cells[uri] if linted is not None else None
-        document = open_document(uri)
-        if document is None or not is_linted(uri, document.language_id):
+            linted = scheduler.last(("notebook", unquote(notebook.uri)))
+            found = linted.cells.get(uri) if linted is not None else None
+        elif is_linted(uri, document.language_id):
+            linted = scheduler.last(("text", unquote(uri)))
+            found = (linted.text, linted.diagnostics) if linted is not None else None
+        else:
             return None
-        linted = await scheduler.current(("text", unquote(uri)), lambda linted: linted.text == text_now(), ACTION_WAIT)
-        return (linted.text, linted.diagnostics) if linted is not None else None
+        if found is None:
+            return None
+        text, diagnostics = found
+        if text == document.source:
+            return text, diagnostics
+        return document.source, still_placed(text, document.source, diagnostics)
 
     @server.feature(
         lsp.TEXT_DOCUMENT_CODE_ACTION,
@@ -945,30 +1031,25 @@ def create_server() -> LanguageServer:
         if not quick_fixes and not fix_all:
             return []
         uri = params.text_document.uri
-        found = await last_lint(uri)
-        document = open_document(uri)  # the text ``found`` is of, at this moment
+        found = last_lint(uri)
+        document = open_document(uri)
         if found is None or document is None:
             return []
         text, diagnostics = found
         positions = PositionConverter(text, position_encoding())
         actions = []
         if fix_all:
-            safe = {d.fix.span: d.fix for d in diagnostics if d.fix is not None and d.fix.safe}
-            if safe:
-                edits = [lsp.TextEdit(range=positions.range(span), new_text=fix.text) for span, fix in safe.items()]
+            edit = fix_all_edit(document, text, diagnostics)
+            if edit is not None:
                 actions.append(
-                    lsp.CodeAction(
-                        title="keraslint: fix all safely fixable problems",
-                        kind=FIX_ALL,
-                        edit=_workspace_edit(server, document, *edits),
-                    )
+                    lsp.CodeAction(title="keraslint: fix all safely fixable problems", kind=FIX_ALL, edit=edit)
                 )
         if not quick_fixes:
             return actions
         for diagnostic in diagnostics:
             if diagnostic.fix is None:
                 continue
-            shown = to_lsp(diagnostic, positions)
+            shown = to_lsp(diagnostic, positions, lambda cell: (uri, positions) if cell is None else None)
             if not _overlaps(shown.range, params.range):
                 continue
             edit = lsp.TextEdit(range=positions.range(diagnostic.fix.span), new_text=diagnostic.fix.text)
@@ -984,6 +1065,47 @@ def create_server() -> LanguageServer:
                 )
             )
         return actions
+
+    def fix_all_edit(document: TextDocument, text: str, diagnostics: list[Diagnostic]) -> lsp.WorkspaceEdit | None:
+        """Every safe fix of one lint as one edit; None when there is none."""
+        positions = PositionConverter(text, position_encoding())
+        safe = {d.fix.span: d.fix for d in diagnostics if d.fix is not None and d.fix.safe}
+        if not safe:
+            return None
+        edits = [lsp.TextEdit(range=positions.range(span), new_text=fix.text) for span, fix in safe.items()]
+        return _workspace_edit(server, document, *edits)
+
+    # -- commands (workspace/executeCommand), as editors bind them to keys.
+
+    @server.command(FIX_ALL_COMMAND)
+    async def fix_all_command(argument: Any = None) -> lsp.WorkspaceEdit | None:
+        """Apply (workspace/applyEdit) every safe fix of the document; the
+        edit sent, or None when there is nothing to fix."""
+        uri = argument.get("uri") if isinstance(argument, dict) else argument
+        if not isinstance(uri, str):
+            raise JsonRpcInvalidParams(f'{FIX_ALL_COMMAND}: give the document, as {{"uri": ...}}')
+        found = last_lint(uri)
+        document = open_document(uri)
+        if found is None or document is None:
+            return None
+        edit = fix_all_edit(document, *found)
+        if edit is not None:
+            params = lsp.ApplyWorkspaceEditParams(edit=edit, label="keraslint: fix all")
+            try:
+                await server.workspace_apply_edit_async(params)
+            except Exception as error:  # the client refused it, or does not apply edits
+                log(f"keraslint: the editor did not apply the fixes: {error}", lsp.MessageType.Warning)
+        return edit
+
+    @server.command(SHOW_RULE_COMMAND)
+    def show_rule(argument: Any = None) -> str:
+        """The rule's documentation page (Markdown), by code or by name."""
+        wanted = argument.get("rule") if isinstance(argument, dict) else argument
+        wanted = wanted.strip() if isinstance(wanted, str) else ""
+        for rule in ALL_RULES:
+            if wanted.upper() == rule.CODE or wanted == rule.NAME:
+                return documentation.render(rule)
+        raise JsonRpcInvalidParams(f"{SHOW_RULE_COMMAND}: no rule {wanted!r} (give a code such as KL101)")
 
     return server
 
