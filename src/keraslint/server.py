@@ -52,9 +52,10 @@ from urllib.parse import unquote, urlparse
 
 from keraslint import __version__, checker, runner
 from keraslint.checker import SYNTAX_ERROR, UNREADABLE
-from keraslint.config import ConfigError, Settings, find_config, load_config
+from keraslint.config import ConfigError, Settings
 from keraslint.diagnostics import Diagnostic, Position, Span
 from keraslint.discovery import is_excluded
+from keraslint.resolution import Resolver
 from keraslint.rules import RULES_BY_CODE
 from keraslint.sources.notebook import NotebookSource
 
@@ -191,8 +192,8 @@ def settings_for(path: str) -> Settings:
     ``[tool.keraslint]``, or the defaults. ``ConfigError`` when invalid."""
     if not Path(path).is_absolute():  # an unsaved buffer: no project
         return Settings()
-    config = find_config(Path(path))
-    return load_config(config, runner.KNOWN_CODES) if config else Settings(root=Path(path).parent)
+    # Resolved afresh at each lint: the configuration may have just been edited.
+    return Resolver(runner.KNOWN_CODES).settings_for(path)
 
 
 @dataclass
