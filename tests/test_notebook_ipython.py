@@ -85,6 +85,9 @@ SYNTHETIC = [
     "ok = a == b\nf(x=1)",
     "total = 1 + \\\n    2",
     "print('?')",
+    'text = """\nWhat is this?\nWho made it??\n"""',
+    "x = (\n    %a,\n    %b(c)\n)\n%time f()",
+    "np.*load*?\nx = obj?",
     # Automagic (IPython's prefilter, for a one-line cell).
     "ls ./data",
     "pip install keras",
@@ -252,3 +255,15 @@ def test_fix_in_a_timeit_cell_writes_the_cell_as_it_was(tmp_path: Path) -> None:
     assert lint(tmp_path, "import keras", cell, fix=True) == []
     fixed = cells_of(tmp_path / "n.ipynb")[1]
     assert fixed == cell.replace('"softmax"', '"sigmoid"')
+
+
+def test_a_hostile_cell_is_read_in_bounded_time() -> None:
+    """Each line that only looks like a magic and changes the structure
+    (``%x(`` opens one more bracket) costs a tokenizer pass over the cell:
+    the passes are bounded."""
+    import time
+
+    cell = "x = (\n" + "%x(\n" * 20_000
+    started = time.perf_counter()
+    assert len(keraslint_view(cell)) == 20_001
+    assert time.perf_counter() - started < 5

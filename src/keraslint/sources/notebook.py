@@ -30,7 +30,8 @@ from keraslint.sources import UnreadableSource
 # (a line ending in ``?`` or ``??``: ``obj?``, ``model.fit??``).
 _ESCAPED = re.compile(r"^\s*(?:%(?!=)|!(?!=)|/(?![/=])|[?,;])")
 _ASSIGNED = re.compile(r"^\s*[^=#]*?[^=!<>+\-*/%&|^@:\s]\s*=\s*(?:!|%\s*[A-Za-z_])")
-_HELP = re.compile(r"^[^#'\"]*?%{0,2}(?!\d)[\w*]+(?:\.(?!\d)[\w*]+)*\?\??\s*$")
+_HELP_NAME = re.compile(r"%{0,2}(?!\d)[\w*]+(?:\.(?!\d)[\w*]+)*")
+_QUOTES_OR_COMMENT = frozenset("#'\"")
 # IPython's automagic: ``ls ./data``, ``cd ..``, ``pip install x`` run as
 # ``%ls``... (IPython/core/prefilter.py, for a cell of one line; in a longer
 # cell they are syntax errors). A known magic name followed by something
@@ -129,7 +130,7 @@ def _cell_lines(lines: list[str]) -> tuple[list[str], list[int]]:
     while empty < len(lines) and not lines[empty].strip():
         empty += 1
     code, removed = _dedent(lines[empty:])
-    if code and code[0].startswith("%%") and not _HELP.match(code[0]):
+    if code and code[0].startswith("%%") and not _is_help(code[0]):
         code, removed = _cell_magic(code, removed)
     else:
         code = _blank_magics(code)
@@ -153,21 +154,43 @@ def _cell_magic(lines: list[str], removed: list[int]) -> tuple[list[str], list[i
     return [head, *body], [removed[0], *cut]
 
 
+# Lines that only looked like magics are found a tokenizer pass each (fewer:
+# see _inside); past this many passes, the rest are left as written.
+_MAX_PASSES = 16
+# A line without these cannot open or close a bracket, a string or a
+# statement: keeping it as written leaves the structure of the cell as is.
+_STRUCTURAL = frozenset("'\"()[]{}\\#")
+
+
 def _blank_magics(lines: list[str]) -> list[str]:
     """The lines with each IPython line magic blanked (``pass`` keeps an
     indented block that held only magics valid). A line that only looks
     like one inside a statement (``% name)`` continuing an expression, a
     line of a string) is not one, as IPython finds with the tokenizer."""
     vetoed: set[int] = set()
-    while True:
+    for _ in range(_MAX_PASSES):
         heads, blanked = _magic_lines(lines, vetoed)
         if not heads:
             return lines
         probe = ["" if number in blanked else line for number, line in enumerate(lines)]
-        inside = _first_inside_a_statement(probe, heads)
-        if inside is None:
+        inside = _inside(probe, heads, lines)
+        if not inside:
             return [blanked.get(number, line) for number, line in enumerate(lines)]
-        vetoed.add(inside)
+        vetoed.update(inside)
+    return lines
+
+
+def _is_help(line: str) -> bool:
+    """IPython's ``HelpEnd``: a line that ends in a dotted name (``%`` and
+    ``*`` allowed) and ``?`` or ``??``, outside any comment or string."""
+    stripped = line.rstrip()
+    if not stripped.endswith("?") or not _QUOTES_OR_COMMENT.isdisjoint(stripped):
+        return False
+    stem = stripped[:-2] if stripped.endswith("??") else stripped[:-1]
+    start = len(stem)
+    while start and (stem[start - 1].isalnum() or stem[start - 1] in "_.*%"):
+        start -= 1
+    return bool(_HELP_NAME.fullmatch(stem[start:]))
 
 
 def _magic_lines(lines: list[str], vetoed: set[int]) -> tuple[list[int], dict[int, str]]:
@@ -181,7 +204,7 @@ def _magic_lines(lines: list[str], vetoed: set[int]) -> tuple[list[int], dict[in
         if continued:
             blanked[number] = ""
         elif number not in vetoed and (
-            _ESCAPED.match(line) or _ASSIGNED.match(line) or _HELP.match(line) or _AUTOMAGIC.match(line)
+            _ESCAPED.match(line) or _ASSIGNED.match(line) or _is_help(line) or _AUTOMAGIC.match(line)
         ):
             heads.append(number)
             blanked[number] = line[: len(line) - len(line.lstrip())] + "pass"
@@ -191,27 +214,36 @@ def _magic_lines(lines: list[str], vetoed: set[int]) -> tuple[list[int], dict[in
     return heads, blanked
 
 
-def _first_inside_a_statement(lines: list[str], heads: list[int]) -> int | None:
-    """The first of ``heads`` (line indexes) that does not start a logical
-    line of ``lines``: inside brackets, a string, or after a backslash.
-    Lines past a point the tokenizer cannot read are taken as starts."""
+def _inside(probe: list[str], heads: list[int], lines: list[str]) -> list[int]:
+    """The ``heads`` (line indexes) that do not start a logical line of
+    ``probe`` (inside brackets, a string, or after a backslash), up to the
+    first whose own text could change the structure when kept: past it the
+    tokens would differ. Lines past a point the tokenizer cannot read are
+    taken as starts."""
+    found: list[int] = []
     pending = iter(heads)
-    head = next(pending)
+    head = next(pending, None)
     depth = 0
     open_statement = False
-    reached = -1  # the last line a token ended on
+    reached = -1  # the last line a token that spans lines ended on
+    # Without indentation: only brackets, strings and line ends matter here,
+    # and an indentation the tokenizer rejects would end the scan.
+    text = "\n".join(line.lstrip() for line in probe) + "\n"
     try:
-        for token in tokenize.generate_tokens(io.StringIO("\n".join(lines) + "\n").readline):
+        for token in tokenize.generate_tokens(io.StringIO(text).readline):
             row = token.start[0] - 1
             while head is not None and (row >= head or reached >= head):
                 if open_statement or reached >= head:
-                    return head
+                    found.append(head)
+                    if not _STRUCTURAL.isdisjoint(lines[head]):
+                        return found
                 head = next(pending, None)
             if head is None:
-                return None
+                break
             if token.type in (tokenize.INDENT, tokenize.DEDENT, tokenize.ENDMARKER, tokenize.COMMENT):
                 continue
-            reached = max(reached, token.end[0] - 1) if token.start[0] != token.end[0] else reached
+            if token.start[0] != token.end[0]:
+                reached = max(reached, token.end[0] - 1)
             if token.type == tokenize.NEWLINE or (token.type == tokenize.NL and depth == 0):
                 open_statement = False
             elif token.type != tokenize.NL:
@@ -222,7 +254,7 @@ def _first_inside_a_statement(lines: list[str], heads: list[int]) -> int | None:
                     depth = max(0, depth - 1)
     except (tokenize.TokenError, SyntaxError):
         pass
-    return None
+    return found
 
 
 def _cell_source(cell: object, number: int) -> str | None:
