@@ -260,3 +260,19 @@ def test_excludes_of_a_subproject_are_relative_to_it(tmp_path: Path) -> None:
     assert "gamma/generated/model.py" in found
     assert "beta/generated/model.py" not in found
     assert "beta/model.py" in found
+
+
+def test_parallel_workers_check_each_file_with_its_own_configuration(tmp_path: Path) -> None:
+    project = monorepo(tmp_path)
+    for number in range(12):  # enough files for worker processes
+        for name in ("alpha", "beta", "gamma"):
+            write(project, f"{name}/more/m{number}.py", MODEL)
+    serial = cli("-j", "1", ".", cwd=project)
+    parallel = cli("-j", "2", ".", cwd=project)
+    assert parallel == serial
+    assert {(path.split("/")[0], code) for path, _, _, code in serial} == {
+        ("alpha", "KL301"),
+        ("beta", "KL101"),
+        ("gamma", "KL301"),
+    }
+    assert len(serial) == 3 * 12 + 3
