@@ -92,6 +92,9 @@ SYNTHETIC = [
     "ls ./data",
     "pip install keras",
     "cd ..",
+    "env = make()\nenv",
+    "env",
+    "rm -= 1",
 ]
 
 

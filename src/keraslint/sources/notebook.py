@@ -34,11 +34,12 @@ _HELP_NAME = re.compile(r"%{0,2}(?!\d)[\w*]+(?:\.(?!\d)[\w*]+)*")
 _QUOTES_OR_COMMENT = frozenset("#'\"")
 # IPython's automagic: ``ls ./data``, ``cd ..``, ``pip install x`` run as
 # ``%ls``... (IPython/core/prefilter.py, for a cell of one line; in a longer
-# cell they are syntax errors). A known magic name followed by something
-# that is not Python (not ``=``, ``(``, ``[``, ``,``, ``:`` or an operator).
+# cell they are syntax errors). A known magic name followed by arguments,
+# on a line that is not Python by itself: ``env`` alone (a gym environment
+# shown at the end of a cell) or ``rm -= 1`` is Python, and kept.
 _AUTOMAGIC = re.compile(
     r"^\s*(ls|cd|pwd|pip|conda|cat|mkdir|rmdir|rm|cp|mv|clear|env|who|whos|load_ext|matplotlib|pylab)"
-    r"(\s*$|\s+[^\s=(\[,:+*/%<>!&|^])"
+    r"\s+[^\s=(\[,:+*/%<>!&|^]"
 )
 # Cell magics that run their body as Python, in the notebook's namespace
 # (IPython/core/magics/execution.py: ``time``, ``prun`` and ``debug`` run
@@ -193,6 +194,16 @@ def _is_help(line: str) -> bool:
     return bool(_HELP_NAME.fullmatch(stem[start:]))
 
 
+def _is_automagic(line: str) -> bool:
+    if not _AUTOMAGIC.match(line):
+        return False
+    try:
+        compile(line.strip(), "<cell>", "exec", dont_inherit=True)
+    except (SyntaxError, ValueError):
+        return True
+    return False
+
+
 def _magic_lines(lines: list[str], vetoed: set[int]) -> tuple[list[int], dict[int, str]]:
     """The lines that look like magics (but the vetoed ones) and what each
     line they take becomes; an escaped command continued with a backslash
@@ -204,7 +215,7 @@ def _magic_lines(lines: list[str], vetoed: set[int]) -> tuple[list[int], dict[in
         if continued:
             blanked[number] = ""
         elif number not in vetoed and (
-            _ESCAPED.match(line) or _ASSIGNED.match(line) or _is_help(line) or _AUTOMAGIC.match(line)
+            _ESCAPED.match(line) or _ASSIGNED.match(line) or _is_help(line) or _is_automagic(line)
         ):
             heads.append(number)
             blanked[number] = line[: len(line) - len(line.lstrip())] + "pass"
