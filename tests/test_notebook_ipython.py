@@ -270,3 +270,10 @@ def test_a_hostile_cell_is_read_in_bounded_time() -> None:
     started = time.perf_counter()
     assert len(keraslint_view(cell)) == 20_001
     assert time.perf_counter() - started < 5
+
+
+def test_deeply_nested_cell_magics_are_read_without_recursion_errors() -> None:
+    cell = "%%capture\n" * 5_000 + "x = 1"
+    assert keraslint_view(cell) == [""] * 5_001
+    # Realistic nesting is read through.
+    assert keraslint_view("%%capture\n%%time\nx = 1") == ["", "", "x = 1"]

@@ -124,7 +124,12 @@ def _python_lines(source: str) -> tuple[list[str], list[int]]:
     return _cell_lines(LINE_BREAK.split(source))
 
 
-def _cell_lines(lines: list[str]) -> tuple[list[str], list[int]]:
+# Cell magics nested deeper than this (``%%capture`` over ``%%time`` over
+# ...) are read as bodies that are not Python: no real cell comes near.
+_MAX_NESTED_CELL_MAGICS = 8
+
+
+def _cell_lines(lines: list[str], depth: int = 0) -> tuple[list[str], list[int]]:
     """IPython's cleanup (leading empty lines dropped, then the first
     line's indentation), then a cell magic or the line magics."""
     empty = 0
@@ -132,19 +137,19 @@ def _cell_lines(lines: list[str]) -> tuple[list[str], list[int]]:
         empty += 1
     code, removed = _dedent(lines[empty:])
     if code and code[0].startswith("%%") and not _is_help(code[0]):
-        code, removed = _cell_magic(code, removed)
+        code, removed = _cell_magic(code, removed, depth)
     else:
         code = _blank_magics(code)
     return lines[:empty] + code, [0] * empty + removed
 
 
-def _cell_magic(lines: list[str], removed: list[int]) -> tuple[list[str], list[int]]:
+def _cell_magic(lines: list[str], removed: list[int], depth: int) -> tuple[list[str], list[int]]:
     """A cell under ``%%name``: its body as IPython runs it (transformed
     again, as the magic does), or nothing for a body that is not Python."""
     name = lines[0][2:].rstrip().partition(" ")[0]
-    if name not in PYTHON_CELL_MAGICS:
+    if name not in PYTHON_CELL_MAGICS or depth >= _MAX_NESTED_CELL_MAGICS:
         return ["" for _ in lines], removed
-    body, inner = _cell_lines(lines[1:])
+    body, inner = _cell_lines(lines[1:], depth + 1)
     cut = [outer + more for outer, more in zip(removed[1:], inner)]
     head = ""
     if name in _OWN_SCOPE_CELL_MAGICS and any(line.strip() and not line.lstrip().startswith("#") for line in body):
