@@ -276,3 +276,12 @@ def test_parallel_workers_check_each_file_with_its_own_configuration(tmp_path: P
         ("gamma", "KL301"),
     }
     assert len(serial) == 3 * 12 + 3
+
+
+def test_an_oversized_configuration_file_is_an_error_not_read(tmp_path: Path) -> None:
+    project = monorepo(tmp_path)
+    # Each folder walked may hold a configuration file: a huge one is refused.
+    write(project, "gamma/keraslint.toml", "# padding\n" * 200_000)
+    result = run("gamma", cwd=project)
+    assert result.returncode == 2
+    assert "gamma/keraslint.toml: cannot read: too large to read (more than 1 MB)" in result.stderr

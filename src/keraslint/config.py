@@ -16,6 +16,8 @@ from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any, Iterable
 
+from keraslint.sources import UnreadableSource, read_bytes
+
 if sys.version_info >= (3, 11):
     import tomllib
 else:  # pragma: no cover - exercised on Python < 3.11 only
@@ -113,6 +115,15 @@ def _parse_toml(text: str) -> dict[str, Any]:
         raise _InvalidToml(str(error).split(";")[0]) from None
 
 
+# Every folder walked may hold one: a larger file is an error, not read
+# into memory.
+MAX_CONFIG_BYTES = 1024 * 1024
+
+
+def _read(path: Path) -> str:
+    return read_bytes(str(path), MAX_CONFIG_BYTES).decode("utf-8")
+
+
 def config_in(directory: Path) -> Path | None:
     """The configuration file of ``directory`` itself, if it has one."""
     for name in CONFIG_NAMES:
@@ -122,8 +133,8 @@ def config_in(directory: Path) -> Path | None:
         if name != "pyproject.toml":
             return path
         try:
-            table = _parse_toml(path.read_text(encoding="utf-8")).get("tool", {})
-        except (OSError, UnicodeDecodeError, _InvalidToml):
+            table = _parse_toml(_read(path)).get("tool", {})
+        except (UnreadableSource, UnicodeDecodeError, _InvalidToml):
             # A broken pyproject.toml is reported, not silently skipped.
             return path
         if isinstance(table, dict) and "keraslint" in table:
@@ -166,8 +177,8 @@ def load_config(path: Path, known_codes: Iterable[str]) -> Settings:
     reading it as empty would silently ignore the file)."""
     known = tuple(known_codes)
     try:
-        document = _parse_toml(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError) as error:
+        document = _parse_toml(_read(path))
+    except (UnreadableSource, UnicodeDecodeError) as error:
         raise ConfigError(f"{path}: cannot read: {error}") from None
     except _InvalidToml as error:
         raise ConfigError(f"{path}: invalid TOML: {error}") from None
