@@ -31,6 +31,33 @@ def test_configuration_snippet_is_valid_and_applies(tmp_path: Path) -> None:
     assert found == [("src/m.py", "KL003"), ("src/m.py", "KL101")]
 
 
+def test_keraslint_toml_snippet_applies_to_its_project_only(tmp_path: Path) -> None:
+    snippet = blocks("configuration.md", "toml")[2]
+    assert snippet.startswith("# keraslint.toml\n")
+    write(tmp_path, "project/keraslint.toml", snippet)
+    write(tmp_path, "project/src/m.py", BUGGY + 'model.compile(optimizer="adam", loss="categorical_cross_entropy")\n')
+    write(tmp_path, "project/tests/test_m.py", BUGGY)
+    write(tmp_path, "project/generated/m.py", BUGGY)
+    write(tmp_path, "other/m.py", BUGGY)
+    result = run("project", "other", cwd=tmp_path)
+    assert result.stderr == ""
+    found = sorted((line.split(":")[0], line.split()[1]) for line in result.stdout.splitlines())
+    # select KL1/KL2 drops the KL301; tests/ ignores KL101 and generated/ is
+    # excluded, relative to project/; other/ has no configuration.
+    assert found == [("other/m.py", "KL101"), ("project/src/m.py", "KL101")]
+
+
+def test_notebook_page_example_output(tmp_path: Path) -> None:
+    cells = blocks("notebooks.md", "python")
+    assert cells[1].startswith("%%time\n")
+    write(tmp_path, "train.ipynb", json.dumps({"cells": [{"cell_type": "code", "source": c} for c in cells]}))
+    (console,) = blocks("notebooks.md", "console")
+    command, output = console.strip().split("\n")
+    result = run(*shlex.split(command.removeprefix("$ "))[1:], cwd=tmp_path)
+    assert result.returncode == 1, result.stderr
+    assert result.stdout == output + "\n"
+
+
 def test_ruff_external_snippet_is_toml_for_ruff() -> None:
     snippet = blocks("configuration.md", "toml")[1]
     if sys.version_info >= (3, 11):

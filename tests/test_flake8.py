@@ -130,6 +130,37 @@ def test_noqa_is_applied_by_flake8_not_by_the_plugin(tmp_path: Path) -> None:
     assert (4, "KL101") in found
 
 
+@pytest.mark.parametrize(
+    ("comment", "expected"),
+    [
+        ("# keraslint: noqa", [(1, "F401"), (9, "E225")]),
+        ("# keraslint: noqa: KL101", [(1, "F401"), (8, "KL301"), (9, "E225")]),
+        ("# keraslint: noqa: KL101, KL301", [(1, "F401"), (9, "E225")]),
+        ("# noqa: KL999", [(1, "F401"), (4, "KL101"), (8, "KL301"), (9, "E225")]),  # the control
+    ],
+    ids=["whole-file", "one-code", "two-codes", "control"],
+)
+def test_file_level_keraslint_noqa_as_the_command_line_honours_it(
+    tmp_path: Path, comment: str, expected: list[tuple[int, str]]
+) -> None:
+    """``# keraslint: noqa`` skips the file's KL findings (and only those:
+    flake8's own codes stay), as ``keraslint`` does; flake8 knows nothing of
+    the comment, so the plugin applies it."""
+    path = write_module(tmp_path)
+    path.write_text(path.read_text() + comment + "\n")
+    assert codes(flake8("--isolated", "--extend-select", "KL", "churn.py", cwd=tmp_path)) == expected
+    cli = subprocess.run(
+        [sys.executable, "-m", "keraslint", "--isolated", "--output-format", "concise", "churn.py"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert sorted((line, code) for _, line, _, code, _ in parse(cli.stdout)) == [
+        finding for finding in expected if finding[1].startswith("KL")
+    ]
+
+
 def test_noqa_on_another_line_of_the_model_does_not_silence(tmp_path: Path) -> None:
     path = write_module(tmp_path)
     path.write_text(path.read_text().replace('"binary_crossentropy")', '"binary_crossentropy")  # noqa: KL101'))

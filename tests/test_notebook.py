@@ -90,10 +90,24 @@ def test_cli_reports_broken_notebook_in_one_line_and_checks_the_rest(tmp_path: P
 def test_indented_cell_and_automagic_lines_are_read_as_ipython_does() -> None:
     source = parse_notebook(
         "n.ipynb",
-        notebook(("code", " for i in range(3):\n   print(i)"), ("code", "ls ./data/train/\ncd ..\nls = [1]\npwd")),
+        notebook(
+            ("code", " for i in range(3):\n   print(i)"),
+            ("code", "ls ./data/train/\ncd ..\nls = [1]\npwd\nenv\nrm -= 1"),
+        ),
     )
     assert source is not None
-    assert source.text.splitlines() == ["for i in range(3):", "  print(i)", "pass", "pass", "ls = [1]", "pass"]
+    # A bare name (``pwd``, a gym ``env`` shown at the end of a cell) and
+    # ``rm -= 1`` are Python: kept, as IPython keeps them in a longer cell.
+    assert source.text.splitlines() == [
+        "for i in range(3):",
+        "  print(i)",
+        "pass",
+        "pass",
+        "ls = [1]",
+        "pwd",
+        "env",
+        "rm -= 1",
+    ]
 
 
 def test_a_cell_that_does_not_parse_does_not_hide_the_others(tmp_path: Path) -> None:

@@ -22,10 +22,11 @@ from typing import Sequence
 from keraslint import __version__
 from keraslint.cache import CACHE_DIRECTORY_NAME
 from keraslint.checker import BUILTIN_CODES, SYNTAX_ERROR, FileResult, unreadable
-from keraslint.config import ConfigError, Settings, describe, find_config, load_config
+from keraslint.config import NO_CONFIG_ROOT, ConfigError, Settings, describe
 from keraslint.discovery import is_excluded
 from keraslint.reporters import REPORTERS
 from keraslint.reporters.common import printable
+from keraslint.resolution import Resolver
 from keraslint.rules import ALL_RULES, RULES_BY_CODE
 from keraslint.runner import KNOWN_CODES, check_bytes, check_paths
 from keraslint.selection import UnknownSelector, parse_codes
@@ -106,44 +107,39 @@ def _split(value: str) -> tuple[str, ...]:
     return tuple(part.strip() for part in value.split(",") if part.strip())
 
 
-def _settings(args: argparse.Namespace) -> Settings:
-    """The configuration file's settings, overridden by the command line."""
-    if args.isolated:
-        settings = Settings()
-    else:
-        if args.config:
-            path: Path | None = Path(args.config)
-            if not path.is_file():
-                raise ConfigError(f"{args.config}: no such configuration file")
-        else:
-            paths = [p for p in args.paths if p != "-"] or [args.stdin_filename or "."]
-            path = find_config(Path(paths[0]).resolve())
-        settings = load_config(path, KNOWN_CODES) if path else Settings()
-        if path:
-            settings.origins["root"] = str(path)
-    settings.origins.setdefault("root", NO_CONFIG_ROOT)
+def _resolver(args: argparse.Namespace) -> Resolver:
+    """Each file's settings: its nearest configuration file (or the one
+    ``--config`` names, or none with ``--isolated``), with the command
+    line's options over it."""
+    config: Path | None = None
+    if args.config and not args.isolated:
+        config = Path(args.config)
+        if not config.is_file():
+            raise ConfigError(f"{args.config}: no such configuration file")
+    overrides: dict[str, object] = {}
     try:
         for name in ("select", "ignore", "extend_select"):
             value = getattr(args, name)
             if value is not None:
-                setattr(settings, name, parse_codes(value, KNOWN_CODES))
-                settings.origins[name] = "command line"
+                overrides[name] = parse_codes(value, KNOWN_CODES)
     except UnknownSelector as error:
         raise UsageError(str(error)) from None
     for name in ("exclude", "extend_exclude"):
         value = getattr(args, name)
         if value is not None:
-            setattr(settings, name, _split(value))
-            settings.origins[name] = "command line"
+            overrides[name] = _split(value)
     for name in ("respect_gitignore", "force_exclude"):
         value = getattr(args, name)
         if value is not None:
-            setattr(settings, name, value)
-            settings.origins[name] = "command line"
-    return settings
+            overrides[name] = value
+    return Resolver(KNOWN_CODES, config=config, isolated=args.isolated, overrides=overrides)
 
 
-NO_CONFIG_ROOT = "the current directory"
+def _first_path(args: argparse.Namespace) -> str:
+    """The path ``--show-settings`` and the cache directory go by."""
+    return next((p for p in args.paths if p != "-"), None) or args.stdin_filename or "."
+
+
 # What marks the top of a project when it has no [tool.keraslint].
 _PROJECT_MARKERS = (".git", "pyproject.toml", "setup.py", "setup.cfg")
 
@@ -368,7 +364,8 @@ def _main(argv: Sequence[str] | None) -> int:
     if args.explain:
         return rule_command([args.explain])
     try:
-        settings = _settings(args)
+        resolver = _resolver(args)
+        settings = resolver.settings_for(_first_path(args))
     except (ConfigError, UsageError) as error:
         _say(f"keraslint: error: {error}")
         return EXIT_ERROR
@@ -400,7 +397,11 @@ def _main(argv: Sequence[str] | None) -> int:
     else:
         # --diff promises to write nothing: not even cache entries.
         cache = None if args.diff else _cache_directory(args, settings)
-        results = check_paths(args.paths or ["."], settings, max(1, args.jobs), cache)
+        try:
+            results = check_paths(args.paths or ["."], resolver, max(1, args.jobs), cache)
+        except ConfigError as error:  # met on the way down a directory
+            _say(f"keraslint: error: {error}")
+            return EXIT_ERROR
 
     if args.diff:
         try:
@@ -415,7 +416,7 @@ def _main(argv: Sequence[str] | None) -> int:
             # Even when nothing is checked (an excluded name), the editor
             # gets its text back.
             return _fix_stdin(results[0] if results else None, stdin_data, args)
-        results = _fix_files(results, args, settings)
+        results = _fix_files(results, args, resolver)
 
     findings = [d for result in results for d in result.diagnostics]
     _report(results, args, findings)
@@ -516,7 +517,7 @@ def _show_diff(results: list[FileResult], unsafe: bool) -> int:
     return EXIT_FINDINGS if changed else EXIT_CLEAN
 
 
-def _fix_files(results: list[FileResult], args: argparse.Namespace, settings: Settings) -> list[FileResult]:
+def _fix_files(results: list[FileResult], args: argparse.Namespace, resolver: Resolver) -> list[FileResult]:
     """Fix, write each file (only if it still holds what was checked), then
     lint the written files again. A file that cannot be fixed or written
     is said on stderr and keeps its findings (so the exit status says they
@@ -545,7 +546,7 @@ def _fix_files(results: list[FileResult], args: argparse.Namespace, settings: Se
             continue
         fixed_files += 1
         applied += fixed.count
-        refreshed.extend(check_paths([result.path], settings))
+        refreshed.extend(check_paths([result.path], resolver))
     if applied:
         print(f"keraslint: fixed {applied} finding(s) in {fixed_files} file(s)", file=sys.stderr)
     return refreshed

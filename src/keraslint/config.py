@@ -1,16 +1,22 @@
-"""``[tool.keraslint]`` in ``pyproject.toml``, merged with the command line.
+"""One configuration file: ``[tool.keraslint]`` in ``pyproject.toml``, or
+the same keys at the top level of ``keraslint.toml`` / ``.keraslint.toml``
+(as ruff reads ``ruff.toml``).
 
 Read with ``tomllib`` (``tomli`` before Python 3.11). Every value records
 where it came from, for ``--show-settings``. A wrong key, type or code is a
-``ConfigError`` naming the file, the key and what is allowed.
+``ConfigError`` naming the file, the key and what is allowed. Which file
+applies to which path is ``resolution.py``'s job.
 """
 
 from __future__ import annotations
 
+import os
 import sys
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any, Iterable
+
+from keraslint.sources import UnreadableSource, read_bytes
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -31,6 +37,14 @@ DEFAULT_EXCLUDE: tuple[str, ...] = (
     "site-packages",
     "venv",
 )
+
+
+# The files a directory's settings can come from, first found first: a
+# ``keraslint.toml`` wins over ``pyproject.toml`` (as ``ruff.toml`` does).
+# ``pyproject.toml`` counts only when it has a ``[tool.keraslint]`` table.
+CONFIG_NAMES = (".keraslint.toml", "keraslint.toml", "pyproject.toml")
+# Settings.origins["root"] when no file was read.
+NO_CONFIG_ROOT = "the current directory"
 
 
 class ConfigError(Exception):
@@ -101,20 +115,40 @@ def _parse_toml(text: str) -> dict[str, Any]:
         raise _InvalidToml(str(error).split(";")[0]) from None
 
 
+# Every folder walked may hold one: a larger file is an error, not read
+# into memory.
+MAX_CONFIG_BYTES = 1024 * 1024
+
+
+def _read(path: Path) -> str:
+    return read_bytes(str(path), MAX_CONFIG_BYTES).decode("utf-8")
+
+
+def config_in(directory: Path) -> Path | None:
+    """The configuration file of ``directory`` itself, if it has one."""
+    for name in CONFIG_NAMES:
+        path = directory / name
+        if not _is_file(path):
+            continue
+        if name != "pyproject.toml":
+            return path
+        try:
+            table = _parse_toml(_read(path)).get("tool", {})
+        except (UnreadableSource, UnicodeDecodeError, _InvalidToml):
+            # A broken pyproject.toml is reported, not silently skipped.
+            return path
+        if isinstance(table, dict) and "keraslint" in table:
+            return path
+    return None
+
+
 def find_config(start: Path) -> Path | None:
-    """The nearest ``pyproject.toml`` with a ``[tool.keraslint]`` table,
-    walking up from ``start``."""
+    """The nearest configuration file, walking up from ``start``."""
     directory = start if _is_dir(start) else start.parent
     for candidate in [directory, *directory.parents]:
-        path = candidate / "pyproject.toml"
-        if _is_file(path):
-            try:
-                table = _parse_toml(path.read_text(encoding="utf-8")).get("tool", {})
-            except (OSError, UnicodeDecodeError, _InvalidToml):
-                # A broken pyproject.toml is reported, not silently skipped.
-                return path
-            if isinstance(table, dict) and "keraslint" in table:
-                return path
+        found = config_in(candidate)
+        if found is not None:
+            return found
     return None
 
 
@@ -137,22 +171,37 @@ def _globs(value: Any, where: str, key: str) -> tuple[str, ...]:
 
 
 def load_config(path: Path, known_codes: Iterable[str]) -> Settings:
-    """Settings from one ``pyproject.toml``; ``ConfigError`` when invalid."""
+    """Settings from one file: ``[tool.keraslint]`` of a ``pyproject.toml``,
+    the top level of any other TOML file; ``ConfigError`` when invalid, and
+    for a ``pyproject.toml`` without the table (given with ``--config``:
+    reading it as empty would silently ignore the file)."""
     known = tuple(known_codes)
     try:
-        document = _parse_toml(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError) as error:
+        document = _parse_toml(_read(path))
+    except (UnreadableSource, UnicodeDecodeError) as error:
         raise ConfigError(f"{path}: cannot read: {error}") from None
     except _InvalidToml as error:
         raise ConfigError(f"{path}: invalid TOML: {error}") from None
-    tool = document.get("tool", {})
-    if not isinstance(tool, dict):
-        raise ConfigError(f"{path}: `tool` must be a table, got {tool!r:.60}")
-    table = tool.get("keraslint", {})
-    where = f"{path} [tool.keraslint]"
-    if not isinstance(table, dict):
-        raise ConfigError(f"{where} must be a table")
-    settings = Settings(root=path.parent.resolve())
+    if path.name == "pyproject.toml":
+        tool = document.get("tool", {})
+        if not isinstance(tool, dict):
+            raise ConfigError(f"{path}: `tool` must be a table, got {tool!r:.60}")
+        if "keraslint" not in tool:
+            raise ConfigError(f"{path}: no [tool.keraslint] table")
+        table = tool["keraslint"]
+        where = f"{path} [tool.keraslint]"
+        if not isinstance(table, dict):
+            raise ConfigError(f"{where} must be a table")
+    else:
+        table, where = document, str(path)
+        if "tool" in table:
+            raise ConfigError(
+                f"{where}: unknown key `tool`: outside pyproject.toml the settings go at the top level, "
+                "without [tool.keraslint]"
+            )
+    # The path as named, not through its symbolic links: file paths are
+    # compared with it as named too (``discovery._relative``).
+    settings = Settings(root=Path(os.path.abspath(path)).parent)
     for key, value in table.items():
         if key not in _KEYS:
             allowed = ", ".join(sorted(_KEYS))

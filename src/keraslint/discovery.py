@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Iterable
 
 from keraslint.config import Settings
+from keraslint.resolution import SettingsSource, as_resolver
 
 PYTHON_SUFFIXES = (".py", ".ipynb")
 
@@ -72,6 +73,9 @@ def is_excluded(path: str, settings: Settings) -> bool:
 
 
 def _skip_directory(parent: str, name: str, settings: Settings) -> bool:
+    """Whether to walk into ``parent/name``, judged by the settings of
+    ``parent``: the configuration of a folder that is excluded anyway (a
+    vendored package's) is never read."""
     if name.startswith("."):
         return True
     path = os.path.join(parent, name)
@@ -156,18 +160,20 @@ def git_ignored(paths: list[str]) -> set[str]:
 
 
 def discover(
-    paths: Iterable[str], settings: Settings | None = None, unlisted: dict[str, str] | None = None
+    paths: Iterable[str], settings: SettingsSource | None = None, unlisted: dict[str, str] | None = None
 ) -> list[str]:
     """Every file to lint, each once, in a stable order.
 
-    A path named explicitly is linted whatever its name, unless
-    ``force-exclude`` applies the excludes to it too; a missing path is
-    kept so that it is reported as unreadable. Git is asked about every
-    candidate at once. A directory that cannot be listed is kept in the
-    list too, with the reason in ``unlisted``, so that it is reported
-    rather than silently left out.
+    Each file and folder is judged by its own settings (its nearest
+    configuration file's ``exclude``, ``force-exclude`` and
+    ``respect-gitignore``), as ruff does. A path named explicitly is linted
+    whatever its name, unless ``force-exclude`` applies the excludes to it
+    too; a missing path is kept so that it is reported as unreadable. Git
+    is asked about every candidate at once. A directory that cannot be
+    listed is kept in the list too, with the reason in ``unlisted``, so
+    that it is reported rather than silently left out.
     """
-    settings = settings or Settings()
+    resolver = as_resolver(settings)
     # (candidates, whether git may drop them), per path given
     groups: list[tuple[list[str], bool]] = []
     for path in paths:
@@ -181,20 +187,29 @@ def discover(
                     unlisted[directory] = f"cannot list directory: {error.strerror or error}"
 
             for root, dirs, files in os.walk(path, onerror=cannot_list):
-                dirs[:] = sorted(d for d in dirs if not _skip_directory(root, d, settings))
+                absolute = os.path.abspath(root)
+                here = resolver.settings_in(absolute)
+                dirs[:] = sorted(d for d in dirs if not _skip_directory(root, d, here))
                 found.extend(
                     os.path.normpath(os.path.join(root, f))
                     for f in files
-                    if f.endswith(PYTHON_SUFFIXES) and not is_excluded(os.path.join(root, f), settings)
+                    if f.endswith(PYTHON_SUFFIXES) and not is_excluded(os.path.join(root, f), here)
                 )
             groups.append((sorted(found), True))
-        elif settings.force_exclude and os.path.exists(path):
-            groups.append(([] if is_excluded(path, settings) else [path], True))
         else:
-            groups.append(([path], False))
-    ignored: set[str] = set()
-    if settings.respect_gitignore:
-        ignored = git_ignored([candidate for candidates, may_drop in groups if may_drop for candidate in candidates])
+            own = resolver.settings_for(path)
+            if own.force_exclude and os.path.exists(path):
+                groups.append(([] if is_excluded(path, own) else [path], True))
+            else:
+                groups.append(([path], False))
+    asked = [
+        candidate
+        for candidates, may_drop in groups
+        if may_drop
+        for candidate in candidates
+        if resolver.settings_for(candidate).respect_gitignore
+    ]
+    ignored = git_ignored(asked) if asked else set()
     seen: set[str] = set()
     files: list[str] = []
     for candidates, may_drop in groups:

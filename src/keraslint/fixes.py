@@ -290,11 +290,18 @@ def fix_notebook(data: bytes, source: NotebookSource, fixes: list[Replacement]) 
             changed[cell_number] = code.split("\n")
         lines = changed[cell_number]
         # What keraslint read is the cell's line without the indentation
-        # IPython removes from a whole cell.
+        # IPython removes from a whole cell, or (negative) with the spaces
+        # that put a ``%%timeit`` body in a function.
         indent = source.indents[number]
-        if lines[line - 1][indent:] != old:
+        written = lines[line - 1]
+        if indent >= 0:
+            held, kept, replacement = written[indent:] == old, written[:indent], new
+        else:
+            pad = " " * -indent
+            held, kept, replacement = pad + written == old and new.startswith(pad), "", new[-indent:]
+        if not held:
             raise NotebookNotFixed(f"cell {cell_number} does not hold the line to fix")
-        lines[line - 1] = lines[line - 1][:indent] + new
+        lines[line - 1] = kept + replacement
     cells = []
     for cell_number, lines in changed.items():
         cell = document["cells"][cell_number - 1]

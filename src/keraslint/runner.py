@@ -25,6 +25,7 @@ from keraslint.checker import (
 from keraslint.config import Settings
 from keraslint.diagnostics import Diagnostic
 from keraslint.discovery import _relative, discover
+from keraslint.resolution import SettingsSource, as_resolver
 from keraslint.rules import ALL_RULES, RULES_BY_CODE, Rule
 from keraslint.selection import Selection
 from keraslint.sources import UnreadableSource, read_bytes
@@ -85,8 +86,10 @@ def _ignored_here(path: str, settings: Settings) -> tuple[str, ...]:
     return tuple(codes)
 
 
-def finish(result: FileResult, settings: Settings | _Plan) -> FileResult:
-    """Keep the diagnostics the settings and the file's ``# noqa`` allow."""
+def finish(result: FileResult, settings: Settings | _Plan, noqa_lines: bool = True) -> FileResult:
+    """Keep the diagnostics the settings and the file's ``# noqa`` allow;
+    without ``noqa_lines``, only its ``# keraslint: noqa`` (for flake8,
+    which applies each line's ``# noqa`` itself)."""
     plan = settings if isinstance(settings, _Plan) else _Plan(settings)
     if not result.diagnostics and not plan.wants_unused_noqa:
         return result  # nothing to select, ignore or suppress
@@ -97,7 +100,7 @@ def finish(result: FileResult, settings: Settings | _Plan) -> FileResult:
 
     diagnostics = [d for d in result.diagnostics if d.code in BUILTIN_CODES or wanted(d.code)]
     if result.source is not None:
-        diagnostics, unused = apply_suppressions(result.source.text, diagnostics, KNOWN_CODES)
+        diagnostics, unused = apply_suppressions(result.source.text, diagnostics, KNOWN_CODES, noqa_lines)
         if wanted(UNUSED_NOQA):
             diagnostics.extend(unused)
     diagnostics = [d for d in diagnostics if wanted(d.code)]
@@ -132,7 +135,8 @@ def _check_file(path: str, plan: _Plan) -> FileResult:
     return finish(result, plan)
 
 
-_worker_plan: _Plan | None = None
+# The plans of a run (one per configuration in effect), as each worker got them.
+_worker_plans: list[_Plan] = []
 # How often a worker looks whether the process that started it still lives.
 _ORPHAN_CHECK_SECONDS = 1.0
 
@@ -149,21 +153,21 @@ def _exit_when_orphaned(parent: int) -> None:
             os._exit(1)
 
 
-def _start_worker(plan: _Plan, parent: int) -> None:
-    global _worker_plan
+def _start_worker(plans: list[_Plan], parent: int) -> None:
+    global _worker_plans
     import signal
     import threading
 
-    _worker_plan = plan
+    _worker_plans = plans
     # Ctrl-C reaches the whole process group: the main process alone
     # answers it (one line, no traceback per worker).
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     threading.Thread(target=_exit_when_orphaned, args=(parent,), name="keraslint-orphan-check", daemon=True).start()
 
 
-def _check_in_worker(path: str) -> FileResult:
-    assert _worker_plan is not None
-    result = _check_file(path, _worker_plan)
+def _check_in_worker(task: tuple[str, int]) -> FileResult:
+    path, plan = task
+    result = _check_file(path, _worker_plans[plan])
     if not result.diagnostics and not result.internal_errors:
         # Nothing to report: do not send the file's text back.
         return FileResult(result.path, None)
@@ -171,20 +175,33 @@ def _check_in_worker(path: str) -> FileResult:
 
 
 def check_paths(
-    paths: list[str], settings: Settings, jobs: int = 1, cache_directory: Path | None = None
+    paths: list[str], settings: SettingsSource, jobs: int = 1, cache_directory: Path | None = None
 ) -> list[FileResult]:
-    """Every file under ``paths``, in discovery order; with ``jobs > 1`` the
-    files are checked by that many processes, with the same output."""
+    """Every file under ``paths``, in discovery order, each checked with its
+    own settings (``settings`` is a ``Resolver``, or one ``Settings`` for
+    every file); with ``jobs > 1`` the files are checked by that many
+    processes, with the same output. ``ConfigError`` for a configuration
+    file met on the way that is invalid."""
+    resolver = as_resolver(settings)
     unlisted: dict[str, str] = {}
-    found = discover(paths, settings, unlisted)
+    found = discover(paths, resolver, unlisted)
     files = [path for path in found if path not in unlisted]
-    plan = _Plan(settings, cache_directory)
+    # One plan per configuration in effect: its rules are the cache key's.
+    plans: list[_Plan] = []
+    index: dict[int, int] = {}
+    tasks: list[tuple[str, int]] = []
+    for path in files:
+        own = resolver.settings_for(path)
+        if id(own) not in index:
+            index[id(own)] = len(plans)
+            plans.append(_Plan(own, cache_directory))
+        tasks.append((path, index[id(own)]))
     checked: list[FileResult] | None = None
     workers = worker_count(jobs, len(files))
     if workers > 1:
-        checked = _check_in_parallel(files, plan, workers)
+        checked = _check_in_parallel(tasks, plans, workers)
     if checked is None:
-        checked = [_check_file(path, plan) for path in files]
+        checked = [_check_file(path, plans[plan]) for path, plan in tasks]
     if not unlisted:
         return checked
     # The directories that could not be listed, each where it was found.
@@ -206,15 +223,15 @@ def worker_count(jobs: int, files: int) -> int:
     return max(1, min(jobs, -(-files // (_PARALLEL_THRESHOLD // 2)), 2 * (os.cpu_count() or 1)))
 
 
-def _check_in_parallel(files: list[str], plan: _Plan, workers: int) -> list[FileResult] | None:
+def _check_in_parallel(tasks: list[tuple[str, int]], plans: list[_Plan], workers: int) -> list[FileResult] | None:
     """The files checked by ``workers`` processes; None when the processes
     cannot be started (a process limit): the caller checks them itself."""
     # Imported here: one file (stdin, an editor) never needs processes.
     from concurrent.futures import ProcessPoolExecutor
 
-    pool = ProcessPoolExecutor(max_workers=workers, initializer=_start_worker, initargs=(plan, os.getpid()))
+    pool = ProcessPoolExecutor(max_workers=workers, initializer=_start_worker, initargs=(plans, os.getpid()))
     try:
-        results = list(pool.map(_check_in_worker, files, chunksize=max(1, len(files) // (workers * 8))))
+        results = list(pool.map(_check_in_worker, tasks, chunksize=max(1, len(tasks) // (workers * 8))))
     except OSError as error:  # fork failed: EAGAIN under a process limit, ENOMEM
         _stop(pool)
         _notice(f"keraslint: cannot start {workers} worker processes ({error.strerror or error}); checking in one")

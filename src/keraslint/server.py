@@ -54,13 +54,14 @@ from urllib.parse import unquote, urlparse
 
 from keraslint import __version__, checker, documentation, runner
 from keraslint.checker import SYNTAX_ERROR, UNREADABLE
-from keraslint.config import ConfigError, Settings, find_config, load_config
+from keraslint.config import ConfigError, Settings, load_config
 from keraslint.diagnostics import Diagnostic, Position, Span
 from keraslint.discovery import is_excluded
 from keraslint.lsp import settings as client_settings
 from keraslint.lsp.edits import apply_edit
 from keraslint.lsp.related import columns, related
 from keraslint.rules import ALL_RULES, RULES_BY_CODE
+from keraslint.resolution import Resolver
 from keraslint.sources.notebook import NotebookSource
 
 try:
@@ -233,8 +234,8 @@ def settings_for(path: str) -> Settings:
     ``[tool.keraslint]``, or the defaults. ``ConfigError`` when invalid."""
     if not Path(path).is_absolute():  # an unsaved buffer: no project
         return Settings()
-    config = find_config(Path(path))
-    return load_config(config, runner.KNOWN_CODES) if config else Settings(root=Path(path).parent)
+    # Resolved afresh at each lint: the configuration may have just been edited.
+    return Resolver(runner.KNOWN_CODES).settings_for(path)
 
 
 @dataclass

@@ -80,11 +80,15 @@ def find_suppressions(text: str) -> Suppressions:
 
 
 def apply_suppressions(
-    text: str, diagnostics: list[Diagnostic], known_codes: frozenset[str]
+    text: str, diagnostics: list[Diagnostic], known_codes: frozenset[str], lines: bool = True
 ) -> tuple[list[Diagnostic], list[Diagnostic]]:
     """(diagnostics kept, KL003 diagnostics for noqa codes that are unknown or
-    suppress nothing). Codes of other tools (``E501``) are left alone."""
+    suppress nothing). Codes of other tools (``E501``) are left alone.
+    Without ``lines``, only ``# keraslint: noqa`` applies: flake8 handles
+    the ``# noqa`` of each line itself."""
     found = find_suppressions(text)
+    if not lines:
+        found.lines.clear()
     kept: list[Diagnostic] = []
     used: dict[int, set[str]] = {}
     for diagnostic in diagnostics:

@@ -1,33 +1,57 @@
 """Jupyter notebooks: the code cells, in order, read as one program.
 
-IPython syntax that is not Python (``%magic``, ``%%cell_magic``, ``!shell``,
-``x = !cmd``, ``obj?``) is blanked out line by line, so that line numbers
-keep matching the cells. Positions are shown as ruff shows them:
+IPython syntax that is not Python (``%magic``, ``!shell``, ``x = !cmd``,
+``obj?``, a cell under ``%%bash``...) is blanked out line by line, so that
+line numbers keep matching the cells; the body of a cell magic that runs
+Python (``%%time``, ``%%capture``...) is checked. What is blanked follows
+IPython's own ``TransformerManager`` (tests/test_notebook_ipython.py
+compares the two). Positions are shown as ruff shows them:
 ``cell N:line:col``, N counting every cell of the notebook from 1.
 """
 
 from __future__ import annotations
 
+import io
 import json
 import re
+import tokenize
 from dataclasses import dataclass, replace
 
 from keraslint.alignment import LINE_BREAK
 from keraslint.diagnostics import Position
 from keraslint.sources import UnreadableSource
 
-# ``%time x = f()``, ``!pip install``, ``files = !ls``, ``%%capture``,
-# ``model.fit?``: lines IPython rewrites before Python sees them. A ``%``
-# must be followed by a name: ``%(name)s`` continues a format string.
-_MAGIC = re.compile(r"^\s*(%%?[A-Za-z]|!|[\w.\[\]'\"]+\s*=\s*(!|%[A-Za-z]))")
-_HELP = re.compile(r"^\s*(\?\??[\w.]+|[\w.]+\?\??)\s*$")
+# Lines IPython rewrites before Python sees them, when they start a logical
+# line (IPython/core/inputtransformer2.py): ``EscapedCommand`` (a first token
+# in ESCAPE_SINGLES: ``%magic``, ``% magic``, ``!cmd``, ``?obj``, and the
+# autocall escapes ``/f x``, ``,f x``, ``;f x``; not ``%=``, ``!=``, ``/=``,
+# ``//``), ``SystemAssign`` / ``MagicAssign`` (``x = !ls``, ``a, b = %time
+# f()``: ``!`` or ``%`` and a name right after the first ``=``), ``HelpEnd``
+# (a line ending in ``?`` or ``??``: ``obj?``, ``model.fit??``).
+_ESCAPED = re.compile(r"^\s*(?:%(?!=)|!(?!=)|/(?![/=])|[?,;])")
+_ASSIGNED = re.compile(r"^\s*[^=#]*?[^=!<>+\-*/%&|^@:\s]\s*=\s*(?:!|%\s*[A-Za-z_])")
+_HELP_NAME = re.compile(r"%{0,2}(?!\d)[\w*]+(?:\.(?!\d)[\w*]+)*")
+_QUOTES_OR_COMMENT = frozenset("#'\"")
 # IPython's automagic: ``ls ./data``, ``cd ..``, ``pip install x`` run as
-# ``%ls``... A known magic name followed by something that is not Python
-# (not ``=``, ``(``, ``[``, ``,``, ``:`` or an operator).
+# ``%ls``... (IPython/core/prefilter.py, for a cell of one line; in a longer
+# cell they are syntax errors). A known magic name followed by arguments,
+# on a line that is not Python by itself: ``env`` alone (a gym environment
+# shown at the end of a cell) or ``rm -= 1`` is Python, and kept.
 _AUTOMAGIC = re.compile(
     r"^\s*(ls|cd|pwd|pip|conda|cat|mkdir|rmdir|rm|cp|mv|clear|env|who|whos|load_ext|matplotlib|pylab)"
-    r"(\s*$|\s+[^\s=(\[,:+*/%<>!&|^])"
+    r"\s+[^\s=(\[,:+*/%<>!&|^]"
 )
+# Cell magics that run their body as Python, in the notebook's namespace
+# (IPython/core/magics/execution.py: ``time``, ``prun`` and ``debug`` run
+# the transformed body in ``user_ns``, ``capture`` calls ``run_cell``) or,
+# for ``timeit``, inside a function of its own (the ``def inner`` template
+# there): its names do not outlive the cell. Every other cell magic
+# (``%%bash``, ``%%writefile``, ``%%html``, ``%%script``, ``%%python``, run
+# in another process...) makes the cell something else, and it is skipped.
+PYTHON_CELL_MAGICS = frozenset({"time", "timeit", "capture", "prun", "debug"})
+_OWN_SCOPE_CELL_MAGICS = frozenset({"timeit"})
+# What a ``%%timeit`` line becomes: its body is that function's.
+TIMEIT_FUNCTION = "def _keraslint_timeit():"
 
 
 @dataclass(frozen=True)
@@ -95,23 +119,158 @@ def _dedent(lines: list[str]) -> tuple[list[str], list[int]]:
 
 def _python_lines(source: str) -> tuple[list[str], list[int]]:
     """The cell's lines as Python reads them, and the indentation removed
-    from each."""
+    from each (negative where keraslint adds some)."""
     # Lines end at \r\n, \r or \n, as Python (and LibCST) count them.
-    lines, removed = _dedent(LINE_BREAK.split(source))
-    if lines and lines[0].lstrip().startswith("%%"):
-        # A cell magic makes the whole cell something else (bash, HTML...).
+    return _cell_lines(LINE_BREAK.split(source))
+
+
+# Cell magics nested deeper than this (``%%capture`` over ``%%time`` over
+# ...) are read as bodies that are not Python: no real cell comes near.
+_MAX_NESTED_CELL_MAGICS = 8
+
+
+def _cell_lines(lines: list[str], depth: int = 0) -> tuple[list[str], list[int]]:
+    """IPython's cleanup (leading empty lines dropped, then the first
+    line's indentation), then a cell magic or the line magics."""
+    empty = 0
+    while empty < len(lines) and not lines[empty].strip():
+        empty += 1
+    code, removed = _dedent(lines[empty:])
+    if code and code[0].startswith("%%") and not _is_help(code[0]):
+        code, removed = _cell_magic(code, removed, depth)
+    else:
+        code = _blank_magics(code)
+    return lines[:empty] + code, [0] * empty + removed
+
+
+def _cell_magic(lines: list[str], removed: list[int], depth: int) -> tuple[list[str], list[int]]:
+    """A cell under ``%%name``: its body as IPython runs it (transformed
+    again, as the magic does), or nothing for a body that is not Python."""
+    name = lines[0][2:].rstrip().partition(" ")[0]
+    if name not in PYTHON_CELL_MAGICS or depth >= _MAX_NESTED_CELL_MAGICS:
         return ["" for _ in lines], removed
-    result: list[str] = []
+    body, inner = _cell_lines(lines[1:], depth + 1)
+    cut = [outer + more for outer, more in zip(removed[1:], inner)]
+    head = ""
+    if name in _OWN_SCOPE_CELL_MAGICS and any(line.strip() and not line.lstrip().startswith("#") for line in body):
+        # One more space of indentation puts the body in the function.
+        head = TIMEIT_FUNCTION
+        cut = [c - 1 if line else c for c, line in zip(cut, body)]
+        body = [" " + line if line else line for line in body]
+    return [head, *body], [removed[0], *cut]
+
+
+# Lines that only looked like magics are found a tokenizer pass each (fewer:
+# see _inside); past this many passes, the rest are left as written.
+_MAX_PASSES = 16
+# A line without these cannot open or close a bracket, a string or a
+# statement: keeping it as written leaves the structure of the cell as is.
+_STRUCTURAL = frozenset("'\"()[]{}\\#")
+
+
+def _blank_magics(lines: list[str]) -> list[str]:
+    """The lines with each IPython line magic blanked (``pass`` keeps an
+    indented block that held only magics valid). A line that only looks
+    like one inside a statement (``% name)`` continuing an expression, a
+    line of a string) is not one, as IPython finds with the tokenizer."""
+    vetoed: set[int] = set()
+    for _ in range(_MAX_PASSES):
+        heads, blanked = _magic_lines(lines, vetoed)
+        if not heads:
+            return lines
+        probe = ["" if number in blanked else line for number, line in enumerate(lines)]
+        inside = _inside(probe, heads, lines)
+        if not inside:
+            return [blanked.get(number, line) for number, line in enumerate(lines)]
+        vetoed.update(inside)
+    return lines
+
+
+def _is_help(line: str) -> bool:
+    """IPython's ``HelpEnd``: a line that ends in a dotted name (``%`` and
+    ``*`` allowed) and ``?`` or ``??``, outside any comment or string."""
+    stripped = line.rstrip()
+    if not stripped.endswith("?") or not _QUOTES_OR_COMMENT.isdisjoint(stripped):
+        return False
+    stem = stripped[:-2] if stripped.endswith("??") else stripped[:-1]
+    start = len(stem)
+    while start and (stem[start - 1].isalnum() or stem[start - 1] in "_.*%"):
+        start -= 1
+    return bool(_HELP_NAME.fullmatch(stem[start:]))
+
+
+def _is_automagic(line: str) -> bool:
+    if not _AUTOMAGIC.match(line):
+        return False
+    try:
+        compile(line.strip(), "<cell>", "exec", dont_inherit=True)
+    except (SyntaxError, ValueError):
+        return True
+    return False
+
+
+def _magic_lines(lines: list[str], vetoed: set[int]) -> tuple[list[int], dict[int, str]]:
+    """The lines that look like magics (but the vetoed ones) and what each
+    line they take becomes; an escaped command continued with a backslash
+    takes the lines after it too."""
+    heads: list[int] = []
+    blanked: dict[int, str] = {}
     continued = False
-    for line in lines:
-        if continued or _MAGIC.match(line) or _HELP.match(line) or _AUTOMAGIC.match(line):
-            indent = line[: len(line) - len(line.lstrip())]
-            # ``pass`` keeps an indented block that held only magics valid.
-            result.append(f"{indent}pass" if not continued else "")
-            continued = line.rstrip().endswith("\\")
+    for number, line in enumerate(lines):
+        if continued:
+            blanked[number] = ""
+        elif number not in vetoed and (
+            _ESCAPED.match(line) or _ASSIGNED.match(line) or _is_help(line) or _is_automagic(line)
+        ):
+            heads.append(number)
+            blanked[number] = line[: len(line) - len(line.lstrip())] + "pass"
         else:
-            result.append(line)
-    return result, removed
+            continue
+        continued = line.rstrip().endswith("\\")
+    return heads, blanked
+
+
+def _inside(probe: list[str], heads: list[int], lines: list[str]) -> list[int]:
+    """The ``heads`` (line indexes) that do not start a logical line of
+    ``probe`` (inside brackets, a string, or after a backslash), up to the
+    first whose own text could change the structure when kept: past it the
+    tokens would differ. Lines past a point the tokenizer cannot read are
+    taken as starts."""
+    found: list[int] = []
+    pending = iter(heads)
+    head = next(pending, None)
+    depth = 0
+    open_statement = False
+    reached = -1  # the last line a token that spans lines ended on
+    # Without indentation: only brackets, strings and line ends matter here,
+    # and an indentation the tokenizer rejects would end the scan.
+    text = "\n".join(line.lstrip() for line in probe) + "\n"
+    try:
+        for token in tokenize.generate_tokens(io.StringIO(text).readline):
+            row = token.start[0] - 1
+            while head is not None and (row >= head or reached >= head):
+                if open_statement or reached >= head:
+                    found.append(head)
+                    if not _STRUCTURAL.isdisjoint(lines[head]):
+                        return found
+                head = next(pending, None)
+            if head is None:
+                break
+            if token.type in (tokenize.INDENT, tokenize.DEDENT, tokenize.ENDMARKER, tokenize.COMMENT):
+                continue
+            if token.start[0] != token.end[0]:
+                reached = max(reached, token.end[0] - 1)
+            if token.type == tokenize.NEWLINE or (token.type == tokenize.NL and depth == 0):
+                open_statement = False
+            elif token.type != tokenize.NL:
+                open_statement = True
+                if token.type == tokenize.OP and token.string in ("(", "[", "{"):
+                    depth += 1
+                elif token.type == tokenize.OP and token.string in (")", "]", "}"):
+                    depth = max(0, depth - 1)
+    except (tokenize.TokenError, SyntaxError):
+        pass
+    return found
 
 
 def _cell_source(cell: object, number: int) -> str | None:
