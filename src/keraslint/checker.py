@@ -299,6 +299,8 @@ def _resolved(found: list[Diagnostic]) -> list[Diagnostic]:
         diagnostic.span.start  # noqa: B018 - the read fills the span
         if diagnostic.fix is not None:
             diagnostic.fix.span.start  # noqa: B018
+        for span, _ in diagnostic.related:
+            span.start  # noqa: B018
     return found
 
 

@@ -60,8 +60,8 @@ from keraslint.discovery import is_excluded
 from keraslint.lsp import settings as client_settings
 from keraslint.lsp.edits import apply_edit
 from keraslint.lsp.related import columns, related
-from keraslint.rules import ALL_RULES, RULES_BY_CODE
 from keraslint.resolution import Resolver
+from keraslint.rules import ALL_RULES, RULES_BY_CODE
 from keraslint.sources.notebook import NotebookSource
 
 try:
