@@ -63,6 +63,9 @@ class _Found:
     complete: bool = False
     # A matrix of integer token ids (one row per sequence).
     ids: bool = False
+    # ``classes`` is only a lower bound: the labels seen (a few written
+    # out in a toy example) need not be every class the model is for.
+    at_least: bool = False
 
 
 @dataclass(frozen=True)
@@ -117,7 +120,15 @@ class TargetReader:
         if found is None:
             return Target(span, source)
         return Target(
-            span, source, found.encoding, found.producer, found.span, found.classes, found.standardised, found.dataset
+            span,
+            source,
+            found.encoding,
+            found.producer,
+            found.span,
+            found.classes,
+            found.standardised,
+            found.dataset,
+            classes_at_least=found.at_least,
         )
 
     # -- arrays -----------------------------------------------------------------
@@ -263,7 +274,9 @@ class TargetReader:
             if label is None or label < 0:
                 return None
             labels.append(label)
-        return _Found(Encoding.INTEGER, "labels written out", self.ex.span(node), max(labels) + 1, complete=True)
+        return _Found(
+            Encoding.INTEGER, "labels written out", self.ex.span(node), max(labels) + 1, complete=True, at_least=True
+        )
 
     def _filled(self, name: str, scope: Scope, index: int, depth: int) -> _Result:
         """``y = np.zeros((n, k))`` then only ``y[i, label] = 1`` or

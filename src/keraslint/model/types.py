@@ -82,6 +82,9 @@ class Target:
     classes: int | None = None
     standardised: bool = False
     dataset: str | None = None
+    # ``classes`` is the largest label + 1 of a few labels written out: the
+    # model may well be for more classes than those.
+    classes_at_least: bool = False
 
 
 @dataclass(frozen=True)

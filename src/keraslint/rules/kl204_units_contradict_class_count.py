@@ -75,6 +75,12 @@ model = keras.Sequential([keras.layers.Dense(10)])
 model.compile(loss=keras.losses.SparseCategoricalCrossentropy(from_logits=True))
 model.fit(x, y)
 """,
+        """\
+import keras
+model = keras.Sequential([keras.layers.Dense(10, activation="softmax")])
+model.compile(loss="sparse_categorical_crossentropy")
+model.fit([[0, 1], [1, 1], [1, 0]], [1, 2, 3])
+""",
     )
     INVALID = (
         """\
@@ -121,7 +127,9 @@ model.fit(x, y)
                 if len(counts) != 1:
                     continue
                 ((classes, target),) = counts.items()
-                if classes != output.units:
+                # Labels written out show the classes there are at least: a
+                # label past the last unit is a mistake, fewer are not.
+                if classes != output.units and not (target.classes_at_least and classes < output.units):
                     yield self.diagnostic(
                         output.units_span or output.span,
                         f"the output has {output.units} units but the targets have {classes} classes "
