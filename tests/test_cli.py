@@ -62,8 +62,18 @@ def test_output_is_sorted_by_path_then_position(tmp_path: Path) -> None:
     write(tmp_path, "a.py", TYPO)
     result = run("b.py", "a.py", cwd=tmp_path)
     keys = [(line.split(":")[0], int(line.split(":")[1])) for line in result.stdout.splitlines()]
-    assert [k[0] for k in keys] == ["b.py", "b.py", "a.py"]
-    assert keys[0][1] < keys[1][1]
+    # By path whatever the order of the arguments, as ruff reports.
+    assert [k[0] for k in keys] == ["a.py", "b.py", "b.py"]
+    assert keys[1][1] < keys[2][1]
+    assert run("a.py", "b.py", cwd=tmp_path).stdout == result.stdout
+
+
+def test_output_is_sorted_folder_by_folder(tmp_path: Path) -> None:
+    write(tmp_path, "b/x.py", TYPO)
+    write(tmp_path, "a/z/y.py", TYPO)
+    write(tmp_path, "a_c.py", TYPO)
+    result = run("b", "a_c.py", "a", cwd=tmp_path)
+    assert [line.split(":")[0] for line in result.stdout.splitlines()] == ["a/z/y.py", "a_c.py", "b/x.py"]
 
 
 def test_typo_suggests_the_closest_loss(tmp_path: Path) -> None:

@@ -23,8 +23,7 @@ _EVERY_RULE = frozenset(s.rule for s in SCENARIOS)
 _MODEL_RULES = frozenset({"KL101", "KL102", "KL103", "KL107", "KL108", "KL204", "KL205"})  # rules on the units
 
 # What each shape misses today (every import style alike).
-KNOWN_GAPS: dict[str, frozenset[str]] = {
-}
+KNOWN_GAPS: dict[str, frozenset[str]] = {}
 
 CELLS_BY_SHAPE: dict[str, list[Cell]] = collections.defaultdict(list)
 for _cell in cells():

@@ -333,6 +333,11 @@ def _report(results: list[FileResult], args: argparse.Namespace, findings: list)
         _quiet_stdout()
 
 
+def _path_key(path: str) -> tuple[str, ...]:
+    """Paths in the order ruff reports them: folder by folder, by name."""
+    return Path(os.path.normpath(path)).parts
+
+
 def _tune_gc() -> None:
     """Run Python's cyclic garbage collector less often in keraslint's own
     process (and the workers it forks): a LibCST parse allocates hundreds of
@@ -398,7 +403,11 @@ def _main(argv: Sequence[str] | None) -> int:
         # --diff promises to write nothing: not even cache entries.
         cache = None if args.diff else _cache_directory(args, settings)
         try:
-            results = check_paths(args.paths or ["."], resolver, max(1, args.jobs), cache)
+            # Reported by path, as ruff does: ``keraslint b a`` prints what
+            # ``keraslint a b`` prints, in the same order.
+            results = sorted(
+                check_paths(args.paths or ["."], resolver, max(1, args.jobs), cache), key=lambda r: _path_key(r.path)
+            )
         except ConfigError as error:  # met on the way down a directory
             _say(f"keraslint: error: {error}")
             return EXIT_ERROR
