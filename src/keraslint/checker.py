@@ -294,7 +294,8 @@ def lint_source(source: Source, rules: tuple[Rule, ...] = ALL_RULES) -> FileResu
 
 
 def _resolved(found: list[Diagnostic]) -> list[Diagnostic]:
-    """``found``, its spans filled (see ``Span``) on the calling thread."""
+    """``found``, its spans filled (see ``Span``): run on the large-stack
+    thread, as the fill walks the whole tree."""
     for diagnostic in found:
         diagnostic.span.start  # noqa: B018 - the read fills the span
         if diagnostic.fix is not None:

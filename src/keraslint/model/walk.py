@@ -43,7 +43,8 @@ _SKIPPED_FIELDS = frozenset(
 )
 
 # A runtime alias: written with typing names so that Python 3.9 accepts it.
-_Plan = Tuple[Optional[Callable[[Any], Any]], Optional[Callable[[Any], Any]], Tuple[str, ...]]
+# The visitor class's own visit and leave functions (unbound) and the fields to walk.
+_Plan = Tuple[Optional[Callable[[Any, Any], Any]], Optional[Callable[[Any, Any], Any]], Tuple[str, ...]]
 
 # Leaves: their only other field holds text, never a node.
 _LEAVES = (cst.Name, cst.Integer, cst.Float, cst.Imaginary, cst.SimpleString, cst.FormattedStringText)
@@ -61,66 +62,51 @@ _THROUGH: dict[type, str] = {
 }
 
 
-# What each visitor class's walk learnt about each node type, kept for the
-# next file: (plans, kinds) by visitor class.
-_LEARNT: dict[type, tuple[dict[type, tuple[str | None, str | None, tuple[str, ...]]], dict[type, int | str]]] = {}
+# What the walk learnt about each node type, per visitor class, kept for the
+# next file: (plans, kinds).
+_LEARNT: dict[type, tuple[dict[type, _Plan], dict[type, int | str]]] = {}
 
 
 class _Walker:
     def __init__(self, visitor: cst.CSTVisitor) -> None:
         self.visitor = visitor
-        self.plans: dict[type, _Plan] = {}
-        learnt = _LEARNT.setdefault(type(visitor), ({}, {}))
-        # type -> the names of the visitor's own visit/leave methods and the
-        # fields to walk, learnt once per visitor class.
-        self.names = learnt[0]
+        # Both learnt once per visitor class. plans: type -> its plan. kinds:
         # type -> what a value of that type asks of the walk: 0, nothing (not
         # a node, or a leaf no method visits); 1, to be walked; a field's name,
         # to go through to that field. Asked once per type:
         # ``isinstance(x, cst.CSTNode)`` goes through the ABC machinery on
         # every call.
-        self.kinds = learnt[1]
+        self.plans, self.kinds = _LEARNT.setdefault(type(visitor), ({}, {}))
 
     def plan(self, kind: type) -> _Plan:
-        names = self.names.get(kind)
-        if names is None:
-            fields: tuple[str, ...] = ()
-            if not issubclass(kind, _LEAVES):
-                fields = tuple(
-                    f.name
-                    for f in dataclasses.fields(kind)
-                    if f.name not in _SKIPPED_FIELDS and not f.name.startswith("whitespace")
-                )
-            visit, leave = f"visit_{kind.__name__}", f"leave_{kind.__name__}"
-            names = self.names[kind] = (
-                visit if self.method(visit) else None,
-                leave if self.method(leave) else None,
-                fields,
+        fields: tuple[str, ...] = ()
+        if not issubclass(kind, _LEAVES):
+            fields = tuple(
+                f.name
+                for f in dataclasses.fields(kind)
+                if f.name not in _SKIPPED_FIELDS and not f.name.startswith("whitespace")
             )
-        visit_name, leave_name, fields = names
-        plan = (
-            getattr(self.visitor, visit_name) if visit_name else None,
-            getattr(self.visitor, leave_name) if leave_name else None,
+        plan = self.plans[kind] = (
+            self.method(f"visit_{kind.__name__}"),
+            self.method(f"leave_{kind.__name__}"),
             fields,
         )
-        self.plans[kind] = plan
         return plan
 
-    def method(self, name: str) -> Callable[[Any], Any] | None:
-        """The visitor's own method ``name``; None where only LibCST's base
-        class has it (a no-op for every node type)."""
+    def method(self, name: str) -> Callable[[Any, Any], Any] | None:
+        """The visitor class's own function ``name``; None where only LibCST's
+        base class has it (a no-op for every node type)."""
         own = getattr(type(self.visitor), name, None)
         if own is None or own is getattr(cst.CSTVisitor, name, None):
             return None
-        return getattr(self.visitor, name)  # type: ignore[no-any-return]
+        return own  # type: ignore[no-any-return]
 
     def kind(self, kind: type) -> int | str:
         answer: int | str
         if not issubclass(kind, cst.CSTNode):
             answer = 0
         else:
-            self.plans.get(kind) or self.plan(kind)
-            visit, leave, fields = self.names[kind]
+            visit, leave, fields = self.plans.get(kind) or self.plan(kind)
             answer = 1 if visit is not None or leave is not None else _THROUGH.get(kind, 1 if fields else 0)
         self.kinds[kind] = answer
         return answer
@@ -128,7 +114,8 @@ class _Walker:
     def walk(self, node: cst.CSTNode) -> None:
         kind = type(node)
         visit, leave, fields = self.plans.get(kind) or self.plan(kind)
-        if visit is None or visit(node) is not False:
+        visitor = self.visitor
+        if visit is None or visit(visitor, node) is not False:
             kinds = self.kinds
             for field in fields:
                 value = getattr(node, field)
@@ -148,7 +135,7 @@ class _Walker:
                             break
                         item = getattr(item, walked)  # type: ignore[arg-type]
         if leave is not None:
-            leave(node)
+            leave(visitor, node)
 
 
 def walk(module: cst.Module, visitor: cst.CSTVisitor) -> None:
