@@ -25,6 +25,10 @@ from keraslint.model.blocks import Blocks
 from keraslint.model.budget import Budget
 from keraslint.model.loops import compiled_then_trained, loop_losses
 from keraslint.model.positions import Spans
+from keraslint.model.program import Event as _Event
+from keraslint.model.program import LayerStep as _Layer
+from keraslint.model.program import ListHistory as _ListHistory
+from keraslint.model.program import Signature as _Signature
 from keraslint.model.resolve import (
     Binding,
     Kind,
@@ -76,30 +80,6 @@ _MAX_DEPTH = 50
 _MAX_COUNT = 2**63 - 1
 
 
-@dataclass(frozen=True)
-class _Event:
-    """A method call on a name: ``model.compile(...)``."""
-
-    index: int
-    certain: bool
-    scope: Scope
-    receiver: str
-    method: str
-    call: cst.Call
-
-
-@dataclass(frozen=True)
-class _Signature:
-    """A module function's parameters: positional ones in order, keyword-only
-    ones, and each default (evaluated in the module at the ``def``)."""
-
-    positional: tuple[str, ...]
-    keyword_only: tuple[str, ...]
-    positional_only: int
-    defaults: dict[str, cst.BaseExpression]
-    index: int
-
-
 @dataclass
 class _Class:
     """A class defined at module level: its bases, methods and ``self.x``."""
@@ -109,34 +89,6 @@ class _Class:
     index: int
     methods: dict[str, Scope] = field(default_factory=dict)
     attributes: dict[str, list[Binding]] = field(default_factory=dict)
-
-
-@dataclass
-class _ListHistory:
-    """A list bound to ``literal`` and what its body does to it afterwards:
-    the statements where it changes other than by ``append``/``extend``
-    (``bad``) or is aliased, in order, and those calls with the layers each
-    adds (filled in as reads need them)."""
-
-    literal: cst.List
-    binding: Binding  # kept alive with the id that keys this history
-    owner: Scope
-    changed: bool = False
-    bad: list[int] = field(default_factory=list)
-    aliases: list[int] = field(default_factory=list)
-    events: list[_Event] = field(default_factory=list)
-    indices: list[int] = field(default_factory=list)
-    added: list[list[_Layer]] = field(default_factory=list)
-
-
-@dataclass(frozen=True)
-class _Layer:
-    """One step of a model's layer chain, as far as it is known."""
-
-    kind: str  # a Keras layer class name, "Input", or "?" for unknown
-    call: cst.Call | None
-    scope: Scope | None = None
-    index: int = 0
 
 
 class _Collector(cst.CSTVisitor):

@@ -13,18 +13,16 @@ body) is left alone.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Callable, Iterator, Sequence
+from typing import Any, Callable, Iterator, Sequence
 
 import libcst as cst
 
 from keraslint.knowledge import losses
 from keraslint.model.arguments import argument
+from keraslint.model.program import Program
 from keraslint.model.resolve import Kind, Scope, keras_member
 from keraslint.model.targets import TargetReader
 from keraslint.model.types import Compile, Loss
-
-if TYPE_CHECKING:
-    from keraslint.model.extract import _Extractor
 
 # A model the file builds, by the name a call uses at a statement of a scope:
 # its key among the built models, or None.
@@ -35,7 +33,7 @@ ArgumentsOf = Callable[[str, Scope, int], list[tuple[cst.BaseExpression, Scope, 
 
 
 def loop_losses(
-    ex: _Extractor, calls: list[tuple[cst.Call, Scope, int]], model_of: ModelOf, arguments_of: ArgumentsOf
+    ex: Program, calls: list[tuple[cst.Call, Scope, int]], model_of: ModelOf, arguments_of: ArgumentsOf
 ) -> Iterator[tuple[object, Compile]]:
     """Each (model key, loss applied to its output) of the file's calls: in
     the loop itself, or in a loss helper (``def discriminator_loss(real):
@@ -71,7 +69,7 @@ def loop_losses(
                 yield key, Compile((loss,), ex.span(call))
 
 
-def _keras_loss(ex: _Extractor, call: cst.Call, scope: Scope, index: int) -> tuple[Loss, cst.CSTNode] | None:
+def _keras_loss(ex: Program, call: cst.Call, scope: Scope, index: int) -> tuple[Loss, cst.CSTNode] | None:
     """The loss ``call`` computes, and where it is defined: a loss object
     (``from_logits`` as its constructor says, reported there) or a loss
     function (``from_logits`` as this call says, reported at the call)."""
@@ -113,7 +111,7 @@ def _keras_loss(ex: _Extractor, call: cst.Call, scope: Scope, index: int) -> tup
 
 
 def _model_called(
-    ex: _Extractor, node: cst.BaseExpression | None, scope: Scope, index: int, model_of: ModelOf
+    ex: Program, node: cst.BaseExpression | None, scope: Scope, index: int, model_of: ModelOf
 ) -> object | None:
     """The model whose call ``node`` is (``model(x, training=True)``), directly
     or through a name bound to it with certainty."""

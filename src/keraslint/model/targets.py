@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING, Callable, Iterator, Union
+from typing import Callable, Iterator, Union
 
 import libcst as cst
 
@@ -29,11 +29,9 @@ from keraslint.diagnostics import Span
 from keraslint.knowledge import datasets
 from keraslint.model.arguments import argument
 from keraslint.model.budget import Budget
+from keraslint.model.program import Program, Signature
 from keraslint.model.resolve import Binding, Kind, Scope, keras_member, keras_path
 from keraslint.model.types import Encoding, Target
-
-if TYPE_CHECKING:
-    from keraslint.model.extract import _Extractor, _Signature
 
 # Methods that keep what the labels are (shape or dtype changes only).
 _PRESERVING_METHODS = frozenset(
@@ -95,7 +93,7 @@ _Reader = Callable[..., _Result]
 
 
 class TargetReader:
-    def __init__(self, ex: _Extractor) -> None:
+    def __init__(self, ex: Program) -> None:
         self.ex = ex
         self._frames: tuple[_Frame, ...] = ()
 
@@ -826,9 +824,7 @@ class TargetReader:
         return False
 
     # -- functions and parameters ---------------------------------------------------
-    def _function(
-        self, name: str, scope: Scope, index: int
-    ) -> tuple[Scope, cst.BaseExpression, int, _Signature] | None:
+    def _function(self, name: str, scope: Scope, index: int) -> tuple[Scope, cst.BaseExpression, int, Signature] | None:
         """A plain module-level function defined once: its scope, its only
         ``return`` value (certain) with the statement, and its signature."""
         functions = self.ex.functions
@@ -864,7 +860,7 @@ class TargetReader:
         sources = self._bind_arguments(call, signature, scope, index)
         return self._inside(_Frame(function_scope, sources), then, node, function_scope, at, path, depth + 1)
 
-    def _bind_arguments(self, call: cst.Call, signature: _Signature, scope: Scope, index: int) -> dict[str, _Source]:
+    def _bind_arguments(self, call: cst.Call, signature: Signature, scope: Scope, index: int) -> dict[str, _Source]:
         """Each parameter's argument (or default); none at all with
         ``*args``/``**kwargs`` in the call, or an argument that fits no
         parameter."""
