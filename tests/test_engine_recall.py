@@ -194,3 +194,51 @@ def test_token_ids_appended_in_a_loop_then_sliced_are_integer_labels() -> None:
 )
 def test_token_id_list_twins_are_silent(item: str, change: str, loss: str) -> None:
     assert codes(NEXT_WORD.format(item=item, change=change, loss=loss)) == []
+
+
+# A subclassed model whose class statement comes right after the import of
+# its base (issue 11: ``import tensorflow as tf`` then ``class Net(tf.keras.Model)``).
+# The class's bases and its ``__init__`` defaults are read at the class
+# statement, which sees the import just above it.
+SUBCLASS_RIGHT_AFTER_IMPORT = """\
+{imports}
+class Net({base}):
+    def __init__(self, num_classes{default}):
+        super().__init__()
+        self.hidden = {dense}(16, activation="relu")
+        self.head = {dense}(num_classes, activation={activation!r})
+
+    def call(self, inputs):
+        return self.head(self.hidden(inputs))
+
+model = Net({argument})
+model.compile(optimizer="adam", loss="sparse_categorical_crossentropy")
+model.fit(x_train, y_train)
+"""
+
+IMPORT_FORMS = [
+    ("import tensorflow as tf", "tf.keras.Model", "tf.keras.layers.Dense"),
+    ("import keras", "keras.Model", "keras.layers.Dense"),
+    ("from tensorflow import keras", "keras.models.Model", "keras.layers.Dense"),
+    ("from keras.models import Model\nfrom keras.layers import Dense", "Model", "Dense"),
+]
+
+
+@pytest.mark.parametrize(("imports", "base", "dense"), IMPORT_FORMS)
+@pytest.mark.parametrize(("default", "argument"), [("", "10"), ("", "num_classes=10"), ("=10", "")])
+def test_subclass_right_after_the_import_of_its_base(
+    imports: str, base: str, dense: str, default: str, argument: str
+) -> None:
+    program = SUBCLASS_RIGHT_AFTER_IMPORT.format(
+        imports=imports, base=base, dense=dense, default=default, argument=argument, activation="sigmoid"
+    )
+    head_line = imports.count("\n") + 6
+    assert codes(program) == [("KL107", head_line)]
+
+
+@pytest.mark.parametrize(("imports", "base", "dense"), IMPORT_FORMS)
+def test_subclass_right_after_the_import_twin_is_silent(imports: str, base: str, dense: str) -> None:
+    program = SUBCLASS_RIGHT_AFTER_IMPORT.format(
+        imports=imports, base=base, dense=dense, default="", argument="10", activation="softmax"
+    )
+    assert codes(program) == []

@@ -90,6 +90,13 @@ class _Class:
     methods: dict[str, Scope] = field(default_factory=dict)
     attributes: dict[str, list[Binding]] = field(default_factory=dict)
 
+    @property
+    def statement(self) -> int:
+        """The ``class`` statement's own index (``index`` is the statement
+        before it): its bases and defaults see every name bound before it,
+        the import on the line just above included."""
+        return self.index + 1
+
 
 class _Collector(cst.CSTVisitor):
     def __init__(self) -> None:
@@ -1525,7 +1532,7 @@ class _ModelBuilder:
             return False
         if isinstance(call.func, cst.Name) and call.func.value in self.collector.classes:
             info = self.collector.classes[call.func.value]
-            bases = [self.ex.qualname(arg.value, info.scope, info.index) for arg in info.node.bases]
+            bases = [self.ex.qualname(arg.value, info.scope, info.statement) for arg in info.node.bases]
             if not any(keras_model_class(base) == "Model" for base in bases):
                 return False
         return compiled_then_trained(events)
@@ -1860,7 +1867,7 @@ class _ModelBuilder:
         """``model = MyModel(num_classes=1)`` for ``class MyModel(keras.Model)``:
         what ``call`` returns, with ``self.layer`` read from the class and
         ``__init__``'s parameters bound to this instance's arguments."""
-        bases = [self.ex.qualname(arg.value, info.scope, info.index) for arg in info.node.bases]
+        bases = [self.ex.qualname(arg.value, info.scope, info.statement) for arg in info.node.bases]
         if not any(keras_model_class(base) == "Model" for base in bases):
             return None
         method = info.methods.get("call")
@@ -1920,7 +1927,7 @@ class _ModelBuilder:
         method = info.methods.get("__init__")
         if init is None or method is None:
             return {}
-        signature = _method_signature(init, info.index)
+        signature = _method_signature(init, info.statement)
         if signature is None:
             return {}
         given = self._arguments(signature, call, scope, index)
