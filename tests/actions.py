@@ -45,6 +45,32 @@ _LOOKUP = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*(?:\.[A-Za-z_][A-Za-z0-9_-]*)+")
 _NOT_EMPTY = re.compile(rf"^({_LOOKUP.pattern})\s*!=\s*''$")
 
 
+def snapshot(dest: Path) -> Path:
+    """This checkout's files as a fresh clone has them (tracked, or untracked
+    and not ignored), copied to ``dest``: what GitHub gives an action as
+    ``github.action_path``, and a tree pip may build in without leaving
+    ``build/`` or ``*.egg-info`` in the checkout. Outside git, every file
+    but the ignored kinds."""
+    listing = subprocess.run(
+        ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
+        cwd=ROOT,
+        env={k: v for k, v in os.environ.items() if not k.startswith("GIT_")},
+        capture_output=True,
+        check=False,
+    )
+    if listing.returncode == 0:
+        names = [name for name in listing.stdout.decode().split("\0") if name]
+        for name in names:
+            if (ROOT / name).is_file():  # a tracked file deleted in the work tree is left out
+                (dest / name).parent.mkdir(parents=True, exist_ok=True)
+                shutil.copy2(ROOT / name, dest / name)
+    else:
+        ignore = shutil.ignore_patterns(".git", ".venv", "build", "dist", "*.egg-info", "__pycache__", ".*_cache")
+        shutil.copytree(ROOT, dest, ignore=ignore, dirs_exist_ok=True)
+    assert (dest / "action.yml").is_file() and (dest / "pyproject.toml").is_file()
+    return dest
+
+
 def tool(name: str) -> Path:
     path = BIN / name
     if not path.exists():  # pragma: no cover - the test extra installs them
@@ -125,6 +151,7 @@ class ActionRun:
     workspace: Path
     runner_temp: Path
     inputs: dict[str, str]
+    action_path: Path = ROOT
     path: list[str] | None = None  # PATH for the steps; None: this process's, without its venv
     steps: dict[str, dict[str, str]] = field(default_factory=dict)
     action: dict[str, Any] = field(default_factory=lambda: yaml.safe_load(ACTION_FILE.read_text()))
@@ -140,7 +167,7 @@ class ActionRun:
         if context == "inputs":
             return self.inputs[rest]
         if context == "github" and rest == "action_path":
-            return str(ROOT)
+            return str(self.action_path)
         if context == "runner" and rest == "temp":
             return str(self.runner_temp)
         if context == "steps":
@@ -175,7 +202,7 @@ class ActionRun:
         env.update(
             CI="true",
             GITHUB_ACTIONS="true",
-            GITHUB_ACTION_PATH=str(ROOT),
+            GITHUB_ACTION_PATH=str(self.action_path),
             GITHUB_WORKSPACE=str(self.workspace),
             RUNNER_TEMP=str(self.runner_temp),
         )

@@ -19,6 +19,7 @@ from actions import (
     action_as_workflow,
     actionlint,
     check_jsonschema,
+    snapshot,
     workflow_repo,
 )
 from helpers import BUGGY, CLEAN, write
@@ -84,7 +85,8 @@ def test_inputs_never_reach_a_script_text() -> None:
 def installed(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, str]]:
     """The install step, once for the module: (runner temp, its outputs)."""
     runner_temp = tmp_path_factory.mktemp("runner-temp")
-    run = ActionRun(tmp_path_factory.mktemp("workspace"), runner_temp, {})
+    action_path = snapshot(tmp_path_factory.mktemp("action"))
+    run = ActionRun(tmp_path_factory.mktemp("workspace"), runner_temp, {}, action_path=action_path)
     (result,) = [run.run_step(ACTION["runs"]["steps"][0])]
     assert result.returncode == 0, result.stdout + result.stderr
     assert result.stdout.strip().endswith(f"keraslint {__version__}")
@@ -105,8 +107,8 @@ def test_install_step_installs_this_checkout_into_a_venv_of_its_own(installed: t
     shown = subprocess.run(
         [str(python), "-c", "import keraslint; print(keraslint.__file__)"], capture_output=True, text=True, check=True
     )
-    # A real install (site-packages), not this source tree.
-    assert "site-packages" in shown.stdout and not shown.stdout.startswith(str(ACTION_FILE.parent / "src"))
+    # A real install (site-packages), not an editable one.
+    assert "site-packages" in shown.stdout
 
 
 def test_findings_fail_the_action_with_keraslint_s_status(
@@ -189,8 +191,9 @@ def test_version_installs_that_release_from_the_index(tmp_path: Path) -> None:
     PyPI yet, so the index here is a folder of wheels built from this checkout
     (pip's own --find-links): the same request pip sends to PyPI."""
     wheels = tmp_path / "wheels"
+    source = snapshot(tmp_path / "source")
     built = subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "--quiet", "-w", str(wheels), str(ACTION_FILE.parent)],
+        [sys.executable, "-m", "pip", "wheel", "--quiet", "-w", str(wheels), str(source)],
         capture_output=True,
         text=True,
         check=False,

@@ -16,7 +16,7 @@ import pytest
 import yaml
 from packaging.requirements import InvalidRequirement, Requirement
 
-from actions import ACTION_FILE, BIN, UPLOAD_SARIF_INPUTS, actionlint, check_jsonschema, workflow_repo
+from actions import ACTION_FILE, BIN, UPLOAD_SARIF_INPUTS, actionlint, check_jsonschema, snapshot, workflow_repo
 from helpers import BUGGY, write
 from keraslint import __version__
 
@@ -269,7 +269,7 @@ def test_the_release_tag_exists_once_the_version_is_released() -> None:
 def test_install_page_clone_lines_install_from_the_clone(tmp_path: Path) -> None:
     """`pip install ./keraslint` (and with the server extra) run beside the
     clone: pip builds this checkout and would install it (--dry-run)."""
-    (tmp_path / "keraslint").symlink_to(ROOT, target_is_directory=True)
+    snapshot(tmp_path / "keraslint")  # a clone: pip builds in it
     lines = [words for words in installs(DOCS / "install.md") if words and words[0].startswith("./keraslint")]
     assert [words[0] for words in lines] == ["./keraslint", "./keraslint[server]"]
     for (path,) in lines:
