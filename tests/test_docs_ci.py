@@ -283,3 +283,38 @@ def test_install_page_clone_lines_install_from_the_clone(tmp_path: Path) -> None
         )
         assert result.returncode == 0, result.stdout + result.stderr
         assert f"Would install keraslint-{__version__}" in result.stdout
+
+
+def test_the_ci_cache_is_reused_by_a_fresh_install_on_a_fresh_checkout(tmp_path: Path) -> None:
+    """What the cache recipe does: each CI run installs keraslint afresh
+    (pip stamps the files with the install time) and checks out the code
+    afresh, then restores the cache directory. The second run must read
+    the first run's entries, not write a second set."""
+    cache = tmp_path / "cache"
+    package = Path(__import__("keraslint").__file__).parent
+
+    def fresh_run(number: int) -> str:
+        install = tmp_path / f"install{number}"
+        shutil.copytree(package, install / "keraslint", copy_function=shutil.copy)  # new modification times
+        stamp = 1_700_000_000 + number * 1000
+        for path in install.rglob("*.py"):
+            os.utime(path, (stamp, stamp))
+        checkout = tmp_path / f"checkout{number}"
+        write(checkout, "m.py", BUGGY)
+        write(checkout, "clean.py", "import json\n")
+        result = subprocess.run(
+            [sys.executable, "-m", "keraslint", "--output-format", "github", "."],
+            cwd=checkout,
+            env={**os.environ, "PYTHONPATH": str(install), "KERASLINT_CACHE_DIR": str(cache)},
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        assert result.returncode == 1, result.stderr
+        return result.stdout
+
+    first = fresh_run(1)
+    entries = sorted(cache.rglob("*.json"))
+    assert entries
+    assert fresh_run(2) == first
+    assert sorted(cache.rglob("*.json")) == entries
