@@ -318,3 +318,19 @@ def test_the_ci_cache_is_reused_by_a_fresh_install_on_a_fresh_checkout(tmp_path:
     assert entries
     assert fresh_run(2) == first
     assert sorted(cache.rglob("*.json")) == entries
+
+
+def test_the_page_lists_the_action_s_inputs_outputs_and_defaults() -> None:
+    action = yaml.safe_load(ACTION_FILE.read_text())
+    rows = dict(re.findall(r"(?m)^\| `([a-z-]+)` \| ([^|]+?) \|", CI.read_text()))
+    inputs = {name: spec["default"] or "(empty)" for name, spec in action["inputs"].items()}
+    assert {name: rows[name].strip("`") for name in inputs} == inputs
+    assert set(rows) == set(inputs) | set(action["outputs"])
+
+
+def test_every_action_reference_names_the_release_tag() -> None:
+    # install.md and releasing.md write the placeholders `@<sha>` and `@v...`.
+    pages = [page for page in PAGES if page.name not in ("install.md", "releasing.md")]
+    refs = {page.name: re.findall(r"uses: keraslint/keraslint@([^\s`\"]+)", page.read_text()) for page in pages}
+    assert refs["ci.md"] and refs["README.md"]
+    assert {ref for found in refs.values() for ref in found} == {TAG}
