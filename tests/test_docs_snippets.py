@@ -67,21 +67,6 @@ def test_ruff_external_snippet_is_toml_for_ruff() -> None:
     assert tomllib.loads(snippet) == {"tool": {"ruff": {"lint": {"external": ["KL"]}}}}
 
 
-def test_ci_snippets_run(tmp_path: Path) -> None:
-    write(tmp_path, "m.py", BUGGY)
-    github, gitlab = blocks("output-formats.md", "yaml")
-    command = next(line.strip() for line in github.splitlines() if line.strip().startswith("keraslint"))
-    result = run(*shlex.split(command)[1:], cwd=tmp_path)
-    assert result.returncode == 1
-    assert result.stdout.startswith("::warning title=KL101,file=m.py,line=4,col=38,")
-    command = next(line.strip(" -") for line in gitlab.splitlines() if "keraslint --output-format" in line)
-    arguments, _, target = command.partition(" > ")
-    result = run(*shlex.split(arguments)[1:], cwd=tmp_path)
-    assert result.returncode == 0  # --exit-zero: the report is the artifact
-    assert target == "gl-code-quality-report.json"
-    assert json.loads(result.stdout)[0]["check_name"] == "KL101"
-
-
 def test_readme_example_and_its_output() -> None:
     root = DOCS.parent
     readme = (root / "README.md").read_text()
