@@ -17,7 +17,7 @@ import pytest
 from keraslint import checker
 from keraslint.checker import lint_text
 from keraslint.model.extract import extract
-from keraslint.model.resolve import Binding, Kind, Scope
+from keraslint.model.resolve import Binding, Kind, Scope, keras_path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
 from complexity import compiles, model_fit_pairs, nested_sequentials, rebindings  # noqa: E402
@@ -252,11 +252,29 @@ def naive_lookup(scope: Scope, name: str, index: int) -> Binding | None:
     if history:
         before = [b for b in history if b.index < index]
         if before:
-            return before[-1] if before[-1].certain else None
+            return before[-1] if before[-1].certain else naive_agreeing_imports(scope, before)
         return scope._from_star_import(name) if scope.parent is None else None
     if scope.parent is not None:
         return naive_global(scope.parent, name)
     return scope._from_star_import(name)
+
+
+def naive_agreeing_imports(scope: Scope, before: list[Binding]) -> Binding | None:
+    """Uncertain imports back to the last certain one, all of the same Keras object."""
+    considered = []
+    for binding in reversed(before):
+        considered.append(binding)
+        if binding.certain:
+            break
+    if len(considered) > 8 or any(b.kind is not Kind.IMPORT for b in considered):
+        return None
+    if len({keras_path(b.qualname) for b in considered} - {None}) != 1 or any(
+        keras_path(b.qualname) is None for b in considered
+    ):
+        return None
+    if not considered[-1].certain and scope.star_imports:
+        return None
+    return considered[0]
 
 
 def naive_global(scope: Scope, name: str) -> Binding | None:
@@ -265,7 +283,8 @@ def naive_global(scope: Scope, name: str) -> Binding | None:
     if not history:
         return scope._from_star_import(name)
     if not all(b.certain for b in history):
-        return None
+        paths = {keras_path(b.qualname) if b.kind is Kind.IMPORT else None for b in history}
+        return history[-1] if len(history) <= 8 and len(paths) == 1 and None not in paths else None
     if len(history) == 1:
         return history[0]
     if all(b.kind is Kind.IMPORT for b in history) and len({b.qualname for b in history}) == 1:

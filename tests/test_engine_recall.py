@@ -242,3 +242,86 @@ def test_subclass_right_after_the_import_twin_is_silent(imports: str, base: str,
         imports=imports, base=base, dense=dense, default="", argument="10", activation="softmax"
     )
     assert codes(program) == []
+
+
+# How real code imports Keras (issue 11's rerun of 25 repositories): a
+# try/except ImportError or if/else between two spellings of the same
+# module, a name assigned the module, several star imports.
+HEAD = """\
+model = keras.Sequential([keras.layers.Dense(8), keras.layers.Dense(1, activation="softmax")])
+model.compile(loss="binary_crossentropy")
+model.fit(x, y)
+"""
+
+
+@pytest.mark.parametrize(
+    "imports",
+    [
+        "try:\n    from tensorflow import keras\nexcept ImportError:\n    import keras\n",
+        "if cond:\n    from tensorflow import keras\nelse:\n    from tensorflow import keras\n",
+        "try:\n    import tensorflow.keras as keras\nexcept ImportError:\n    import tf_keras as keras\n",
+        "import tensorflow as tf\nkeras = tf.keras\n",
+        "import tensorflow as tf\nk = tf.keras\nkeras = k\n",
+    ],
+)
+def test_keras_imported_as_real_code_does(imports: str) -> None:
+    assert codes(imports + HEAD) == [("KL101", imports.count("\n") + 1)]
+
+
+def test_keras_imported_in_a_try_read_from_a_function() -> None:
+    program = (
+        "try:\n    from tensorflow import keras\nexcept ImportError:\n    import keras\n"
+        "def build():\n"
+        + textwrap.indent(HEAD.replace("model.fit(x, y)\n", "return model\n"), "    ")
+        + "model = build()\nmodel.fit(x, y)\n"
+    )
+    assert codes(program) == [("KL101", 6)]
+
+
+@pytest.mark.parametrize(
+    "imports",
+    [
+        # Not certainly Keras on every path: None, another module, a plain value.
+        "try:\n    from tensorflow import keras\nexcept ImportError:\n    keras = None\n",
+        "if cond:\n    from tensorflow import keras\nelse:\n    import mylib as keras\n",
+        "import tensorflow as tf\nkeras = tf.keras\nkeras = make_keras()\n",
+        "import tensorflow as tf\nif cond:\n    keras = tf.keras\n",
+    ],
+)
+def test_keras_that_may_be_something_else_is_silent(imports: str) -> None:
+    assert codes(imports + HEAD) == []
+
+
+STARRED = """\
+{imports}
+model = Sequential()
+model.add(Dense(128, activation="relu", input_shape=(32,)))
+model.add(Dense(1, activation="softmax"))
+model.compile(loss="binary_crossentropy", optimizer="rmsprop")
+model.fit(x_train, y_train, epochs=10)
+"""
+
+
+@pytest.mark.parametrize(
+    "imports",
+    [
+        "from keras.models import *\nfrom keras.layers import *",
+        "from tensorflow.keras.layers import *\nfrom tensorflow.keras.models import *\nfrom tensorflow.keras.optimizers import *",
+        "from keras.layers import *\nfrom keras.models import *\nfrom keras.callbacks import *\nfrom keras.utils import *",
+    ],
+)
+def test_several_star_imports_of_keras_modules(imports: str) -> None:
+    assert codes(STARRED.format(imports=imports)) == [("KL101", imports.count("\n") + 4)]
+
+
+@pytest.mark.parametrize(
+    "imports",
+    [
+        # A module outside Keras imported after may export any name.
+        "from keras.models import *\nfrom keras.layers import *\nfrom mylib import *",
+        # A Keras module keraslint has no table for.
+        "from keras.models import *\nfrom keras.layers import *\nfrom keras.layers.core import *",
+    ],
+)
+def test_star_imports_that_may_shadow_are_silent(imports: str) -> None:
+    assert codes(STARRED.format(imports=imports)) == []

@@ -6,6 +6,7 @@ backend. The Keras source each fact comes from is cited next to the table.
 
 from __future__ import annotations
 
+import importlib
 import inspect
 import os
 import re
@@ -320,3 +321,26 @@ def test_range_preserving_layers_keep_values_within_their_input_range(name: str)
     x = keras.ops.convert_to_numpy(x)
     out = keras.ops.convert_to_numpy(layer(x))
     assert out.min() >= x.min() and out.max() <= x.max()
+
+
+# -- star imports (knowledge/star_imports.py) ----------------------------------------
+from keraslint.knowledge import star_imports  # noqa: E402
+
+
+@pytest.mark.parametrize("module", sorted(star_imports.EXPORTS))
+def test_star_import_table_is_what_keras3_exports(module: str) -> None:
+    # Exact for the names the engine reads: a name a module exports that the
+    # table leaves out would be taken from an earlier star import.
+    imported = importlib.import_module("keras" + (f".{module}" if module else ""))
+    public = {name for name in dir(imported) if not name.startswith("_")}
+    assert star_imports.EXPORTS[module] == public & star_imports.READ_NAMES
+
+
+def test_a_later_star_import_wins_as_in_python() -> None:
+    # ``Identity`` is a layer and an initializer: the last module star-imported gives it.
+    assert keras.layers.Identity is not keras.initializers.Identity
+    paths = ["layers", "initializers"]
+    assert paths[star_imports.origin("Identity", paths)] == "initializers"
+    reversed_paths = paths[::-1]
+    assert reversed_paths[star_imports.origin("Identity", reversed_paths)] == "layers"
+    assert star_imports.origin("Dense", [*paths, None]) is None  # a module outside Keras

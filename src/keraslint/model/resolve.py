@@ -14,6 +14,8 @@ from functools import lru_cache
 
 import libcst as cst
 
+from keraslint.knowledge import star_imports
+
 # Where the Keras API lives, by import path. ``tf.keras`` in TF 2.x, the
 # standalone ``keras`` 2 and 3 packages, and the ``tf_keras`` compatibility
 # package expose the same public names under these prefixes.
@@ -69,6 +71,13 @@ def keras_model_class(qualname: str | None) -> str | None:
     return None
 
 
+# How many bindings of a name in branches are compared (``try``/``except``
+# imports have two).
+_MAX_ALTERNATIVES = 8
+# How many names assigned one another are followed to an import.
+_MAX_ALIAS_DEPTH = 8
+
+
 class Kind(Enum):
     IMPORT = "import"
     VALUE = "value"
@@ -121,6 +130,13 @@ class Scope:
     # Each statement under a branch or loop -> the blocks around it.
     statement_blocks: dict[int, tuple[int, ...]] = field(default_factory=dict, repr=False, compare=False)
 
+    def root(self) -> Scope:
+        """The module's scope."""
+        scope = self
+        while scope.parent is not None:
+            scope = scope.parent
+        return scope
+
     def self_attribute(self, name: str) -> Binding | None:
         """``self.name`` when the class assigns it exactly once, unconditionally."""
         history = (self.self_attributes or {}).get(name)
@@ -140,7 +156,9 @@ class Scope:
         if history:
             last = self._last_before(name, history, index)
             if last is not None:
-                return last if last.certain or self._same_run(last, index) else None
+                if last.certain or self._same_run(last, index):
+                    return last
+                return self._agreeing_imports(name, history, index)
             if self.parent is None:
                 # Read before any assignment: a builtin or a star import.
                 return self._from_star_import(name)
@@ -148,6 +166,30 @@ class Scope:
         if self.parent is not None:
             return self.parent.lookup_global(name)
         return self._from_star_import(name)
+
+    def _agreeing_imports(self, name: str, history: list[Binding], index: int) -> Binding | None:
+        """``try: from tensorflow import keras`` / ``except ImportError:
+        import keras`` (or the same import in both branches of an ``if``):
+        every binding that may be in effect imports the same Keras object,
+        so the name is that object whichever ran. Read back to the last
+        certain binding; with none, a name no branch bound would be a
+        ``NameError``, unless a star import supplies it."""
+        path: str | None = None
+        found: Binding | None = None
+        seen = 0
+        for binding in reversed(history):
+            if binding.index >= index:
+                continue
+            seen += 1
+            if seen > _MAX_ALTERNATIVES or binding.kind is not Kind.IMPORT:
+                return None
+            here = keras_path(binding.qualname)
+            if here is None or (path is not None and here != path):
+                return None
+            path, found = here, found or binding
+            if binding.certain:
+                return found
+        return found if not self.star_imports else None
 
     def _same_run(self, binding: Binding, index: int) -> bool:
         """Whether statement ``index`` sits in the blocks ``binding`` was made
@@ -200,6 +242,11 @@ class Scope:
     @staticmethod
     def _global_binding(history: list[Binding]) -> Binding | None:
         if not all(b.certain for b in history):
+            # ``try: from tensorflow import keras`` / ``except ImportError:
+            # import keras``: the same Keras object whichever ran.
+            paths = {keras_path(b.qualname) if b.kind is Kind.IMPORT else None for b in history}
+            if len(history) <= _MAX_ALTERNATIVES and len(paths) == 1 and None not in paths:
+                return history[-1]
             return None
         if len(history) == 1:
             return history[0]
@@ -210,6 +257,11 @@ class Scope:
     def _from_star_import(self, name: str) -> Binding | None:
         if len(self.star_imports) == 1:
             return Binding(-1, Kind.IMPORT, True, qualname=f"{self.star_imports[0]}.{name}")
+        if self.star_imports:
+            # Several: the name is the last one's to export it, if that is known.
+            position = star_imports.origin(name, [keras_path(module) for module in self.star_imports])
+            if position is not None:
+                return Binding(-1, Kind.IMPORT, True, qualname=f"{self.star_imports[position]}.{name}")
         return None
 
 
@@ -225,13 +277,22 @@ def dotted_name(node: cst.BaseExpression) -> list[str] | None:
     return parts[::-1]
 
 
-def qualified_name(node: cst.BaseExpression, scope: Scope, index: int) -> str | None:
-    """The imported object an expression names, e.g. ``tensorflow.nn.softmax``."""
+def qualified_name(node: cst.BaseExpression, scope: Scope, index: int, depth: int = 0) -> str | None:
+    """The imported object an expression names, e.g. ``tensorflow.nn.softmax``,
+    also through names assigned an import (``keras = tf.keras``)."""
     parts = dotted_name(node)
     if parts is None:
         return None
     binding = scope.lookup(parts[0], index)
-    if binding is None or binding.kind is not Kind.IMPORT or binding.qualname is None:
+    if binding is None:
+        return None
+    if binding.kind is Kind.VALUE and not binding.path and binding.scope is None and depth < _MAX_ALIAS_DEPTH:
+        if type(binding.value) is not cst.Name and type(binding.value) is not cst.Attribute:
+            return None
+        owner = scope if parts[0] in scope.bindings else scope.root()
+        base = qualified_name(binding.value, owner, binding.index, depth + 1)  # type: ignore[arg-type]
+        return ".".join([base, *parts[1:]]) if base is not None else None
+    if binding.kind is not Kind.IMPORT or binding.qualname is None:
         return None
     return ".".join([binding.qualname, *parts[1:]])
 
