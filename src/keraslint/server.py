@@ -809,26 +809,54 @@ def create_server() -> LanguageServer:
             log(f"keraslint: {error} (linting with the default settings)", lsp.MessageType.Error)
 
     def settings(path: str) -> Settings:
-        """The project's settings for ``path`` (or the editor's
-        ``configuration`` file), with the editor's selection over them."""
+        """The settings for ``path``: the project's (its nearest
+        configuration file) and the editor's, combined as the editor's
+        ``configurationPreference`` says (see ``keraslint.lsp.settings``)."""
         chosen = editor[0]
-        try:
-            if chosen.configuration is not None:
+        configuration = project = None
+        if chosen.configuration is not None:
+            try:
                 if not chosen.configuration.is_file():
                     raise ConfigError(f"{chosen.configuration}: no such configuration file")
-                found = load_config(chosen.configuration, runner.KNOWN_CODES)
-            else:
-                found = settings_for(path)
-        except ConfigError as error:
-            log_once(str(error))
-            found = Settings()
-        return chosen.apply(found)
+                configuration = load_config(chosen.configuration, runner.KNOWN_CODES)
+                configuration.origins["root"] = str(chosen.configuration)
+            except ConfigError as error:
+                log_once(str(error))
+        if chosen.reads_project:
+            try:
+                project = settings_for(path)
+            except ConfigError as error:
+                log_once(str(error))
+        return chosen.combine(project, configuration)
 
     def take_settings(options: Any, root: str | None) -> None:
         chosen, problems = client_settings.parse(options, runner.KNOWN_CODES, Path(root) if root else None)
         for problem in problems:
             log(f"keraslint: settings: {problem} (left out)", lsp.MessageType.Error)
         editor[0] = chosen
+
+    async def pull_settings(pushed: Any = None) -> None:
+        """Ask the editor for its ``keraslint`` section
+        (``workspace/configuration``), when it says it answers that, and
+        lint every open document again with it. An editor that has no such
+        section answers null: the settings pushed with the change (or, at
+        start, ``initializationOptions``) stay."""
+        capabilities = server.client_capabilities.workspace
+        section = None
+        if capabilities is not None and capabilities.configuration:
+            item = lsp.ConfigurationItem(section=SOURCE, scope_uri=server.workspace.root_uri)
+            try:
+                answer = await server.workspace_configuration_async(lsp.ConfigurationParams(items=[item]))
+                # A list in JSON; lsprotocol structures it as a tuple.
+                section = answer[0] if isinstance(answer, (list, tuple)) and answer else None
+            except Exception as error:  # the editor answered with an error
+                log(f"keraslint: the editor did not send its settings: {error}", lsp.MessageType.Warning)
+        if section is None:
+            section = pushed
+        if section is None:
+            return
+        take_settings(section, server.workspace.root_path)
+        scheduler.changed_all()
 
     # -- Python documents: prepared on the event loop, linted in a thread.
 
@@ -975,11 +1003,15 @@ def create_server() -> LanguageServer:
         root = uri_to_path(params.root_uri) if params.root_uri else params.root_path
         take_settings(params.initialization_options, root)
 
+    @server.feature(lsp.INITIALIZED)
+    async def initialized(params: lsp.InitializedParams) -> None:
+        await pull_settings()
+
     @server.feature(lsp.WORKSPACE_DID_CHANGE_CONFIGURATION)
-    def did_change_configuration(params: lsp.DidChangeConfigurationParams) -> None:
-        root = server.workspace.root_path
-        take_settings(params.settings, root)
-        scheduler.changed_all()
+    async def did_change_configuration(params: lsp.DidChangeConfigurationParams) -> None:
+        # An editor that answers workspace/configuration sends null here
+        # (VS Code): its settings are pulled; the others push them.
+        await pull_settings(params.settings)
 
     @server.feature(lsp.TEXT_DOCUMENT_DID_OPEN)
     def did_open(params: lsp.DidOpenTextDocumentParams) -> None:
