@@ -35,6 +35,7 @@ pytestmark = pytest.mark.asyncio(loop_scope="module")
 
 SERVER_COMMAND = [sys.executable, "-m", "keraslint", "server"]
 DOCS = Path(__file__).resolve().parent.parent / "docs" / "editors.md"
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 PUBLISH = lsp.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS
 TIMEOUT = 30  # seconds: the first lint imports LibCST
 ROOT = PurePosixPath("/project")
@@ -294,13 +295,42 @@ async def test_the_loss_is_related_information(client: LanguageClient):
     params = await published(client, uri, did_open(client, uri, BUGGY))
     (diagnostic,) = params.diagnostics
     (related,) = diagnostic.related_information
-    assert related.message == "loss `binary_crossentropy` at line 6"
+    # The rule's own label and span (the loss string, quotes included), not
+    # what a reading of the message ("at line 6") would guess.
+    assert related.message == "the loss `binary_crossentropy`"
     line = BUGGY.split("\n")[5]
-    start = line.index("binary_crossentropy")
+    start = line.index('"binary_crossentropy"')
     assert related.location.uri == uri
     assert related.location.range == lsp.Range(
-        start=lsp.Position(line=5, character=start), end=lsp.Position(line=5, character=start + 19)
+        start=lsp.Position(line=5, character=start), end=lsp.Position(line=5, character=start + 21)
     )
+
+
+@pytest.mark.parametrize(
+    "fixture",
+    [
+        "callsite_helper_compiles_fashion_cce_integer_labels.py",  # KL202: the labels' producer
+        "cifar_to_categorical_import_sparse_class.py",  # KL201: `to_categorical`
+        "iris_one_unit_softmax_categorical.py",  # several findings
+    ],
+)
+async def test_related_information_is_each_findings_related_spans(client: LanguageClient, fixture: str):
+    text = (FIXTURES / fixture).read_text(encoding="utf-8")
+    uri = uri_of(fixture)
+    params = await published(client, uri, did_open(client, uri, text))
+    lines = text.split("\n")
+
+    def position(point) -> lsp.Position:
+        return lsp.Position(line=point.line - 1, character=units(lines[point.line - 1][: point.column], "utf-16"))
+
+    expected = [
+        (d.code, [(lsp.Range(start=position(s.start), end=position(s.end)), label) for s, label in d.related])
+        for d in lint_text(str(ROOT / fixture), text).diagnostics
+    ]
+    shown = [(d.code, [(r.location.range, r.message) for r in d.related_information or ()]) for d in params.diagnostics]
+    assert shown == expected
+    assert any(related for _, related in shown)
+    assert all(r.location.uri == uri for d in params.diagnostics for r in d.related_information or ())
 
 
 async def test_close_clears_diagnostics(client: LanguageClient):
@@ -808,10 +838,12 @@ async def test_notebook_cells_are_one_program_and_each_cell_gets_its_findings(cl
     assert cell_uri(1) not in client.diagnostics  # a markdown cell is not linted
     # The loss is in another cell: the related location is there.
     (related,) = diagnostic.related_information
-    assert related.message == "loss `binary_crossentropy` at cell 4, line 1"
-    start = NOTEBOOK_CELLS[3][1].index("binary_crossentropy")
+    assert related.message == "the loss `binary_crossentropy`"
+    start = NOTEBOOK_CELLS[3][1].index('"binary_crossentropy"')
     assert related.location.uri == code_cells[2]
-    assert related.location.range.start == lsp.Position(line=0, character=start)
+    assert related.location.range == lsp.Range(
+        start=lsp.Position(line=0, character=start), end=lsp.Position(line=0, character=start + 21)
+    )
 
     # Fixing the cell in the editor clears the finding.
     fixed = NOTEBOOK_CELLS[2][1].replace('"softmax"', '"sigmoid"')
@@ -906,6 +938,14 @@ async def test_quick_fix_in_a_notebook_cell(client: LanguageClient):
             range=diagnostic.range,
             context=lsp.CodeActionContext(diagnostics=[diagnostic], only=[lsp.CodeActionKind.QuickFix]),
         )
+    )
+    # The finding as published, its related location (the loss) in cell 3.
+    assert list(action.diagnostics) == [diagnostic]
+    (related,) = diagnostic.related_information
+    start = cells[2][1].index('"binary_crossentropy"')
+    assert related.location == lsp.Location(
+        uri=uris[2],
+        range=lsp.Range(start=lsp.Position(line=0, character=start), end=lsp.Position(line=0, character=start + 21)),
     )
     (document_edit,) = action.edit.document_changes
     assert document_edit.text_document.uri == uris[1] and document_edit.text_document.version == 1

@@ -59,7 +59,6 @@ from keraslint.diagnostics import Diagnostic, Position, Span
 from keraslint.discovery import is_excluded
 from keraslint.lsp import settings as client_settings
 from keraslint.lsp.edits import apply_edit
-from keraslint.lsp.related import columns, related
 from keraslint.resolution import Resolver
 from keraslint.rules import ALL_RULES, RULES_BY_CODE
 from keraslint.sources.notebook import NotebookSource
@@ -170,26 +169,24 @@ def message_of(diagnostic: Diagnostic) -> str:
     return f"{diagnostic.message}; {diagnostic.hint}" if diagnostic.hint else diagnostic.message
 
 
-# Where the related lines of a finding are: a cell number (None: the
-# document itself) to the URI and positions of its text, or None.
-Places = Callable[[int | None], "tuple[str, PositionConverter] | None"]
+# Where a span of the linted text is in the editor: the document (or the
+# notebook cell) it is in, and its range there; None when it is in none.
+Locate = Callable[[Span], "lsp.Location | None"]
 
 
-def related_information(diagnostic: Diagnostic, places: Places) -> list[lsp.DiagnosticRelatedInformation] | None:
-    """The other half of the finding (the loss at line 6), as locations."""
+def related_information(diagnostic: Diagnostic, locate: Locate) -> list[lsp.DiagnosticRelatedInformation] | None:
+    """The other half of the finding (the loss the output disagrees with),
+    from ``Diagnostic.related``: each span where the editor shows it (in a
+    notebook, the cell it is in), labelled as the rule labels it."""
     found = []
-    for other in related(diagnostic):
-        place = places(other.cell)
-        if place is None or not 1 <= other.line <= len(place[1].lines):
-            continue
-        uri, positions = place
-        start, end = columns(positions.lines[other.line - 1], other.name)
-        span = Span(Position(other.line, start), Position(other.line, end))
-        found.append(lsp.DiagnosticRelatedInformation(lsp.Location(uri, positions.range(span)), other.label))
+    for span, label in diagnostic.related:
+        location = locate(span)
+        if location is not None:
+            found.append(lsp.DiagnosticRelatedInformation(location, label))
     return found or None
 
 
-def to_lsp(diagnostic: Diagnostic, positions: PositionConverter, places: Places | None = None) -> lsp.Diagnostic:
+def to_lsp(diagnostic: Diagnostic, positions: PositionConverter, locate: Locate | None = None) -> lsp.Diagnostic:
     severity = lsp.DiagnosticSeverity.Error if diagnostic.code in ERROR_CODES else lsp.DiagnosticSeverity.Warning
     description = None
     if diagnostic.code in RULES_BY_CODE:
@@ -201,7 +198,7 @@ def to_lsp(diagnostic: Diagnostic, positions: PositionConverter, places: Places 
         code_description=description,
         source=SOURCE,
         message=message_of(diagnostic),
-        related_information=related_information(diagnostic, places) if places is not None else None,
+        related_information=related_information(diagnostic, locate) if locate is not None else None,
     )
 
 
@@ -652,6 +649,31 @@ if _PYGLS_ERROR is None:
                 return lsp.ErrorCodes.ServerNotInitialized, f"{method}: the server is not initialized"
             return None
 
+        def _execute_handler(
+            self,
+            msg_id: Any,
+            handler: Any,
+            callback: Any,
+            args: tuple[Any, ...] | None = None,
+            kwargs: dict[str, Any] | None = None,
+        ) -> None:
+            """pygls' execution of a handler, which forgets its future once
+            it is done. pygls (2.1) keeps the future of a generator handler
+            (each of its own notification handlers: didOpen, didChange,
+            didSave, didClose...) in ``_request_futures`` under a fresh id
+            that nothing removes: a Future, its Condition, lock and
+            callbacks (about 12 objects) kept for every keystroke, the
+            server's memory growing by 3.7 MB per 1,000 edits."""
+
+            def done(future: Any) -> None:
+                try:
+                    callback(future)
+                finally:
+                    if self._request_futures.get(msg_id) is future:
+                        self._request_futures.pop(msg_id, None)
+
+            super()._execute_handler(msg_id, handler, done, args, kwargs)
+
         def _handle_client_response(self, message: dict[str, Any]) -> None:
             try:
                 if "error" in message:
@@ -787,26 +809,54 @@ def create_server() -> LanguageServer:
             log(f"keraslint: {error} (linting with the default settings)", lsp.MessageType.Error)
 
     def settings(path: str) -> Settings:
-        """The project's settings for ``path`` (or the editor's
-        ``configuration`` file), with the editor's selection over them."""
+        """The settings for ``path``: the project's (its nearest
+        configuration file) and the editor's, combined as the editor's
+        ``configurationPreference`` says (see ``keraslint.lsp.settings``)."""
         chosen = editor[0]
-        try:
-            if chosen.configuration is not None:
+        configuration = project = None
+        if chosen.configuration is not None:
+            try:
                 if not chosen.configuration.is_file():
                     raise ConfigError(f"{chosen.configuration}: no such configuration file")
-                found = load_config(chosen.configuration, runner.KNOWN_CODES)
-            else:
-                found = settings_for(path)
-        except ConfigError as error:
-            log_once(str(error))
-            found = Settings()
-        return chosen.apply(found)
+                configuration = load_config(chosen.configuration, runner.KNOWN_CODES)
+                configuration.origins["root"] = str(chosen.configuration)
+            except ConfigError as error:
+                log_once(str(error))
+        if chosen.reads_project:
+            try:
+                project = settings_for(path)
+            except ConfigError as error:
+                log_once(str(error))
+        return chosen.combine(project, configuration)
 
     def take_settings(options: Any, root: str | None) -> None:
         chosen, problems = client_settings.parse(options, runner.KNOWN_CODES, Path(root) if root else None)
         for problem in problems:
             log(f"keraslint: settings: {problem} (left out)", lsp.MessageType.Error)
         editor[0] = chosen
+
+    async def pull_settings(pushed: Any = None) -> None:
+        """Ask the editor for its ``keraslint`` section
+        (``workspace/configuration``), when it says it answers that, and
+        lint every open document again with it. An editor that has no such
+        section answers null: the settings pushed with the change (or, at
+        start, ``initializationOptions``) stay."""
+        capabilities = server.client_capabilities.workspace
+        section = None
+        if capabilities is not None and capabilities.configuration:
+            item = lsp.ConfigurationItem(section=SOURCE, scope_uri=server.workspace.root_uri)
+            try:
+                answer = await server.workspace_configuration_async(lsp.ConfigurationParams(items=[item]))
+                # A list in JSON; lsprotocol structures it as a tuple.
+                section = answer[0] if isinstance(answer, (list, tuple)) and answer else None
+            except Exception as error:  # the editor answered with an error
+                log(f"keraslint: the editor did not send its settings: {error}", lsp.MessageType.Warning)
+        if section is None:
+            section = pushed
+        if section is None:
+            return
+        take_settings(section, server.workspace.root_path)
+        scheduler.changed_all()
 
     # -- Python documents: prepared on the event loop, linted in a thread.
 
@@ -825,8 +875,8 @@ def create_server() -> LanguageServer:
                     log(f"keraslint: internal error in {uri}: {error}", lsp.MessageType.Warning)
                 found = list(runner.finish(result, wanted).diagnostics)
             positions = PositionConverter(text, encoding)
-            places = lambda cell: (uri, positions) if cell is None else None  # noqa: E731
-            return _Linted(text, wanted, found, version, [to_lsp(d, positions, places) for d in found])
+            locate = lambda span: lsp.Location(uri, positions.range(span))  # noqa: E731
+            return _Linted(text, wanted, found, version, [to_lsp(d, positions, locate) for d in found])
         except Exception:
             log(f"keraslint: internal error while linting {uri}:\n{traceback.format_exc()}", lsp.MessageType.Error)
             return _Linted(text, None, [], version)
@@ -880,6 +930,20 @@ def create_server() -> LanguageServer:
                     end_line, end_column = line, column
                 return number, Span(Position(line, column - 1), Position(end_line, end_column - 1))
 
+            converters: dict[int, PositionConverter] = {}
+
+            def positions(number: int) -> PositionConverter:
+                if number not in converters:
+                    converters[number] = PositionConverter(cells[number - 1][2], encoding)
+                return converters[number]
+
+            def locate(span: Span) -> lsp.Location | None:
+                placed = in_cell(span)
+                if placed is None:
+                    return None
+                number, in_place = placed
+                return lsp.Location(cells[number - 1][0], positions(number).range(in_place))
+
             for diagnostic in result.diagnostics:
                 placed = in_cell(diagnostic.span)
                 if placed is None or cells[placed[0] - 1][0] not in found:
@@ -890,21 +954,12 @@ def create_server() -> LanguageServer:
                     fix_placed = in_cell(fix.span)
                     same_cell = fix_placed is not None and fix_placed[0] == number
                     fix = replace(fix, span=fix_placed[1]) if same_cell else None  # type: ignore[index]
-                found[cells[number - 1][0]][1].append(replace(diagnostic, span=span, fix=fix))
-            converters: dict[int, PositionConverter] = {}
-
-            def places(number: int | None) -> tuple[str, PositionConverter] | None:
-                if number is None or not 1 <= number <= len(cells):
-                    return None
-                if number not in converters:
-                    converters[number] = PositionConverter(cells[number - 1][2], encoding)
-                return cells[number - 1][0], converters[number]
-
-            numbers = {cell: number for number, (cell, _, _) in enumerate(cells, 1)}
-            for cell, (_, diagnostics) in found.items():
-                if diagnostics:
-                    positions = places(numbers[cell])[1]  # type: ignore[index]
-                    linted.shown[cell] = [to_lsp(diagnostic, positions, places) for diagnostic in diagnostics]
+                cell = cells[number - 1][0]
+                # Its related spans are in the notebook's code: ``locate``
+                # places each in its own cell.
+                shown = to_lsp(replace(diagnostic, span=span, fix=fix), positions(number), locate)
+                linted.shown.setdefault(cell, []).append(shown)
+                found[cell][1].append(replace(diagnostic, span=span, fix=fix, related=()))
         except Exception:
             log(f"keraslint: internal error while linting {uri}:\n{traceback.format_exc()}", lsp.MessageType.Error)
             return _NotebookLinted({cell: (text, []) for cell, (text, _) in found.items()}, {})
@@ -948,11 +1003,15 @@ def create_server() -> LanguageServer:
         root = uri_to_path(params.root_uri) if params.root_uri else params.root_path
         take_settings(params.initialization_options, root)
 
+    @server.feature(lsp.INITIALIZED)
+    async def initialized(params: lsp.InitializedParams) -> None:
+        await pull_settings()
+
     @server.feature(lsp.WORKSPACE_DID_CHANGE_CONFIGURATION)
-    def did_change_configuration(params: lsp.DidChangeConfigurationParams) -> None:
-        root = server.workspace.root_path
-        take_settings(params.settings, root)
-        scheduler.changed_all()
+    async def did_change_configuration(params: lsp.DidChangeConfigurationParams) -> None:
+        # An editor that answers workspace/configuration sends null here
+        # (VS Code): its settings are pulled; the others push them.
+        await pull_settings(params.settings)
 
     @server.feature(lsp.TEXT_DOCUMENT_DID_OPEN)
     def did_open(params: lsp.DidOpenTextDocumentParams) -> None:
@@ -994,11 +1053,11 @@ def create_server() -> LanguageServer:
 
     # -- code actions: from the last lint of the text they are asked on.
 
-    def last_lint(uri: str) -> tuple[str, list[Diagnostic]] | None:
+    def last_lint(uri: str) -> tuple[str, list[Diagnostic], list[lsp.Diagnostic]] | None:
         """The text of document ``uri`` (a Python document, or a notebook's
-        code cell) as it is now, and the findings of its last lint whose
-        positions still hold: at once, never waiting for a lint (see
-        ``still_placed``)."""
+        code cell) as it is now, the findings of its last lint whose
+        positions still hold (see ``still_placed``), and each as it was
+        published: at once, never waiting for a lint."""
         document = open_document(uri)
         if document is None:
             return None
@@ -1006,17 +1065,21 @@ def create_server() -> LanguageServer:
         if notebook is not None:
             linted = scheduler.last(("notebook", unquote(notebook.uri)))
             found = linted.cells.get(uri) if linted is not None else None
+            shown = linted.shown.get(uri, []) if linted is not None else []
         elif is_linted(uri, document.language_id):
             linted = scheduler.last(("text", unquote(uri)))
             found = (linted.text, linted.diagnostics) if linted is not None else None
+            shown = linted.shown if linted is not None else []
         else:
             return None
         if found is None:
             return None
         text, diagnostics = found
-        if text == document.source:
-            return text, diagnostics
-        return document.source, still_placed(text, document.source, diagnostics)
+        if text != document.source:
+            placed = {id(diagnostic) for diagnostic in still_placed(text, document.source, diagnostics)}
+            kept = [(d, s) for d, s in zip(diagnostics, shown) if id(d) in placed]
+            diagnostics, shown = [d for d, _ in kept], [s for _, s in kept]
+        return document.source, diagnostics, shown
 
     @server.feature(
         lsp.TEXT_DOCUMENT_CODE_ACTION,
@@ -1036,7 +1099,7 @@ def create_server() -> LanguageServer:
         document = open_document(uri)
         if found is None or document is None:
             return []
-        text, diagnostics = found
+        text, diagnostics, published = found
         positions = PositionConverter(text, position_encoding())
         actions = []
         if fix_all:
@@ -1047,10 +1110,10 @@ def create_server() -> LanguageServer:
                 )
         if not quick_fixes:
             return actions
-        for diagnostic in diagnostics:
+        # Each finding as the editor shows it: its lines are unchanged since.
+        for diagnostic, shown in zip(diagnostics, published):
             if diagnostic.fix is None:
                 continue
-            shown = to_lsp(diagnostic, positions, lambda cell: (uri, positions) if cell is None else None)
             if not _overlaps(shown.range, params.range):
                 continue
             edit = lsp.TextEdit(range=positions.range(diagnostic.fix.span), new_text=diagnostic.fix.text)
@@ -1089,7 +1152,7 @@ def create_server() -> LanguageServer:
         document = open_document(uri)
         if found is None or document is None:
             return None
-        edit = fix_all_edit(document, *found)
+        edit = fix_all_edit(document, *found[:2])
         if edit is not None:
             params = lsp.ApplyWorkspaceEditParams(edit=edit, label="keraslint: fix all")
             try:

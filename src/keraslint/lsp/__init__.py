@@ -1,2 +1,2 @@
 """Pieces of ``keraslint server`` that need no pygls: text edits in LSP
-positions, client settings, related spans."""
+positions, client settings."""
