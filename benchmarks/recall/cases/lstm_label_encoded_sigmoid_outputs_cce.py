@@ -1,7 +1,8 @@
 # source: https://stats.stackexchange.com/questions/565956/confused-with-binary-cross-entropy-vs-categorical-cross-entropy
-# mistake: a label-encoded 0/1 target (y_train of shape (n, 1)) sets n_outputs = 1, and the LSTM was first compiled with categorical_crossentropy on that single sigmoid unit (26 % accuracy, predicts only class 0; the answer: with one output, categorical crossentropy is minimised by predicting 1 everywhere)
+# mistake: a label-encoded 0/1 target (y_train of shape (n, 1)) sets n_outputs = 1, and the LSTM was first compiled with categorical_crossentropy on that single sigmoid unit (26 % accuracy, predicts only class 0; the answer: with one output, categorical crossentropy is minimised by predicting 1 everywhere; the 0/1 labels are also label-encoded integers never one-hot encoded, so KL202 applies too: this expectation was added after the first run, see README)
 # shape: units from y.shape[1]; n_timesteps, n_features, n_outputs unpacked from X_train.shape and y_train.shape, y label-encoded and reshaped to (-1, 1)
-# expect: KL103 line 29
+# expect: KL103 line 30
+# expect: KL202 line 30
 import numpy as np
 import pandas as pd
 from keras.layers import LSTM, Dense

@@ -1,7 +1,7 @@
 # source: https://stackoverflow.com/questions/45442843
 # mistake: a one-feature regression (continuous targets) ends in Dense(2, activation='softmax') and is trained with mean_absolute_error: the two outputs always sum to 1, so no target outside [0, 1] can be reached (read through the reproduction in ali-ghanbari/deepmufl-ase-2023, Dataset/all-bugs/45442843; data filled in from a CSV)
 # shape: pandas column; targets read from a CSV column, train_test_split, Dense(1) + Activation('sigmoid') before the softmax head
-# expect: KL108 line 18
+# expect: KL108 line 19
 import pandas as pd
 from keras.layers import Activation, Dense
 from keras.models import Sequential
