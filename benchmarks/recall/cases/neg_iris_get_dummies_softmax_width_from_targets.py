@@ -9,22 +9,16 @@ from sklearn import datasets
 from sklearn.model_selection import train_test_split
 from sklearn.preprocessing import LabelEncoder
 
-samples = datasets.load_iris()
-df = pd.DataFrame(data=samples.data, columns=samples.feature_names)
-df["Target"] = samples.target
-X = df[df.columns[:-1]]
-y = df[df.columns[-1]]
-encoder = LabelEncoder()
-y1 = encoder.fit_transform(y)
-y = pd.get_dummies(y1).values
-X_train, X_test, y_train, y_test = train_test_split(X, y, test_size=0.3)
+frame = datasets.load_iris(as_frame=True).frame
+features = frame.drop(columns="target")
+species = LabelEncoder().fit_transform(frame["target"])
+targets = pd.get_dummies(species).values
+x_train, x_test, t_train, t_test = train_test_split(features, targets, test_size=0.3)
 
-model = Sequential()
-model.add(Dense(1000, activation="tanh", input_shape=((df.shape[1] - 1),)))
+net = Sequential([Dense(1000, activation="tanh", input_shape=(frame.shape[1] - 1,))])
 for width in (500, 250, 125, 64, 32, 9):
-    model.add(Dense(width, activation="tanh"))
-model.add(Dense(y.shape[1], activation="softmax"))
-model.compile(optimizer="adam", loss="categorical_crossentropy", metrics=["accuracy"])
-model.fit(X_train, y_train)
-score, acc = model.evaluate(X_test, y_test, verbose=0)
-print(score, acc)
+    net.add(Dense(width, activation="tanh"))
+net.add(Dense(targets.shape[1], activation="softmax"))
+net.compile(optimizer="adam", loss="categorical_crossentropy", metrics=["accuracy"])
+net.fit(x_train, t_train)
+print(net.evaluate(x_test, t_test, verbose=0))
