@@ -158,7 +158,7 @@ class Scope:
             if last is not None:
                 if last.certain or self._same_run(last, index):
                     return last
-                return self._agreeing_imports(name, history, index)
+                return self._agreeing_imports(history, index)
             if self.parent is None:
                 # Read before any assignment: a builtin or a star import.
                 return self._from_star_import(name)
@@ -167,7 +167,7 @@ class Scope:
             return self.parent.lookup_global(name)
         return self._from_star_import(name)
 
-    def _agreeing_imports(self, name: str, history: list[Binding], index: int) -> Binding | None:
+    def _agreeing_imports(self, history: list[Binding], index: int) -> Binding | None:
         """``try: from tensorflow import keras`` / ``except ImportError:
         import keras`` (or the same import in both branches of an ``if``):
         every binding that may be in effect imports the same Keras object,
@@ -181,10 +181,8 @@ class Scope:
             if binding.index >= index:
                 continue
             seen += 1
-            if seen > _MAX_ALTERNATIVES or binding.kind is not Kind.IMPORT:
-                return None
-            here = keras_path(binding.qualname)
-            if here is None or (path is not None and here != path):
+            here = _imported_keras_path(binding)
+            if seen > _MAX_ALTERNATIVES or here is None or (path is not None and here != path):
                 return None
             path, found = here, found or binding
             if binding.certain:
@@ -244,7 +242,7 @@ class Scope:
         if not all(b.certain for b in history):
             # ``try: from tensorflow import keras`` / ``except ImportError:
             # import keras``: the same Keras object whichever ran.
-            paths = {keras_path(b.qualname) if b.kind is Kind.IMPORT else None for b in history}
+            paths = {_imported_keras_path(b) for b in history}
             if len(history) <= _MAX_ALTERNATIVES and len(paths) == 1 and None not in paths:
                 return history[-1]
             return None
@@ -263,6 +261,11 @@ class Scope:
             if position is not None:
                 return Binding(-1, Kind.IMPORT, True, qualname=f"{self.star_imports[position]}.{name}")
         return None
+
+
+def _imported_keras_path(binding: Binding) -> str | None:
+    """Where in Keras an import binding's object lives; None for anything else."""
+    return keras_path(binding.qualname) if binding.kind is Kind.IMPORT else None
 
 
 def dotted_name(node: cst.BaseExpression) -> list[str] | None:
