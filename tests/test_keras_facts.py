@@ -142,6 +142,35 @@ def test_keras2_only_activations_are_rejected_by_keras3_and_cited(name: str) -> 
     _assert_cited(Path(acts.__file__), "KERAS2_ONLY_ACTIVATIONS", name)
 
 
+@pytest.mark.parametrize("name", sorted(losses.KERAS3_ONLY_LOSS_NAMES))
+def test_keras3_only_losses_are_keras3_losses_and_cited(name: str) -> None:
+    # KL303 reports them in Keras 2 projects: Keras 3 must accept them, and
+    # the table must cite where Keras 2 lacks them.
+    assert keras.losses.get(name) is not None
+    _assert_cited(Path(losses.__file__), "KERAS3_ONLY_LOSS_NAMES", name)
+
+
+@pytest.mark.parametrize("name", sorted(acts.KERAS3_ONLY_ACTIVATIONS))
+def test_keras3_only_activations_are_keras3_activations(name: str) -> None:
+    assert keras.activations.get(name) is not None
+    assert name not in acts.KERAS2_ACTIVATION_FUNCTIONS
+
+
+@pytest.mark.parametrize("name", sorted(losses.KERAS2_ONLY_LOSS_NAMES))
+def test_keras2_only_loss_functions_are_no_attributes_of_keras3(name: str) -> None:
+    # ``keras.losses.logcosh`` (KL303 on attributes and imports) fails.
+    assert not hasattr(keras.losses, name)
+    assert hasattr(keras.losses, losses.KERAS2_ONLY_LOSS_NAMES[name])
+
+
+def test_keras3_leaky_relu_slope_differs_from_the_keras2_layer_default() -> None:
+    # Why KL303 offers no fix for activation="LeakyReLU": the Keras 2 layer's
+    # default slope is 0.3 (keras-team/keras v2.15.0
+    # keras/layers/activation/leaky_relu.py), Keras 3's function's 0.2.
+    out = keras.activations.get("leaky_relu")(np.array([-10.0], dtype="float32"))
+    assert float(np.asarray(out)[0]) == pytest.approx(-2.0)
+
+
 def test_activation_none_is_linear() -> None:
     assert keras.activations.get(None) is keras.activations.linear
 

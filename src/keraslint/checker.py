@@ -199,12 +199,17 @@ def _on_a_large_stack(work: Callable[[], T]) -> T:
                 sys.setrecursionlimit(_limit_before)
 
 
-def lint_text(path: str, text: str, rules: tuple[Rule, ...] = ALL_RULES) -> FileResult:
+def lint_text(
+    path: str, text: str, rules: tuple[Rule, ...] = ALL_RULES, keras_version: str | None = None
+) -> FileResult:
     """Lint Python code held in memory."""
-    return lint_source(PythonSource(path, text), rules)
+    return lint_source(PythonSource(path, text), rules, keras_version)
 
 
-def lint_source(source: Source, rules: tuple[Rule, ...] = ALL_RULES) -> FileResult:
+def lint_source(source: Source, rules: tuple[Rule, ...] = ALL_RULES, keras_version: str | None = None) -> FileResult:
+    """Lint one source for the Keras major version ``keras_version`` ("2"
+    or "3", from the settings or the project's files); None: unknown, the
+    file's own markers (``keras.ops``, ``KERAS_BACKEND``) decide."""
     text = source.text
     result = FileResult(source.path, source)
     # A file that never mentions keras cannot define a Keras model: skip the
@@ -276,6 +281,7 @@ def lint_source(source: Source, rules: tuple[Rule, ...] = ALL_RULES) -> FileResu
         file_model = replace(
             _on_a_large_stack(lambda: extract(module, text, budget)), describe_line=source.describe_line
         )
+        file_model = _for_version(file_model, keras_version)
         # On the large stack too: the first read of a span (a finding's
         # message, or comparing two findings) fills every span of the file
         # with one pass over the tree, which recurses as deep as the code.
@@ -291,6 +297,12 @@ def lint_source(source: Source, rules: tuple[Rule, ...] = ALL_RULES) -> FileResu
     # A builder called with the same arguments twice finds the same thing twice.
     result.diagnostics = sorted(dict.fromkeys(result.diagnostics), key=Diagnostic.sort_key)
     return result
+
+
+def _for_version(file_model: FileModel, keras_version: str | None) -> FileModel:
+    if keras_version is None:
+        return replace(file_model, keras_version="3" if file_model.targets_keras3 else None)
+    return replace(file_model, keras_version=keras_version, targets_keras3=keras_version == "3")
 
 
 def _resolved(found: list[Diagnostic]) -> list[Diagnostic]:
@@ -406,19 +418,21 @@ def read_data(path: str, data: bytes) -> Source | None:
     return PythonSource(path, decode(data))
 
 
-def lint_data(path: str, data: bytes, rules: tuple[Rule, ...] = ALL_RULES) -> FileResult:
+def lint_data(
+    path: str, data: bytes, rules: tuple[Rule, ...] = ALL_RULES, keras_version: str | None = None
+) -> FileResult:
     try:
         source = read_data(path, data)
     except UnreadableSource as error:
         return unreadable(path, error)
     if source is None:
         return FileResult(path, None)
-    return lint_source(source, rules)
+    return lint_source(source, rules, keras_version)
 
 
-def lint_path(path: str, rules: tuple[Rule, ...] = ALL_RULES) -> FileResult:
+def lint_path(path: str, rules: tuple[Rule, ...] = ALL_RULES, keras_version: str | None = None) -> FileResult:
     try:
         data = read_bytes(path)
     except UnreadableSource as error:
         return unreadable(path, error)
-    return lint_data(path, data, rules)
+    return lint_data(path, data, rules, keras_version)

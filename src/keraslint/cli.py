@@ -24,6 +24,7 @@ from keraslint.cache import CACHE_DIRECTORY_NAME
 from keraslint.checker import BUILTIN_CODES, SYNTAX_ERROR, FileResult, unreadable
 from keraslint.config import NO_CONFIG_ROOT, ConfigError, Settings, describe
 from keraslint.discovery import is_excluded
+from keraslint.keras_version import KERAS_VERSIONS, describe_declared_version
 from keraslint.reporters import REPORTERS
 from keraslint.reporters.common import printable
 from keraslint.resolution import Resolver
@@ -72,6 +73,11 @@ def _check_parser() -> argparse.ArgumentParser:
     config.add_argument("--config", metavar="PATH", help="the pyproject.toml to read [tool.keraslint] from")
     config.add_argument("--isolated", action="store_true", help="ignore every configuration file")
     config.add_argument("--show-settings", action="store_true", help="print the effective settings and exit")
+    config.add_argument(
+        "--keras-version",
+        choices=KERAS_VERSIONS,
+        help="the Keras the code runs on (default: auto, read from the project's dependency files)",
+    )
     output = parser.add_argument_group("output")
     output.add_argument("--output-format", choices=sorted(REPORTERS), default="concise")
     output.add_argument("--statistics", action="store_true", help="print the number of findings per code")
@@ -128,7 +134,7 @@ def _resolver(args: argparse.Namespace) -> Resolver:
         value = getattr(args, name)
         if value is not None:
             overrides[name] = _split(value)
-    for name in ("respect_gitignore", "force_exclude"):
+    for name in ("respect_gitignore", "force_exclude", "keras_version"):
         value = getattr(args, name)
         if value is not None:
             overrides[name] = value
@@ -376,6 +382,8 @@ def _main(argv: Sequence[str] | None) -> int:
         return EXIT_ERROR
     if args.show_settings:
         print(describe(settings))
+        if settings.keras_version == "auto":
+            print(describe_declared_version(_first_path(args)))
         return EXIT_CLEAN
 
     results: list[FileResult]

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any, Iterable
 
+from keraslint.keras_version import KERAS_VERSIONS
 from keraslint.sources import UnreadableSource, read_bytes
 
 if sys.version_info >= (3, 11):
@@ -61,6 +62,9 @@ class Settings:
     extend_exclude: tuple[str, ...] = ()
     respect_gitignore: bool = True
     force_exclude: bool = False
+    # "2", "3", or "auto": read from the project's dependency files
+    # (keras_version.py), else the file's own markers.
+    keras_version: str = "auto"
     # The directory relative paths (excludes, per-file ignores) start from.
     root: Path = field(default_factory=Path.cwd)
     # Where each value came from: "default", a file, or "command line".
@@ -79,6 +83,7 @@ _KEYS = {
     "extend-exclude": "list of glob patterns",
     "respect-gitignore": "true or false",
     "force-exclude": "true or false",
+    "keras-version": '"2", "3" or "auto"',
 }
 
 
@@ -215,6 +220,10 @@ def load_config(path: Path, known_codes: Iterable[str]) -> Settings:
             if not isinstance(value, bool):
                 raise ConfigError(f"{where}: `{key}` must be true or false, got {value!r}")
             setattr(settings, name, value)
+        elif key == "keras-version":
+            if not isinstance(value, (str, int)) or isinstance(value, bool) or str(value) not in KERAS_VERSIONS:
+                raise ConfigError(f"{where}: `{key}` must be {_KEYS[key]}, got {value!r}")
+            settings.keras_version = str(value)
         else:  # per-file-ignores
             if not isinstance(value, dict):
                 raise ConfigError(f"{where}: `{key}` must be a {_KEYS[key]}, got {value!r}")

@@ -16,6 +16,7 @@ from keraslint import __version__
 from keraslint.checker import lint_text
 from keraslint.config import ConfigError
 from keraslint.discovery import is_excluded
+from keraslint.keras_version import keras_version_for
 from keraslint.resolution import Resolver
 from keraslint.runner import KNOWN_CODES, enabled_rules, finish
 
@@ -47,7 +48,8 @@ class KerasLintChecker:
             raise PluginExecutionFailed(self.filename, self.name, error) from None
         if settings.force_exclude and is_excluded(self.filename, settings):
             return
-        result = lint_text(self.filename, "".join(self.lines), enabled_rules(settings))
+        version = keras_version_for(named, settings.keras_version)
+        result = lint_text(self.filename, "".join(self.lines), enabled_rules(settings), version)
         for diagnostic in finish(result, settings, noqa_lines=False).diagnostics:
             text = diagnostic.message if not diagnostic.hint else f"{diagnostic.message}; {diagnostic.hint}"
             start = diagnostic.span.start

@@ -25,6 +25,7 @@ from keraslint.checker import (
 from keraslint.config import Settings
 from keraslint.diagnostics import Diagnostic
 from keraslint.discovery import _relative, discover
+from keraslint.keras_version import keras_version_for
 from keraslint.resolution import SettingsSource, as_resolver
 from keraslint.rules import ALL_RULES, RULES_BY_CODE, Rule
 from keraslint.selection import Selection
@@ -110,16 +111,17 @@ def finish(result: FileResult, settings: Settings | _Plan, noqa_lines: bool = Tr
 
 def _check_file(path: str, plan: _Plan) -> FileResult:
     cache = plan.cache
+    version = keras_version_for(path, plan.settings.keras_version)
     if cache is None:
-        return finish(lint_path(path, plan.rules), plan)
+        return finish(lint_path(path, plan.rules, version), plan)
     try:
         data = read_bytes(path)
     except UnreadableSource as error:
         return finish(unreadable(path, error), plan)
     if b"keras" not in data and not path.endswith(".ipynb"):
         # Decided without a parse (see lint_source): cheaper than the cache.
-        return finish(lint_data(path, data, plan.rules), plan)
-    key = Cache.key(data, path, plan.codes)
+        return finish(lint_data(path, data, plan.rules, version), plan)
+    key = Cache.key(data, path, (*plan.codes, f"keras={version}"))
     cached = cache.get(key)
     if cached is not None:
         try:
@@ -127,7 +129,7 @@ def _check_file(path: str, plan: _Plan) -> FileResult:
         except UnreadableSource:
             source = None
         return finish(FileResult(path, source, cached), plan)
-    result = lint_data(path, data, plan.rules)
+    result = lint_data(path, data, plan.rules, version)
     # A file skipped because the clock ran out (not the step budget) may
     # pass on a less busy machine: that verdict is not kept.
     if not result.internal_errors and result.cacheable:
@@ -264,9 +266,11 @@ def _notice(message: str) -> None:
 
 def check_text(path: str, text: str, settings: Settings) -> FileResult:
     """Lint Python code that is not read from disk (an editor buffer)."""
-    return finish(lint_text(path, text, enabled_rules(settings)), settings)
+    version = keras_version_for(path, settings.keras_version)
+    return finish(lint_text(path, text, enabled_rules(settings), version), settings)
 
 
 def check_bytes(path: str, data: bytes, settings: Settings) -> FileResult:
     """Lint a file's content read elsewhere (stdin), named ``path``."""
-    return finish(lint_data(path, data, enabled_rules(settings)), settings)
+    version = keras_version_for(path, settings.keras_version)
+    return finish(lint_data(path, data, enabled_rules(settings), version), settings)

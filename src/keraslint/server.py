@@ -57,6 +57,7 @@ from keraslint.checker import SYNTAX_ERROR, UNREADABLE
 from keraslint.config import ConfigError, Settings, load_config
 from keraslint.diagnostics import Diagnostic, Position, Span
 from keraslint.discovery import is_excluded
+from keraslint.keras_version import keras_version_for
 from keraslint.lsp import settings as client_settings
 from keraslint.lsp.edits import apply_edit
 from keraslint.resolution import Resolver
@@ -870,7 +871,8 @@ def create_server() -> LanguageServer:
                 found: list[Diagnostic] = []
             else:
                 # checker.lint_text is looked up at each call (tests wrap it).
-                result = checker.lint_text(path, text, runner.enabled_rules(wanted))
+                version = keras_version_for(path, wanted.keras_version)
+                result = checker.lint_text(path, text, runner.enabled_rules(wanted), version)
                 for error in result.internal_errors:
                     log(f"keraslint: internal error in {uri}: {error}", lsp.MessageType.Warning)
                 found = list(runner.finish(result, wanted).diagnostics)
@@ -912,7 +914,8 @@ def create_server() -> LanguageServer:
             if wanted.force_exclude and is_excluded(path, wanted):
                 return linted
             named = path if path.endswith(".ipynb") else path + ".ipynb"
-            result = checker.lint_data(named, data, runner.enabled_rules(wanted))
+            version = keras_version_for(path, wanted.keras_version)
+            result = checker.lint_data(named, data, runner.enabled_rules(wanted), version)
             for error in result.internal_errors:
                 log(f"keraslint: internal error in {uri}: {error}", lsp.MessageType.Warning)
             result = runner.finish(result, wanted)

@@ -75,6 +75,23 @@ KERAS2_ONLY_ACTIVATIONS: Final[dict[str, str | None]] = {
     "ThresholdedReLU": None,
 }
 
+# Activation names Keras 3 accepts that no Keras 2 does. Keras 2's lookup
+# is the globals of keras-team/keras v2.15.0 keras/activations.py: the
+# functions softmax, elu, selu, softplus, softsign, swish, relu, gelu, tanh,
+# sigmoid, exponential, hard_sigmoid, linear, mish, the module-level
+# ``leaky_relu``, ``log_softmax``, ``relu6`` and ``silu``, and the layer
+# class names above. The rest of Keras 3's (keras/src/activations/__init__.py
+# ``ALL_OBJECTS``) raise ``Unknown activation function`` under tf.keras 2.x.
+KERAS2_ACTIVATION_FUNCTIONS: Final[frozenset[str]] = frozenset(
+    {
+        "softmax", "elu", "selu", "softplus", "softsign", "swish", "relu", "gelu", "tanh", "sigmoid",
+        "exponential", "hard_sigmoid", "linear", "mish", "leaky_relu", "log_softmax", "relu6", "silu",
+    }
+)  # fmt: skip
+KERAS3_ONLY_ACTIVATIONS: Final[frozenset[str]] = frozenset(
+    (KERAS3_ACTIVATIONS | set(KERAS3_ACTIVATION_ALIASES)) - KERAS2_ACTIVATION_FUNCTIONS
+)
+
 # Outputs that are already probabilities: a loss with ``from_logits=True``
 # on them squashes twice.
 PROBABILITY_ACTIVATIONS: Final[frozenset[str]] = frozenset({"softmax", "sigmoid", "hard_sigmoid"})
@@ -163,6 +180,10 @@ def is_accepted_activation(name: str) -> bool:
 
 def is_keras2_only_activation(name: str) -> bool:
     return name in KERAS2_ONLY_ACTIVATIONS
+
+
+def is_keras3_only_activation(name: str) -> bool:
+    return name in KERAS3_ONLY_ACTIVATIONS
 
 
 def accepted_activation_strings() -> list[str]:

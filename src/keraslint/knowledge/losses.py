@@ -114,6 +114,18 @@ KERAS2_ONLY_LOSS_NAMES: Final[dict[str, str]] = {
     "cosine": "cosine_similarity",
 }
 
+# Loss names Keras 3 accepts that no Keras 2 does: they are absent from the
+# module whose globals Keras 2's ``losses.deserialize`` looks names up in
+# (keras-team/keras v2.15.0, keras/losses.py, the last Keras 2; ``ctc`` there
+# is only ``keras.backend.ctc_batch_cost``). Keras 3 defines them in
+# keras/src/losses/losses.py (classes ``Dice``, ``Tversky``, ``Circle``,
+# ``CTC``; functions dice, tversky, circle, ctc). ``compile(loss="dice")`` under tf.keras 2.x raises
+# ``Unknown loss function``.
+KERAS3_ONLY_LOSS_NAMES: Final[frozenset[str]] = frozenset(
+    {"dice", "tversky", "circle", "ctc", "Dice", "Tversky", "Circle", "CTC"}
+)
+
+
 # Losses that read the output as probabilities unless ``from_logits=True``.
 CROSSENTROPIES: Final[frozenset[str]] = frozenset(
     {
@@ -174,6 +186,10 @@ _STRING_TABLE: Final = _build_string_table()
 
 def is_keras2_only_loss(name: str) -> bool:
     return name in KERAS2_ONLY_LOSS_NAMES
+
+
+def is_keras3_only_loss(name: str) -> bool:
+    return name in KERAS3_ONLY_LOSS_NAMES
 
 
 def is_accepted_loss_string(name: str) -> bool:

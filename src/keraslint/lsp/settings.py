@@ -1,6 +1,7 @@
 """The editor's settings for ``keraslint server``, named as ruff's server
 names them: ``lint.select``, ``lint.extendSelect``, ``lint.ignore``,
-``configuration`` (the path of a ``pyproject.toml`` or ``keraslint.toml``)
+``kerasVersion`` (``"2"``, ``"3"`` or ``"auto"``), ``configuration`` (the
+path of a ``pyproject.toml`` or ``keraslint.toml``)
 and ``configurationPreference``. They come in ``initializationOptions``, in
 ``workspace/didChangeConfiguration``, and as the answer to the server's
 ``workspace/configuration`` request for the ``keraslint`` section; either as
@@ -23,6 +24,7 @@ from pathlib import Path
 from typing import Any, Iterable
 
 from keraslint.config import NO_CONFIG_ROOT, Settings
+from keraslint.keras_version import KERAS_VERSIONS
 from keraslint.selection import UnknownSelector, parse_codes
 
 # Editor setting -> Settings field.
@@ -52,6 +54,7 @@ class ClientSettings:
     select: tuple[str, ...] | None = None
     extend_select: tuple[str, ...] | None = None
     ignore: tuple[str, ...] | None = None
+    keras_version: str | None = None
     configuration: Path | None = None
     preference: str = EDITOR_FIRST
 
@@ -68,6 +71,9 @@ class ClientSettings:
             if getattr(self, name) is not None:
                 setattr(editor, name, getattr(self, name))
                 editor.origins[name] = "editor"
+        if self.keras_version is not None:
+            editor.keras_version = self.keras_version
+            editor.origins["keras_version"] = "editor"
         if configuration is not None:
             editor = _over(editor, configuration)
         if project is None or self.preference == EDITOR_ONLY:
@@ -108,6 +114,11 @@ def parse(options: Any, known: Iterable[str], root: Path | None = None) -> tuple
             found[name] = parse_codes(",".join(value), known, allow_empty=True)
         except UnknownSelector as error:
             problems.append(f"`lint.{key}`: {error}")
+    version = table.get("kerasVersion")
+    if isinstance(version, (str, int)) and not isinstance(version, bool) and str(version) in KERAS_VERSIONS:
+        found["keras_version"] = str(version)
+    elif version is not None:
+        problems.append(f'`kerasVersion` must be "2", "3" or "auto", got {version!r}')
     configuration = table.get("configuration")
     if isinstance(configuration, str) and configuration:
         path = Path(configuration).expanduser()

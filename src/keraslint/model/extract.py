@@ -112,6 +112,9 @@ class _Collector(cst.CSTVisitor):
         # argument (``train(model, x, y)``), with whether they surely run.
         self.passed: dict[tuple[int, str], list[tuple[cst.Call, int, bool]]] = {}
         self.imports_keras = False
+        # Names imported from a Keras module (``from keras.losses import
+        # logcosh``): the imported name's node and its full name.
+        self.keras_from_imports: list[tuple[cst.CSTNode, str]] = []
         self._outer: list[tuple[Scope, int]] = []
         # Module-level functions and classes, by name, with their scopes.
         self.functions: dict[str, Scope] = {}
@@ -252,6 +255,8 @@ class _Collector(cst.CSTVisitor):
             local = alias.asname.name if alias.asname else alias.name
             if isinstance(local, cst.Name):
                 self._bind(local.value, Kind.IMPORT, qualname=f"{base}.{name}")
+            if keras_path(base) is not None:
+                self.keras_from_imports.append((alias.name, f"{base}.{name}"))
 
     def _note_keras_import(self, module: str) -> None:
         root = module.split(".")[0]
@@ -1252,13 +1257,25 @@ def _extract(module: cst.Module, code: str, ex: _Extractor) -> FileModel:
     model_compiles = builder.model_compiles
 
     loss_strings: list[StringRef] = []
+    # Keras loss functions named as attributes (``keras.losses.logcosh``)
+    # or imported by name: the name after ``losses.``.
+    loss_names: list[StringRef] = []
+    for node, qualname in collector.keras_from_imports:
+        member = keras_member(qualname, "losses")
+        if member is not None:
+            loss_names.append(StringRef(member, ex.span(node), ex.source(node)))
     for call, scope, index in collector.compile_calls:
         ex.budget.spend()
         # ``x.compile(loss=...)`` on an object of unknown type is taken for
         # Keras only in a file that imports Keras; the positional form only
         # on a known model (``re.compile(pattern, flags)`` is not Keras).
         if id(call) in model_compiles or (collector.imports_keras and _has_keyword(call, "loss")):
-            loss_strings.extend(_strings_in(ex, _argument(call, 1, "loss"), scope, index))
+            loss = _argument(call, 1, "loss")
+            loss_strings.extend(_strings_in(ex, loss, scope, index))
+            for node in _loss_attributes(loss):
+                member = keras_member(qualified_name(node, scope, index), "losses")
+                if member is not None:
+                    loss_names.append(StringRef(member, ex.span(node), ex.source(node)))
 
     activation_strings: list[StringRef] = []
     single_unit_softmax: list[Activation] = []
@@ -1293,6 +1310,7 @@ def _extract(module: cst.Module, code: str, ex: _Extractor) -> FileModel:
     return FileModel(
         models=tuple(models),
         loss_strings=tuple(loss_strings),
+        loss_names=tuple(loss_names),
         activation_strings=tuple(activation_strings),
         single_unit_softmax=tuple(single_unit_softmax),
         registers_custom_objects=any(marker in code for marker in _CUSTOM_OBJECT_MARKERS),
@@ -1306,6 +1324,18 @@ def _is_literal(node: cst.BaseExpression) -> bool:
     if isinstance(node, cst.Name):
         return node.value in ("None", "True", "False")
     return isinstance(node, (cst.Integer, cst.SimpleString))
+
+
+def _loss_attributes(node: cst.BaseExpression | None) -> list[cst.Attribute]:
+    """The attributes given as the loss: directly, or in a list or dict of
+    per-output losses (``loss=[keras.losses.logcosh, "mse"]``)."""
+    if isinstance(node, cst.Attribute):
+        return [node]
+    if isinstance(node, (cst.List, cst.Tuple)):
+        return [e.value for e in node.elements if isinstance(e.value, cst.Attribute)]
+    if isinstance(node, cst.Dict):
+        return [e.value for e in node.elements if isinstance(e, cst.DictElement) and isinstance(e.value, cst.Attribute)]
+    return []
 
 
 def _strings_in(

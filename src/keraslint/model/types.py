@@ -138,6 +138,10 @@ class StringRef:
 class FileModel:
     models: tuple[KerasModel, ...] = ()
     loss_strings: tuple[StringRef, ...] = ()
+    # Keras loss functions named in code, not as strings: an attribute given
+    # as the loss (``keras.losses.logcosh``) or a name imported from
+    # ``keras.losses``; ``value`` is the function's name.
+    loss_names: tuple[StringRef, ...] = ()
     activation_strings: tuple[StringRef, ...] = ()
     # Dense layers anywhere in the file with one unit and a softmax activation.
     single_unit_softmax: tuple[Activation, ...] = ()
@@ -145,6 +149,9 @@ class FileModel:
     # The file uses APIs only Keras 3 has (``keras.ops``, ``KERAS_BACKEND``):
     # names only tf.keras 2.x accepted are errors here.
     targets_keras3: bool = False
+    # The Keras major version the file is linted for: "2", "3", or None
+    # when neither the settings, the project's files nor the file says.
+    keras_version: str | None = None
     # How a line is named in messages: "line 12", or "cell 3, line 2".
     describe_line: Callable[[int], str] = field(default=lambda line: f"line {line}", compare=False)
 

@@ -20,6 +20,7 @@ from keraslint.rules.kl204_units_contradict_class_count import UnitsContradictCl
 from keraslint.rules.kl205_binary_loss_multiclass_labels import BinaryLossOnMulticlassLabels
 from keraslint.rules.kl301_unknown_loss import UnknownLoss
 from keraslint.rules.kl302_unknown_activation import UnknownActivation
+from keraslint.rules.kl303_name_rejected_by_keras_version import NameRejectedByKerasVersion
 
 ALL_RULES: tuple[Rule, ...] = (
     SoftmaxSingleUnit(),
@@ -39,6 +40,7 @@ ALL_RULES: tuple[Rule, ...] = (
     BinaryLossOnMulticlassLabels(),
     UnknownLoss(),
     UnknownActivation(),
+    NameRejectedByKerasVersion(),
 )
 RULES_BY_CODE: dict[str, Rule] = {rule.CODE: rule for rule in ALL_RULES}
 

@@ -4,10 +4,8 @@ from typing import Iterator
 
 from keraslint.diagnostics import Diagnostic, Replacement
 from keraslint.knowledge.losses import (
-    KERAS2_ONLY_LOSS_NAMES,
     accepted_loss_strings,
     is_accepted_loss_string,
-    is_keras2_only_loss,
 )
 from keraslint.model.types import FileModel
 from keraslint.rules._suggest import closest, only_close, replace_literal
@@ -25,8 +23,9 @@ class UnknownLoss(Rule):
     `Could not interpret loss identifier` — after the data was loaded and the
     model built, or hours into a notebook. Names that only Keras 2
     (`tf.keras`) knows, like `"kullback_leibler_divergence"` or `"logcosh"`,
-    are not reported, unless the file uses Keras 3 APIs (`keras.ops`,
-    `KERAS_BACKEND`). Files that register custom objects are skipped.
+    and names only Keras 3 knows, like `"dice"`, are KL303's: it reports
+    them when the project's Keras rejects them. Files that register custom
+    objects are skipped.
 
     ## Example
     ```python
@@ -40,8 +39,7 @@ class UnknownLoss(Rule):
 
     ## Fix safety
     Safe when exactly one valid name is close (or only the case differs):
-    the string is replaced by it. A tf.keras-only name in a Keras 3 file is
-    replaced by its Keras 3 name.
+    the string is replaced by it.
 
     ## References
     - keras/src/losses/__init__.py (`ALL_OBJECTS_DICT`, `get`)
@@ -92,13 +90,6 @@ model = keras.Sequential([keras.layers.Dense(3, activation="softmax")])
 model.compile(optimizer="adam", loss="categorical_crossentropy")  # expect: KL301
 """,
         ),
-        """\
-import os
-os.environ["KERAS_BACKEND"] = "jax"
-import keras
-model = keras.Sequential([keras.layers.Dense(1)])
-model.compile(optimizer="adam", loss="logcosh")  # expect: KL301
-""",
         Invalid(
             """\
 import keras
@@ -120,16 +111,7 @@ model.compile(optimizer="adam", loss=LOSS)
             return
         valid = accepted_loss_strings()
         for ref in file.loss_strings:
-            if is_keras2_only_loss(ref.value) and file.targets_keras3:
-                new = KERAS2_ONLY_LOSS_NAMES[ref.value]
-                fixed = replace_literal(ref.literal, ref.value, new)
-                yield self.diagnostic(
-                    ref.span,
-                    f"loss `{ref.value}` exists only in tf.keras (Keras 2); this file uses Keras 3, which rejects it",
-                    f"use `{new}`",
-                    Replacement(ref.span, fixed) if fixed else None,
-                )
-                continue
+            # A name one Keras major version accepts is KL303's to judge.
             if is_accepted_loss_string(ref.value):
                 continue
             suggestion = closest(ref.value, valid)

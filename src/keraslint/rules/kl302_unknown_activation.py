@@ -6,7 +6,6 @@ from keraslint.diagnostics import Diagnostic, Replacement
 from keraslint.knowledge.activations import (
     accepted_activation_strings,
     is_accepted_activation,
-    is_keras2_only_activation,
 )
 from keraslint.model.types import FileModel
 from keraslint.rules._suggest import closest, only_close, replace_literal
@@ -23,9 +22,9 @@ class UnknownActivation(Rule):
     Activation names are case-sensitive lowercase function names. An unknown
     one makes the layer fail with `Could not interpret activation function
     identifier` when the model is built. tf.keras 2.5-2.15 also took the
-    activation layer class names (`"Softmax"`, `"LeakyReLU"`, ...); those are
-    reported only in files that use Keras 3 APIs (`keras.ops`,
-    `KERAS_BACKEND`). Files that register custom objects are skipped.
+    activation layer class names (`"Softmax"`, `"LeakyReLU"`, ...): those,
+    and names only Keras 3 knows, are KL303's, reported when the project's
+    Keras rejects them. Files that register custom objects are skipped.
 
     ## Example
     ```python
@@ -79,11 +78,6 @@ hidden = Dense(64, activation="relu")  # expect: KL302
 out = Activation('sigmoid')  # expect: KL302
 """,
         ),
-        """\
-import keras
-from keras import ops
-head = keras.layers.Dense(10, activation="Softmax")  # expect: KL302
-""",
     )
 
     def check(self, file: FileModel) -> Iterator[Diagnostic]:
@@ -91,14 +85,7 @@ head = keras.layers.Dense(10, activation="Softmax")  # expect: KL302
             return
         valid = accepted_activation_strings()
         for ref in file.activation_strings:
-            if is_keras2_only_activation(ref.value) and file.targets_keras3:
-                yield self.diagnostic(
-                    ref.span,
-                    f"activation `{ref.value}` is a layer class name that only tf.keras 2.5-2.15 accepts; "
-                    "this file uses Keras 3, which rejects it",
-                    f"use `{ref.value.lower()}` or the `layers.{ref.value}()` layer",
-                )
-                continue
+            # A name one Keras major version accepts is KL303's to judge.
             if is_accepted_activation(ref.value):
                 continue
             suggestion = closest(ref.value, valid)
