@@ -215,15 +215,15 @@ def test_an_invalid_setting_is_a_one_line_error(tmp_path: Path) -> None:
     done = run("train.py", cwd=tmp_path)
     assert done.returncode == 2
     assert done.stderr.strip().splitlines() == [
-        f'keraslint: error: {tmp_path / "pyproject.toml"} [tool.keraslint]: `keras-version` must be '
-        "\"2\", \"3\" or \"auto\", got '4'"
+        f"keraslint: error: {tmp_path / 'pyproject.toml'} [tool.keraslint]: `keras-version` must be "
+        '"2", "3" or "auto", got \'4\''
     ]
 
 
 def test_show_settings_says_what_was_inferred_and_from_where(tmp_path: Path) -> None:
     _project(tmp_path, "requirements.txt", "keras>=3.2\n")
     shown = run("--show-settings", "src/train.py", cwd=tmp_path).stdout
-    assert 'keras-version      = auto  # from default' in shown
+    assert "keras-version      = auto  # from default" in shown
     assert f"keras-version (auto) = 3  # from {tmp_path / 'requirements.txt'}: `keras>=3.2`" in shown
 
 

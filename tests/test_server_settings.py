@@ -96,3 +96,32 @@ async def test_filesystem_first_still_takes_what_the_project_leaves_unset(client
     uri = open_document(client, tmp_path / "fill.py", TWO_FINDINGS)
     pull_again(client, {"lint": {"ignore": ["KL301"], "select": ["KL3"]}, "configurationPreference": "filesystemFirst"})
     await settled(client, uri, ["KL101"])  # the project's select, the editor's ignore
+
+
+# tf.keras code: a Keras-2-only loss at line 3 (KL303 under Keras 3).
+KERAS2_LOSS = """\
+import tensorflow as tf
+model = tf.keras.Sequential([tf.keras.layers.Dense(3, activation="softmax")])
+model.compile(optimizer="adam", loss="kullback_leibler_divergence")
+"""
+
+
+async def test_keras_version_from_the_project_and_from_the_editor(client: LanguageClient, tmp_path: Path):
+    (tmp_path / ".git").mkdir()
+    (tmp_path / "requirements.txt").write_text("tensorflow==2.15.0\n")
+    uri = open_document(client, tmp_path / "versions.py", KERAS2_LOSS)
+    pull_again(client, {})
+    await settled(client, uri, [])  # Keras 2: the name is valid there
+    pull_again(client, {"kerasVersion": "3"})
+    await settled(client, uri, ["KL303"])
+    pull_again(client, {})
+    await settled(client, uri, [])
+    # The user moves the project to Keras 3: the server reads the file again.
+    (tmp_path / "requirements.txt").write_text("keras>=3\n")
+    client.text_document_did_change(
+        lsp.DidChangeTextDocumentParams(
+            text_document=lsp.VersionedTextDocumentIdentifier(uri=uri, version=2),
+            content_changes=[lsp.TextDocumentContentChangeWholeDocument(text=KERAS2_LOSS + "\n")],
+        )
+    )
+    await settled(client, uri, ["KL303"])

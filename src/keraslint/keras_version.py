@@ -312,14 +312,16 @@ def _declared_from(directory: str) -> Declaration | None:
         current = current.parent
 
 
-def declared_version(path: str | Path) -> Declaration | None:
-    """The nearest declaration for the file ``path`` (or a directory)."""
+def declared_version(path: str | Path, fresh: bool = False) -> Declaration | None:
+    """The nearest declaration for the file ``path`` (or a directory);
+    ``fresh`` reads the files again (a long-running server, whose user
+    edits them), else each directory is read once per process."""
     target = Path(path).absolute()
-    directory = target if target.is_dir() else target.parent
-    return _declared_from(str(directory))
+    directory = str(target if target.is_dir() else target.parent)
+    return _declared_from.__wrapped__(directory) if fresh else _declared_from(directory)
 
 
-def keras_version_for(path: str, setting: str) -> str | None:
+def keras_version_for(path: str, setting: str, fresh: bool = False) -> str | None:
     """The Keras major version a file is linted for: the setting when it
     names one, else what the project declares; None when unknown (the
     file's own markers then decide)."""
@@ -327,7 +329,7 @@ def keras_version_for(path: str, setting: str) -> str | None:
         return setting
     if not path or path.startswith("<"):
         return None
-    declared = declared_version(path)
+    declared = declared_version(path, fresh)
     return declared.version if declared is not None else None
 
 

@@ -871,8 +871,8 @@ def create_server() -> LanguageServer:
                 found: list[Diagnostic] = []
             else:
                 # checker.lint_text is looked up at each call (tests wrap it).
-                version = keras_version_for(path, wanted.keras_version)
-                result = checker.lint_text(path, text, runner.enabled_rules(wanted), version)
+                keras = keras_version_for(path, wanted.keras_version, fresh=True)
+                result = checker.lint_text(path, text, runner.enabled_rules(wanted), keras)
                 for error in result.internal_errors:
                     log(f"keraslint: internal error in {uri}: {error}", lsp.MessageType.Warning)
                 found = list(runner.finish(result, wanted).diagnostics)
@@ -914,8 +914,8 @@ def create_server() -> LanguageServer:
             if wanted.force_exclude and is_excluded(path, wanted):
                 return linted
             named = path if path.endswith(".ipynb") else path + ".ipynb"
-            version = keras_version_for(path, wanted.keras_version)
-            result = checker.lint_data(named, data, runner.enabled_rules(wanted), version)
+            keras = keras_version_for(path, wanted.keras_version, fresh=True)
+            result = checker.lint_data(named, data, runner.enabled_rules(wanted), keras)
             for error in result.internal_errors:
                 log(f"keraslint: internal error in {uri}: {error}", lsp.MessageType.Warning)
             result = runner.finish(result, wanted)
