@@ -234,3 +234,19 @@ def test_the_cache_keeps_results_per_version(tmp_path: Path) -> None:
     write(tmp_path, "requirements.txt", "tensorflow==2.15.0\n")
     second = run("src/train.py", cwd=tmp_path)
     assert "src/train.py:5:" in second.stdout and "src/train.py:3:" not in second.stdout
+
+
+def test_a_project_that_declares_no_keras_does_not_borrow_its_parents(tmp_path: Path) -> None:
+    (tmp_path / ".git").mkdir()
+    write(tmp_path, "requirements.txt", "keras>=3\n")
+    write(tmp_path, "vendored/pyproject.toml", '[project]\nname = "v"\ndependencies = ["numpy"]\n')
+    write(tmp_path, "configured/pyproject.toml", '[tool.keraslint]\nselect = ["KL3"]\n')
+    assert keras_version_for(str(tmp_path / "vendored" / "x.py"), "auto") is None
+    # A pyproject.toml that only configures keraslint is no project.
+    assert keras_version_for(str(tmp_path / "configured" / "x.py"), "auto") == "3"
+
+
+def test_extras_that_disagree_decide_nothing(tmp_path: Path) -> None:
+    text = '[project]\nname = "p"\n[project.optional-dependencies]\nnew = ["tensorflow>=2.16"]\nold = ["tensorflow<2.16"]\n'
+    source = _project(tmp_path, "pyproject.toml", text)
+    assert keras_version_for(str(source), "auto") is None

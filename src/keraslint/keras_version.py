@@ -83,7 +83,17 @@ def _sides(specifier: SpecifierSet, boundary: Version) -> tuple[bool, bool]:
 def _decide(requirements: list[Requirement]) -> tuple[str | None, str] | None:
     """The Keras version the requirements pin, with the reason; None when
     none of them is Keras, tf-keras or TensorFlow."""
-    by_name = {canonicalize_name(r.name): r for r in requirements}
+    by_name: dict[str, Requirement] = {}
+    for requirement in requirements:
+        # One package named twice (a test extra and a legacy extra): both
+        # must hold, as if one requirement.
+        name = canonicalize_name(requirement.name)
+        if name in by_name:
+            merged = Requirement(str(by_name[name]))
+            merged.specifier &= requirement.specifier
+            by_name[name] = merged
+        else:
+            by_name[name] = requirement
     keras = by_name.get("keras")
     if keras is not None:
         two, three = _sides(keras.specifier, _KERAS_3)
@@ -300,6 +310,24 @@ def declaration_in(directory: Path) -> Declaration | None:
     return None
 
 
+def _is_project_root(directory: Path) -> bool:
+    """A repository's root, or a Python project's: its ``setup.py`` or
+    ``setup.cfg``, or a ``pyproject.toml`` with a ``[project]`` or Poetry
+    table (one holding only ``[tool.keraslint]`` configures, it is no
+    project). A project that declares neither Keras nor TensorFlow keeps
+    the version unknown rather than borrow its parent's."""
+    if any((directory / marker).exists() for marker in _PROJECT_ROOT_MARKERS):
+        return True
+    if (directory / "setup.py").is_file() or (directory / "setup.cfg").is_file():
+        return True
+    try:
+        document = tomllib.loads((directory / "pyproject.toml").read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        return False
+    tool = document.get("tool")
+    return "project" in document or (isinstance(tool, dict) and "poetry" in tool)
+
+
 @lru_cache(maxsize=1024)
 def _declared_from(directory: str) -> Declaration | None:
     current = Path(directory)
@@ -307,7 +335,7 @@ def _declared_from(directory: str) -> Declaration | None:
         found = declaration_in(current)
         if found is not None:
             return found
-        if any((current / marker).exists() for marker in _PROJECT_ROOT_MARKERS) or current.parent == current:
+        if current.parent == current or _is_project_root(current):
             return None
         current = current.parent
 
