@@ -602,3 +602,58 @@ def test_correct_pairings_learn(units, activation, loss):
     else:
         pred = (out[:, 0] > 0.5).astype(int)
     assert np.mean(pred == y[:, 0]) >= 0.95
+
+
+# --------------------------------------------------------------------------
+# KL401  metrics=["accuracy"] on a regression
+# --------------------------------------------------------------------------
+def _regression(n=256, d=4):
+    """Prices like boston_housing's: real values between about 5 and 50."""
+    rng = np.random.default_rng(0)
+    x = rng.normal(size=(n, d)).astype("float32")
+    y = (27.0 + 8.0 * x @ np.array([1.0, -0.5, 0.25, 0.5], dtype="float32")).astype("float32")[:, None]
+    return x, y
+
+
+def test_kl401_accuracy_on_a_regression_resolves_to_a_threshold_and_stays_zero():
+    """keras/src/trainers/compile_utils.py ``get_metric``: "accuracy" and
+    "acc" (any case) become ``BinaryAccuracy`` when the output has one unit
+    (``is_binary_or_sparse_categorical``), which compares ``y_pred > 0.5``
+    with ``y_true`` (keras/src/metrics/accuracy_metrics.py
+    ``binary_accuracy``). On real-valued targets nothing is ever equal: the
+    model learns (the loss falls by >95 %) while accuracy reads 0.0 at every
+    epoch, the "my accuracy is 0" of countless questions."""
+    from keras.src.trainers.compile_utils import get_metric
+
+    x, y = _regression()
+    for name in ("accuracy", "acc", "Accuracy"):
+        assert type(get_metric(name, y, np.zeros_like(y))).__name__ == "BinaryAccuracy"
+    model = keras.Sequential([keras.Input((4,)), keras.layers.Dense(16, activation="relu"), keras.layers.Dense(1)])
+    model.compile(optimizer=keras.optimizers.Adam(0.05), loss="mse", metrics=["accuracy"])
+    history = model.fit(x, y, epochs=60, batch_size=32, verbose=0).history
+    assert history["loss"][-1] < 0.05 * history["loss"][0]
+    assert max(history["accuracy"]) == 0.0
+    # Standardised targets (StandardScaler) fare no better: a real value is
+    # never exactly 0.0 or 1.0.
+    z = ((y - y.mean()) / y.std()).astype("float32")
+    model.compile(optimizer=keras.optimizers.Adam(0.05), loss="mse", metrics=["accuracy"])
+    history = model.fit(x, z, epochs=20, batch_size=32, verbose=0).history
+    assert max(history["accuracy"]) == 0.0
+
+
+def test_kl401_on_several_real_valued_outputs_accuracy_is_an_argmax_match():
+    """With several outputs ``get_metric`` picks ``CategoricalAccuracy``: it
+    counts rows whose largest prediction sits where the largest target does,
+    a number unrelated to how close the predictions are."""
+    from keras.src.trainers.compile_utils import get_metric
+
+    y = np.array([[10.0, 11.0], [30.0, 29.0]], dtype="float32")
+    far = np.array([[0.0, 1.0], [1.0, 0.0]], dtype="float32")  # errors of 10 to 29
+    close = np.array([[10.6, 10.4], [29.4, 29.6]], dtype="float32")  # errors under 1
+    metric = get_metric("accuracy", y, far)
+    assert type(metric).__name__ == "CategoricalAccuracy"
+    metric.update_state(y, far)
+    assert float(metric.result()) == 1.0  # perfect accuracy, useless model
+    metric.reset_state()
+    metric.update_state(y, close)
+    assert float(metric.result()) == 0.0  # zero accuracy, good model

@@ -250,3 +250,8 @@ def test_extras_that_disagree_decide_nothing(tmp_path: Path) -> None:
     text = '[project]\nname = "p"\n[project.optional-dependencies]\nnew = ["tensorflow>=2.16"]\nold = ["tensorflow<2.16"]\n'
     source = _project(tmp_path, "pyproject.toml", text)
     assert keras_version_for(str(source), "auto") is None
+
+
+def test_a_name_the_system_rejects_has_an_unknown_version(tmp_path: Path) -> None:
+    assert keras_version_for(str(tmp_path / ("b" * 300 + ".py")), "auto") is None
+    assert keras_version_for(str(tmp_path / ("a/" * 3000) / "x.py"), "auto") is None

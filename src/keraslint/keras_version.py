@@ -345,8 +345,13 @@ def declared_version(path: str | Path, fresh: bool = False) -> Declaration | Non
     ``fresh`` reads the files again (a long-running server, whose user
     edits them), else each directory is read once per process."""
     target = Path(path).absolute()
-    directory = str(target if target.is_dir() else target.parent)
-    return _declared_from.__wrapped__(directory) if fresh else _declared_from(directory)
+    try:
+        directory = str(target if target.is_dir() else target.parent)
+        return _declared_from.__wrapped__(directory) if fresh else _declared_from(directory)
+    except (OSError, ValueError):
+        # A name too long for the system, a folder that cannot be searched:
+        # the file itself is reported unreadable; its version is unknown.
+        return None
 
 
 def keras_version_for(path: str, setting: str, fresh: bool = False) -> str | None:

@@ -1545,7 +1545,12 @@ class _ModelBuilder:
             event_scope = scope if compile_event.scope is original else compile_event.scope
             loss, loss_scope, loss_index = self._argument_at(compile_event, 1, "loss", event_scope)
             losses = self.ex.losses_per_output(loss, outputs, loss_scope, loss_index)
-            compiles.append(self._trained_on(Compile(losses, self.ex.span(compile_event.call)), fits, outputs))
+            # ``metrics=`` by keyword only: Keras 2 takes it third, Keras 3
+            # fourth (after ``loss_weights``).
+            metrics, metrics_scope, metrics_index = self._argument_at(compile_event, None, "metrics", event_scope)
+            named = tuple(_strings_in(self.ex, metrics, metrics_scope, metrics_index))
+            compiled = Compile(losses, self.ex.span(compile_event.call), metrics=named)
+            compiles.append(self._trained_on(compiled, fits, outputs))
         compiles.extend(self._inherited_compiles(call, events, outputs))
         via = self._via.get(id(call)) or self._via.get(id(scope))
         if via is None:

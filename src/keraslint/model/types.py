@@ -103,6 +103,8 @@ class Compile:
     # A multi-output model's targets, per output: ``fit(x, [y_a, y_b])`` by
     # position, ``fit(x, {"a": y_a})`` by output name.
     head_targets: tuple[tuple[Target, ...], ...] = ()
+    # The metrics given by name (``metrics=["accuracy"]``), as written.
+    metrics: tuple[StringRef, ...] = ()
 
 
 @dataclass(frozen=True)

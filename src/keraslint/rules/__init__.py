@@ -21,6 +21,7 @@ from keraslint.rules.kl205_binary_loss_multiclass_labels import BinaryLossOnMult
 from keraslint.rules.kl301_unknown_loss import UnknownLoss
 from keraslint.rules.kl302_unknown_activation import UnknownActivation
 from keraslint.rules.kl303_name_rejected_by_keras_version import NameRejectedByKerasVersion
+from keraslint.rules.kl401_accuracy_on_regression import AccuracyOnRegression
 
 ALL_RULES: tuple[Rule, ...] = (
     SoftmaxSingleUnit(),
@@ -41,6 +42,7 @@ ALL_RULES: tuple[Rule, ...] = (
     UnknownLoss(),
     UnknownActivation(),
     NameRejectedByKerasVersion(),
+    AccuracyOnRegression(),
 )
 RULES_BY_CODE: dict[str, Rule] = {rule.CODE: rule for rule in ALL_RULES}
 

@@ -1,0 +1,84 @@
+"""KL401 beyond its documented examples: which targets make a regression
+certain, how the metrics may be written, and the correct twins."""
+
+from __future__ import annotations
+
+import pytest
+
+from keraslint.checker import lint_text
+from keraslint.rules import RULES_BY_CODE
+
+RULE = (RULES_BY_CODE["KL401"],)
+
+BOSTON = """\
+import keras
+(x_train, y_train), (x_test, y_test) = keras.datasets.boston_housing.load_data()
+model = keras.Sequential([keras.layers.Dense(64, activation="relu"), keras.layers.Dense({units})])
+"""
+
+
+def _lines(code: str) -> list[int]:
+    return [d.span.start.line for d in lint_text("t.py", code, RULE).diagnostics]
+
+
+@pytest.mark.parametrize(
+    "compile_and_fit",
+    [
+        'model.compile(optimizer="adam", loss="mse", metrics=["accuracy"])\nmodel.fit(x_train, y_train)\n',
+        'model.compile(optimizer="adam", loss="mae", metrics=["Accuracy", "mse"])\nmodel.fit(x_train, y_train)\n',
+        'METRICS = ["acc"]\nmodel.compile(optimizer="adam", loss="huber", metrics=METRICS)\nmodel.fit(x_train, y_train)\n',
+        'CFG = {"loss": "log_cosh", "metric": "accuracy"}\n'
+        'model.compile(optimizer="adam", loss=CFG["loss"], metrics=[CFG["metric"]])\n'
+        "model.fit(x_train, y_train, validation_data=(x_test, y_test))\n",
+        'model.compile("adam", keras.losses.MeanSquaredError(), metrics=("accuracy",))\nmodel.fit(x_train, y_train)\n',
+    ],
+)
+def test_accuracy_on_raw_regression_targets(compile_and_fit: str) -> None:
+    code = BOSTON.format(units=1) + compile_and_fit
+    assert len(_lines(code)) == 1
+
+
+def test_the_message_names_what_keras_resolves_by_width() -> None:
+    fit = 'model.compile(optimizer="adam", loss="mse", metrics=["accuracy"])\nmodel.fit(x_train, y_train)\n'
+    (one,) = lint_text("t.py", BOSTON.format(units=1) + fit, RULE).diagnostics
+    assert "`binary_accuracy`" in one.message and one.fix is not None and not one.fix.safe
+    assert one.fix.text == '"mae"'
+
+
+@pytest.mark.parametrize(
+    "code",
+    [
+        # A metric that fits a regression.
+        BOSTON.format(units=1)
+        + 'model.compile(optimizer="adam", loss="mse", metrics=["mae"])\nmodel.fit(x_train, y_train)\n',
+        # A classification loss: accuracy is right there.
+        BOSTON.format(units=1)
+        + 'model.compile(optimizer="adam", loss="binary_crossentropy", metrics=["accuracy"])\n'
+        "model.fit(x_train, y_train > 22)\n",
+        # Targets of unknown kind: 0/1 labels regressed with mse are common
+        # and accuracy then means something.
+        """\
+import keras
+import numpy as np
+x, y = np.load("x.npy"), np.load("y.npy")
+model = keras.Sequential([keras.layers.Dense(1)])
+model.compile(optimizer="adam", loss="mse", metrics=["accuracy"])
+model.fit(x, y)
+""",
+        # One of the fits trains on labels of unknown kind.
+        BOSTON.format(units=1)
+        + 'model.compile(optimizer="adam", loss="mse", metrics=["accuracy"])\n'
+        "model.fit(x_train, y_train)\nmodel.fit(x_train, labels)\n",
+        # Classification data with mse: accuracy means something.
+        """\
+import keras
+(x, y), _ = keras.datasets.mnist.load_data()
+y = keras.utils.to_categorical(y)
+model = keras.Sequential([keras.layers.Flatten(), keras.layers.Dense(10, activation="softmax")])
+model.compile(optimizer="adam", loss="mse", metrics=["accuracy"])
+model.fit(x, y)
+""",
+    ],
+)
+def test_correct_twins_stay_silent(code: str) -> None:
+    assert _lines(code) == []
