@@ -52,8 +52,7 @@ def test_the_message_names_what_keras_resolves_by_width() -> None:
         BOSTON.format(units=1)
         + 'model.compile(optimizer="adam", loss="mse", metrics=["mae"])\nmodel.fit(x_train, y_train)\n',
         # A classification loss: accuracy is right there.
-        BOSTON.format(units=1)
-        + 'model.compile(optimizer="adam", loss="binary_crossentropy", metrics=["accuracy"])\n'
+        BOSTON.format(units=1) + 'model.compile(optimizer="adam", loss="binary_crossentropy", metrics=["accuracy"])\n'
         "model.fit(x_train, y_train > 22)\n",
         # Targets of unknown kind: 0/1 labels regressed with mse are common
         # and accuracy then means something.
@@ -66,8 +65,7 @@ model.compile(optimizer="adam", loss="mse", metrics=["accuracy"])
 model.fit(x, y)
 """,
         # One of the fits trains on labels of unknown kind.
-        BOSTON.format(units=1)
-        + 'model.compile(optimizer="adam", loss="mse", metrics=["accuracy"])\n'
+        BOSTON.format(units=1) + 'model.compile(optimizer="adam", loss="mse", metrics=["accuracy"])\n'
         "model.fit(x_train, y_train)\nmodel.fit(x_train, labels)\n",
         # Classification data with mse: accuracy means something.
         """\
