@@ -657,3 +657,33 @@ def test_kl401_on_several_real_valued_outputs_accuracy_is_an_argmax_match():
     metric.reset_state()
     metric.update_state(y, close)
     assert float(metric.result()) == 0.0  # zero accuracy, good model
+
+
+# --------------------------------------------------------------------------
+# KL402  binary_accuracy on a single-label multi-class output
+# --------------------------------------------------------------------------
+def test_kl402_binary_accuracy_on_ten_classes_is_high_for_a_useless_model():
+    """keras/src/metrics/accuracy_metrics.py ``binary_accuracy`` thresholds
+    every one of the 10 softmax outputs at 0.5 and compares it with the
+    one-hot target: a model that is always wrong still matches 8 of 10
+    columns (0.8), one that outputs 0.1 everywhere matches 9 (0.9), while
+    ``categorical_accuracy`` gives chance or nothing (its argmax of a tie is
+    class 0)."""
+    rng = np.random.default_rng(0)
+    labels = rng.integers(0, 10, size=200)
+    y = np.eye(10, dtype="float32")[labels]
+    uniform = np.full_like(y, 0.1)
+    wrong = np.eye(10, dtype="float32")[(labels + 1) % 10]
+    for name, pred, binary in (("uniform", uniform, 0.9), ("wrong", wrong, 0.8)):
+        b = keras.metrics.BinaryAccuracy()
+        b.update_state(y, pred)
+        c = keras.metrics.CategoricalAccuracy()
+        c.update_state(y, pred)
+        assert float(b.result()) == pytest.approx(binary), name
+        assert float(c.result()) == pytest.approx(float(np.mean(labels == 0)) if name == "uniform" else 0.0)
+    # Compiled by name, "binary_accuracy" is that metric whatever the loss.
+    model = keras.Sequential([keras.Input((4,)), keras.layers.Dense(10, activation="softmax")])
+    model.compile(optimizer="adam", loss="categorical_crossentropy", metrics=["binary_accuracy"])
+    x = rng.normal(size=(200, 4)).astype("float32")
+    history = model.fit(x, y, epochs=1, verbose=0).history
+    assert history["binary_accuracy"][0] > 0.85  # "89 % accurate" on noise

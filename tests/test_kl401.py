@@ -80,3 +80,35 @@ model.fit(x, y)
 )
 def test_correct_twins_stay_silent(code: str) -> None:
     assert _lines(code) == []
+
+
+KL402 = (RULES_BY_CODE["KL402"],)
+
+
+@pytest.mark.parametrize(
+    ("head", "loss", "metrics", "found"),
+    [
+        ("Dense(NUM_CLASSES, activation='softmax')", "categorical_crossentropy", '["binary_accuracy"]', 1),
+        ("Dense(10)", "keras.losses.SparseCategoricalCrossentropy(from_logits=True)", "METRICS", 1),
+        (
+            "Dense(10, activation='softmax')",
+            "categorical_crossentropy",
+            '["accuracy", "top_k_categorical_accuracy"]',
+            0,
+        ),
+        ("Dense(10, activation='sigmoid')", "binary_crossentropy", '["binary_accuracy"]', 0),  # multi-label
+        ("Dense(2, activation='softmax')", "categorical_crossentropy", '["binary_accuracy"]', 0),  # same number
+        ("Dense(n_out, activation='softmax')", "categorical_crossentropy", '["binary_accuracy"]', 0),  # unknown
+    ],
+)
+def test_kl402_shapes_and_twins(head: str, loss: str, metrics: str, found: int) -> None:
+    code = f"""\
+import keras
+import sys
+NUM_CLASSES = 10
+METRICS = ["binary_accuracy"]
+n_out = int(sys.argv[1])
+model = keras.Sequential([keras.layers.Dense(32, activation="relu"), keras.layers.{head}])
+model.compile(optimizer="adam", loss={loss if loss.startswith("keras") else repr(loss)}, metrics={metrics})
+"""
+    assert len(lint_text("t.py", code, KL402).diagnostics) == found

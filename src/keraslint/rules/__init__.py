@@ -22,6 +22,7 @@ from keraslint.rules.kl301_unknown_loss import UnknownLoss
 from keraslint.rules.kl302_unknown_activation import UnknownActivation
 from keraslint.rules.kl303_name_rejected_by_keras_version import NameRejectedByKerasVersion
 from keraslint.rules.kl401_accuracy_on_regression import AccuracyOnRegression
+from keraslint.rules.kl402_binary_accuracy_on_multiclass import BinaryAccuracyOnMulticlass
 
 ALL_RULES: tuple[Rule, ...] = (
     SoftmaxSingleUnit(),
@@ -43,6 +44,7 @@ ALL_RULES: tuple[Rule, ...] = (
     UnknownActivation(),
     NameRejectedByKerasVersion(),
     AccuracyOnRegression(),
+    BinaryAccuracyOnMulticlass(),
 )
 RULES_BY_CODE: dict[str, Rule] = {rule.CODE: rule for rule in ALL_RULES}
 
