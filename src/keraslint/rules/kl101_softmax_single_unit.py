@@ -4,10 +4,10 @@ from typing import Iterator
 
 from keraslint.diagnostics import Diagnostic, Replacement, Span
 from keraslint.knowledge.activations import SOFTMAX
-from keraslint.knowledge.losses import BINARY_LOSSES
+from keraslint.knowledge.losses import BINARY_LOSSES, MULTICLASS_LOSSES
 from keraslint.model.types import Activation, FileModel
 from keraslint.rules._suggest import replace_literal
-from keraslint.rules.base import Invalid, Rule, trained_pairs
+from keraslint.rules.base import Invalid, Rule, targets_of, trained_pairs
 
 # How many of the losses a model trains with a message names.
 _LISTED = 3
@@ -164,7 +164,24 @@ unet.compile(optimizer="adam", loss="binary_crossentropy")
                 safe = bool(losses) and all(loss.name in BINARY_LOSSES for loss in losses)
                 reported.add(output.activation.span)
                 related = tuple((loss.span, f"the loss `{loss.source}`") for loss in losses[:_LISTED])
-                yield self._report(output.activation, f" (loss {context})" if context else "", safe, related=related)
+                classes = max(
+                    (
+                        t.classes or 0
+                        for o, c, _ in trained_pairs(model)
+                        if o is output
+                        for t in targets_of(model, c, o)
+                    ),
+                    default=0,
+                )
+                multiclass_loss = bool(losses) and all(loss.name in MULTICLASS_LOSSES for loss in losses)
+                yield self._report(
+                    output.activation,
+                    f" (loss {context})" if context else "",
+                    safe,
+                    related=related,
+                    classes=classes,
+                    multiclass_loss=multiclass_loss,
+                )
         for activation in file.single_unit_softmax:
             if activation.span not in reported:
                 reported.add(activation.span)
@@ -179,13 +196,22 @@ unet.compile(optimizer="adam", loss="binary_crossentropy")
         safe: bool,
         output: bool = True,
         related: tuple[tuple[Span, str], ...] = (),
+        classes: int = 0,
+        multiclass_loss: bool = False,
     ) -> Diagnostic:
         fixed = replace_literal(activation.source, "softmax", "sigmoid") if _is_string(activation.source) else None
         effect = "so the model learns nothing" if output else "a constant that carries no information"
         return self.diagnostic(
             activation.span,
             f"`softmax` over a single unit always outputs 1.0, {effect}{context}",
-            "use `sigmoid` for a binary output, or one unit per class with `softmax`",
+            # With more than two classes in the targets, sigmoid is no fix:
+            # the hint agrees with KL103's and KL204's then.
+            f"the targets have {classes} classes: give the output {classes} units"
+            if classes > 2
+            # A multi-class loss stays constant on one sigmoid unit (KL103).
+            else "use a 1-unit `sigmoid` output with `binary_crossentropy`, or one unit per class with `softmax`"
+            if multiclass_loss
+            else "use `sigmoid` for a binary output, or one unit per class with `softmax`",
             Replacement(activation.span, fixed, safe) if fixed else None,
             related,
         )

@@ -5,7 +5,7 @@ from typing import Iterator
 from keraslint.diagnostics import Diagnostic
 from keraslint.knowledge.losses import MULTICLASS_LOSSES
 from keraslint.model.types import FileModel
-from keraslint.rules.base import Rule, trained_pairs
+from keraslint.rules.base import Rule, targets_of, trained_pairs
 
 
 class MulticlassLossOnSingleUnit(Rule):
@@ -76,14 +76,21 @@ model.compile(
 
     def check(self, file: FileModel) -> Iterator[Diagnostic]:
         for model in file.models:
-            for output, _, loss in trained_pairs(model):
+            for output, compile_, loss in trained_pairs(model):
                 if output.units != 1:
                     continue
                 if loss.name in MULTICLASS_LOSSES:
+                    # The hint every other finding on this model agrees with:
+                    # one unit per class when the targets have more than two.
+                    classes = max((t.classes or 0 for t in targets_of(model, compile_, output)), default=0)
+                    if classes > 2:
+                        hint = f"the targets have {classes} classes: give the output {classes} units with `softmax`"
+                    else:
+                        hint = "for a binary problem use `binary_crossentropy` with a 1-unit `sigmoid` output"
                     yield self.diagnostic(
                         loss.span,
                         f"`{loss.name}` needs one output unit per class, but the output "
                         f"({file.where(output.span)}) has 1 unit: the loss is constant and nothing is learned",
-                        "for a binary problem use `binary_crossentropy` with a 1-unit `sigmoid` output",
+                        hint,
                         related=((output.span, "the 1-unit output"),),
                     )

@@ -79,7 +79,7 @@ model.fit(x_train, y_train, validation_data=(x_test, y_test))
         for model in file.models:
             # The targets and the loss decide, whatever the output layer is
             # (known or not): a categorical loss needs one-hot rows.
-            for _, _, loss, targets in trained_losses(model):
+            for output, _, loss, targets in trained_losses(model):
                 if loss.name not in (CATEGORICAL_CROSSENTROPY, CATEGORICAL_FOCAL_CROSSENTROPY):
                     continue
                 for target in targets:
@@ -89,7 +89,10 @@ model.fit(x_train, y_train, validation_data=(x_test, y_test))
                             loss.span,
                             f"`{loss.name}` expects one-hot targets, but `fit` gets `{target.source}`, "
                             f"integer labels from `{target.producer}` at {where}",
-                            "use `sparse_categorical_crossentropy` for integer labels, "
+                            # On one unit the sparse loss is as constant (KL103).
+                            "for a binary problem use `binary_crossentropy` with a 1-unit `sigmoid` output"
+                            if output is not None and output.units == 1 and (target.classes or 2) <= 2
+                            else "use `sparse_categorical_crossentropy` for integer labels, "
                             "or one-hot encode them with `keras.utils.to_categorical`",
                             related=(
                                 (target.producer_span or target.span, f"integer labels from `{target.producer}`"),

@@ -132,7 +132,8 @@ model.fit(x, y)
                 if classes != output.units and not (target.classes_at_least and classes < output.units):
                     yield self.diagnostic(
                         output.units_span or output.span,
-                        f"the output has {output.units} units but the targets have {classes} classes "
+                        f"the output has {output.units} {'unit' if output.units == 1 else 'units'} "
+                        f"but the targets have {classes} classes "
                         f"(`{target.producer}` at {file.where(target.producer_span or target.span)})",
                         f"give the output layer {classes} units",
                         related=((target.producer_span or target.span, f"{classes} classes from `{target.producer}`"),),
