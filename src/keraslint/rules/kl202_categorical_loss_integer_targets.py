@@ -79,11 +79,18 @@ model.fit(x_train, y_train, validation_data=(x_test, y_test))
         for model in file.models:
             # The targets and the loss decide, whatever the output layer is
             # (known or not): a categorical loss needs one-hot rows.
-            for _, _, loss, targets in trained_losses(model):
+            for output, _, loss, targets in trained_losses(model):
                 if loss.name not in (CATEGORICAL_CROSSENTROPY, CATEGORICAL_FOCAL_CROSSENTROPY):
                     continue
                 for target in targets:
-                    if target.encoding is Encoding.INTEGER:
+                    # A binary class mode's 0/1 column on a 1-unit output:
+                    # the unit count is the mistake there (KL103).
+                    if target.encoding is Encoding.INTEGER or (
+                        target.encoding is Encoding.INTEGER_OR_BINARY
+                        and output is not None
+                        and output.units is not None
+                        and output.units > 1
+                    ):
                         where = file.where(target.producer_span or target.span)
                         yield self.diagnostic(
                             loss.span,
