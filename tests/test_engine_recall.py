@@ -325,3 +325,29 @@ def test_several_star_imports_of_keras_modules(imports: str) -> None:
 )
 def test_star_imports_that_may_shadow_are_silent(imports: str) -> None:
     assert codes(STARRED.format(imports=imports)) == []
+
+
+# -- a head width from ``y.shape[1]`` after ``reshape(-1, 1)`` ----------------------
+
+HEAD_FROM_SHAPE = """\
+from keras.layers import Dense
+from keras.models import Sequential
+from sklearn.preprocessing import LabelEncoder
+y = LabelEncoder().fit_transform(outcomes).reshape(-1, 1)
+y_train = y[:100]
+n_outputs = y_train.shape[1]
+model = Sequential()
+model.add(Dense(n_outputs, activation="sigmoid"))
+model.compile(loss={loss!r}, optimizer="adam")
+model.fit(X, y_train)
+"""
+
+
+def test_width_from_a_reshaped_column_is_one_unit() -> None:
+    # One column: one unit, so the categorical loss is the 1-unit mistake
+    # (KL103), not a sigmoid of unknown width (KL107).
+    assert codes(HEAD_FROM_SHAPE.format(loss="categorical_crossentropy")) == [("KL103", 9), ("KL202", 9)]
+
+
+def test_width_from_a_reshaped_column_with_a_binary_loss_is_silent() -> None:
+    assert codes(HEAD_FROM_SHAPE.format(loss="binary_crossentropy")) == []

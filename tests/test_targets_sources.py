@@ -843,3 +843,86 @@ def test_binary_class_mode_on_one_unit_with_categorical_loss_is_the_one_unit_mis
     # sparse loss there would be wrong.
     body = FLOW.format(mode=', class_mode="binary"') + model(1, "sigmoid", "categorical_crossentropy")
     assert codes(body + "model.fit(train)\n") == ["KL103"]
+
+
+# -- a DataFrame column assigned, then rows filtered on it ----------------------------
+COLUMN = (
+    'IDS = {{"cat": 0, "both": 1, "dog": 2}}\n'
+    + FRAME
+    + 'df["class"] = df["animal"].map(IDS)\n'
+    + "{between}"
+    + "kept = df[{mask}]\n"
+    + 'labels = kept["class"].values\n'
+)
+
+COLUMN_FLAGGED = {
+    "middle class dropped, two units": (
+        COLUMN.format(between="", mask='df["class"] != 1')
+        + model(2, "softmax", "sparse_categorical_crossentropy")
+        + "model.fit(np.zeros((9, 4)), labels)\n",
+        "KL204",
+    ),
+    "rows kept by a comparison, binary loss": (
+        COLUMN.format(between="", mask='df["class"] >= 1')
+        + model(1, "sigmoid", "binary_crossentropy")
+        + "model.fit(np.zeros((9, 4)), labels)\n",
+        "KL205",
+    ),
+    "category codes assigned to a column": (
+        FRAME
+        + 'df["y"] = df["tissue"].astype("category").cat.codes\n'
+        + model(5, "softmax", "categorical_crossentropy")
+        + 'model.fit(np.zeros((9, 4)), df["y"])\n',
+        "KL202",
+    ),
+}
+
+COLUMN_SILENT = {
+    "last class dropped, two units": (
+        COLUMN.format(between="", mask='df["class"] != 2')
+        + model(2, "softmax", "sparse_categorical_crossentropy")
+        + "model.fit(np.zeros((9, 4)), labels)\n"
+    ),
+    "rows filtered on another column": (
+        COLUMN.format(between="", mask='df["animal"] != "dog"')
+        + model(2, "softmax", "sparse_categorical_crossentropy")
+        + "model.fit(np.zeros((9, 4)), labels)\n"
+    ),
+    "column rewritten in a branch": (
+        COLUMN.format(between='if len(df) > 10:\n    df["class"] = 0\n', mask='df["class"] != 1')
+        + model(2, "softmax", "sparse_categorical_crossentropy")
+        + "model.fit(np.zeros((9, 4)), labels)\n"
+    ),
+    "frame changed by a method": (
+        COLUMN.format(between='df.replace({"class": {2: 1}}, inplace=True)\n', mask='df["class"] != 1')
+        + model(2, "softmax", "sparse_categorical_crossentropy")
+        + "model.fit(np.zeros((9, 4)), labels)\n"
+    ),
+    "column written under a name not known": (
+        COLUMN.format(between="df[column_name] = 0\n", mask='df["class"] != 1')
+        + model(2, "softmax", "sparse_categorical_crossentropy")
+        + "model.fit(np.zeros((9, 4)), labels)\n"
+    ),
+    "column changed through an alias": (
+        COLUMN.format(between='view = df["class"]\nview[view == 2] = 1\n', mask='df["class"] != 1')
+        + model(2, "softmax", "sparse_categorical_crossentropy")
+        + "model.fit(np.zeros((9, 4)), labels)\n"
+    ),
+    "column read from the file": (
+        FRAME
+        + 'kept = df[df["class"] != 1]\n'
+        + model(2, "softmax", "sparse_categorical_crossentropy")
+        + 'model.fit(np.zeros((9, 4)), kept["class"])\n'
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(COLUMN_FLAGGED))
+def test_column_mistake_is_reported(name: str) -> None:
+    body, code = COLUMN_FLAGGED[name]
+    assert code in codes(body), codes(body)
+
+
+@pytest.mark.parametrize("name", sorted(COLUMN_SILENT))
+def test_column_correct_or_uncertain_is_silent(name: str) -> None:
+    assert codes(COLUMN_SILENT[name]) == []

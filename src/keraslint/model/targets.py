@@ -44,6 +44,15 @@ _PRESERVING_TENSORFLOW = frozenset(
     {"convert_to_tensor", "cast", "constant", "reshape", "squeeze", "identity", "Variable"}
 )
 _MAX_DEPTH = 50
+# Row filters ``df[df["label"] <op> k]`` on a column of integer labels.
+_FILTERS: dict[type, Callable[[int, int], bool]] = {
+    cst.Equal: lambda label, k: label == k,
+    cst.NotEqual: lambda label, k: label != k,
+    cst.LessThan: lambda label, k: label < k,
+    cst.LessThanEqual: lambda label, k: label <= k,
+    cst.GreaterThan: lambda label, k: label > k,
+    cst.GreaterThanEqual: lambda label, k: label >= k,
+}
 # Larger "labels" are not class indices of any model we check.
 _MAX_LABEL = 100_000
 
@@ -210,7 +219,11 @@ class TargetReader:
                         return replace(whole, complete=False)
                 return found
             if isinstance(key, cst.SimpleString) and key.evaluated_value == "target" and not path:
-                return self._sklearn_bunch(value, scope, index, depth)
+                found = self._sklearn_bunch(value, scope, index, depth)
+                if found is not None:
+                    return found
+            if isinstance(key, cst.SimpleString) and isinstance(key.evaluated_value, str) and not path:
+                return self._column(value, key.evaluated_value, scope, index, depth)
             return None
         if path or not keys or not isinstance(keys[0], cst.Slice):
             return None
@@ -458,6 +471,112 @@ class TargetReader:
         target, first = writes[0][2], writes[0][1]
         producer = f"{self.ex.source(target)} = {self.ex.source(first) if len(self.ex.source(first)) <= 30 else '...'}"
         return _Found(Encoding.ONE_HOT, producer, self.ex.span(target), classes)
+
+    def _column(self, frame: cst.BaseExpression, column: str, scope: Scope, index: int, depth: int) -> _Result:
+        """``df["label"]``: what the code last assigned to that column of a
+        DataFrame (``df["label"] = df["name"].map(IDS)``), through row
+        filters on the column itself (``df = df[df["label"] != 1]``).
+        Every other change of ``df`` between (a method called on it, a
+        write to a column not named by a constant, a loop or a branch)
+        leaves it unknown."""
+        if depth > _MAX_DEPTH or not isinstance(frame, cst.Name) or self._parameter(frame, scope, index):
+            return None
+        writes = self._column_writes(frame.value, scope, index)
+        if writes is None:
+            return None
+        origin, assigned = writes
+        for keys, value, at in reversed(assigned):
+            self.ex.budget.spend()
+            key = keys[0] if len(keys) == 1 and isinstance(keys[0], cst.Index) else None
+            if key is None:
+                return None
+            name = as_str(self.ex.value(key.value, scope, at))
+            if name is None:
+                return None
+            if name == column:
+                return self._follow(value, scope, at, (), depth + 1)
+        # Not written since the frame was bound: a row filter of another frame.
+        rows = origin.value
+        if origin.path or not isinstance(rows, cst.Subscript) or len(rows.slice) != 1:
+            return None
+        mask = rows.slice[0].slice
+        if not isinstance(mask, cst.Index) or not isinstance(rows.value, cst.Name):
+            return None
+        found = self._column(rows.value, column, scope, origin.index, depth + 1)
+        return self._filtered(found, mask.value, rows.value.value, column, scope, origin.index)
+
+    def _column_writes(
+        self, name: str, scope: Scope, index: int
+    ) -> tuple[Binding, list[tuple[list[cst.BaseSlice], cst.BaseExpression, int]]] | None:
+        """The binding of the frame ``name`` in effect at ``index`` and the
+        item assignments to it since (each with its statement), when those
+        are its only changes and all of them certainly ran."""
+        history = scope.bindings.get(name)
+        values = self.ex.values
+        if not history or values is None:
+            return None
+        before = [binding for binding in history if binding.index < index]
+        origins = [position for position, binding in enumerate(before) if binding.kind is not Kind.UNKNOWN]
+        if not origins:
+            return None
+        origin = before[origins[-1]]
+        later = before[origins[-1] + 1 :]
+        if not origin.certain or origin.kind is not Kind.VALUE or any(not binding.certain for binding in later):
+            return None
+        changes = values.mutations.changes.get(name, [])
+        if any(change.scope is not scope for change in changes):
+            return None
+        # A part of the frame under another name (``col = df["label"]``)
+        # may change it unseen; one taken at the read or after it cannot,
+        # nor one stored back into the frame (``df["y"] = df["x"].map(...)``).
+        written = {binding.index for binding in later}
+        aliases = values.mutations.aliases.get(name, [])
+        if any(
+            alias.scope is not scope or (origin.index < alias.index < index and alias.index not in written)
+            for alias in aliases
+        ):
+            return None
+        if {change.index for change in changes if origin.index < change.index < index} - written:
+            return None  # passed to a function or a method called on it
+        body = self._body_of(scope)
+        if body is None or _changed_in_place(body, name, self.ex.budget):
+            return None
+        if not later:
+            return origin, []
+        writes = _subscript_writes(body, name, self.ex.budget)
+        # Every binding of the name after the first is an assignment or an
+        # item write: the writes pair with the item-write bindings in order.
+        unknown = [binding for binding in history if binding.kind is Kind.UNKNOWN]
+        if writes is None or len(writes) != len(unknown):
+            return None
+        paired = {binding.index: write for binding, write in zip(unknown, writes)}
+        return origin, [(paired[b.index][0], paired[b.index][1], b.index) for b in later]
+
+    def _filtered(
+        self, found: _Result, mask: cst.BaseExpression, frame: str, column: str, scope: Scope, index: int
+    ) -> _Result:
+        """The labels left by ``frame[frame[column] <op> k]``; unknown for a
+        mask of another shape (it may drop any class)."""
+        if found is None or not isinstance(mask, cst.Comparison) or len(mask.comparisons) != 1:
+            return None
+        left = mask.left
+        if not (
+            isinstance(left, cst.Subscript)
+            and isinstance(left.value, cst.Name)
+            and left.value.value == frame
+            and len(left.slice) == 1
+            and isinstance(left.slice[0].slice, cst.Index)
+            and as_str(self.ex.value(left.slice[0].slice.value, scope, index)) == column
+        ):
+            return None
+        test = _FILTERS.get(type(mask.comparisons[0].operator))
+        bound = as_int(self.ex.value(mask.comparisons[0].comparator, scope, index))
+        if test is None or bound is None:
+            return None
+        if found.labels is None:
+            return _rows(found)
+        kept = frozenset(label for label in found.labels if test(label, bound))
+        return _vocabulary(kept, found.producer, found.span) if kept else None
 
     def _body_of(self, scope: Scope) -> cst.CSTNode | None:
         """The module, or the module-level function whose scope this is."""
@@ -1204,8 +1323,23 @@ def _subscript_writes(
                     writes.append(([element.slice for element in node.slice], current.value, node))
                 elif _rooted_at(node, name) and not isinstance(node, cst.Name):
                     return None
-        stack.extend(current.children)
+        stack.extend(reversed(current.children))  # in source order
     return writes
+
+
+def _changed_in_place(body: cst.CSTNode, name: str, budget: Budget) -> bool:
+    """Whether ``body`` calls a method of ``name`` with ``inplace=``
+    (pandas: ``df.replace(..., inplace=True)``, which the value engine
+    takes for ``str.replace``)."""
+    for node in _nodes(body, budget):
+        if (
+            isinstance(node, cst.Call)
+            and isinstance(node.func, cst.Attribute)
+            and _rooted_at(node.func.value, name)
+            and any(arg.keyword is not None and arg.keyword.value == "inplace" for arg in node.args)
+        ):
+            return True
+    return False
 
 
 def _rooted_at(node: cst.CSTNode, name: str) -> bool:
