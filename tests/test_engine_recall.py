@@ -351,3 +351,33 @@ def test_width_from_a_reshaped_column_is_one_unit() -> None:
 
 def test_width_from_a_reshaped_column_with_a_binary_loss_is_silent() -> None:
     assert codes(HEAD_FROM_SHAPE.format(loss="binary_crossentropy")) == []
+
+
+# -- a loss function imported by name ------------------------------------------------
+IMPORTED_LOSS = """\
+from tensorflow import keras
+from tensorflow.keras.losses import {imported}
+(x, y), _ = keras.datasets.mnist.load_data()
+model = keras.Sequential([keras.layers.Dense({units}, activation="softmax")])
+model.compile(optimizer="adam", loss={loss})
+model.fit(x, y)
+"""
+
+
+def test_loss_function_imported_by_name_is_read() -> None:
+    program = IMPORTED_LOSS.format(
+        imported="sparse_categorical_crossentropy", units=3, loss="sparse_categorical_crossentropy"
+    )
+    assert codes(program) == [("KL204", 4)]
+
+
+@pytest.mark.parametrize(
+    ("imported", "units", "loss"),
+    [
+        ("sparse_categorical_crossentropy", 10, "sparse_categorical_crossentropy"),
+        # A class passed without an instance is not the loss it names.
+        ("SparseCategoricalCrossentropy", 3, "SparseCategoricalCrossentropy"),
+    ],
+)
+def test_loss_function_imported_by_name_twins_are_silent(imported: str, units: int, loss: str) -> None:
+    assert codes(IMPORTED_LOSS.format(imported=imported, units=units, loss=loss)) == []

@@ -398,3 +398,34 @@ def test_numpy_eye_rows_indexed_by_labels_are_one_hot_of_width_n() -> None:
     assert rows.shape == (3, 6)
     assert rows.argmax(axis=1).tolist() == [2, 0, 5]
     assert (rows.sum(axis=1) == 1).all()
+
+
+# numpy/random/_generator.pyx, mtrand.pyx: the draws knowledge/random_draws.py
+# calls centred on zero, and the unit-uniform draws that ``2 * u - 1`` centres.
+def test_numpy_unit_uniform_draws_lie_in_zero_one() -> None:
+    from keraslint.knowledge import random_draws
+
+    rng = np.random.default_rng(0)
+    legacy = np.random.RandomState(0)
+    draws = [np.random.rand(2000), legacy.rand(2000), rng.random(2000), legacy.random_sample(2000)]
+    draws += [np.random.random(2000), np.random.random_sample(2000)]
+    for draw in draws:
+        assert draw.min() >= 0
+        assert draw.max() < 1
+    assert {"rand", "random", "random_sample"} == random_draws.UNIT_UNIFORM
+
+
+def test_numpy_centred_draws_are_about_half_negative() -> None:
+    from keraslint.knowledge import random_draws
+
+    rng = np.random.default_rng(0)
+    draws = [rng.standard_normal(20_000), np.random.RandomState(0).randn(20_000), rng.normal(size=20_000)]
+    draws.append(rng.uniform(-3, 3, 20_000))
+    draws.append(rng.random(20_000) * 2 - 1)
+    for draw in draws:
+        assert 0.45 < (draw < 0).mean() < 0.55
+    # ``normal``'s loc defaults to 0 and ``uniform``'s range to [0, 1).
+    assert random_draws.NORMAL_LOC_DEFAULT == 0.0
+    assert 0.45 < (rng.normal(size=20_000) < 0).mean() < 0.55
+    assert rng.uniform(size=2000).min() >= 0
+    assert set(random_draws.STANDARD_NORMAL) <= set(dir(np.random))

@@ -868,6 +868,14 @@ COLUMN_FLAGGED = {
         + "model.fit(np.zeros((9, 4)), labels)\n",
         "KL205",
     ),
+    "another column taken under a name first": (
+        COLUMN.format(between="", mask='df["class"] != 1').replace(
+            "labels = ", 'texts = kept["text"].values\nlabels = '
+        )
+        + model(2, "softmax", "sparse_categorical_crossentropy")
+        + "model.fit(np.zeros((9, 4)), labels)\n",
+        "KL204",
+    ),
     "category codes assigned to a column": (
         FRAME
         + 'df["y"] = df["tissue"].astype("category").cat.codes\n'
@@ -926,3 +934,97 @@ def test_column_mistake_is_reported(name: str) -> None:
 @pytest.mark.parametrize("name", sorted(COLUMN_SILENT))
 def test_column_correct_or_uncertain_is_silent(name: str) -> None:
     assert codes(COLUMN_SILENT[name]) == []
+
+
+# -- regression targets drawn around zero, on an output that cannot go negative -------
+FILLED = (
+    "rng = np.random.default_rng(123)\n"
+    "inputs = np.empty((100, 30))\n"
+    "target = np.empty(100)\n"
+    "for i in range(100):\n"
+    "    row = {draw}\n"
+    "    inputs[i] = row\n"
+    "    target[i] = row[1]\n"
+    "{after}"
+)
+CENTRED_FLAGGED = {
+    "targets filled in a loop from uniform draws in [-1, 1)": (
+        FILLED.format(draw="rng.random(30) * 2 - 1", after="")
+        + model(1, "sigmoid", "mse")
+        + "model.fit(inputs, target)\n",
+        "KL111",
+    ),
+    "targets filled from normal draws": (
+        FILLED.format(draw="rng.standard_normal(30)", after="")
+        + model(1, "sigmoid", "mse")
+        + "model.fit(inputs, target)\n",
+        "KL111",
+    ),
+    "targets drawn from randn": (
+        "y = np.random.randn(500)\n" + model(1, "sigmoid", "mse") + "model.fit(np.zeros((500, 3)), y)\n",
+        "KL111",
+    ),
+    "targets drawn from a symmetric uniform": (
+        "y = np.random.uniform(-1, 1, size=500) * 3\n"
+        + model(1, "sigmoid", "mse")
+        + "model.fit(np.zeros((500, 3)), y)\n",
+        "KL111",
+    ),
+    "standardised targets on a sigmoid": (
+        "from sklearn.preprocessing import StandardScaler\n"
+        "y = StandardScaler().fit_transform(prices.reshape(-1, 1))\n"
+        + model(1, "sigmoid", "mse")
+        + "model.fit(np.zeros((500, 3)), y)\n",
+        "KL111",
+    ),
+}
+CENTRED_SILENT = {
+    "targets filled from draws in [0, 1)": (
+        FILLED.format(draw="rng.random(30)", after="") + model(1, "sigmoid", "mse") + "model.fit(inputs, target)\n"
+    ),
+    "targets around zero on a tanh output": (
+        FILLED.format(draw="rng.random(30) * 2 - 1", after="") + model(1, "tanh", "mse") + "model.fit(inputs, target)\n"
+    ),
+    "targets around zero on a linear output": (
+        FILLED.format(draw="rng.random(30) * 2 - 1", after="")
+        + model(1, "linear", "mse")
+        + "model.fit(inputs, target)\n"
+    ),
+    "targets changed after the loop": (
+        FILLED.format(draw="rng.random(30) * 2 - 1", after="target = np.abs(target)\n")
+        + model(1, "sigmoid", "mse")
+        + "model.fit(inputs, target)\n"
+    ),
+    "targets passed to a function after the loop": (
+        FILLED.format(draw="rng.random(30) * 2 - 1", after="rescale_in_place(target)\n")
+        + model(1, "sigmoid", "mse")
+        + "model.fit(inputs, target)\n"
+    ),
+    "one write not around zero": (
+        FILLED.format(draw="rng.random(30) * 2 - 1", after="target[0] = 5.0\n")
+        + model(1, "sigmoid", "mse")
+        + "model.fit(inputs, target)\n"
+    ),
+    "uniform draws not symmetric": (
+        "y = np.random.uniform(-1, 2, size=500)\n" + model(1, "sigmoid", "mse") + "model.fit(np.zeros((500, 3)), y)\n"
+    ),
+    "normal draws around three": (
+        "y = np.random.normal(3, 1, 500)\n" + model(1, "sigmoid", "mse") + "model.fit(np.zeros((500, 3)), y)\n"
+    ),
+    "a generator whose kind is not known": (
+        FILLED.format(draw="rng.random(30) * 2 - 1", after="").replace("np.random.default_rng(123)", "make_rng()")
+        + model(1, "sigmoid", "mse")
+        + "model.fit(inputs, target)\n"
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(CENTRED_FLAGGED))
+def test_centred_targets_on_a_non_negative_output_are_reported(name: str) -> None:
+    body, code = CENTRED_FLAGGED[name]
+    assert code in codes(body), codes(body)
+
+
+@pytest.mark.parametrize("name", sorted(CENTRED_SILENT))
+def test_centred_targets_twins_are_silent(name: str) -> None:
+    assert codes(CENTRED_SILENT[name]) == []

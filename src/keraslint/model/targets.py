@@ -26,7 +26,7 @@ import libcst as cst
 
 from keraslint.analysis.values import Const, Mapping, Value, as_int, as_str, elements
 from keraslint.diagnostics import Span
-from keraslint.knowledge import datasets, pandas_labels
+from keraslint.knowledge import datasets, pandas_labels, random_draws, scalers
 from keraslint.model.arguments import argument
 from keraslint.model.budget import Budget
 from keraslint.model.program import Program, Signature
@@ -184,6 +184,8 @@ class TargetReader:
             return self._literal_labels(node, scope, index)
         if isinstance(node, cst.ListComp) and not path:
             return self._comprehension_labels(node, scope, index)
+        if isinstance(node, cst.BinaryOperation) and not path and self._centred(node, scope, index, depth):
+            return _Found(Encoding.UNKNOWN, "values drawn around zero", self.ex.span(node), standardised=True)
         if isinstance(node, cst.Subscript):
             return self._subscript(node, scope, index, path, depth)
         if isinstance(node, cst.Attribute) and not path:
@@ -438,10 +440,13 @@ class TargetReader:
         if not origin.certain or origin.kind is not Kind.VALUE or origin.path or not isinstance(origin.value, cst.Call):
             return None
         zeros = origin.value
-        if self._numpy(zeros.func, scope, origin.index) != "zeros" or _has_star(zeros):
+        if self._numpy(zeros.func, scope, origin.index) not in ("zeros", "empty") or _has_star(zeros):
             return None
-        shape = elements(self.ex.value(argument(zeros, 0, "shape"), scope, origin.index))
-        if shape is None or len(shape) < 2:
+        size = self.ex.value(argument(zeros, 0, "shape"), scope, origin.index)
+        if as_int(size) is not None:
+            return self._filled_centred(name, origin, scope, index)
+        shape = elements(size)
+        if shape is None or len(shape) < 2 or self._numpy(zeros.func, scope, origin.index) != "zeros":
             return None
         # Every change of the name (all in this scope) between the zeros and
         # the use is an item assignment (the collector rebinds the name
@@ -472,6 +477,126 @@ class TargetReader:
         producer = f"{self.ex.source(target)} = {self.ex.source(first) if len(self.ex.source(first)) <= 30 else '...'}"
         return _Found(Encoding.ONE_HOT, producer, self.ex.span(target), classes)
 
+    def _filled_centred(self, name: str, origin: Binding, scope: Scope, index: int) -> _Result:
+        """``y = np.empty(n)`` then only ``y[i] = <a value drawn around
+        zero>`` writes (in a loop): targets centred on zero."""
+        # Written in a loop, each time around zero.
+        writes = self._column_writes(name, scope, index, certain=False)
+        if writes is None or writes[0] is not origin or not writes[1]:
+            return None
+        for keys, value, at in writes[1]:
+            self.ex.budget.spend()
+            if len(keys) != 1 or not isinstance(keys[0], cst.Index) or not self._centred(value, scope, at, 0):
+                return None
+        first = writes[1][0]
+        producer = f"{name}[...] = {self.ex.source(first[1]) if len(self.ex.source(first[1])) <= 30 else '...'}"
+        return _Found(Encoding.UNKNOWN, producer, self.ex.span(first[1]), standardised=True)
+
+    def _centred(self, node: cst.BaseExpression, scope: Scope, index: int, depth: int) -> bool:
+        """Whether ``node`` is certainly drawn at random around zero: a
+        standard normal draw, ``normal(0, s)``, ``uniform(-a, a)``, ``2 * u - 1``
+        of a draw ``u`` on [0, 1), scaled by a positive constant, or an
+        element or slice of such an array."""
+        if depth > _MAX_DEPTH:
+            return False
+        self.ex.budget.spend()
+        if isinstance(node, cst.Name):
+            binding = scope.lookup(node.value, index)
+            if binding is None or binding.kind is not Kind.VALUE or binding.value is None or binding.path:
+                return False
+            owner = scope if node.value in scope.bindings else (scope.parent or scope)
+            if self._changed_since(node.value, owner, binding.index, index):
+                return False
+            return self._centred(binding.value, owner, binding.index, depth + 1)
+        if isinstance(node, cst.Subscript):
+            return self._centred(node.value, scope, index, depth + 1)
+        if isinstance(node, cst.BinaryOperation):
+            left, right = node.left, node.right
+            if isinstance(node.operator, cst.Subtract):
+                # ``u * 2 - 1`` or ``2 * u - 1``.
+                if self.ex.value(right, scope, index) not in (Const(1), Const(1.0)):
+                    return False
+                if not isinstance(left, cst.BinaryOperation) or not isinstance(left.operator, cst.Multiply):
+                    return False
+                two = (Const(2), Const(2.0))
+                if self.ex.value(left.right, scope, index) in two:
+                    return self._unit_uniform(left.left, scope, index, depth + 1)
+                if self.ex.value(left.left, scope, index) in two:
+                    return self._unit_uniform(left.right, scope, index, depth + 1)
+                return False
+            if isinstance(node.operator, (cst.Multiply, cst.Divide)):
+                # A positive constant keeps the sign of each value.
+                if _positive(self.ex.value(right, scope, index)):
+                    return self._centred(left, scope, index, depth + 1)
+                if isinstance(node.operator, cst.Multiply) and _positive(self.ex.value(left, scope, index)):
+                    return self._centred(right, scope, index, depth + 1)
+            return False
+        if isinstance(node, cst.Call) and not _has_star(node):
+            draw = self._draw(node, scope, index)
+            if draw in random_draws.STANDARD_NORMAL:
+                return True
+            if draw == random_draws.NORMAL:
+                loc = argument(node, 0, "loc")
+                value = Const(random_draws.NORMAL_LOC_DEFAULT) if loc is None else self.ex.value(loc, scope, index)
+                return value in (Const(0), Const(0.0))
+            if draw == random_draws.UNIFORM:
+                low, high = argument(node, 0, "low"), argument(node, 1, "high")
+                if low is None or high is None:
+                    return False
+                bounds = self.ex.value(low, scope, index), self.ex.value(high, scope, index)
+                numbers = [option.value for option in bounds if isinstance(option, Const)]
+                return (
+                    len(numbers) == 2
+                    and all(type(number) in (int, float) for number in numbers)
+                    and numbers[0] == -numbers[1]
+                    and numbers[1] > 0
+                )
+        return False
+
+    def _unit_uniform(self, node: cst.BaseExpression, scope: Scope, index: int, depth: int) -> bool:
+        if depth > _MAX_DEPTH:
+            return False
+        if isinstance(node, cst.Name):
+            binding = scope.lookup(node.value, index)
+            if binding is None or binding.kind is not Kind.VALUE or binding.value is None or binding.path:
+                return False
+            owner = scope if node.value in scope.bindings else (scope.parent or scope)
+            if self._changed_since(node.value, owner, binding.index, index):
+                return False
+            return self._unit_uniform(binding.value, owner, binding.index, depth + 1)
+        return (
+            isinstance(node, cst.Call)
+            and not _has_star(node)
+            and self._draw(node, scope, index) in random_draws.UNIT_UNIFORM
+        )
+
+    def _draw(self, call: cst.Call, scope: Scope, index: int) -> str | None:
+        """``np.random.randn(...)`` or ``rng.normal(...)`` with ``rng`` a
+        NumPy generator -> the draw's name."""
+        qualname = self.ex.qualname(call.func, scope, index)
+        if qualname is not None:
+            return qualname[len("numpy.random.") :] if qualname.startswith("numpy.random.") else None
+        if not isinstance(call.func, cst.Attribute):
+            return None
+        value, value_scope, value_index = self.ex.resolve_value(call.func.value, scope, index)
+        if not isinstance(value, cst.Call):
+            return None
+        if self.ex.qualname(value.func, value_scope, value_index) not in random_draws.GENERATOR_FACTORIES:
+            return None
+        return call.func.attr.value
+
+    def _changed_since(self, name: str, owner: Scope, since: int, index: int) -> bool:
+        """Whether the array ``name`` bound at ``since`` may have been
+        changed in place (an item written, a method called, passed to a
+        function) before ``index``."""
+        values = self.ex.values
+        if values is None:
+            return True
+        return any(
+            change.scope is not owner or since < change.index < index
+            for change in values.mutations.changes.get(name, ())
+        )
+
     def _column(self, frame: cst.BaseExpression, column: str, scope: Scope, index: int, depth: int) -> _Result:
         """``df["label"]``: what the code last assigned to that column of a
         DataFrame (``df["label"] = df["name"].map(IDS)``), through row
@@ -481,7 +606,7 @@ class TargetReader:
         leaves it unknown."""
         if depth > _MAX_DEPTH or not isinstance(frame, cst.Name) or self._parameter(frame, scope, index):
             return None
-        writes = self._column_writes(frame.value, scope, index)
+        writes = self._column_writes(frame.value, scope, index, column=column)
         if writes is None:
             return None
         origin, assigned = writes
@@ -506,11 +631,13 @@ class TargetReader:
         return self._filtered(found, mask.value, rows.value.value, column, scope, origin.index)
 
     def _column_writes(
-        self, name: str, scope: Scope, index: int
+        self, name: str, scope: Scope, index: int, certain: bool = True, column: str | None = None
     ) -> tuple[Binding, list[tuple[list[cst.BaseSlice], cst.BaseExpression, int]]] | None:
         """The binding of the frame ``name`` in effect at ``index`` and the
         item assignments to it since (each with its statement), when those
-        are its only changes and all of them certainly ran."""
+        are its only changes and (with ``certain``) all of them ran. Another
+        column under another name (``texts = df["text"].values``) cannot
+        change ``column``."""
         history = scope.bindings.get(name)
         values = self.ex.values
         if not history or values is None:
@@ -521,7 +648,7 @@ class TargetReader:
             return None
         origin = before[origins[-1]]
         later = before[origins[-1] + 1 :]
-        if not origin.certain or origin.kind is not Kind.VALUE or any(not binding.certain for binding in later):
+        if not origin.certain or origin.kind is not Kind.VALUE or (certain and any(not b.certain for b in later)):
             return None
         changes = values.mutations.changes.get(name, [])
         if any(change.scope is not scope for change in changes):
@@ -532,7 +659,12 @@ class TargetReader:
         written = {binding.index for binding in later}
         aliases = values.mutations.aliases.get(name, [])
         if any(
-            alias.scope is not scope or (origin.index < alias.index < index and alias.index not in written)
+            alias.scope is not scope
+            or (
+                origin.index < alias.index < index
+                and alias.index not in written
+                and not self._other_column(alias.node, name, column, scope, alias.index)
+            )
             for alias in aliases
         ):
             return None
@@ -551,6 +683,21 @@ class TargetReader:
             return None
         paired = {binding.index: write for binding, write in zip(unknown, writes)}
         return origin, [(paired[b.index][0], paired[b.index][1], b.index) for b in later]
+
+    def _other_column(self, node: cst.BaseExpression, name: str, column: str | None, scope: Scope, index: int) -> bool:
+        """Whether ``node`` is ``name["other"]...`` for a constant column
+        other than ``column``."""
+        while isinstance(node, (cst.Attribute, cst.Call)) or (
+            isinstance(node, cst.Subscript) and not isinstance(node.value, cst.Name)
+        ):
+            node = node.func if isinstance(node, cst.Call) else node.value
+        if column is None or not isinstance(node, cst.Subscript) or len(node.slice) != 1:
+            return False
+        key = node.slice[0].slice
+        if not isinstance(node.value, cst.Name) or node.value.value != name or not isinstance(key, cst.Index):
+            return False
+        other = as_str(self.ex.value(key.value, scope, index))
+        return other is not None and other != column
 
     def _filtered(
         self, found: _Result, mask: cst.BaseExpression, frame: str, column: str, scope: Scope, index: int
@@ -628,6 +775,8 @@ class TargetReader:
             return _Found(Encoding.ONE_HOT, "pd.get_dummies", line)
         if _keras_function(qualname) == "pad_sequences":
             return self._padded(call, scope, index, depth, line)
+        if self._centred(call, scope, index, depth):
+            return _Found(Encoding.UNKNOWN, self._callee_name(call), line, standardised=True)
         numpy = self._numpy(func, scope, index)
         if numpy == "argmax" and argument(call, 1, "axis") is not None:
             return _Found(Encoding.INTEGER, "np.argmax", line)
@@ -674,7 +823,7 @@ class TargetReader:
             if encoder == "LabelBinarizer":
                 # Two classes give one 0/1 column, not one-hot rows.
                 return _Found(Encoding.ONE_HOT_UNLESS_BINARY, "LabelBinarizer", line)
-            if encoder in ("StandardScaler", "RobustScaler"):
+            if encoder in scalers.SCALERS:
                 return _Found(Encoding.UNKNOWN, encoder, line, standardised=True)
             return None
         if method in pandas_labels.MAPPING_METHODS and len(call.args) == 1 and call.args[0].keyword is None:
@@ -1237,6 +1386,10 @@ def _mapped_ids(value: Value, keys_are_names: bool) -> frozenset[int] | None:
                 return None
             labels.add(label)
     return frozenset(labels) if labels else None
+
+
+def _positive(value: Value) -> bool:
+    return isinstance(value, Const) and type(value.value) in (int, float) and value.value > 0
 
 
 def _zero_one(value: Value) -> int | None:
