@@ -276,3 +276,32 @@ def test_a_merged_copy_is_its_own_object() -> None:
 def test_a_merge_shares_mutable_values() -> None:
     code = 'BASE = {"model": {"units": 3}}\nCONFIG = {**BASE}\nCONFIG["model"]["units"] = 4\n'
     assert value_at_end(code, 'BASE["model"]["units"]') is UNKNOWN
+
+
+# -- array shapes the code fixes: ``y.shape[1]`` after ``reshape(-1, 1)`` ---------------
+
+SHAPES = "import numpy as np\n"
+
+
+@pytest.mark.parametrize(
+    ("code", "expression", "expected"),
+    [
+        ("y = labels.reshape(-1, 1)\n", "y.shape[1]", Const(1)),
+        ("y = labels.reshape((-1, 1))\n", "y.shape[1]", Const(1)),
+        ("y = np.reshape(labels, (-1, 3))\n", "y.shape[1]", Const(3)),
+        ("y = labels.reshape(-1, 1)\ny_train, y_test = y[:10], y[10:]\n", "y_train.shape[1]", Const(1)),
+        ("y = labels.reshape(-1, 1)\n", "len(y.shape)", Const(2)),
+        # The row count is not known, nor anything not reshaped.
+        ("y = labels.reshape(-1, 1)\n", "y.shape[0]", UNKNOWN),
+        ("y = labels\n", "y.shape[1]", UNKNOWN),
+        # A column slice changes the second dimension.
+        ("y = labels.reshape(-1, 4)[:, 1:]\n", "y.shape[1]", UNKNOWN),
+        # Passed to a function or a method called on it: it may have been resized.
+        ("y = labels.reshape(-1, 1)\nresize_all(y)\n", "y.shape[1]", UNKNOWN),
+        ("y = labels.reshape(-1, 1)\ny.resize((4, 4))\n", "y.shape[1]", UNKNOWN),
+        # Two -1 are no shape.
+        ("y = labels.reshape(-1, -1)\n", "y.shape[1]", UNKNOWN),
+    ],
+)
+def test_shape_fixed_by_a_reshape(code: str, expression: str, expected: object) -> None:
+    assert value_at_end(SHAPES + code, expression) == expected

@@ -325,3 +325,59 @@ def test_several_star_imports_of_keras_modules(imports: str) -> None:
 )
 def test_star_imports_that_may_shadow_are_silent(imports: str) -> None:
     assert codes(STARRED.format(imports=imports)) == []
+
+
+# -- a head width from ``y.shape[1]`` after ``reshape(-1, 1)`` ----------------------
+
+HEAD_FROM_SHAPE = """\
+from keras.layers import Dense
+from keras.models import Sequential
+from sklearn.preprocessing import LabelEncoder
+y = LabelEncoder().fit_transform(outcomes).reshape(-1, 1)
+y_train = y[:100]
+n_outputs = y_train.shape[1]
+model = Sequential()
+model.add(Dense(n_outputs, activation="sigmoid"))
+model.compile(loss={loss!r}, optimizer="adam")
+model.fit(X, y_train)
+"""
+
+
+def test_width_from_a_reshaped_column_is_one_unit() -> None:
+    # One column: one unit, so the categorical loss is the 1-unit mistake
+    # (KL103), not a sigmoid of unknown width (KL107).
+    assert codes(HEAD_FROM_SHAPE.format(loss="categorical_crossentropy")) == [("KL103", 9), ("KL202", 9)]
+
+
+def test_width_from_a_reshaped_column_with_a_binary_loss_is_silent() -> None:
+    assert codes(HEAD_FROM_SHAPE.format(loss="binary_crossentropy")) == []
+
+
+# -- a loss function imported by name ------------------------------------------------
+IMPORTED_LOSS = """\
+from tensorflow import keras
+from tensorflow.keras.losses import {imported}
+(x, y), _ = keras.datasets.mnist.load_data()
+model = keras.Sequential([keras.layers.Dense({units}, activation="softmax")])
+model.compile(optimizer="adam", loss={loss})
+model.fit(x, y)
+"""
+
+
+def test_loss_function_imported_by_name_is_read() -> None:
+    program = IMPORTED_LOSS.format(
+        imported="sparse_categorical_crossentropy", units=3, loss="sparse_categorical_crossentropy"
+    )
+    assert codes(program) == [("KL204", 4)]
+
+
+@pytest.mark.parametrize(
+    ("imported", "units", "loss"),
+    [
+        ("sparse_categorical_crossentropy", 10, "sparse_categorical_crossentropy"),
+        # A class passed without an instance is not the loss it names.
+        ("SparseCategoricalCrossentropy", 3, "SparseCategoricalCrossentropy"),
+    ],
+)
+def test_loss_function_imported_by_name_twins_are_silent(imported: str, units: int, loss: str) -> None:
+    assert codes(IMPORTED_LOSS.format(imported=imported, units=units, loss=loss)) == []

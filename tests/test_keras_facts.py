@@ -373,3 +373,88 @@ def test_a_later_star_import_wins_as_in_python() -> None:
     reversed_paths = paths[::-1]
     assert reversed_paths[star_imports.origin("Identity", reversed_paths)] == "layers"
     assert star_imports.origin("Dense", [*paths, None]) is None  # a module outside Keras
+
+
+# keras/src/legacy/preprocessing/image.py (ImageDataGenerator.flow_from_directory,
+# DirectoryIterator): the class_mode default and the positions the target
+# reader uses, and what class_mode="binary" yields.
+def test_flow_from_directory_class_mode_default_and_positions() -> None:
+    # Keras 3 keeps it for tf.keras code (keras._tf_keras.keras.preprocessing.image).
+    from keras.src.legacy.preprocessing.image import ImageDataGenerator
+
+    from keraslint.knowledge import datasets
+
+    parameters = list(inspect.signature(ImageDataGenerator.flow_from_directory).parameters)[1:]
+    assert parameters.index("classes") == datasets.FLOW_CLASSES_POSITION
+    assert parameters.index("class_mode") == datasets.FLOW_CLASS_MODE_POSITION
+    default = inspect.signature(ImageDataGenerator.flow_from_directory).parameters["class_mode"].default
+    assert default == datasets.FLOW_CLASS_MODE_DEFAULT == "categorical"
+
+
+@pytest.mark.parametrize(("mode", "shape"), [("binary", (6,)), ("sparse", (6,)), ("categorical", (6, 3))])
+def test_flow_from_directory_binary_mode_gives_class_indices(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, mode: str, shape: tuple[int, ...]
+) -> None:
+    # Three class folders: "binary" is not limited to two classes, it gives
+    # each image's class index (like "sparse"), so a many-class softmax
+    # trained with categorical crossentropy gets integers, not one-hot rows.
+    from keras.src.legacy.preprocessing import image as legacy_image
+    from keras.src.legacy.preprocessing.image import ImageDataGenerator
+
+    for name in ("ant", "bee", "cat"):
+        (tmp_path / name).mkdir()
+        for k in range(2):
+            (tmp_path / name / f"{k}.png").write_bytes(b"")
+    # No image decoder is needed to read the labels.
+    monkeypatch.setattr(legacy_image.image_utils, "load_img", lambda *args, **kwargs: None)
+    monkeypatch.setattr(legacy_image.image_utils, "img_to_array", lambda *args, **kwargs: np.zeros((4, 4, 3)))
+    iterator = ImageDataGenerator().flow_from_directory(
+        str(tmp_path), target_size=(4, 4), class_mode=mode, batch_size=6, shuffle=False
+    )
+    _, labels = iterator[0]
+    assert labels.shape == shape
+    if mode == "categorical":
+        assert labels.argmax(axis=1).tolist() == [0, 0, 1, 1, 2, 2]
+    else:
+        assert labels.tolist() == [0, 0, 1, 1, 2, 2]
+
+
+def test_numpy_eye_rows_indexed_by_labels_are_one_hot_of_width_n() -> None:
+    # ``np.eye(C)[y.reshape(-1)]`` (a helper common in course code): the row
+    # of the identity for each label, C wide, whatever the shape of y.
+    labels = np.array([[2], [0], [5]])
+    rows = np.eye(6)[labels.reshape(-1)]
+    assert rows.shape == (3, 6)
+    assert rows.argmax(axis=1).tolist() == [2, 0, 5]
+    assert (rows.sum(axis=1) == 1).all()
+
+
+# numpy/random/_generator.pyx, mtrand.pyx: the draws knowledge/random_draws.py
+# calls centred on zero, and the unit-uniform draws that ``2 * u - 1`` centres.
+def test_numpy_unit_uniform_draws_lie_in_zero_one() -> None:
+    from keraslint.knowledge import random_draws
+
+    rng = np.random.default_rng(0)
+    legacy = np.random.RandomState(0)
+    draws = [np.random.rand(2000), legacy.rand(2000), rng.random(2000), legacy.random_sample(2000)]
+    draws += [np.random.random(2000), np.random.random_sample(2000)]
+    for draw in draws:
+        assert draw.min() >= 0
+        assert draw.max() < 1
+    assert {"rand", "random", "random_sample"} == random_draws.UNIT_UNIFORM
+
+
+def test_numpy_centred_draws_are_about_half_negative() -> None:
+    from keraslint.knowledge import random_draws
+
+    rng = np.random.default_rng(0)
+    draws = [rng.standard_normal(20_000), np.random.RandomState(0).randn(20_000), rng.normal(size=20_000)]
+    draws.append(rng.uniform(-3, 3, 20_000))
+    draws.append(rng.random(20_000) * 2 - 1)
+    for draw in draws:
+        assert 0.45 < (draw < 0).mean() < 0.55
+    # ``normal``'s loc defaults to 0 and ``uniform``'s range to [0, 1).
+    assert random_draws.NORMAL_LOC_DEFAULT == 0.0
+    assert 0.45 < (rng.normal(size=20_000) < 0).mean() < 0.55
+    assert rng.uniform(size=2000).min() >= 0
+    assert set(random_draws.STANDARD_NORMAL) <= set(dir(np.random))

@@ -526,3 +526,505 @@ def test_binary_label_mode_with_categorical_loss_is_the_one_unit_mistake_only() 
         + "model.fit(train_ds)\n"
     )
     assert codes(body) == ["KL103"]
+
+
+# -- label sources written in the program (issue 11) -----------------------------
+# Labels built in the code itself: literal one-hot rows, a helper's
+# ``np.eye(C)[y]``, a label vocabulary (a dict of ids, a list of names) read
+# through a comprehension, ``append`` in loops or pandas ``map``/``replace``,
+# pandas category codes, scikit-learn's generated classes, and the binary
+# class mode of ``flow_from_directory``. Each with a correct twin.
+FLOW = (
+    "from keras.preprocessing.image import ImageDataGenerator\n"
+    'train = ImageDataGenerator(rescale=1 / 255).flow_from_directory("data/train"{mode})\n'
+)
+VOCABULARY = 'IDS = {{"negative": 0, "neutral": 1{more}}}\ntexts = ["neutral", "negative"] * 50\n'
+APPENDED = (
+    "labels = []\n"
+    'for line in open("a.txt"):\n    labels.append(0)\n'
+    'for line in open("b.txt"):\n    labels.append(1)\n'
+    'for line in open("c.txt"):\n    labels.append({last})\n'
+    "{extra}y = np.array(labels)\n"
+)
+EYE_HELPER = "def convert_to_one_hot(Y, C{default}):\n    return np.eye(C)[Y.reshape(-1)]\n"
+FRAME = 'import pandas as pd\ndf = pd.read_csv("data.csv")\n'
+GENERATED = "from sklearn.datasets import make_classification\nX, y = make_classification(n_samples=500{extra})\n"
+LOADER = (
+    'NAMES = ["add", "sub", "mul"{more}]\n'
+    "def load_data(rows):\n"
+    '    y = np.array([NAMES.index(r["op"]) for r in rows])\n'
+    "    cut = int(0.8 * len(rows))\n"
+    "    return (rows[:cut], y[:cut]), (rows[cut:], y[cut:])\n"
+    '(x_train, y_train), (x_test, y_test) = load_data([{{"op": "add"}}])\n'
+)
+
+SOURCES_FLAGGED = {
+    "literal one-hot rows with the sparse loss": (
+        "y = np.array([[0, 1, 0], [1, 0, 0], [0, 0, 1]])\n"
+        + model(3, "softmax", "sparse_categorical_crossentropy")
+        + "model.fit(np.zeros((3, 4)), y)\n",
+        "KL201",
+    ),
+    "literal one-hot rows nested deeper": (
+        "out = np.array([[[1, 0]]])\n"
+        + model(2, "softmax", "sparse_categorical_crossentropy")
+        + "model.fit(np.array([[[2, 3]]]), out)\n",
+        "KL201",
+    ),
+    "literal one-hot rows narrower than the head": (
+        "y = [[0, 1, 0], [1, 0, 0]]\n"
+        + model(10, "softmax", "categorical_crossentropy")
+        + "model.fit(np.zeros((2, 4)), y)\n",
+        "KL204",
+    ),
+    "np.eye in a helper, class count from the call": (
+        MNIST
+        + EYE_HELPER.format(default="")
+        + "y = convert_to_one_hot(y_train, 6)\n"
+        + model(10, "softmax", "categorical_crossentropy")
+        + "model.fit(x_train, y)\n",
+        "KL204",
+    ),
+    "np.eye in a helper, class count from the default": (
+        MNIST
+        + EYE_HELPER.format(default="=6")
+        + "y = convert_to_one_hot(y_train)\n"
+        + model(10, "softmax", "categorical_crossentropy")
+        + "model.fit(x_train, y)\n",
+        "KL204",
+    ),
+    "flow_from_directory binary mode with a categorical loss": (
+        FLOW.format(mode=', class_mode="binary"')
+        + model(12, "softmax", "categorical_crossentropy")
+        + "model.fit(train)\n",
+        "KL202",
+    ),
+    "category codes with a categorical loss": (
+        FRAME
+        + 'y = df["tissue"].astype("category").cat.codes.to_numpy()\n'
+        + model(5, "softmax", "categorical_crossentropy")
+        + "model.fit(np.zeros((9, 4)), y)\n",
+        "KL202",
+    ),
+    "pd.Categorical codes with a categorical loss": (
+        FRAME
+        + 'y = pd.Categorical(df["tissue"]).codes\n'
+        + model(5, "softmax", "categorical_crossentropy")
+        + "model.fit(np.zeros((9, 4)), y)\n",
+        "KL202",
+    ),
+    "replace with a dict of ids, categorical loss": (
+        FRAME
+        + 'y = df.species.replace({"setosa": 0, "versicolor": 1, "virginica": 2})\n'
+        + model(3, "softmax", "categorical_crossentropy")
+        + "model.fit(np.zeros((9, 4)), y)\n",
+        "KL202",
+    ),
+    "replace with a dict of three ids, binary loss": (
+        FRAME
+        + 'y = df.species.replace({"setosa": 0, "versicolor": 1, "virginica": 2})\n'
+        + model(1, "sigmoid", "binary_crossentropy")
+        + "model.fit(np.zeros((9, 4)), y)\n",
+        "KL205",
+    ),
+    "map with a dict of three ids, binary loss": (
+        FRAME
+        + 'y = df["label"].map({"a": 0, "b": 1, "c": 2}).values\n'
+        + model(1, "sigmoid", "binary_crossentropy")
+        + "model.fit(np.zeros((9, 4)), y)\n",
+        "KL205",
+    ),
+    "dict of ids in a comprehension, binary loss": (
+        VOCABULARY.format(more=', "positive": 2')
+        + "y = np.array([IDS[t] for t in texts])\n"
+        + "y_train = y[:-20]\n"
+        + model(1, "sigmoid", "binary_crossentropy")
+        + "model.fit(np.zeros((80, 4)), y_train)\n",
+        "KL205",
+    ),
+    "dict of ids, some rows unpacked from a tuple": (
+        VOCABULARY.format(more=', "positive": 2')
+        + "y = np.array([IDS[t] for t in texts])\n"
+        + "x_tr, y_tr = np.zeros((80, 4)), y[:-20]\n"
+        + model(1, "sigmoid", "binary_crossentropy")
+        + "model.fit(x_tr, y_tr)\n",
+        "KL205",
+    ),
+    "index into a list of names, in a loader function": (
+        LOADER.format(more=', "div"')
+        + model(1, "sigmoid", "binary_crossentropy")
+        + "model.fit(x_train, y_train, validation_data=(x_test, y_test))\n",
+        "KL205",
+    ),
+    "labels appended in loops, binary loss": (
+        APPENDED.format(last=2, extra="") + model(1, "sigmoid", "binary_crossentropy") + "model.fit(X, y)\n",
+        "KL205",
+    ),
+    "labels appended from a dict of ids": (
+        VOCABULARY.format(more=', "positive": 2')
+        + "labels = []\nfor t in texts:\n    labels.append(IDS[t])\n"
+        + model(1, "sigmoid", "binary_crossentropy")
+        + "model.fit(np.zeros((100, 4)), np.array(labels))\n",
+        "KL205",
+    ),
+    "make_classification with three classes, binary loss": (
+        GENERATED.format(extra=", n_classes=3, n_informative=4")
+        + model(1, "sigmoid", "binary_crossentropy")
+        + "model.fit(X, y)\n",
+        "KL205",
+    ),
+    "make_classification with three classes, ten units": (
+        GENERATED.format(extra=", n_classes=3, n_informative=4")
+        + model(10, "softmax", "sparse_categorical_crossentropy")
+        + "model.fit(X, y)\n",
+        "KL204",
+    ),
+    "make_classification integer labels with a categorical loss": (
+        GENERATED.format(extra="") + model(2, "softmax", "categorical_crossentropy") + "model.fit(X, y)\n",
+        "KL202",
+    ),
+}
+
+SOURCES_SILENT = {
+    "literal one-hot rows with the categorical loss": (
+        "y = np.array([[0, 1, 0], [1, 0, 0], [0, 0, 1]])\n"
+        + model(3, "softmax", "categorical_crossentropy")
+        + "model.fit(np.zeros((3, 4)), y)\n"
+    ),
+    "literal soft labels are not one-hot": (
+        "y = np.array([[0.5, 0.5], [1, 0]])\n"
+        + model(2, "softmax", "sparse_categorical_crossentropy")
+        + "model.fit(np.zeros((2, 4)), y)\n"
+    ),
+    "literal multi-hot rows are not one-hot": (
+        "y = np.array([[1, 1, 0], [0, 1, 1]])\n"
+        + model(10, "softmax", "categorical_crossentropy")
+        + "model.fit(np.zeros((2, 4)), y)\n"
+    ),
+    "np.eye in a helper matching the head": (
+        MNIST
+        + EYE_HELPER.format(default="")
+        + "y = convert_to_one_hot(y_train, 6)\n"
+        + model(6, "softmax", "categorical_crossentropy")
+        + "model.fit(x_train, y)\n"
+    ),
+    "np.eye in a helper with an unknown class count": (
+        MNIST
+        + "import sys\n"
+        + EYE_HELPER.format(default="")
+        + "y = convert_to_one_hot(y_train, int(sys.argv[1]))\n"
+        + model(10, "softmax", "categorical_crossentropy")
+        + "model.fit(x_train, y)\n"
+    ),
+    "flow_from_directory default mode with a categorical loss": (
+        FLOW.format(mode="") + model(12, "softmax", "categorical_crossentropy") + "model.fit(train)\n"
+    ),
+    "flow_from_directory binary mode with a binary loss": (
+        FLOW.format(mode=', class_mode="binary"') + model(1, "sigmoid", "binary_crossentropy") + "model.fit(train)\n"
+    ),
+    "flow_from_directory binary mode with the sparse loss": (
+        FLOW.format(mode=', class_mode="binary"')
+        + model(12, "softmax", "sparse_categorical_crossentropy")
+        + "model.fit(train)\n"
+    ),
+    "category codes with the sparse loss": (
+        FRAME
+        + 'y = df["tissue"].astype("category").cat.codes.to_numpy()\n'
+        + model(5, "softmax", "sparse_categorical_crossentropy")
+        + "model.fit(np.zeros((9, 4)), y)\n"
+    ),
+    "codes of something not known to be categorical": (
+        FRAME
+        + 'y = df["tissue"].cat.codes\n'
+        + model(5, "softmax", "categorical_crossentropy")
+        + "model.fit(np.zeros((9, 4)), y)\n"
+    ),
+    "replace with a dict of ids, sparse loss": (
+        FRAME
+        + 'y = df.species.replace({"setosa": 0, "versicolor": 1, "virginica": 2})\n'
+        + model(3, "softmax", "sparse_categorical_crossentropy")
+        + "model.fit(np.zeros((9, 4)), y)\n"
+    ),
+    "replace of some numbers leaves the others": (
+        FRAME
+        + 'y = df["grade"].replace({9: 1, 8: 1})\n'
+        + model(1, "sigmoid", "binary_crossentropy")
+        + "model.fit(np.zeros((9, 4)), y)\n"
+    ),
+    "map with a dict of two ids, binary loss": (
+        FRAME
+        + 'y = df["label"].map({"neg": 0, "pos": 1}).values\n'
+        + model(1, "sigmoid", "binary_crossentropy")
+        + "model.fit(np.zeros((9, 4)), y)\n"
+    ),
+    "dict of two ids in a comprehension, binary loss": (
+        VOCABULARY.format(more="")
+        + "y = np.array([IDS[t] for t in texts])\n"
+        + model(1, "sigmoid", "binary_crossentropy")
+        + "model.fit(np.zeros((100, 4)), y)\n"
+    ),
+    "dict of ids changed before use": (
+        VOCABULARY.format(more=', "positive": 2')
+        + 'IDS["positive"] = 1\n'
+        + "y = np.array([IDS[t] for t in texts])\n"
+        + model(1, "sigmoid", "binary_crossentropy")
+        + "model.fit(np.zeros((100, 4)), y)\n"
+    ),
+    "comprehension variable shadows the dict": (
+        VOCABULARY.format(more=', "positive": 2')
+        + "y = np.array([IDS[t] for IDS in [{'a': 0}] for t in texts])\n"
+        + model(1, "sigmoid", "binary_crossentropy")
+        + "model.fit(np.zeros((100, 4)), y)\n"
+    ),
+    "index into a list of two names, in a loader function": (
+        'NAMES = ["add", "sub"]\n'
+        "def load_data(rows):\n"
+        '    y = np.array([NAMES.index(r["op"]) for r in rows])\n'
+        "    return rows, y\n"
+        'x_train, y_train = load_data([{"op": "add"}])\n'
+        + model(1, "sigmoid", "binary_crossentropy")
+        + "model.fit(x_train, y_train)\n"
+    ),
+    "index into a list of names, sparse loss": (
+        LOADER.format(more=', "div"')
+        + model(4, "softmax", "sparse_categorical_crossentropy")
+        + "model.fit(x_train, y_train)\n"
+    ),
+    "labels appended 0 and 1 only": (
+        APPENDED.format(last=1, extra="") + model(1, "sigmoid", "binary_crossentropy") + "model.fit(X, y)\n"
+    ),
+    "labels appended with values not known": (
+        APPENDED.format(last="int(line)", extra="") + model(1, "sigmoid", "binary_crossentropy") + "model.fit(X, y)\n"
+    ),
+    "labels changed another way after the appends": (
+        APPENDED.format(last=2, extra="labels[-1] = 0\n")
+        + model(1, "sigmoid", "binary_crossentropy")
+        + "model.fit(X, y)\n"
+    ),
+    "labels extended with a list not known": (
+        APPENDED.format(last=1, extra="labels.extend(more_labels)\n")
+        + model(1, "sigmoid", "binary_crossentropy")
+        + "model.fit(X, y)\n"
+    ),
+    "make_classification default two classes, binary loss": (
+        GENERATED.format(extra="") + model(1, "sigmoid", "binary_crossentropy") + "model.fit(X, y)\n"
+    ),
+    "make_classification matching head": (
+        GENERATED.format(extra=", n_classes=3, n_informative=4")
+        + model(3, "softmax", "sparse_categorical_crossentropy")
+        + "model.fit(X, y)\n"
+    ),
+    "make_classification with a class count not known": (
+        "import sys\n"
+        + GENERATED.format(extra=", n_classes=int(sys.argv[1]), n_informative=4")
+        + model(10, "softmax", "sparse_categorical_crossentropy")
+        + "model.fit(X, y)\n"
+    ),
+    "make_classification arguments by position": (
+        GENERATED.format(extra=", 20, 4, 2, 0, 3") + model(1, "sigmoid", "binary_crossentropy") + "model.fit(X, y)\n"
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(SOURCES_FLAGGED))
+def test_label_source_mistake_is_reported(name: str) -> None:
+    body, code = SOURCES_FLAGGED[name]
+    assert code in codes(body), codes(body)
+
+
+@pytest.mark.parametrize("name", sorted(SOURCES_SILENT))
+def test_label_source_correct_or_uncertain_is_silent(name: str) -> None:
+    assert codes(SOURCES_SILENT[name]) == []
+
+
+def test_binary_class_mode_on_one_unit_with_categorical_loss_is_the_one_unit_mistake_only() -> None:
+    # flow_from_directory(class_mode="binary") gives class indices; on a
+    # 1-unit output the mistake is the loss (KL103), and advice to use the
+    # sparse loss there would be wrong.
+    body = FLOW.format(mode=', class_mode="binary"') + model(1, "sigmoid", "categorical_crossentropy")
+    assert codes(body + "model.fit(train)\n") == ["KL103"]
+
+
+# -- a DataFrame column assigned, then rows filtered on it ----------------------------
+COLUMN = (
+    'IDS = {{"cat": 0, "both": 1, "dog": 2}}\n'
+    + FRAME
+    + 'df["class"] = df["animal"].map(IDS)\n'
+    + "{between}"
+    + "kept = df[{mask}]\n"
+    + 'labels = kept["class"].values\n'
+)
+
+COLUMN_FLAGGED = {
+    "middle class dropped, two units": (
+        COLUMN.format(between="", mask='df["class"] != 1')
+        + model(2, "softmax", "sparse_categorical_crossentropy")
+        + "model.fit(np.zeros((9, 4)), labels)\n",
+        "KL204",
+    ),
+    "rows kept by a comparison, binary loss": (
+        COLUMN.format(between="", mask='df["class"] >= 1')
+        + model(1, "sigmoid", "binary_crossentropy")
+        + "model.fit(np.zeros((9, 4)), labels)\n",
+        "KL205",
+    ),
+    "another column taken under a name first": (
+        COLUMN.format(between="", mask='df["class"] != 1').replace(
+            "labels = ", 'texts = kept["text"].values\nlabels = '
+        )
+        + model(2, "softmax", "sparse_categorical_crossentropy")
+        + "model.fit(np.zeros((9, 4)), labels)\n",
+        "KL204",
+    ),
+    "category codes assigned to a column": (
+        FRAME
+        + 'df["y"] = df["tissue"].astype("category").cat.codes\n'
+        + model(5, "softmax", "categorical_crossentropy")
+        + 'model.fit(np.zeros((9, 4)), df["y"])\n',
+        "KL202",
+    ),
+}
+
+COLUMN_SILENT = {
+    "last class dropped, two units": (
+        COLUMN.format(between="", mask='df["class"] != 2')
+        + model(2, "softmax", "sparse_categorical_crossentropy")
+        + "model.fit(np.zeros((9, 4)), labels)\n"
+    ),
+    "rows filtered on another column": (
+        COLUMN.format(between="", mask='df["animal"] != "dog"')
+        + model(2, "softmax", "sparse_categorical_crossentropy")
+        + "model.fit(np.zeros((9, 4)), labels)\n"
+    ),
+    "column rewritten in a branch": (
+        COLUMN.format(between='if len(df) > 10:\n    df["class"] = 0\n', mask='df["class"] != 1')
+        + model(2, "softmax", "sparse_categorical_crossentropy")
+        + "model.fit(np.zeros((9, 4)), labels)\n"
+    ),
+    "frame changed by a method": (
+        COLUMN.format(between='df.replace({"class": {2: 1}}, inplace=True)\n', mask='df["class"] != 1')
+        + model(2, "softmax", "sparse_categorical_crossentropy")
+        + "model.fit(np.zeros((9, 4)), labels)\n"
+    ),
+    "column written under a name not known": (
+        COLUMN.format(between="df[column_name] = 0\n", mask='df["class"] != 1')
+        + model(2, "softmax", "sparse_categorical_crossentropy")
+        + "model.fit(np.zeros((9, 4)), labels)\n"
+    ),
+    "column changed through an alias": (
+        COLUMN.format(between='view = df["class"]\nview[view == 2] = 1\n', mask='df["class"] != 1')
+        + model(2, "softmax", "sparse_categorical_crossentropy")
+        + "model.fit(np.zeros((9, 4)), labels)\n"
+    ),
+    "column read from the file": (
+        FRAME
+        + 'kept = df[df["class"] != 1]\n'
+        + model(2, "softmax", "sparse_categorical_crossentropy")
+        + 'model.fit(np.zeros((9, 4)), kept["class"])\n'
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(COLUMN_FLAGGED))
+def test_column_mistake_is_reported(name: str) -> None:
+    body, code = COLUMN_FLAGGED[name]
+    assert code in codes(body), codes(body)
+
+
+@pytest.mark.parametrize("name", sorted(COLUMN_SILENT))
+def test_column_correct_or_uncertain_is_silent(name: str) -> None:
+    assert codes(COLUMN_SILENT[name]) == []
+
+
+# -- regression targets drawn around zero, on an output that cannot go negative -------
+FILLED = (
+    "rng = np.random.default_rng(123)\n"
+    "inputs = np.empty((100, 30))\n"
+    "target = np.empty(100)\n"
+    "for i in range(100):\n"
+    "    row = {draw}\n"
+    "    inputs[i] = row\n"
+    "    target[i] = row[1]\n"
+    "{after}"
+)
+CENTRED_FLAGGED = {
+    "targets filled in a loop from uniform draws in [-1, 1)": (
+        FILLED.format(draw="rng.random(30) * 2 - 1", after="")
+        + model(1, "sigmoid", "mse")
+        + "model.fit(inputs, target)\n",
+        "KL111",
+    ),
+    "targets filled from normal draws": (
+        FILLED.format(draw="rng.standard_normal(30)", after="")
+        + model(1, "sigmoid", "mse")
+        + "model.fit(inputs, target)\n",
+        "KL111",
+    ),
+    "targets drawn from randn": (
+        "y = np.random.randn(500)\n" + model(1, "sigmoid", "mse") + "model.fit(np.zeros((500, 3)), y)\n",
+        "KL111",
+    ),
+    "targets drawn from a symmetric uniform": (
+        "y = np.random.uniform(-1, 1, size=500) * 3\n"
+        + model(1, "sigmoid", "mse")
+        + "model.fit(np.zeros((500, 3)), y)\n",
+        "KL111",
+    ),
+    "standardised targets on a sigmoid": (
+        "from sklearn.preprocessing import StandardScaler\n"
+        "y = StandardScaler().fit_transform(prices.reshape(-1, 1))\n"
+        + model(1, "sigmoid", "mse")
+        + "model.fit(np.zeros((500, 3)), y)\n",
+        "KL111",
+    ),
+}
+CENTRED_SILENT = {
+    "targets filled from draws in [0, 1)": (
+        FILLED.format(draw="rng.random(30)", after="") + model(1, "sigmoid", "mse") + "model.fit(inputs, target)\n"
+    ),
+    "targets around zero on a tanh output": (
+        FILLED.format(draw="rng.random(30) * 2 - 1", after="") + model(1, "tanh", "mse") + "model.fit(inputs, target)\n"
+    ),
+    "targets around zero on a linear output": (
+        FILLED.format(draw="rng.random(30) * 2 - 1", after="")
+        + model(1, "linear", "mse")
+        + "model.fit(inputs, target)\n"
+    ),
+    "targets changed after the loop": (
+        FILLED.format(draw="rng.random(30) * 2 - 1", after="target = np.abs(target)\n")
+        + model(1, "sigmoid", "mse")
+        + "model.fit(inputs, target)\n"
+    ),
+    "targets passed to a function after the loop": (
+        FILLED.format(draw="rng.random(30) * 2 - 1", after="rescale_in_place(target)\n")
+        + model(1, "sigmoid", "mse")
+        + "model.fit(inputs, target)\n"
+    ),
+    "one write not around zero": (
+        FILLED.format(draw="rng.random(30) * 2 - 1", after="target[0] = 5.0\n")
+        + model(1, "sigmoid", "mse")
+        + "model.fit(inputs, target)\n"
+    ),
+    "uniform draws not symmetric": (
+        "y = np.random.uniform(-1, 2, size=500)\n" + model(1, "sigmoid", "mse") + "model.fit(np.zeros((500, 3)), y)\n"
+    ),
+    "normal draws around three": (
+        "y = np.random.normal(3, 1, 500)\n" + model(1, "sigmoid", "mse") + "model.fit(np.zeros((500, 3)), y)\n"
+    ),
+    "a generator whose kind is not known": (
+        FILLED.format(draw="rng.random(30) * 2 - 1", after="").replace("np.random.default_rng(123)", "make_rng()")
+        + model(1, "sigmoid", "mse")
+        + "model.fit(inputs, target)\n"
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(CENTRED_FLAGGED))
+def test_centred_targets_on_a_non_negative_output_are_reported(name: str) -> None:
+    body, code = CENTRED_FLAGGED[name]
+    assert code in codes(body), codes(body)
+
+
+@pytest.mark.parametrize("name", sorted(CENTRED_SILENT))
+def test_centred_targets_twins_are_silent(name: str) -> None:
+    assert codes(CENTRED_SILENT[name]) == []

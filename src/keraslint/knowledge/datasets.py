@@ -110,6 +110,18 @@ SKLEARN_ZERO_CENTRED_GENERATORS: Final[dict[str, str | None]] = {
     "make_sparse_uncorrelated": None,
 }
 
+# scikit-learn generators of classification data: ``X, y = make_x(...)``
+# gives class indices 0..k-1 in ``y``, with k the parameter's value or its
+# default: ``make_classification(n_samples=100, n_features=20, *, ...,
+# n_classes=2, ...)``, ``make_moons``/``make_circles`` two classes
+# (sklearn/datasets/_samples_generator.py; parameters after ``n_samples``
+# are keyword-only since scikit-learn 0.23). Each maps to (parameter, default).
+SKLEARN_CLASS_GENERATORS: Final[dict[str, tuple[str | None, int]]] = {
+    "make_classification": ("n_classes", 2),
+    "make_moons": (None, 2),
+    "make_circles": (None, 2),
+}
+
 # TensorFlow Datasets loaded with ``tfds.load(name, split=..., as_supervised=True)``:
 # each element is ``(input, label)`` with the integer class index of the
 # dataset's ``ClassLabel`` (tensorflow_datasets/core/load.py; class counts

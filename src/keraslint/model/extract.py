@@ -1057,7 +1057,14 @@ class _Extractor:
             return Loss(losses.canonical_loss_string(text), False, span, text)
         value, value_scope, value_index = self.resolve_value(node, scope, index)
         if value is None:
-            return Loss(None, None, span, source)
+            # ``from keras.losses import sparse_categorical_crossentropy``:
+            # the name is the imported function itself.
+            # (A class passed uninstantiated is not read.)
+            member = keras_member(self.qualname(node, scope, index), "losses")
+            name, is_class = losses.canonical_loss_attribute(member) if member is not None else (None, False)
+            if name is None or is_class:
+                return Loss(None, None, span, source)
+            return Loss(name, False, span, source)
         if isinstance(value, cst.Call):
             member = keras_member(self.qualname(value.func, value_scope, value_index), "losses")
             if member is None:

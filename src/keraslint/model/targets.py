@@ -24,9 +24,9 @@ from typing import Callable, Iterator, Union
 
 import libcst as cst
 
-from keraslint.analysis.values import Const, as_int, as_str, elements
+from keraslint.analysis.values import Const, Mapping, Value, as_int, as_str, elements
 from keraslint.diagnostics import Span
-from keraslint.knowledge import datasets
+from keraslint.knowledge import datasets, pandas_labels, random_draws, scalers
 from keraslint.model.arguments import argument
 from keraslint.model.budget import Budget
 from keraslint.model.program import Program, Signature
@@ -44,6 +44,17 @@ _PRESERVING_TENSORFLOW = frozenset(
     {"convert_to_tensor", "cast", "constant", "reshape", "squeeze", "identity", "Variable"}
 )
 _MAX_DEPTH = 50
+# Row filters ``df[df["label"] <op> k]`` on a column of integer labels.
+_FILTERS: dict[type, Callable[[int, int], bool]] = {
+    cst.Equal: lambda label, k: label == k,
+    cst.NotEqual: lambda label, k: label != k,
+    cst.LessThan: lambda label, k: label < k,
+    cst.LessThanEqual: lambda label, k: label <= k,
+    cst.GreaterThan: lambda label, k: label > k,
+    cst.GreaterThanEqual: lambda label, k: label >= k,
+}
+# Larger "labels" are not class indices of any model we check.
+_MAX_LABEL = 100_000
 
 
 @dataclass(frozen=True)
@@ -64,6 +75,11 @@ class _Found:
     # ``classes`` is only a lower bound: the labels seen (a few written
     # out in a toy example) need not be every class the model is for.
     at_least: bool = False
+    # The label values the code can give (a dict of ids, a list of names
+    # indexed, constants appended): the labels are among them, and their
+    # largest + 1 is ``classes`` (a lower bound: ``at_least``). A subset of
+    # the rows keeps them; the vocabulary is the code's, not the data's.
+    labels: frozenset[int] | None = None
 
 
 @dataclass(frozen=True)
@@ -157,7 +173,7 @@ class TargetReader:
                 return None if path else self._filled(node.value, scope, index, depth)
             owner = scope if node.value in scope.bindings else (scope.parent or scope)
             if isinstance(binding.value, cst.List) and not binding.value.elements and not path and not binding.path:
-                return self._grown_ids(node.value, binding, owner, scope, index, depth)
+                return self._grown(node.value, binding, owner, scope, index, depth)
             return self._follow(binding.value, owner, binding.index, (*binding.path, *path), depth + 1)
         if isinstance(node, (cst.Tuple, cst.List)) and path:
             items = node.elements
@@ -166,6 +182,10 @@ class TargetReader:
             return None
         if isinstance(node, cst.List):
             return self._literal_labels(node, scope, index)
+        if isinstance(node, cst.ListComp) and not path:
+            return self._comprehension_labels(node, scope, index)
+        if isinstance(node, cst.BinaryOperation) and not path and self._centred(node, scope, index, depth):
+            return _Found(Encoding.UNKNOWN, "values drawn around zero", self.ex.span(node), standardised=True)
         if isinstance(node, cst.Subscript):
             return self._subscript(node, scope, index, path, depth)
         if isinstance(node, cst.Attribute) and not path:
@@ -173,6 +193,8 @@ class TargetReader:
                 return self._follow(node.value, scope, index, (), depth + 1)
             if node.attr.value == "target":
                 return self._sklearn_bunch(node.value, scope, index, depth)
+            if node.attr.value == pandas_labels.CODES and self._categorical(node.value, scope, index):
+                return _Found(Encoding.INTEGER, "category codes", self.ex.span(node))
             return None
         if isinstance(node, cst.Call):
             return self._call(node, scope, index, path, depth)
@@ -182,7 +204,7 @@ class TargetReader:
         # ``np.eye(n)[y]``: rows of the identity, one-hot.
         value = node.value
         if isinstance(value, cst.Call) and self._numpy(value.func, scope, index) == "eye" and not path:
-            classes = self.ex.int_value(argument(value, 0, "N"), scope, index)
+            classes = self._int(argument(value, 0, "N"), scope, index)
             return _Found(Encoding.ONE_HOT, "np.eye(n)[y]", self.ex.span(node), classes)
         keys = [element.slice for element in node.slice]
         # ``load_data()[0]`` and friends: a constant index is one more step;
@@ -199,7 +221,11 @@ class TargetReader:
                         return replace(whole, complete=False)
                 return found
             if isinstance(key, cst.SimpleString) and key.evaluated_value == "target" and not path:
-                return self._sklearn_bunch(value, scope, index, depth)
+                found = self._sklearn_bunch(value, scope, index, depth)
+                if found is not None:
+                    return found
+            if isinstance(key, cst.SimpleString) and isinstance(key.evaluated_value, str) and not path:
+                return self._column(value, key.evaluated_value, scope, index, depth)
             return None
         if path or not keys or not isinstance(keys[0], cst.Slice):
             return None
@@ -230,12 +256,13 @@ class TargetReader:
                 return replace(found, complete=False)
         return None
 
-    def _grown_ids(self, name: str, binding: Binding, owner: Scope, scope: Scope, index: int, depth: int) -> _Result:
+    def _grown(self, name: str, binding: Binding, owner: Scope, scope: Scope, index: int, depth: int) -> _Result:
         """``seqs = []`` then ``seqs.append(ids[: i + 1])`` (in loops, the
         n-gram idiom of next-word models): a list of token id sequences,
         when every ``append`` before the read adds token ids and nothing
         else changes or aliases the list first (read in the list's own
-        body)."""
+        body). ``labels.append(2)`` or ``labels.append(IDS[name])`` in each
+        of them instead: integer labels among the values appended."""
         if not (scope is owner or scope.returns is owner.returns):
             return None
         history = self.ex.list_history(name, binding, owner)
@@ -243,14 +270,22 @@ class TargetReader:
             return None
         events = [event for event in history.events if event.index < index]
         first: _Found | None = None
+        labels: set[int] = set()
         for event in events:
             self.ex.budget.spend()
             if event.method != "append" or len(event.call.args) != 1 or event.call.args[0].keyword is not None:
                 return None
-            found = self._follow(event.call.args[0].value, owner, event.index, (), depth + 1)
+            item = event.call.args[0].value
+            values = None if first is not None else self._label_values(item, owner, event.index, frozenset())
+            if values is not None:
+                labels |= values
+                continue
+            found = None if labels else self._follow(item, owner, event.index, (), depth + 1)
             if found is None or not found.ids:
                 return None
             first = first or found
+        if labels:
+            return _vocabulary(frozenset(labels), f"{name}.append", self.ex.span(events[0].call))
         return replace(first, complete=False) if first is not None else None
 
     def _literal_labels(self, node: cst.List, scope: Scope, index: int) -> _Result:
@@ -265,8 +300,8 @@ class TargetReader:
             self.ex.budget.spend()
             row = elements(item)
             if row is not None:
-                if len(row) != 1:
-                    return None
+                if len(row) != 1 or elements(row[0]) is not None:
+                    return self._literal_one_hot(items, node)
                 item = row[0]
             label = as_int(item)
             if label is None or label < 0:
@@ -275,6 +310,117 @@ class TargetReader:
         return _Found(
             Encoding.INTEGER, "labels written out", self.ex.span(node), max(labels) + 1, complete=True, at_least=True
         )
+
+    def _literal_one_hot(self, items: tuple[Value, ...], node: cst.List) -> _Result:
+        """``[[0, 1, 0], [1, 0, 0]]`` written out (rows nested at any depth):
+        one-hot rows when every row along the last axis is 0s and one 1,
+        all of one width (the class count)."""
+        widths: set[int] = set()
+        stack = [items]
+        while stack:
+            self.ex.budget.spend()
+            current = stack.pop()
+            nested = [elements(item) for item in current]
+            if all(row is None for row in nested):
+                bits = [_zero_one(item) for item in current]
+                if any(bit is None for bit in bits) or sum(bit or 0 for bit in bits) != 1:
+                    return None
+                widths.add(len(current))
+                continue
+            if any(row is None for row in nested):
+                return None
+            stack.extend(row for row in nested if row is not None)
+        if len(widths) != 1 or min(widths) < 2:
+            return None
+        return _Found(Encoding.ONE_HOT, "one-hot rows written out", self.ex.span(node), widths.pop())
+
+    def _comprehension_labels(self, node: cst.ListComp, scope: Scope, index: int) -> _Result:
+        """``[IDS[name] for name in names]``: integer labels among the values
+        the element can take."""
+        bound = _comprehension_names(node, self.ex.budget)
+        if bound is None:
+            return None
+        labels = self._label_values(node.elt, scope, index, bound)
+        if labels is None:
+            return None
+        element = self.ex.source(node.elt)
+        return _vocabulary(labels, element if len(element) <= 30 else "a list comprehension", self.ex.span(node))
+
+    def _label_values(
+        self, node: cst.BaseExpression, scope: Scope, index: int, bound: frozenset[str]
+    ) -> frozenset[int] | None:
+        """The integer labels ``node`` can be, when it is a label written
+        with a vocabulary: a constant, a value of a dict of ids
+        (``IDS[name]``), a position in a list of names (``NAMES.index(n)``).
+        ``bound`` are names a comprehension binds (not the file's)."""
+        self.ex.budget.spend()
+        if isinstance(node, cst.IfExp):
+            body = self._label_values(node.body, scope, index, bound)
+            orelse = self._label_values(node.orelse, scope, index, bound) if body is not None else None
+            return body | orelse if body is not None and orelse is not None else None
+        if isinstance(node, cst.Subscript) and len(node.slice) == 1 and isinstance(node.slice[0].slice, cst.Index):
+            if self._mentions(node.value, bound):
+                return None
+            return _mapped_ids(self.ex.value(node.value, scope, index), keys_are_names=False)
+        if (
+            isinstance(node, cst.Call)
+            and isinstance(node.func, cst.Attribute)
+            and node.func.attr.value == "index"
+            and len(node.args) == 1
+            and node.args[0].keyword is None
+            and not _has_star(node)
+        ):
+            # ``list.index``/``str.index``: a position in the receiver, 0..len-1.
+            if self._mentions(node.func.value, bound):
+                return None
+            names = elements(self.ex.value(node.func.value, scope, index))
+            return frozenset(range(len(names))) if names else None
+        if self._mentions(node, bound):
+            return None
+        value = self.ex.value(node, scope, index)
+        labels = [as_int(option) for option in value.options()]
+        if not labels or any(label is None or not 0 <= label <= _MAX_LABEL for label in labels):
+            return None
+        return frozenset(label for label in labels if label is not None)
+
+    def _mentions(self, node: cst.BaseExpression, bound: frozenset[str]) -> bool:
+        return bool(bound) and any(True for _ in _names(node, set(bound), self.ex.budget))
+
+    def _categorical(self, node: cst.BaseExpression, scope: Scope, index: int) -> bool:
+        """``x.astype("category").cat`` or ``pd.Categorical(...)`` (also
+        through a name): its ``codes`` are integer category codes."""
+        if isinstance(node, cst.Attribute) and node.attr.value == pandas_labels.CATEGORY_ACCESSOR:
+            call = node.value
+            return (
+                isinstance(call, cst.Call)
+                and isinstance(call.func, cst.Attribute)
+                and call.func.attr.value == "astype"
+                and len(call.args) == 1
+                and as_str(self.ex.value(call.args[0].value, scope, index)) == pandas_labels.CATEGORY_DTYPE
+            )
+        value, value_scope, value_index = self.ex.resolve_value(node, scope, index)
+        if not isinstance(value, cst.Call):
+            return False
+        return self.ex.qualname(value.func, value_scope, value_index) in pandas_labels.CATEGORICAL_CONSTRUCTORS
+
+    def _int(self, node: cst.BaseExpression | None, scope: Scope, index: int) -> int | None:
+        """An integer, reading a parameter of a function being read as the
+        argument its call gives it."""
+        if isinstance(node, cst.Name):
+            source = self._parameter(node, scope, index)
+            if source is not None:
+                frame, bound = source
+                if bound.element:
+                    return None
+                saved = self._frames
+                self._frames = saved[:frame]
+                try:
+                    return self._int(bound.node, bound.scope, bound.index)
+                finally:
+                    self._frames = saved
+        if self._mentions_parameter(node):
+            return None
+        return self.ex.int_value(node, scope, index)
 
     def _filled(self, name: str, scope: Scope, index: int, depth: int) -> _Result:
         """``y = np.zeros((n, k))`` then only ``y[i, label] = 1`` or
@@ -294,10 +440,13 @@ class TargetReader:
         if not origin.certain or origin.kind is not Kind.VALUE or origin.path or not isinstance(origin.value, cst.Call):
             return None
         zeros = origin.value
-        if self._numpy(zeros.func, scope, origin.index) != "zeros" or _has_star(zeros):
+        if self._numpy(zeros.func, scope, origin.index) not in ("zeros", "empty") or _has_star(zeros):
             return None
-        shape = elements(self.ex.value(argument(zeros, 0, "shape"), scope, origin.index))
-        if shape is None or len(shape) < 2:
+        size = self.ex.value(argument(zeros, 0, "shape"), scope, origin.index)
+        if as_int(size) is not None:
+            return self._filled_centred(name, origin, scope, index)
+        shape = elements(size)
+        if shape is None or len(shape) < 2 or self._numpy(zeros.func, scope, origin.index) != "zeros":
             return None
         # Every change of the name (all in this scope) between the zeros and
         # the use is an item assignment (the collector rebinds the name
@@ -328,6 +477,254 @@ class TargetReader:
         producer = f"{self.ex.source(target)} = {self.ex.source(first) if len(self.ex.source(first)) <= 30 else '...'}"
         return _Found(Encoding.ONE_HOT, producer, self.ex.span(target), classes)
 
+    def _filled_centred(self, name: str, origin: Binding, scope: Scope, index: int) -> _Result:
+        """``y = np.empty(n)`` then only ``y[i] = <a value drawn around
+        zero>`` writes (in a loop): targets centred on zero."""
+        # Written in a loop, each time around zero.
+        writes = self._column_writes(name, scope, index, certain=False)
+        if writes is None or writes[0] is not origin or not writes[1]:
+            return None
+        for keys, value, at in writes[1]:
+            self.ex.budget.spend()
+            if len(keys) != 1 or not isinstance(keys[0], cst.Index) or not self._centred(value, scope, at, 0):
+                return None
+        first = writes[1][0]
+        producer = f"{name}[...] = {self.ex.source(first[1]) if len(self.ex.source(first[1])) <= 30 else '...'}"
+        return _Found(Encoding.UNKNOWN, producer, self.ex.span(first[1]), standardised=True)
+
+    def _centred(self, node: cst.BaseExpression, scope: Scope, index: int, depth: int) -> bool:
+        """Whether ``node`` is certainly drawn at random around zero: a
+        standard normal draw, ``normal(0, s)``, ``uniform(-a, a)``, ``2 * u - 1``
+        of a draw ``u`` on [0, 1), scaled by a positive constant, or an
+        element or slice of such an array."""
+        if depth > _MAX_DEPTH:
+            return False
+        self.ex.budget.spend()
+        if isinstance(node, cst.Name):
+            binding = scope.lookup(node.value, index)
+            if binding is None or binding.kind is not Kind.VALUE or binding.value is None or binding.path:
+                return False
+            owner = scope if node.value in scope.bindings else (scope.parent or scope)
+            if self._changed_since(node.value, owner, binding.index, index):
+                return False
+            return self._centred(binding.value, owner, binding.index, depth + 1)
+        if isinstance(node, cst.Subscript):
+            return self._centred(node.value, scope, index, depth + 1)
+        if isinstance(node, cst.BinaryOperation):
+            left, right = node.left, node.right
+            if isinstance(node.operator, cst.Subtract):
+                # ``u * 2 - 1`` or ``2 * u - 1``.
+                if self.ex.value(right, scope, index) not in (Const(1), Const(1.0)):
+                    return False
+                if not isinstance(left, cst.BinaryOperation) or not isinstance(left.operator, cst.Multiply):
+                    return False
+                two = (Const(2), Const(2.0))
+                if self.ex.value(left.right, scope, index) in two:
+                    return self._unit_uniform(left.left, scope, index, depth + 1)
+                if self.ex.value(left.left, scope, index) in two:
+                    return self._unit_uniform(left.right, scope, index, depth + 1)
+                return False
+            if isinstance(node.operator, (cst.Multiply, cst.Divide)):
+                # A positive constant keeps the sign of each value.
+                if _positive(self.ex.value(right, scope, index)):
+                    return self._centred(left, scope, index, depth + 1)
+                if isinstance(node.operator, cst.Multiply) and _positive(self.ex.value(left, scope, index)):
+                    return self._centred(right, scope, index, depth + 1)
+            return False
+        if isinstance(node, cst.Call) and not _has_star(node):
+            draw = self._draw(node, scope, index)
+            if draw in random_draws.STANDARD_NORMAL:
+                return True
+            if draw == random_draws.NORMAL:
+                loc = argument(node, 0, "loc")
+                value = Const(random_draws.NORMAL_LOC_DEFAULT) if loc is None else self.ex.value(loc, scope, index)
+                return value in (Const(0), Const(0.0))
+            if draw == random_draws.UNIFORM:
+                low, high = argument(node, 0, "low"), argument(node, 1, "high")
+                if low is None or high is None:
+                    return False
+                bounds = self.ex.value(low, scope, index), self.ex.value(high, scope, index)
+                numbers = [option.value for option in bounds if isinstance(option, Const)]
+                return (
+                    len(numbers) == 2
+                    and all(type(number) in (int, float) for number in numbers)
+                    and numbers[0] == -numbers[1]
+                    and numbers[1] > 0
+                )
+        return False
+
+    def _unit_uniform(self, node: cst.BaseExpression, scope: Scope, index: int, depth: int) -> bool:
+        if depth > _MAX_DEPTH:
+            return False
+        if isinstance(node, cst.Name):
+            binding = scope.lookup(node.value, index)
+            if binding is None or binding.kind is not Kind.VALUE or binding.value is None or binding.path:
+                return False
+            owner = scope if node.value in scope.bindings else (scope.parent or scope)
+            if self._changed_since(node.value, owner, binding.index, index):
+                return False
+            return self._unit_uniform(binding.value, owner, binding.index, depth + 1)
+        return (
+            isinstance(node, cst.Call)
+            and not _has_star(node)
+            and self._draw(node, scope, index) in random_draws.UNIT_UNIFORM
+        )
+
+    def _draw(self, call: cst.Call, scope: Scope, index: int) -> str | None:
+        """``np.random.randn(...)`` or ``rng.normal(...)`` with ``rng`` a
+        NumPy generator -> the draw's name."""
+        qualname = self.ex.qualname(call.func, scope, index)
+        if qualname is not None:
+            return qualname[len("numpy.random.") :] if qualname.startswith("numpy.random.") else None
+        if not isinstance(call.func, cst.Attribute):
+            return None
+        value, value_scope, value_index = self.ex.resolve_value(call.func.value, scope, index)
+        if not isinstance(value, cst.Call):
+            return None
+        if self.ex.qualname(value.func, value_scope, value_index) not in random_draws.GENERATOR_FACTORIES:
+            return None
+        return call.func.attr.value
+
+    def _changed_since(self, name: str, owner: Scope, since: int, index: int) -> bool:
+        """Whether the array ``name`` bound at ``since`` may have been
+        changed in place (an item written, a method called, passed to a
+        function) before ``index``."""
+        values = self.ex.values
+        if values is None:
+            return True
+        return any(
+            change.scope is not owner or since < change.index < index
+            for change in values.mutations.changes.get(name, ())
+        )
+
+    def _column(self, frame: cst.BaseExpression, column: str, scope: Scope, index: int, depth: int) -> _Result:
+        """``df["label"]``: what the code last assigned to that column of a
+        DataFrame (``df["label"] = df["name"].map(IDS)``), through row
+        filters on the column itself (``df = df[df["label"] != 1]``).
+        Every other change of ``df`` between (a method called on it, a
+        write to a column not named by a constant, a loop or a branch)
+        leaves it unknown."""
+        if depth > _MAX_DEPTH or not isinstance(frame, cst.Name) or self._parameter(frame, scope, index):
+            return None
+        writes = self._column_writes(frame.value, scope, index, column=column)
+        if writes is None:
+            return None
+        origin, assigned = writes
+        for keys, value, at in reversed(assigned):
+            self.ex.budget.spend()
+            key = keys[0] if len(keys) == 1 and isinstance(keys[0], cst.Index) else None
+            if key is None:
+                return None
+            name = as_str(self.ex.value(key.value, scope, at))
+            if name is None:
+                return None
+            if name == column:
+                return self._follow(value, scope, at, (), depth + 1)
+        # Not written since the frame was bound: a row filter of another frame.
+        rows = origin.value
+        if origin.path or not isinstance(rows, cst.Subscript) or len(rows.slice) != 1:
+            return None
+        mask = rows.slice[0].slice
+        if not isinstance(mask, cst.Index) or not isinstance(rows.value, cst.Name):
+            return None
+        found = self._column(rows.value, column, scope, origin.index, depth + 1)
+        return self._filtered(found, mask.value, rows.value.value, column, scope, origin.index)
+
+    def _column_writes(
+        self, name: str, scope: Scope, index: int, certain: bool = True, column: str | None = None
+    ) -> tuple[Binding, list[tuple[list[cst.BaseSlice], cst.BaseExpression, int]]] | None:
+        """The binding of the frame ``name`` in effect at ``index`` and the
+        item assignments to it since (each with its statement), when those
+        are its only changes and (with ``certain``) all of them ran. Another
+        column under another name (``texts = df["text"].values``) cannot
+        change ``column``."""
+        history = scope.bindings.get(name)
+        values = self.ex.values
+        if not history or values is None:
+            return None
+        before = [binding for binding in history if binding.index < index]
+        origins = [position for position, binding in enumerate(before) if binding.kind is not Kind.UNKNOWN]
+        if not origins:
+            return None
+        origin = before[origins[-1]]
+        later = before[origins[-1] + 1 :]
+        if not origin.certain or origin.kind is not Kind.VALUE or (certain and any(not b.certain for b in later)):
+            return None
+        changes = values.mutations.changes.get(name, [])
+        if any(change.scope is not scope for change in changes):
+            return None
+        # A part of the frame under another name (``col = df["label"]``)
+        # may change it unseen; one taken at the read or after it cannot,
+        # nor one stored back into the frame (``df["y"] = df["x"].map(...)``).
+        written = {binding.index for binding in later}
+        aliases = values.mutations.aliases.get(name, [])
+        if any(
+            alias.scope is not scope
+            or (
+                origin.index < alias.index < index
+                and alias.index not in written
+                and not self._other_column(alias.node, name, column, scope, alias.index)
+            )
+            for alias in aliases
+        ):
+            return None
+        if {change.index for change in changes if origin.index < change.index < index} - written:
+            return None  # passed to a function or a method called on it
+        body = self._body_of(scope)
+        if body is None or _changed_in_place(body, name, self.ex.budget):
+            return None
+        if not later:
+            return origin, []
+        writes = _subscript_writes(body, name, self.ex.budget)
+        # Every binding of the name after the first is an assignment or an
+        # item write: the writes pair with the item-write bindings in order.
+        unknown = [binding for binding in history if binding.kind is Kind.UNKNOWN]
+        if writes is None or len(writes) != len(unknown):
+            return None
+        paired = {binding.index: write for binding, write in zip(unknown, writes)}
+        return origin, [(paired[b.index][0], paired[b.index][1], b.index) for b in later]
+
+    def _other_column(self, node: cst.BaseExpression, name: str, column: str | None, scope: Scope, index: int) -> bool:
+        """Whether ``node`` is ``name["other"]...`` for a constant column
+        other than ``column``."""
+        while isinstance(node, (cst.Attribute, cst.Call)) or (
+            isinstance(node, cst.Subscript) and not isinstance(node.value, cst.Name)
+        ):
+            node = node.func if isinstance(node, cst.Call) else node.value
+        if column is None or not isinstance(node, cst.Subscript) or len(node.slice) != 1:
+            return False
+        key = node.slice[0].slice
+        if not isinstance(node.value, cst.Name) or node.value.value != name or not isinstance(key, cst.Index):
+            return False
+        other = as_str(self.ex.value(key.value, scope, index))
+        return other is not None and other != column
+
+    def _filtered(
+        self, found: _Result, mask: cst.BaseExpression, frame: str, column: str, scope: Scope, index: int
+    ) -> _Result:
+        """The labels left by ``frame[frame[column] <op> k]``; unknown for a
+        mask of another shape (it may drop any class)."""
+        if found is None or not isinstance(mask, cst.Comparison) or len(mask.comparisons) != 1:
+            return None
+        left = mask.left
+        if not (
+            isinstance(left, cst.Subscript)
+            and isinstance(left.value, cst.Name)
+            and left.value.value == frame
+            and len(left.slice) == 1
+            and isinstance(left.slice[0].slice, cst.Index)
+            and as_str(self.ex.value(left.slice[0].slice.value, scope, index)) == column
+        ):
+            return None
+        test = _FILTERS.get(type(mask.comparisons[0].operator))
+        bound = as_int(self.ex.value(mask.comparisons[0].comparator, scope, index))
+        if test is None or bound is None:
+            return None
+        if found.labels is None:
+            return _rows(found)
+        kept = frozenset(label for label in found.labels if test(label, bound))
+        return _vocabulary(kept, found.producer, found.span) if kept else None
+
     def _body_of(self, scope: Scope) -> cst.CSTNode | None:
         """The module, or the module-level function whose scope this is."""
         if scope.parent is None:
@@ -356,7 +753,7 @@ class TargetReader:
             return self._unpacked(call, qualname, scope, index, path, depth, line)
         keras_util = keras_member(qualname, "utils")
         if keras_util == "to_categorical":
-            classes = self.ex.int_value(argument(call, 1, "num_classes"), scope, index)
+            classes = self._int(argument(call, 1, "num_classes"), scope, index)
             if classes is None and argument(call, 1, "num_classes") is None and not _has_star(call):
                 # Without ``num_classes`` the width is the largest label + 1
                 # (keras/src/utils/numerical_utils.py): known when every
@@ -370,7 +767,7 @@ class TargetReader:
             or keras_member(qualname, "ops") == "one_hot"
         ):
             depth_node = argument(call, 1, "depth") or argument(call, 1, "num_classes")
-            classes = None if self._mentions_parameter(depth_node) else self.ex.int_value(depth_node, scope, index)
+            classes = self._int(depth_node, scope, index)
             return _Found(Encoding.ONE_HOT, "one_hot", line, classes)
         if qualname == "pandas.get_dummies":
             if argument(call, None, "drop_first") is not None:
@@ -378,6 +775,8 @@ class TargetReader:
             return _Found(Encoding.ONE_HOT, "pd.get_dummies", line)
         if _keras_function(qualname) == "pad_sequences":
             return self._padded(call, scope, index, depth, line)
+        if self._centred(call, scope, index, depth):
+            return _Found(Encoding.UNKNOWN, self._callee_name(call), line, standardised=True)
         numpy = self._numpy(func, scope, index)
         if numpy == "argmax" and argument(call, 1, "axis") is not None:
             return _Found(Encoding.INTEGER, "np.argmax", line)
@@ -424,9 +823,14 @@ class TargetReader:
             if encoder == "LabelBinarizer":
                 # Two classes give one 0/1 column, not one-hot rows.
                 return _Found(Encoding.ONE_HOT_UNLESS_BINARY, "LabelBinarizer", line)
-            if encoder in ("StandardScaler", "RobustScaler"):
+            if encoder in scalers.SCALERS:
                 return _Found(Encoding.UNKNOWN, encoder, line, standardised=True)
             return None
+        if method in pandas_labels.MAPPING_METHODS and len(call.args) == 1 and call.args[0].keyword is None:
+            # ``df["species"].replace({"setosa": 0, ...})``: a vocabulary of ids.
+            keys_are_names = method in pandas_labels.KEEPS_UNLISTED
+            labels = _mapped_ids(self.ex.value(call.args[0].value, scope, index), keys_are_names)
+            return _vocabulary(labels, f"{method}({{...}})", line) if labels is not None else None
         if method == "texts_to_sequences" and self._is_tokenizer(receiver, scope, index):
             # One list of word indices per text (keras preprocessing/text.py).
             return _Found(Encoding.INTEGER, "texts_to_sequences", line, ids=True)
@@ -486,6 +890,21 @@ class TargetReader:
             if classes is None:
                 return None
         return _Found(Encoding.INTEGER, loader, line, classes, complete=True)
+
+    def _generated_classes(
+        self, call: cst.Call, generator: str, scope: Scope, index: int, path: tuple[int, ...], line: Span
+    ) -> _Result:
+        """The labels (second item) of a scikit-learn classification
+        generator: indices of its ``n_classes`` classes (unless arguments
+        past ``n_samples`` are given by position, as old releases allowed)."""
+        if path != (1,) or _has_star(call) or sum(1 for arg in call.args if arg.keyword is None) > 1:
+            return None
+        parameter, default = datasets.SKLEARN_CLASS_GENERATORS[generator]
+        given = argument(call, None, parameter) if parameter is not None else None
+        classes = default if given is None else self.ex.int_value(given, scope, index)
+        if classes is None:
+            return None
+        return _Found(Encoding.INTEGER, generator, line, classes)
 
     def _zero_centred(
         self, call: cst.Call, generator: str, scope: Scope, index: int, path: tuple[int, ...], line: Span
@@ -567,6 +986,10 @@ class TargetReader:
             if before is None or path[0] != 1 + before:
                 return None
             return _Found(Encoding.INTEGER, "np.unique(return_inverse=True)", line)
+        # ``X, y = make_classification(500, n_classes=3)``: class indices.
+        generated = _class_generator(qualname)
+        if generated is not None:
+            return self._generated_classes(call, generated, scope, index, path, line)
         # ``X, y = make_regression(1000, n_features=8)``: targets around zero.
         generator = _zero_centred_generator(qualname)
         if generator is not None:
@@ -798,6 +1221,8 @@ class TargetReader:
             return _Found(Encoding.ONE_HOT, method, line, classes)
         if mode == "sparse":
             return _Found(Encoding.INTEGER, method, line, classes)
+        if mode == "binary":
+            return _Found(Encoding.INTEGER_OR_BINARY, f'{method}(class_mode="binary")', line, classes)
         return None
 
     def _count(self, node: cst.BaseExpression | None, scope: Scope, index: int) -> int | None:
@@ -938,9 +1363,62 @@ def _rows(found: _Found) -> _Found:
     """Some of the rows of ``found``: one-hot rows keep their width, but
     integer labels may no longer hold every class (``iris[:100]`` is two
     species)."""
-    if found.encoding is Encoding.ONE_HOT:
+    if found.encoding is Encoding.ONE_HOT or found.labels is not None:
         return replace(found, complete=False)
     return replace(found, classes=None, complete=False)
+
+
+def _vocabulary(labels: frozenset[int], producer: str, span: Span) -> _Found:
+    return _Found(Encoding.INTEGER, producer, span, max(labels) + 1, at_least=True, labels=labels)
+
+
+def _mapped_ids(value: Value, keys_are_names: bool) -> frozenset[int] | None:
+    """The ids a dict literal maps to (every option of ``value``), when they
+    are all integer labels; with ``keys_are_names`` every key must be a
+    string (``replace`` keeps the values it does not list)."""
+    labels: set[int] = set()
+    for option in value.options():
+        if not isinstance(option, Mapping) or option.open or not option.items:
+            return None
+        for key, item in option.items:
+            label = as_int(item)
+            if label is None or not 0 <= label <= _MAX_LABEL or (keys_are_names and as_str(key) is None):
+                return None
+            labels.add(label)
+    return frozenset(labels) if labels else None
+
+
+def _positive(value: Value) -> bool:
+    return isinstance(value, Const) and type(value.value) in (int, float) and value.value > 0
+
+
+def _zero_one(value: Value) -> int | None:
+    """0 or 1 for a constant 0 or 1 (int or float), else None."""
+    if isinstance(value, Const) and type(value.value) in (int, float) and value.value in (0, 1):
+        return int(value.value)
+    return None
+
+
+def _comprehension_names(node: cst.ListComp, budget: Budget) -> frozenset[str] | None:
+    """The names a list comprehension binds; None with an assignment
+    expression in it (it binds in the enclosing scope)."""
+    names: set[str] = set()
+    for_in: cst.CompFor | None = node.for_in
+    while for_in is not None:
+        names.update(name.value for name in _names(for_in.target, None, budget))
+        for_in = for_in.inner_for_in
+    if any(isinstance(part, cst.NamedExpr) for part in _nodes(node, budget)):
+        return None
+    return frozenset(names)
+
+
+def _nodes(node: cst.CSTNode, budget: Budget) -> Iterator[cst.CSTNode]:
+    stack = [node]
+    while stack:
+        budget.spend()
+        current = stack.pop()
+        yield current
+        stack.extend(current.children)
 
 
 def _has_star(call: cst.Call) -> bool:
@@ -998,8 +1476,23 @@ def _subscript_writes(
                     writes.append(([element.slice for element in node.slice], current.value, node))
                 elif _rooted_at(node, name) and not isinstance(node, cst.Name):
                     return None
-        stack.extend(current.children)
+        stack.extend(reversed(current.children))  # in source order
     return writes
+
+
+def _changed_in_place(body: cst.CSTNode, name: str, budget: Budget) -> bool:
+    """Whether ``body`` calls a method of ``name`` with ``inplace=``
+    (pandas: ``df.replace(..., inplace=True)``, which the value engine
+    takes for ``str.replace``)."""
+    for node in _nodes(body, budget):
+        if (
+            isinstance(node, cst.Call)
+            and isinstance(node.func, cst.Attribute)
+            and _rooted_at(node.func.value, name)
+            and any(arg.keyword is not None and arg.keyword.value == "inplace" for arg in node.args)
+        ):
+            return True
+    return False
 
 
 def _rooted_at(node: cst.CSTNode, name: str) -> bool:
@@ -1051,6 +1544,13 @@ def _zero_centred_generator(qualname: str | None) -> str | None:
         return None
     name = qualname.rsplit(".", 1)[-1]
     return name if name in datasets.SKLEARN_ZERO_CENTRED_GENERATORS else None
+
+
+def _class_generator(qualname: str | None) -> str | None:
+    if not qualname or not qualname.startswith("sklearn.datasets"):
+        return None
+    name = qualname.rsplit(".", 1)[-1]
+    return name if name in datasets.SKLEARN_CLASS_GENERATORS else None
 
 
 def _sklearn_loader(qualname: str | None) -> str | None:

@@ -61,6 +61,9 @@ class Encoding(Enum):
     # LabelBinarizer: one-hot rows for 3+ classes, one 0/1 column for 2.
     ONE_HOT_UNLESS_BINARY = "one-hot (3+ classes)"
     INTEGER = "integer labels"
+    # ``flow_from_directory(class_mode="binary")``: class indices, one per
+    # sample (a 0/1 column for two classes, the mode's intended use).
+    INTEGER_OR_BINARY = "integer labels (0/1 with two classes)"
     UNKNOWN = "unknown"
 
 

@@ -28,6 +28,7 @@ from keraslint.analysis.evaluate import Evaluator
 from keraslint.analysis.values import UNKNOWN, Const, Instance, Mapping, Sequence, Value
 from keraslint.model.budget import Budget
 from keraslint.model.resolve import Binding, Kind, Scope, qualified_name
+from keraslint.model.shapes import array_shape
 
 # Functions that neither change nor keep the objects passed to them, so
 # passing a container to them is no mutation (Python's builtins).
@@ -345,6 +346,11 @@ class ProgramValues:
         scope, index = context
         owner = node.value
         attr = node.attr.value
+        if attr == "shape":
+            # ``y.shape[1]`` of ``y = labels.reshape(-1, 1)``.
+            shape = array_shape(owner, scope, index, self.value, self._changed, self.budget)
+            if shape is not None:
+                return shape
         if isinstance(owner, cst.Name) and owner.value == "self" and scope.self_attributes is not None:
             binding = scope.self_attribute(attr)
             if binding is None or binding.kind is not Kind.VALUE or binding.value is None:

@@ -4,8 +4,8 @@ from typing import Iterator
 
 from keraslint.diagnostics import Diagnostic
 from keraslint.knowledge.activations import SIGNED_BOUNDED_ACTIVATIONS
-from keraslint.knowledge.datasets import SKLEARN_ZERO_CENTRED_GENERATORS
 from keraslint.knowledge.losses import LOG_LOSSES
+from keraslint.knowledge.scalers import SCALERS
 from keraslint.model.types import FileModel
 from keraslint.rules.base import Rule, targets_of, trained_pairs
 
@@ -107,8 +107,8 @@ model.fit(x, y_scaled)
                 scaled = next((t for t in targets_of(model, compile_, output) if t.standardised), None)
                 if scaled is not None:
                     where = file.where(scaled.producer_span or scaled.span)
-                    generated = scaled.producer in SKLEARN_ZERO_CENTRED_GENERATORS
-                    how = "generated around zero by" if generated else "standardised by"
+                    scaler = scaled.producer in SCALERS
+                    how = "standardised by" if scaler else "generated around zero by"
                     yield self.diagnostic(
                         loss.span,
                         f"`{loss.name}` needs targets >= 0, but `fit` gets `{scaled.source}`, {how} "

@@ -3,7 +3,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from keraslint.diagnostics import Diagnostic
-from keraslint.knowledge.activations import BOUNDED_ACTIVATIONS
+from keraslint.knowledge.activations import BOUNDED_ACTIVATIONS, NON_NEGATIVE_ACTIVATIONS
 from keraslint.knowledge.losses import REGRESSION_LOSSES
 from keraslint.model.types import FileModel
 from keraslint.rules.base import Rule, targets_of, trained_pairs
@@ -14,10 +14,15 @@ class BoundedOutputForUnscaledTargets(Rule):
     ## What it does
     Checks for a bounded output (`sigmoid`, `tanh`...) regressing targets
     known to lie far outside its range: the raw house prices of
-    `boston_housing.load_data()` or `california_housing.load_data()`.
+    `boston_housing.load_data()` or `california_housing.load_data()`, or,
+    for an output that cannot go negative (`sigmoid`), targets centred on
+    zero (standardised with `StandardScaler`, drawn with `np.random.randn`
+    or as `2 * rng.random(n) - 1`).
 
     ## Why is this bad?
-    A sigmoid never exceeds 1 and a tanh never exceeds 1 in absolute value.
+    A sigmoid never exceeds 1 and a tanh never exceeds 1 in absolute value;
+    a sigmoid is never negative, so half of a set of centred targets is out
+    of its reach.
     Prices of 5 to 50 (thousand dollars) can never be predicted: the output
     saturates at its bound and the error never shrinks.
 
@@ -98,3 +103,16 @@ model.fit(x_train, y_train, epochs=100)
                         related=((raw.producer_span or raw.span, f"the raw `{raw.dataset}` targets"),),
                     )
                     break
+                if activation.name not in NON_NEGATIVE_ACTIVATIONS:
+                    continue
+                centred = next((t for t in targets_of(model, compile_, output) if t.standardised), None)
+                if centred is not None:
+                    where = file.where(centred.producer_span or centred.span)
+                    label = f"centred targets from `{centred.producer}`"
+                    yield self.diagnostic(
+                        activation.span,
+                        f"`{activation.name}` output is never negative, but `fit` gets `{centred.source}`, "
+                        f"targets centred on zero (`{centred.producer}` at {where}): about half are out of reach",
+                        "use a linear output, or scale the targets into [0, 1]",
+                        related=((centred.producer_span or centred.span, label),),
+                    )

@@ -83,7 +83,14 @@ model.fit(x_train, y_train, validation_data=(x_test, y_test))
                 if loss.name not in (CATEGORICAL_CROSSENTROPY, CATEGORICAL_FOCAL_CROSSENTROPY):
                     continue
                 for target in targets:
-                    if target.encoding is Encoding.INTEGER:
+                    # A binary class mode's 0/1 column on a 1-unit output:
+                    # the unit count is the mistake there (KL103).
+                    if target.encoding is Encoding.INTEGER or (
+                        target.encoding is Encoding.INTEGER_OR_BINARY
+                        and output is not None
+                        and output.units is not None
+                        and output.units > 1
+                    ):
                         where = file.where(target.producer_span or target.span)
                         yield self.diagnostic(
                             loss.span,
