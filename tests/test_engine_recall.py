@@ -325,3 +325,86 @@ def test_several_star_imports_of_keras_modules(imports: str) -> None:
 )
 def test_star_imports_that_may_shadow_are_silent(imports: str) -> None:
     assert codes(STARRED.format(imports=imports)) == []
+
+
+# Layers after the head that keep its channels (issue 11: segmentation heads
+# followed by ``Resizing``), and an activation after a ``Reshape`` whose last
+# axis is written out.
+SEGMENTATION = """\
+import keras
+from keras import layers
+inputs = keras.Input(shape=(64, 64, 3))
+x = layers.Conv2D(8, 3, padding="same", activation="relu")(inputs)
+x = layers.Conv2D({filters}, 1, activation="softmax")(x)
+outputs = {after}(x)
+model = keras.Model(inputs, outputs)
+model.compile(optimizer="adam", loss={loss!r})
+model.fit(images, masks)
+"""
+
+
+@pytest.mark.parametrize(
+    "after",
+    [
+        "layers.Resizing(128, 128)",
+        'layers.Resizing(128, 128, interpolation="nearest")',
+        'layers.Resizing(128, 128, "bilinear", crop_to_aspect_ratio=True)',
+        "layers.UpSampling2D(2)",
+        'layers.UpSampling2D(size=(2, 2), interpolation="bilinear")',
+    ],
+)
+def test_a_resized_head_keeps_its_channels(after: str) -> None:
+    program = SEGMENTATION.format(filters=4, after=after, loss="binary_crossentropy")
+    assert codes(program) == [("KL102", 8)]
+
+
+@pytest.mark.parametrize(
+    ("after", "loss"),
+    [
+        # The right loss for a resized 4-class softmax.
+        ("layers.Resizing(128, 128)", "categorical_crossentropy"),
+        # Interpolations that may leave the input's range, padding, another
+        # layout: not looked through.
+        ('layers.Resizing(128, 128, interpolation="bicubic")', "binary_crossentropy"),
+        ("layers.Resizing(128, 128, pad_to_aspect_ratio=True)", "binary_crossentropy"),
+        ('layers.Resizing(128, 128, data_format="channels_first")', "binary_crossentropy"),
+        ('layers.UpSampling2D(2, "channels_first")', "binary_crossentropy"),
+        ("layers.Resizing(128, 128, interpolation=MODE)", "binary_crossentropy"),
+    ],
+)
+def test_resizing_twins_are_silent(after: str, loss: str) -> None:
+    assert codes(SEGMENTATION.format(filters=4, after=after, loss=loss)) == []
+
+
+RESHAPED_HEAD = """\
+import keras
+from keras import layers
+inputs = keras.Input(shape=(96, 96, 1))
+x = layers.Conv2D(8, 3, padding="same", activation="relu")(inputs)
+x = layers.Conv2D({filters}, 1)(x)
+x = layers.Reshape({shape})(x)
+outputs = layers.Activation("softmax")(x)
+model = keras.Model(inputs, outputs)
+model.compile(optimizer="adam", loss="categorical_crossentropy")
+model.fit(images, masks)
+"""
+
+
+@pytest.mark.parametrize("shape", ["(96 * 96, 1)", "[9216, 1]", "target_shape=(96 * 96, 1)"])
+def test_softmax_after_a_reshape_to_one_channel(shape: str) -> None:
+    assert codes(RESHAPED_HEAD.format(filters=1, shape=shape)) == [("KL101", 7), ("KL103", 9)]
+
+
+@pytest.mark.parametrize(
+    ("filters", "shape"),
+    [
+        # Two channels per pixel: a correct per-pixel softmax.
+        (2, "(96 * 96, 2)"),
+        # The last axis inferred (-1) or not known: no unit count.
+        (1, "(96, -1)"),
+        (1, "(96 * 96, CHANNELS)"),
+        (1, "SHAPE"),
+    ],
+)
+def test_reshaped_head_twins_are_silent(filters: int, shape: str) -> None:
+    assert codes(RESHAPED_HEAD.format(filters=filters, shape=shape)) == []

@@ -14,7 +14,7 @@ from typing import Callable, Iterator, Sequence
 
 import libcst as cst
 
-from keraslint.analysis.values import UNKNOWN, Const, Mapping, Value, as_bool, as_int, as_str
+from keraslint.analysis.values import UNKNOWN, Const, Mapping, Value, as_bool, as_int, as_str, elements
 from keraslint.analysis.values import Sequence as ValueSequence
 from keraslint.diagnostics import Span
 from keraslint.knowledge import activations as acts
@@ -714,6 +714,14 @@ class _Extractor:
             self.budget.spend()
             if layer.kind in layer_kinds.VALUE_PRESERVING_LAYERS:
                 continue
+            if layer.kind in layer_kinds.RESAMPLING_LAYERS and self._keeps_channels(layer):
+                continue
+            if layer.kind == "Reshape" and trailing is not None and not reshaped:
+                # ``Reshape((rows * cols, 1))`` then ``Activation("softmax")``:
+                # the activation runs over the reshaped last axis.
+                output = self._reshaped_output(layer, trailing)
+                if output is not None:
+                    return output
             if layer.kind in layer_kinds.RANGE_PRESERVING_LAYERS:
                 reshaped = True
                 continue
@@ -754,6 +762,44 @@ class _Extractor:
         if trailing is not None:
             return OutputLayer("Activation", None, trailing, trailing.span)
         return None
+
+    def _keeps_channels(self, layer: _Layer) -> bool:
+        """A ``Resizing``/``UpSampling`` call that keeps its input's channels
+        and values within their range (``knowledge/layers.py``): channels
+        last, read plainly, a convex interpolation."""
+        call, scope = layer.call, layer.scope
+        if call is None or scope is None or not self.channels_last or _has_star_args(call):
+            return False
+        allowed = layer_kinds.RESAMPLING_LAYERS[layer.kind]
+        positional = sum(1 for arg in call.args if arg.keyword is None)
+        if positional > layer_kinds.RESAMPLING_POSITIONALS[layer.kind]:
+            return False
+        if any(arg.keyword is not None and arg.keyword.value not in allowed for arg in call.args):
+            return False
+        position = 2 if layer.kind == "Resizing" else None
+        interpolation = _argument(call, position, "interpolation")
+        if interpolation is None:
+            return True  # bilinear (Resizing), nearest (UpSampling2D), repeat (1D, 3D)
+        return as_str(self.value(interpolation, scope, layer.index)) in layer_kinds.CONVEX_INTERPOLATIONS
+
+    def _reshaped_output(self, layer: _Layer, trailing: Activation) -> OutputLayer | None:
+        """An activation applied right after ``Reshape(target_shape)``: it runs
+        over the last axis of ``target_shape`` (the shape without the batch
+        axis, keras/src/layers/reshaping/reshape.py), whose size is known
+        when written as a positive int (``-1`` is inferred: unknown)."""
+        call, scope = layer.call, layer.scope
+        if call is None or scope is None or _has_star_args(call):
+            return None
+        shape = _argument(call, 0, "target_shape")
+        items = elements(self.value(shape, scope, layer.index))
+        if not items:
+            return None
+        last = as_int(items[-1])
+        if last is None or not 0 < last <= _MAX_COUNT:
+            return None
+        node = shape.elements[-1].value if isinstance(shape, (cst.Tuple, cst.List)) and shape.elements else None
+        units_span = self.span(node) if node is not None else None
+        return OutputLayer("Reshape", last, trailing, self.span(call), units_span)
 
     def _convolution_output(self, layer: _Layer, trailing: Activation | None, reshaped: bool) -> OutputLayer | None:
         """A convolution as the output layer (``Conv2D(n_classes, 1,
