@@ -408,3 +408,248 @@ def test_softmax_after_a_reshape_to_one_channel(shape: str) -> None:
 )
 def test_reshaped_head_twins_are_silent(filters: int, shape: str) -> None:
     assert codes(RESHAPED_HEAD.format(filters=filters, shape=shape)) == []
+
+
+# Models built by static methods, class methods and methods of plain
+# classes, by a builder called for its side effects, by a factory passed as
+# an argument (issue 11: keras-resnet's ResnetBuilder, an aeon estimator,
+# ImageAI's trainer).
+STATIC_BUILDER = """\
+import keras
+
+
+class Builder(object):
+    @staticmethod
+    def build(input_shape, num_outputs):
+        inputs = keras.Input(shape=input_shape)
+        outputs = keras.layers.Dense(num_outputs, activation="softmax")(inputs)
+        return keras.Model(inputs, outputs)
+
+    @staticmethod
+    def build_small(input_shape, num_outputs):
+        return Builder.build(input_shape, num_outputs)
+
+    @classmethod
+    def create(cls, num_outputs):
+        return cls.build((32,), num_outputs)
+
+
+model = {call}
+model.compile(optimizer="adam", loss="binary_crossentropy")
+model.fit(x, y)
+"""
+
+
+@pytest.mark.parametrize(
+    "call", ["Builder.build((32,), 1)", "Builder.build_small((32,), num_outputs=1)", "Builder.create(1)"]
+)
+def test_static_and_class_method_builders(call: str) -> None:
+    assert codes(STATIC_BUILDER.format(call=call)) == [("KL101", 8)]
+
+
+@pytest.mark.parametrize(
+    ("call", "change"),
+    [
+        ("Builder.build((32,), 3)", ""),
+        ("Builder.create(3)", ""),
+        # Not the methods the body defines: replaced on the class, or
+        # decorated by something else.
+        ("Builder.build((32,), 1)", "Builder.build = other_build\n"),
+        ("Builder.build((32,), 1)", "staticmethod = cached\n"),
+    ],
+)
+def test_static_builder_twins_are_silent(call: str, change: str) -> None:
+    program = STATIC_BUILDER.format(call=call)
+    if "3)" in call:  # three classes: the categorical loss is right
+        program = program.replace("binary_crossentropy", "categorical_crossentropy")
+    if change.startswith("staticmethod"):
+        program = change + program
+    else:
+        program = program.replace("\n\nmodel = ", f"\n\n{change}model = ", 1)
+    assert codes(program) == []
+
+
+ESTIMATOR = """\
+import numpy as np
+from tensorflow import keras
+
+
+class Classifier:
+    def __init__(self, epochs=10, activation={activation!r}, loss="categorical_crossentropy"):
+        self.epochs = epochs
+        self.activation = activation
+        self.loss = loss
+
+    def build_model(self, input_shape, n_classes):
+        inputs = keras.layers.Input(input_shape)
+        outputs = keras.layers.Dense(n_classes, activation=self.activation)(inputs)
+        model = keras.models.Model(inputs=inputs, outputs=outputs)
+        model.compile(loss=self.loss, optimizer="adam")
+        return model
+
+    def fit(self, X, y):
+        n_classes = len(np.unique(y))
+        self.model_ = self.build_model(X.shape[1:], n_classes)
+        self.model_.fit(X, keras.utils.to_categorical(y), epochs=self.epochs)
+        return self
+
+{extra}clf = Classifier({arguments}){calls}
+"""
+
+
+@pytest.mark.parametrize(
+    ("arguments", "calls"),
+    [
+        ("epochs=5", ".fit(series, labels)"),
+        ("", "\nclf.fit(series, labels)"),
+        ('activation="sigmoid"', "\nclf.fit(series, labels)"),
+    ],
+)
+def test_plain_class_defaults_stored_on_self(arguments: str, calls: str) -> None:
+    program = ESTIMATOR.format(activation="sigmoid", arguments=arguments, calls=calls, extra="")
+    assert codes(program) == [("KL107", 13)]
+
+
+@pytest.mark.parametrize(
+    ("activation", "arguments", "calls", "extra"),
+    [
+        ("softmax", "", ".fit(series, labels)", ""),
+        ("sigmoid", 'activation="softmax"', ".fit(series, labels)", ""),
+        # The attribute may be replaced after ``__init__``.
+        ("sigmoid", "", '\nclf.activation = "softmax"\nclf.fit(series, labels)', ""),
+        ("sigmoid", "", '\nsetattr(clf, "activation", "softmax")\nclf.fit(series, labels)', ""),
+        # A subclass of the file may override the method ``self`` calls.
+        ("sigmoid", "", ".fit(series, labels)", "class Other(Classifier):\n    pass\n\n"),
+        # Never called on an instance: the activation is a parameter.
+        ("sigmoid", "", "", ""),
+    ],
+)
+def test_plain_class_twins_are_silent(activation: str, arguments: str, calls: str, extra: str) -> None:
+    program = ESTIMATOR.format(activation=activation, arguments=arguments, calls=calls, extra=extra)
+    assert codes(program) == []
+
+
+TRAINER = """\
+from tensorflow.keras.applications import ResNet50
+from tensorflow.keras.layers import Dense, GlobalAveragePooling2D
+from tensorflow.keras.models import Model
+
+
+{definition}
+    base = ResNet50(include_top=False, weights=None, input_shape=(image_size, image_size, 3))
+    x = GlobalAveragePooling2D()(base.output)
+    predictions = Dense({units}, activation="softmax")(x)
+    model = Model(inputs=base.input, outputs=predictions)
+    model.compile(loss="categorical_crossentropy", optimizer="adam")
+    model.fit(train_generator, epochs=epochs)
+
+
+{call}
+"""
+
+FUNCTION_TRAINER = "def train_model(num_objects, epochs=200, image_size=224):"
+METHOD_TRAINER = (
+    "class Trainer:\n    def __init__(self):\n        self.data_dir = ''\n\n"
+    "    def train_model(self, num_objects, epochs=200, image_size=224):"
+)
+
+
+def _trainer(definition: str, units: str, call: str) -> str:
+    program = TRAINER.format(definition=definition, units=units, call=call)
+    if definition.startswith("class"):
+        body = program.split(definition)[1].split("\n\n\n")[0]
+        program = program.replace(body, textwrap.indent(body, "    "), 1)
+    return program
+
+
+@pytest.mark.parametrize(
+    ("definition", "call", "lines"),
+    [
+        (FUNCTION_TRAINER, "train_model(num_objects=1, epochs=10)", (9, 11)),
+        (FUNCTION_TRAINER, "train_model(1)", (9, 11)),
+        (METHOD_TRAINER, "trainer = Trainer()\ntrainer.train_model(num_objects=1, epochs=10)", (13, 15)),
+        (METHOD_TRAINER, "Trainer().train_model(1)", (13, 15)),
+    ],
+)
+def test_a_builder_called_for_its_side_effects(definition: str, call: str, lines: tuple[int, int]) -> None:
+    program = _trainer(definition, "num_objects", call)
+    assert codes(program) == [("KL101", lines[0]), ("KL103", lines[1])]
+
+
+@pytest.mark.parametrize(
+    ("definition", "call"),
+    [
+        (FUNCTION_TRAINER, "train_model(num_objects=3, epochs=10)"),
+        (FUNCTION_TRAINER, "train_model(n)"),
+        (METHOD_TRAINER, "trainer = Trainer()\ntrainer.train_model(num_objects=3)"),
+        # Another object's method of the same name.
+        (METHOD_TRAINER, "trainer = make_trainer()\ntrainer.train_model(num_objects=1)"),
+        # The instance rebound before the call.
+        (METHOD_TRAINER, "trainer = Trainer()\ntrainer = other\ntrainer.train_model(num_objects=1)"),
+    ],
+)
+def test_side_effect_builder_twins_are_silent(definition: str, call: str) -> None:
+    assert codes(_trainer(definition, "num_objects", call)) == []
+
+
+TUPLE_ARGUMENT = """\
+import keras
+
+
+def build(class_names, input_shape):
+    inputs = keras.Input(shape=input_shape)
+    outputs = keras.layers.Dense(len(class_names), activation="softmax")(inputs)
+    return keras.Model(inputs, outputs)
+
+
+model = build({names}, (32, 32, 3))
+model.compile(optimizer="adam", loss="categorical_crossentropy")
+model.fit(x, y)
+"""
+
+
+def test_a_tuple_literal_argument() -> None:
+    assert codes(TUPLE_ARGUMENT.format(names='("defect",)')) == [("KL101", 6), ("KL103", 11)]
+
+
+@pytest.mark.parametrize("names", ['("defect", "ok")', '["defect"]', "NAMES"])
+def test_tuple_argument_twins_are_silent(names: str) -> None:
+    # A list is mutable (the builder could grow it): not bound as a literal.
+    assert codes(TUPLE_ARGUMENT.format(names=names)) == []
+
+
+FACTORY = """\
+from tensorflow import keras
+
+
+def make_{units}():
+    model = keras.Sequential([keras.layers.Dense({units}, activation="sigmoid")])
+    model.compile(optimizer="adam", loss="binary_crossentropy")
+    return model
+
+
+def retrain(factory):
+{body}    model.compile(loss="categorical_crossentropy", optimizer="adam")
+    return model
+
+
+model = retrain(make_{units})
+model.fit(x, y)
+"""
+
+
+def test_a_factory_passed_as_an_argument() -> None:
+    program = FACTORY.format(units=1, body="    model = factory()\n")
+    assert codes(program) == [("KL103", 12)]
+
+
+@pytest.mark.parametrize(
+    ("units", "body"),
+    [
+        # The parameter rebound, or not called: not the factory's model.
+        (1, "    factory = other_factory\n    model = factory()\n"),
+        (1, "    model = factory\n"),
+    ],
+)
+def test_factory_twins_are_silent(units: int, body: str) -> None:
+    assert codes(FACTORY.format(units=units, body=body)) == []
