@@ -653,3 +653,63 @@ def test_a_factory_passed_as_an_argument() -> None:
 )
 def test_factory_twins_are_silent(units: int, body: str) -> None:
     assert codes(FACTORY.format(units=units, body=body)) == []
+
+
+# Array shapes (issue 11: ``n_outputs = y_train.shape[1]`` after
+# ``reshape(-1, 1)``).
+LABEL_COLUMN = """\
+import numpy as np
+from keras.layers import Dense
+from keras.models import Sequential
+from sklearn.preprocessing import LabelEncoder
+
+target = LabelEncoder().fit_transform(frame["outcome"])
+y = target[5:].reshape({shape})
+{change}y_train, y_test = y[:split], y[split:]
+n_outputs = y_train.shape[1]
+model = Sequential()
+model.add(Dense(n_outputs, activation="sigmoid"))
+model.compile(loss={loss!r}, optimizer="adam")
+"""
+
+
+def _units(program: str) -> int | None:
+    import libcst as cst
+
+    from keraslint.model.extract import extract
+
+    models = extract(cst.parse_module(program), program).models
+    (model,) = [m for m in models if m.name == "model"]
+    assert model.output is not None
+    return model.output.units
+
+
+@pytest.mark.parametrize(("shape", "units"), [("-1, 1", 1), ("(-1, 3)", 3), ("[-1, 2]", 2)])
+def test_the_width_of_a_reshaped_label_column(shape: str, units: int) -> None:
+    program = LABEL_COLUMN.format(shape=shape, change="", loss="categorical_crossentropy")
+    assert _units(program) == units
+    if units == 1:
+        assert codes(program) == [("KL103", 12)]
+
+
+def test_np_zeros_shape() -> None:
+    program = LABEL_COLUMN.replace('LabelEncoder().fit_transform(frame["outcome"])', "np.zeros((100, 1))")
+    program = program.replace("target[5:].reshape({shape})", "target[5:]")
+    assert _units(program.format(change="", loss="binary_crossentropy")) == 1
+
+
+@pytest.mark.parametrize(
+    ("shape", "change"),
+    [
+        # Not known to be an array, or an inferred width.
+        ("-1, 1", "y = load_labels()\n"),
+        ("1, -1", ""),
+        # Its shape changed in place.
+        ("-1, 1", "y.shape = (-1, 2)\n"),
+        ("-1, 1", "y.resize((100, 2))\n"),
+    ],
+)
+def test_reshaped_label_twins_have_unknown_width(shape: str, change: str) -> None:
+    program = LABEL_COLUMN.format(shape=shape, change=change, loss="binary_crossentropy")
+    assert _units(program) is None
+    assert codes(program) == []

@@ -64,7 +64,8 @@ _TRAINING = ("fit", "fit_generator", "train_on_batch")
 _CHANNELS_FIRST_MARKERS = ("channels_first", "image_data_format", "image_dim_ordering", "data_format")
 _PREDICTING = ("predict", "predict_on_batch")
 # Attributes whose assignment changes a model's output or loss.
-_MODEL_ATTRIBUTES = frozenset({"activation", "units", "layers", "loss", "output", "outputs"})
+# And ``shape``: an array reshaped in place.
+_MODEL_ATTRIBUTES = frozenset({"activation", "units", "layers", "loss", "output", "outputs", "shape"})
 _CUSTOM_OBJECT_MARKERS = (
     "custom_objects",
     "get_custom_objects",
@@ -436,6 +437,9 @@ class _Collector(cst.CSTVisitor):
                 self.events.append(_Event(self.index, self.certain, self.scope, func.value.value, method, node))
             if method == "compile":
                 self.compile_calls.append((node, self.scope, self.index))
+            elif method == "resize":
+                # ``a.resize(shape)`` changes an array's shape in place.
+                self._bind(func.value.value, Kind.UNKNOWN)
         elif isinstance(func, cst.Name):
             for arg in node.args:
                 if isinstance(arg.value, cst.Name):
