@@ -8,7 +8,9 @@ renders a scenario as a program: a ``Sequential`` list, ``add()``, the
 functional API, a subclassed model (literal units, ``__init__`` defaults,
 constructor arguments), builders (literal, keyword, default and nested
 arguments), layers appended in a loop, a loop before the head, a dict
-config, a dataclass config, a helper that compiles its parameter, an
+config, a dataclass config, a helper that compiles its parameter, static and
+class methods of a builder class, methods of a plain class reading its
+constructor defaults from ``self``, an
 ``if __name__ == "__main__":`` block, notebook cells, a custom training
 loop. An import style says how Keras is imported (``tf.keras``, Keras 3,
 old standalone ``keras``).
@@ -437,6 +439,44 @@ def custom_training_loop(s: Scenario, st: Style) -> str:
     )
 
 
+def static_method_builder(s: Scenario, st: Style) -> str:
+    body = ",\n            ".join(_layers(s, st, units="units", activation="activation"))
+    return (
+        f"class Builder(object):\n"
+        f"    @staticmethod\n"
+        f"    def build(units, activation):\n"
+        f"        return {st.sequential}([\n            {body},\n        ])\n"
+        f"\n"
+        f"    @classmethod\n"
+        f"    def create(cls, units, activation):\n"
+        f"        return cls.build(units, activation)\n"
+        f"\n"
+        f"model = Builder.create({s.units}, activation={_act_value(s.activation)})\n" + _compile_fit(s, st)
+    )
+
+
+def plain_class_method(s: Scenario, st: Style) -> str:
+    """A plain class stores its constructor defaults on ``self``; one method
+    builds the model from them, another returns it."""
+    body = ",\n            ".join(_layers(s, st, units="self.units", activation="self.activation"))
+    return (
+        f"class Trainer:\n"
+        f"    def __init__(self, units={s.units}, activation={_act_value(s.activation)}):\n"
+        f"        self.units = units\n"
+        f"        self.activation = activation\n"
+        f"\n"
+        f"    def _network(self):\n"
+        f"        return {st.sequential}([\n            {body},\n        ])\n"
+        f"\n"
+        f"    def build(self):\n"
+        f"        network = self._network()\n"
+        f"        return network\n"
+        f"\n"
+        f"trainer = Trainer()\n"
+        f"model = trainer.build()\n" + _compile_fit(s, st)
+    )
+
+
 def main_guard(s: Scenario, st: Style) -> str:
     return 'if __name__ == "__main__":\n' + textwrap.indent(sequential_list(s, st), "    ")
 
@@ -459,6 +499,8 @@ SHAPES: dict[str, Shape] = {
     "dict-config": dict_config,
     "dataclass-config": dataclass_config,
     "helper-compiles-parameter": helper_compiles_parameter,
+    "static-method-builder": static_method_builder,
+    "plain-class-method": plain_class_method,
     "main-guard": main_guard,
     "notebook-cells": sequential_list,  # rendered as cells below
     "custom-training-loop": custom_training_loop,

@@ -203,3 +203,23 @@ def test_a_huge_comprehension_is_unknown_and_cheap() -> None:
     assert budget.steps < 50_000
     # The allowance is per outermost comprehension: the next one is known.
     assert names.evaluator.evaluate(cst.parse_expression("len([i for i in range(100)])"), None) == Const(100)
+
+
+def test_array_shapes_follow_numpy() -> None:
+    import numpy as np
+
+    from keraslint.analysis.values import Array, index, reshape, slice_of
+
+    column = reshape(Array((UNKNOWN,)), [Const(-1), Const(1)])
+    assert column == Array((UNKNOWN, Const(1)))
+    assert np.zeros(7).reshape(-1, 1).shape[1] == 1
+    # Rows sliced, whatever the bounds: the other axes are kept (as NumPy does).
+    assert slice_of(column, None, UNKNOWN, None) == Array((UNKNOWN, Const(1)))
+    assert np.zeros((7, 1))[:3].shape[1:] == (1,)
+    # ``a[i]`` of a 2-d array is a row; of a 1-d array, a scalar (unknown here).
+    assert index(Array((UNKNOWN, Const(4))), Const(0)) == Array((Const(4),))
+    assert index(Array((UNKNOWN,)), Const(0)) is UNKNOWN
+    # Two inferred axes, or sizes that are not ints, are no shape NumPy accepts.
+    assert reshape(Array(), [Const(-1), Const(-1)]) is UNKNOWN
+    assert reshape(Array(), [Const("a")]) is UNKNOWN
+    assert reshape(UNKNOWN, [Const(1)]) is UNKNOWN

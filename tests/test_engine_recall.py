@@ -327,6 +327,394 @@ def test_star_imports_that_may_shadow_are_silent(imports: str) -> None:
     assert codes(STARRED.format(imports=imports)) == []
 
 
+# Layers after the head that keep its channels (issue 11: segmentation heads
+# followed by ``Resizing``), and an activation after a ``Reshape`` whose last
+# axis is written out.
+SEGMENTATION = """\
+import keras
+from keras import layers
+inputs = keras.Input(shape=(64, 64, 3))
+x = layers.Conv2D(8, 3, padding="same", activation="relu")(inputs)
+x = layers.Conv2D({filters}, 1, activation="softmax")(x)
+outputs = {after}(x)
+model = keras.Model(inputs, outputs)
+model.compile(optimizer="adam", loss={loss!r})
+model.fit(images, masks)
+"""
+
+
+@pytest.mark.parametrize(
+    "after",
+    [
+        "layers.Resizing(128, 128)",
+        'layers.Resizing(128, 128, interpolation="nearest")',
+        'layers.Resizing(128, 128, "bilinear", crop_to_aspect_ratio=True)',
+        "layers.UpSampling2D(2)",
+        'layers.UpSampling2D(size=(2, 2), interpolation="bilinear")',
+    ],
+)
+def test_a_resized_head_keeps_its_channels(after: str) -> None:
+    program = SEGMENTATION.format(filters=4, after=after, loss="binary_crossentropy")
+    assert codes(program) == [("KL102", 8)]
+
+
+@pytest.mark.parametrize(
+    ("after", "loss"),
+    [
+        # The right loss for a resized 4-class softmax.
+        ("layers.Resizing(128, 128)", "categorical_crossentropy"),
+        # Interpolations that may leave the input's range, padding, another
+        # layout: not looked through.
+        ('layers.Resizing(128, 128, interpolation="bicubic")', "binary_crossentropy"),
+        ("layers.Resizing(128, 128, pad_to_aspect_ratio=True)", "binary_crossentropy"),
+        ('layers.Resizing(128, 128, data_format="channels_first")', "binary_crossentropy"),
+        ('layers.UpSampling2D(2, "channels_first")', "binary_crossentropy"),
+        ("layers.Resizing(128, 128, interpolation=MODE)", "binary_crossentropy"),
+    ],
+)
+def test_resizing_twins_are_silent(after: str, loss: str) -> None:
+    assert codes(SEGMENTATION.format(filters=4, after=after, loss=loss)) == []
+
+
+RESHAPED_HEAD = """\
+import keras
+from keras import layers
+inputs = keras.Input(shape=(96, 96, 1))
+x = layers.Conv2D(8, 3, padding="same", activation="relu")(inputs)
+x = layers.Conv2D({filters}, 1)(x)
+x = layers.Reshape({shape})(x)
+outputs = layers.Activation("softmax")(x)
+model = keras.Model(inputs, outputs)
+model.compile(optimizer="adam", loss="categorical_crossentropy")
+model.fit(images, masks)
+"""
+
+
+@pytest.mark.parametrize("shape", ["(96 * 96, 1)", "[9216, 1]", "target_shape=(96 * 96, 1)"])
+def test_softmax_after_a_reshape_to_one_channel(shape: str) -> None:
+    assert codes(RESHAPED_HEAD.format(filters=1, shape=shape)) == [("KL101", 7), ("KL103", 9)]
+
+
+@pytest.mark.parametrize(
+    ("filters", "shape"),
+    [
+        # Two channels per pixel: a correct per-pixel softmax.
+        (2, "(96 * 96, 2)"),
+        # The last axis inferred (-1) or not known: no unit count.
+        (1, "(96, -1)"),
+        (1, "(96 * 96, CHANNELS)"),
+        (1, "SHAPE"),
+    ],
+)
+def test_reshaped_head_twins_are_silent(filters: int, shape: str) -> None:
+    assert codes(RESHAPED_HEAD.format(filters=filters, shape=shape)) == []
+
+
+# Models built by static methods, class methods and methods of plain
+# classes, by a builder called for its side effects, by a factory passed as
+# an argument (issue 11: keras-resnet's ResnetBuilder, an aeon estimator,
+# ImageAI's trainer).
+STATIC_BUILDER = """\
+import keras
+
+
+class Builder(object):
+    @staticmethod
+    def build(input_shape, num_outputs):
+        inputs = keras.Input(shape=input_shape)
+        outputs = keras.layers.Dense(num_outputs, activation="softmax")(inputs)
+        return keras.Model(inputs, outputs)
+
+    @staticmethod
+    def build_small(input_shape, num_outputs):
+        return Builder.build(input_shape, num_outputs)
+
+    @classmethod
+    def create(cls, num_outputs):
+        return cls.build((32,), num_outputs)
+
+
+model = {call}
+model.compile(optimizer="adam", loss="binary_crossentropy")
+model.fit(x, y)
+"""
+
+
+@pytest.mark.parametrize(
+    "call", ["Builder.build((32,), 1)", "Builder.build_small((32,), num_outputs=1)", "Builder.create(1)"]
+)
+def test_static_and_class_method_builders(call: str) -> None:
+    assert codes(STATIC_BUILDER.format(call=call)) == [("KL101", 8)]
+
+
+@pytest.mark.parametrize(
+    ("call", "change"),
+    [
+        ("Builder.build((32,), 3)", ""),
+        ("Builder.create(3)", ""),
+        # Not the methods the body defines: replaced on the class, or
+        # decorated by something else.
+        ("Builder.build((32,), 1)", "Builder.build = other_build\n"),
+        ("Builder.build((32,), 1)", "staticmethod = cached\n"),
+    ],
+)
+def test_static_builder_twins_are_silent(call: str, change: str) -> None:
+    program = STATIC_BUILDER.format(call=call)
+    if "3)" in call:  # three classes: the categorical loss is right
+        program = program.replace("binary_crossentropy", "categorical_crossentropy")
+    if change.startswith("staticmethod"):
+        program = change + program
+    else:
+        program = program.replace("\n\nmodel = ", f"\n\n{change}model = ", 1)
+    assert codes(program) == []
+
+
+ESTIMATOR = """\
+import numpy as np
+from tensorflow import keras
+
+
+class Classifier:
+    def __init__(self, epochs=10, activation={activation!r}, loss="categorical_crossentropy"):
+        self.epochs = epochs
+        self.activation = activation
+        self.loss = loss
+
+    def build_model(self, input_shape, n_classes):
+        inputs = keras.layers.Input(input_shape)
+        outputs = keras.layers.Dense(n_classes, activation=self.activation)(inputs)
+        model = keras.models.Model(inputs=inputs, outputs=outputs)
+        model.compile(loss=self.loss, optimizer="adam")
+        return model
+
+    def fit(self, X, y):
+        n_classes = len(np.unique(y))
+        self.model_ = self.build_model(X.shape[1:], n_classes)
+        self.model_.fit(X, keras.utils.to_categorical(y), epochs=self.epochs)
+        return self
+
+{extra}clf = Classifier({arguments}){calls}
+"""
+
+
+@pytest.mark.parametrize(
+    ("arguments", "calls"),
+    [
+        ("epochs=5", ".fit(series, labels)"),
+        ("", "\nclf.fit(series, labels)"),
+        ('activation="sigmoid"', "\nclf.fit(series, labels)"),
+    ],
+)
+def test_plain_class_defaults_stored_on_self(arguments: str, calls: str) -> None:
+    program = ESTIMATOR.format(activation="sigmoid", arguments=arguments, calls=calls, extra="")
+    assert codes(program) == [("KL107", 13)]
+
+
+@pytest.mark.parametrize(
+    ("activation", "arguments", "calls", "extra"),
+    [
+        ("softmax", "", ".fit(series, labels)", ""),
+        ("sigmoid", 'activation="softmax"', ".fit(series, labels)", ""),
+        # The attribute may be replaced after ``__init__``.
+        ("sigmoid", "", '\nclf.activation = "softmax"\nclf.fit(series, labels)', ""),
+        ("sigmoid", "", '\nsetattr(clf, "activation", "softmax")\nclf.fit(series, labels)', ""),
+        # A subclass of the file may override the method ``self`` calls.
+        ("sigmoid", "", ".fit(series, labels)", "class Other(Classifier):\n    pass\n\n"),
+        # Never called on an instance: the activation is a parameter.
+        ("sigmoid", "", "", ""),
+    ],
+)
+def test_plain_class_twins_are_silent(activation: str, arguments: str, calls: str, extra: str) -> None:
+    program = ESTIMATOR.format(activation=activation, arguments=arguments, calls=calls, extra=extra)
+    assert codes(program) == []
+
+
+TRAINER = """\
+from tensorflow.keras.applications import ResNet50
+from tensorflow.keras.layers import Dense, GlobalAveragePooling2D
+from tensorflow.keras.models import Model
+
+
+{definition}
+    base = ResNet50(include_top=False, weights=None, input_shape=(image_size, image_size, 3))
+    x = GlobalAveragePooling2D()(base.output)
+    predictions = Dense({units}, activation="softmax")(x)
+    model = Model(inputs=base.input, outputs=predictions)
+    model.compile(loss="categorical_crossentropy", optimizer="adam")
+    model.fit(train_generator, epochs=epochs)
+
+
+{call}
+"""
+
+FUNCTION_TRAINER = "def train_model(num_objects, epochs=200, image_size=224):"
+METHOD_TRAINER = (
+    "class Trainer:\n    def __init__(self):\n        self.data_dir = ''\n\n"
+    "    def train_model(self, num_objects, epochs=200, image_size=224):"
+)
+
+
+def _trainer(definition: str, units: str, call: str) -> str:
+    program = TRAINER.format(definition=definition, units=units, call=call)
+    if definition.startswith("class"):
+        body = program.split(definition)[1].split("\n\n\n")[0]
+        program = program.replace(body, textwrap.indent(body, "    "), 1)
+    return program
+
+
+@pytest.mark.parametrize(
+    ("definition", "call", "lines"),
+    [
+        (FUNCTION_TRAINER, "train_model(num_objects=1, epochs=10)", (9, 11)),
+        (FUNCTION_TRAINER, "train_model(1)", (9, 11)),
+        (METHOD_TRAINER, "trainer = Trainer()\ntrainer.train_model(num_objects=1, epochs=10)", (13, 15)),
+        (METHOD_TRAINER, "Trainer().train_model(1)", (13, 15)),
+    ],
+)
+def test_a_builder_called_for_its_side_effects(definition: str, call: str, lines: tuple[int, int]) -> None:
+    program = _trainer(definition, "num_objects", call)
+    assert codes(program) == [("KL101", lines[0]), ("KL103", lines[1])]
+
+
+@pytest.mark.parametrize(
+    ("definition", "call"),
+    [
+        (FUNCTION_TRAINER, "train_model(num_objects=3, epochs=10)"),
+        (FUNCTION_TRAINER, "train_model(n)"),
+        (METHOD_TRAINER, "trainer = Trainer()\ntrainer.train_model(num_objects=3)"),
+        # Another object's method of the same name.
+        (METHOD_TRAINER, "trainer = make_trainer()\ntrainer.train_model(num_objects=1)"),
+        # The instance rebound before the call.
+        (METHOD_TRAINER, "trainer = Trainer()\ntrainer = other\ntrainer.train_model(num_objects=1)"),
+    ],
+)
+def test_side_effect_builder_twins_are_silent(definition: str, call: str) -> None:
+    assert codes(_trainer(definition, "num_objects", call)) == []
+
+
+TUPLE_ARGUMENT = """\
+import keras
+
+
+def build(class_names, input_shape):
+    inputs = keras.Input(shape=input_shape)
+    outputs = keras.layers.Dense(len(class_names), activation="softmax")(inputs)
+    return keras.Model(inputs, outputs)
+
+
+model = build({names}, (32, 32, 3))
+model.compile(optimizer="adam", loss="categorical_crossentropy")
+model.fit(x, y)
+"""
+
+
+def test_a_tuple_literal_argument() -> None:
+    assert codes(TUPLE_ARGUMENT.format(names='("defect",)')) == [("KL101", 6), ("KL103", 11)]
+
+
+@pytest.mark.parametrize("names", ['("defect", "ok")', '["defect"]', "NAMES"])
+def test_tuple_argument_twins_are_silent(names: str) -> None:
+    # A list is mutable (the builder could grow it): not bound as a literal.
+    assert codes(TUPLE_ARGUMENT.format(names=names)) == []
+
+
+FACTORY = """\
+from tensorflow import keras
+
+
+def make_{units}():
+    model = keras.Sequential([keras.layers.Dense({units}, activation="sigmoid")])
+    model.compile(optimizer="adam", loss="binary_crossentropy")
+    return model
+
+
+def retrain(factory):
+{body}    model.compile(loss="categorical_crossentropy", optimizer="adam")
+    return model
+
+
+model = retrain(make_{units})
+model.fit(x, y)
+"""
+
+
+def test_a_factory_passed_as_an_argument() -> None:
+    program = FACTORY.format(units=1, body="    model = factory()\n")
+    assert codes(program) == [("KL103", 12)]
+
+
+@pytest.mark.parametrize(
+    ("units", "body"),
+    [
+        # The parameter rebound, or not called: not the factory's model.
+        (1, "    factory = other_factory\n    model = factory()\n"),
+        (1, "    model = factory\n"),
+    ],
+)
+def test_factory_twins_are_silent(units: int, body: str) -> None:
+    assert codes(FACTORY.format(units=units, body=body)) == []
+
+
+# Array shapes (issue 11: ``n_outputs = y_train.shape[1]`` after
+# ``reshape(-1, 1)``).
+LABEL_COLUMN = """\
+import numpy as np
+from keras.layers import Dense
+from keras.models import Sequential
+from sklearn.preprocessing import LabelEncoder
+
+target = LabelEncoder().fit_transform(frame["outcome"])
+y = target[5:].reshape({shape})
+{change}y_train, y_test = y[:split], y[split:]
+n_outputs = y_train.shape[1]
+model = Sequential()
+model.add(Dense(n_outputs, activation="sigmoid"))
+model.compile(loss={loss!r}, optimizer="adam")
+"""
+
+
+def _units(program: str) -> int | None:
+    import libcst as cst
+
+    from keraslint.model.extract import extract
+
+    models = extract(cst.parse_module(program), program).models
+    (model,) = [m for m in models if m.name == "model"]
+    assert model.output is not None
+    return model.output.units
+
+
+@pytest.mark.parametrize(("shape", "units"), [("-1, 1", 1), ("(-1, 3)", 3), ("[-1, 2]", 2)])
+def test_the_width_of_a_reshaped_label_column(shape: str, units: int) -> None:
+    program = LABEL_COLUMN.format(shape=shape, change="", loss="categorical_crossentropy")
+    assert _units(program) == units
+    if units == 1:
+        assert codes(program) == [("KL103", 12)]
+
+
+def test_np_zeros_shape() -> None:
+    program = LABEL_COLUMN.replace('LabelEncoder().fit_transform(frame["outcome"])', "np.zeros((100, 1))")
+    program = program.replace("target[5:].reshape({shape})", "target[5:]")
+    assert _units(program.format(change="", loss="binary_crossentropy")) == 1
+
+
+@pytest.mark.parametrize(
+    ("shape", "change"),
+    [
+        # Not known to be an array, or an inferred width.
+        ("-1, 1", "y = load_labels()\n"),
+        ("1, -1", ""),
+        # Its shape changed in place.
+        ("-1, 1", "y.shape = (-1, 2)\n"),
+        ("-1, 1", "y.resize((100, 2))\n"),
+    ],
+)
+def test_reshaped_label_twins_have_unknown_width(shape: str, change: str) -> None:
+    program = LABEL_COLUMN.format(shape=shape, change=change, loss="binary_crossentropy")
+    assert _units(program) is None
+    assert codes(program) == []
+
+
 # -- a head width from ``y.shape[1]`` after ``reshape(-1, 1)`` ----------------------
 
 HEAD_FROM_SHAPE = """\

@@ -352,6 +352,57 @@ def test_range_preserving_layers_keep_values_within_their_input_range(name: str)
     assert out.min() >= x.min() and out.max() <= x.max()
 
 
+@pytest.mark.parametrize(
+    ("name", "keywords"),
+    [
+        ("Resizing", {"height": 12, "width": 10}),
+        ("Resizing", {"height": 3, "width": 5, "interpolation": "nearest"}),
+        ("Resizing", {"height": 12, "width": 12, "crop_to_aspect_ratio": True}),
+        ("UpSampling1D", {}),
+        ("UpSampling2D", {}),
+        ("UpSampling2D", {"interpolation": "bilinear"}),
+        ("UpSampling3D", {}),
+    ],
+)
+def test_resampling_layers_keep_channels_and_the_softmax_sums(name: str, keywords: dict[str, object]) -> None:
+    # keras/src/layers/preprocessing/image_preprocessing/resizing.py and
+    # keras/src/layers/reshaping/up_sampling*.py: the channels are kept, and
+    # with their default or a convex interpolation a per-pixel softmax still
+    # sums to 1 (a softmax over one channel stays 1.0).
+    assert name in layer_kinds.RESAMPLING_LAYERS
+    assert set(keywords) <= layer_kinds.RESAMPLING_LAYERS[name]
+    dims = 3 if name.endswith("3D") else 1 if name.endswith("1D") else 2
+    for channels in (1, 4):
+        shape = (2, *([6] * dims), channels)
+        x = keras.activations.softmax(np.random.default_rng(0).normal(size=shape).astype("float32") * 5)
+        out = keras.ops.convert_to_numpy(getattr(keras.layers, name)(**keywords)(x))
+        assert out.shape[-1] == channels
+        np.testing.assert_allclose(out.sum(axis=-1), 1.0, rtol=1e-5)
+    interpolation = keywords.get("interpolation")
+    assert interpolation is None or interpolation in layer_kinds.CONVEX_INTERPOLATIONS
+    positional = list(inspect.signature(getattr(keras.layers, name).__init__).parameters)[1:]
+    assert positional[: layer_kinds.RESAMPLING_POSITIONALS[name]] == {
+        "Resizing": ["height", "width", "interpolation"],
+        "UpSampling2D": ["size"],
+    }.get(name, ["size"])
+
+
+def test_bicubic_resizing_leaves_the_input_range() -> None:
+    # Why only nearest and bilinear are looked through.
+    x = np.zeros((1, 4, 4, 1), "float32")
+    x[0, 1:3, 1:3, 0] = 1.0
+    out = keras.ops.convert_to_numpy(keras.layers.Resizing(9, 9, interpolation="bicubic")(x))
+    assert out.max() > 1.0 or out.min() < 0.0
+
+
+def test_an_activation_after_reshape_runs_over_the_target_shape_last_axis() -> None:
+    # keras/src/layers/reshaping/reshape.py: the output is (batch, *target_shape).
+    x = np.random.default_rng(0).normal(size=(2, 8, 8, 1)).astype("float32")
+    out = keras.layers.Activation("softmax")(keras.layers.Reshape((64, 1))(x))
+    assert tuple(out.shape) == (2, 64, 1)
+    np.testing.assert_allclose(keras.ops.convert_to_numpy(out), 1.0)
+
+
 # -- star imports (knowledge/star_imports.py) ----------------------------------------
 from keraslint.knowledge import star_imports  # noqa: E402
 

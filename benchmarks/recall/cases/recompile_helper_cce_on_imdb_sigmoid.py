@@ -1,7 +1,8 @@
 # source: https://github.com/LabeliaLabs/distributed-learning-contributivity/issues/181
-# mistake: a training helper re-compiles every dataset's model with categorical_crossentropy; the IMDB model it receives ends in a single sigmoid unit, so its loss is constant and it learns nothing
+# mistake: a training helper re-compiles every dataset's model with categorical_crossentropy; the IMDB model it receives ends in a single sigmoid unit, so its loss is constant and it learns nothing; the IMDB labels are integers 0/1 never one-hot encoded, so KL202 applies too (expectation added when the engine first reported it, engine1 branch; the line shift moved KL103 from 30 to 31)
 # shape: helper compiles a parameter; model built by a function passed in as an argument, compiled inside a helper with a hard-coded loss
-# expect: KL103 line 30
+# expect: KL103 line 31
+# expect: KL202 line 31
 import numpy as np
 from tensorflow import keras
 from tensorflow.keras.datasets import imdb

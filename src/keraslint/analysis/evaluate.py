@@ -421,6 +421,14 @@ def _mapping(elements: Any, sub: Callable[[cst.BaseExpression], Value]) -> Value
 
 
 def _attribute_of(value: Value, name: str) -> Value | None:
+    if isinstance(value, v.Array):
+        if value.shape is None:
+            return None
+        if name == "shape":
+            return Sequence("tuple", value.shape)
+        if name == "ndim":
+            return Const(len(value.shape))
+        return None
     if isinstance(value, v.Instance):
         found = value.attribute(name)
         return found if found is not UNKNOWN else None
@@ -693,4 +701,5 @@ _METHODS: dict[str, Method] = {
     "items": _view("items"),
     "copy": _copy,
     "index": _index_method,
+    "reshape": lambda owner, positional: v.reshape(owner, positional),
 }

@@ -113,6 +113,32 @@ class Instance(Value):
 
 
 @dataclass(frozen=True)
+class Array(Value):
+    """An n-dimensional array with NumPy's semantics (a ``numpy.ndarray``
+    made by a function known to return one): its shape, one value per axis,
+    or None when even the number of axes is unknown."""
+
+    shape: tuple[Value, ...] | None = None
+
+
+def reshape(array: Value, dims: list[Value]) -> Value:
+    """``array.reshape(d0, d1, ...)`` or ``array.reshape((d0, d1, ...))``:
+    an array of that shape, ``-1`` an axis of unknown size (NumPy infers it;
+    at most one). Unknown for anything but an array and int sizes."""
+    if not isinstance(array, Array):
+        return UNKNOWN
+    if len(dims) == 1 and isinstance(dims[0], Sequence):
+        sizes = elements(dims[0])
+        if sizes is None:
+            return UNKNOWN
+        dims = list(sizes)
+    numbers = [as_int(dim) for dim in dims]
+    if not numbers or any(n is None or n < -1 for n in numbers) or numbers.count(-1) > 1:
+        return UNKNOWN
+    return Array(tuple(UNKNOWN if n == -1 else Const(n) for n in numbers))  # type: ignore[misc]
+
+
+@dataclass(frozen=True)
 class OneOf(Value):
     choices: tuple[Value, ...]
 
@@ -255,6 +281,11 @@ def _index(container: Value, key: Value) -> Value:
     position = as_int(key)
     if position is None:
         return UNKNOWN
+    if isinstance(container, Array):
+        # ``a[i]``: the array of the other axes (a scalar from a 1-d array).
+        if container.shape is None or len(container.shape) < 2:
+            return UNKNOWN
+        return Array(container.shape[1:])
     if isinstance(container, Sequence) and container.kind != "set":
         if position >= 0 and position < len(container.items):
             return container.items[position]
@@ -271,7 +302,10 @@ def _index(container: Value, key: Value) -> Value:
 
 
 def slice_of(container: Value, start: Value | None, stop: Value | None, step: Value | None) -> Value:
-    """``container[start:stop:step]`` for a known sequence or string."""
+    """``container[start:stop:step]`` for a known sequence or string, or an
+    array (whatever the bounds: fewer rows, the other axes kept)."""
+    if isinstance(container, Array):
+        return Array(None if container.shape is None else (UNKNOWN, *container.shape[1:]))
     bounds = []
     for part in (start, stop, step):
         if part is None or (isinstance(part, Const) and part.value is None):

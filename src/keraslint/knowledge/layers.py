@@ -96,3 +96,24 @@ RANGE_PRESERVING_LAYERS: Final[frozenset[str]] = frozenset(
         "GlobalMaxPool3D",
     }
 )
+
+# Layers that resize the spatial axes of an image and keep its channels
+# (channels last): ``Resizing`` (keras/src/layers/preprocessing/
+# image_preprocessing/resizing.py) and ``UpSampling1D/2D/3D``
+# (keras/src/layers/reshaping/up_sampling*.py). With ``nearest`` or
+# ``bilinear`` interpolation every output pixel is a copy or a convex
+# combination of input pixels, so a per-pixel softmax or sigmoid head
+# resized by them keeps its channel count and its values (a softmax over one
+# channel stays 1.0). Each maps to the keywords a call may give and still be
+# read: others (``pad_to_aspect_ratio``, ``antialias``, ``data_format``...)
+# make it unknown, as do more positional arguments than ``POSITIONALS``.
+RESAMPLING_LAYERS: Final[dict[str, frozenset[str]]] = {
+    "Resizing": frozenset({"height", "width", "interpolation", "crop_to_aspect_ratio", "name"}),
+    "UpSampling1D": frozenset({"size", "name"}),
+    "UpSampling2D": frozenset({"size", "interpolation", "name"}),
+    "UpSampling3D": frozenset({"size", "name"}),
+}
+RESAMPLING_POSITIONALS: Final[dict[str, int]] = {"Resizing": 3, "UpSampling1D": 1, "UpSampling2D": 1, "UpSampling3D": 1}
+# The interpolations whose output pixels are copies or convex combinations
+# of input pixels.
+CONVEX_INTERPOLATIONS: Final[frozenset[str]] = frozenset({"nearest", "bilinear"})

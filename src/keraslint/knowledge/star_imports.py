@@ -45,6 +45,7 @@ READ_NAMES: Final[frozenset[str]] = frozenset(
         *layers.FILTER_LAYERS,
         *layers.DEPTHWISE_LAYERS,
         *layers.RANGE_PRESERVING_LAYERS,
+        *layers.RESAMPLING_LAYERS,
         # keras/api/utils/__init__.py
         "to_categorical",
         *losses.KERAS3_LOSS_FUNCTIONS,
@@ -116,6 +117,9 @@ EXPORTS: Final[dict[str, frozenset[str]]] = {
             "SeparableConvolution2D",
             "Softmax",
             "TimeDistributed",
+            "UpSampling1D",
+            "UpSampling2D",
+            "UpSampling3D",
         }
     ),
     "models": frozenset(

@@ -14,7 +14,7 @@ from typing import Callable, Iterator, Sequence
 
 import libcst as cst
 
-from keraslint.analysis.values import UNKNOWN, Const, Mapping, Value, as_bool, as_int, as_str
+from keraslint.analysis.values import UNKNOWN, Const, Mapping, Value, as_bool, as_int, as_str, elements
 from keraslint.analysis.values import Sequence as ValueSequence
 from keraslint.diagnostics import Span
 from keraslint.knowledge import activations as acts
@@ -24,6 +24,7 @@ from keraslint.model.arguments import argument as _argument
 from keraslint.model.blocks import Blocks
 from keraslint.model.budget import Budget
 from keraslint.model.loops import compiled_then_trained, loop_losses
+from keraslint.model.methods import Method, is_literal, module_class, own_method, plain
 from keraslint.model.positions import Spans
 from keraslint.model.program import Event as _Event
 from keraslint.model.program import LayerStep as _Layer
@@ -63,7 +64,8 @@ _TRAINING = ("fit", "fit_generator", "train_on_batch")
 _CHANNELS_FIRST_MARKERS = ("channels_first", "image_data_format", "image_dim_ordering", "data_format")
 _PREDICTING = ("predict", "predict_on_batch")
 # Attributes whose assignment changes a model's output or loss.
-_MODEL_ATTRIBUTES = frozenset({"activation", "units", "layers", "loss", "output", "outputs"})
+# And ``shape``: an array reshaped in place.
+_MODEL_ATTRIBUTES = frozenset({"activation", "units", "layers", "loss", "output", "outputs", "shape"})
 _CUSTOM_OBJECT_MARKERS = (
     "custom_objects",
     "get_custom_objects",
@@ -71,6 +73,8 @@ _CUSTOM_OBJECT_MARKERS = (
     "custom_object_scope",
     "CustomObjectScope",
 )
+# Ways to set an attribute that no assignment statement shows.
+_DYNAMIC_ATTRIBUTE_MARKERS = ("setattr", "delattr", "__dict__", "vars(")
 _KERAS3_MARKERS = ("keras.ops", "from keras import ops", "KERAS_BACKEND", "keras.config.")
 # How deep a chain of names is followed before giving up (a = b; b = c; ...).
 _MAX_DEPTH = 50
@@ -129,6 +133,12 @@ class _Collector(cst.CSTVisitor):
         # What may change a container or instance in place (model/values.py).
         self.mutations = Mutations()
         self.blocks = Blocks()
+        # Attribute names assigned or deleted on anything but ``self`` in a
+        # method (``clf.loss = ...``, ``Builder.build = ...``): a class
+        # attribute or method of that name may not be what its body says.
+        self.assigned_attributes: set[str] = set()
+        # ``setattr``/``delattr``/``__dict__``/``vars``: any attribute may change.
+        self.dynamic_attributes = False
 
     # -- statements and scopes -------------------------------------------------
     @property
@@ -168,6 +178,8 @@ class _Collector(cst.CSTVisitor):
             binding = Binding(self.index, kind, self.certain, value if not path else None, scope=self.scope)
             self.scope.self_attributes.setdefault(target.attr.value, []).append(binding)
         elif isinstance(target, (cst.Subscript, cst.Attribute)):
+            if isinstance(target, cst.Attribute):
+                self.assigned_attributes.add(target.attr.value)
             self._mutate(target)
 
     def _mutate(self, target: cst.BaseExpression) -> None:
@@ -430,6 +442,9 @@ class _Collector(cst.CSTVisitor):
                 self.events.append(_Event(self.index, self.certain, self.scope, func.value.value, method, node))
             if method == "compile":
                 self.compile_calls.append((node, self.scope, self.index))
+            elif method == "resize":
+                # ``a.resize(shape)`` changes an array's shape in place.
+                self._bind(func.value.value, Kind.UNKNOWN)
         elif isinstance(func, cst.Name):
             for arg in node.args:
                 if isinstance(arg.value, cst.Name):
@@ -719,6 +734,14 @@ class _Extractor:
             self.budget.spend()
             if layer.kind in layer_kinds.VALUE_PRESERVING_LAYERS:
                 continue
+            if layer.kind in layer_kinds.RESAMPLING_LAYERS and self._keeps_channels(layer):
+                continue
+            if layer.kind == "Reshape" and trailing is not None and not reshaped:
+                # ``Reshape((rows * cols, 1))`` then ``Activation("softmax")``:
+                # the activation runs over the reshaped last axis.
+                output = self._reshaped_output(layer, trailing)
+                if output is not None:
+                    return output
             if layer.kind in layer_kinds.RANGE_PRESERVING_LAYERS:
                 reshaped = True
                 continue
@@ -759,6 +782,44 @@ class _Extractor:
         if trailing is not None:
             return OutputLayer("Activation", None, trailing, trailing.span)
         return None
+
+    def _keeps_channels(self, layer: _Layer) -> bool:
+        """A ``Resizing``/``UpSampling`` call that keeps its input's channels
+        and values within their range (``knowledge/layers.py``): channels
+        last, read plainly, a convex interpolation."""
+        call, scope = layer.call, layer.scope
+        if call is None or scope is None or not self.channels_last or _has_star_args(call):
+            return False
+        allowed = layer_kinds.RESAMPLING_LAYERS[layer.kind]
+        positional = sum(1 for arg in call.args if arg.keyword is None)
+        if positional > layer_kinds.RESAMPLING_POSITIONALS[layer.kind]:
+            return False
+        if any(arg.keyword is not None and arg.keyword.value not in allowed for arg in call.args):
+            return False
+        position = 2 if layer.kind == "Resizing" else None
+        interpolation = _argument(call, position, "interpolation")
+        if interpolation is None:
+            return True  # bilinear (Resizing), nearest (UpSampling2D), repeat (1D, 3D)
+        return as_str(self.value(interpolation, scope, layer.index)) in layer_kinds.CONVEX_INTERPOLATIONS
+
+    def _reshaped_output(self, layer: _Layer, trailing: Activation) -> OutputLayer | None:
+        """An activation applied right after ``Reshape(target_shape)``: it runs
+        over the last axis of ``target_shape`` (the shape without the batch
+        axis, keras/src/layers/reshaping/reshape.py), whose size is known
+        when written as a positive int (``-1`` is inferred: unknown)."""
+        call, scope = layer.call, layer.scope
+        if call is None or scope is None or _has_star_args(call):
+            return None
+        shape = _argument(call, 0, "target_shape")
+        items = elements(self.value(shape, scope, layer.index))
+        if not items:
+            return None
+        last = as_int(items[-1])
+        if last is None or not 0 < last <= _MAX_COUNT:
+            return None
+        node = shape.elements[-1].value if isinstance(shape, (cst.Tuple, cst.List)) and shape.elements else None
+        units_span = self.span(node) if node is not None else None
+        return OutputLayer("Reshape", last, trailing, self.span(call), units_span)
 
     def _convolution_output(self, layer: _Layer, trailing: Activation | None, reshaped: bool) -> OutputLayer | None:
         """A convolution as the output layer (``Conv2D(n_classes, 1,
@@ -1249,6 +1310,7 @@ def extract(module: cst.Module, code: str, budget: Budget | None = None) -> File
 def _extract(module: cst.Module, code: str, ex: _Extractor) -> FileModel:
     collector = _Collector()
     walk(module, collector)
+    collector.dynamic_attributes = any(marker in code for marker in _DYNAMIC_ATTRIBUTE_MARKERS)
     ex.values = ProgramValues(collector.module_scope, collector.classes, collector.mutations, ex.budget)
     ex.functions, ex.signatures = collector.functions, collector.signatures
     # Channels last unless the file says otherwise anywhere (a global
@@ -1323,14 +1385,6 @@ def _extract(module: cst.Module, code: str, ex: _Extractor) -> FileModel:
         registers_custom_objects=any(marker in code for marker in _CUSTOM_OBJECT_MARKERS),
         targets_keras3=any(marker in code for marker in _KERAS3_MARKERS),
     )
-
-
-def _is_literal(node: cst.BaseExpression) -> bool:
-    """A value that means the same in any scope: a number, a string, or
-    ``None``/``True``/``False``."""
-    if isinstance(node, cst.Name):
-        return node.value in ("None", "True", "False")
-    return isinstance(node, (cst.Integer, cst.SimpleString))
 
 
 def _loss_attributes(node: cst.BaseExpression | None) -> list[cst.Attribute]:
@@ -1427,6 +1481,14 @@ class _ModelBuilder:
         self._by_name: dict[str, list[tuple[cst.Call, Scope, int]]] | None = None
         # A ``train_step`` method's scope -> whether it uses the compiled loss.
         self._compiled_loss: dict[int, bool] = {}
+        # A call at a statement of a scope -> the scope it runs in,
+        # specialised to it (``_invocation``), and each ``_specialise``'s copy.
+        self._invocations: dict[tuple[int, int, int], Scope | None] = {}
+        self._specialisations: dict[tuple[int, int, int], Scope | None] = {}
+        # An instance's method copy -> all its method copies (``self.m()``).
+        self._instance_of: dict[int, dict[int, Scope]] = {}
+        # Each method scope of a module-level class -> the method it is.
+        self._methods: dict[int, Method] | None = None
         ex.returned_by = self._returned_value
         self.events: dict[tuple[int, str], _Calls] = {}
         for event in collector.events:
@@ -1451,6 +1513,7 @@ class _ModelBuilder:
                 for binding in history:
                     self.ex.budget.spend()
                     self.build(scope, name, binding)
+        self._build_invocations()
         # ``loss_fn(y, model(x))`` in a custom training loop.
         looped: dict[object, list[Compile]] = {}
         for key, compile_ in loop_losses(self.ex, self.collector.calls, self._model_key, self._parameter_arguments):
@@ -1467,6 +1530,166 @@ class _ModelBuilder:
                 model = replace(model, compiles=(*model.compiles, *looped[key]))
             models.append(model)
         return models
+
+    def _build_invocations(self) -> None:
+        """The models built inside functions and methods as each call of them
+        runs them (``train(num_objects=1)`` whose result is discarded,
+        ``Builder.build_resnet_18((224, 224, 3), 1)``, ``clf.fit(x, y)`` on
+        an instance whose ``__init__`` stored its defaults on ``self``):
+        every binding of the callee's scope specialised to the call, then
+        the calls made there, as that scope sees them."""
+        by_scope: dict[int, list[tuple[cst.Call, int]]] = {}
+        for call, scope, index in self.collector.calls:
+            by_scope.setdefault(id(scope), []).append((call, index))
+        work = [(call, scope, index, 0) for call, scope, index in reversed(self.collector.calls)]
+        entered: set[int] = set()
+        while work:
+            self.ex.budget.spend()
+            call, caller, index, depth = work.pop()
+            found = self._invocation(call, caller, index)
+            if found is None or id(found) in entered or depth >= _MAX_INVOCATION_DEPTH:
+                continue
+            entered.add(id(found))
+            for name, history in found.bindings.items():
+                for binding in history:
+                    self.ex.budget.spend()
+                    self.build(found, name, binding)
+            self._build_returned(found)
+            original = self._specialised.get(id(found), found)
+            work.extend((inner, found, at, depth + 1) for inner, at in reversed(by_scope.get(id(original), ())))
+
+    def _build_returned(self, function: Scope) -> None:
+        """The model a function returns as a call expression (``return
+        Model(inputs, outputs)``), under the synthetic binding
+        ``_builder_model`` gives it."""
+        if len(function.returns) != 1:
+            return
+        index, value, certain = function.returns[0]
+        if certain and isinstance(value, cst.Call):
+            binding = self._returned.setdefault(id(function), Binding(index, Kind.VALUE, True, value))
+            self.build(function, "<returned>", binding)
+
+    def _invocation(self, call: cst.Call, caller: Scope, index: int) -> Scope | None:
+        """The scope ``call`` runs in, when it knows more than the callee's
+        own: a module function's or a method's scope with the parameters
+        this call gives literals bound to them, or a method of an instance
+        whose ``__init__`` parameters are known (worked out once per call)."""
+        key = (id(call), id(caller), index)
+        if key in self._invocations:
+            return self._invocations[key]
+        self._invocations[key] = None
+        found: Scope | None = None
+        function = self._module_function(call, caller, index)
+        if function is not None:
+            found = self._specialise(self._function_names()[id(function)], function, call, caller, index)
+        else:
+            target = self._method_target(call, caller, index)
+            if target is not None:
+                method, start = target
+                signature = method.signature()
+                given = self._arguments(signature, call, caller, index) if signature is not None else None
+                bindings = self._literal_parameters(start, given) if given is not None else None
+                if bindings is not None:
+                    found = self._copy(start, bindings, start.self_attributes)
+                    copies = self._instance_of.get(id(start))
+                    if copies is not None:
+                        self._instance_of[id(found)] = copies
+                elif start is not method.scope:
+                    found = start
+        if found is not None:
+            self._via.setdefault(id(found), self._via.get(id(caller)) or call)
+            self._copies.append(caller)
+        self._invocations[key] = found
+        return found
+
+    def _method_target(self, call: cst.Call, caller: Scope, index: int) -> tuple[Method, Scope] | None:
+        """The method of a class of the file ``call`` runs (``model/methods.py``
+        says when it is known), with the scope it starts from: the method's
+        copy for the instance it is called on, when that instance's
+        ``__init__`` parameters are known, else the method's own scope."""
+        func = call.func
+        if not isinstance(func, cst.Attribute) or not isinstance(func.value, (cst.Name, cst.Call)):
+            return None
+        name, receiver = func.attr.value, func.value
+        module, classes = self.collector.module_scope, self.collector.classes
+        if isinstance(receiver, cst.Name):
+            info = module_class(receiver.value, caller, index, classes)
+            if info is not None:
+                # ``Builder.build(...)``: a static or class method.
+                method = own_method(info, name, module)
+                if method is None or method.kind == "instance" or self._replaced({name}):
+                    return None
+                return method, method.scope
+            current = self._method_scopes().get(id(self._specialised.get(id(caller), caller)))
+            if current is not None and current.kind != "static":
+                first = current.node.params.params[0].name.value if current.node.params.params else None
+                if receiver.value == first:
+                    return self._own_call(current, caller, index, name)
+        return self._instance_call(receiver, caller, index, name)
+
+    def _own_call(self, current: Method, caller: Scope, index: int, name: str) -> tuple[Method, Scope] | None:
+        """``self.m(...)`` (or ``cls.m(...)``) in a method of a plain class:
+        the class's own ``m``, on the same instance."""
+        first = current.node.params.params[0].name.value
+        history = caller.bindings.get(first)
+        if not history or caller.lookup(first, index) is not history[0] or history[0].kind is not Kind.UNKNOWN:
+            return None  # ``self`` rebound
+        info = current.owner
+        if not self._plain(info):
+            return None
+        method = own_method(info, name, self.collector.module_scope)
+        if method is None or (current.kind == "class" and method.kind == "instance"):
+            return None
+        copies = self._instance_of.get(id(caller), {})
+        return method, copies.get(id(method.scope), method.scope)
+
+    def _instance_call(
+        self, receiver: cst.BaseExpression, caller: Scope, index: int, name: str
+    ) -> tuple[Method, Scope] | None:
+        """``obj.m(...)`` with ``obj = Cls(...)`` bound with certainty, or
+        ``Cls(...).m(...)``: ``Cls``'s own ``m`` on that instance."""
+        ctor, scope, at = receiver, caller, index
+        if isinstance(receiver, cst.Name):
+            binding = caller.lookup(receiver.value, index)
+            if binding is None or binding.kind is not Kind.VALUE or binding.path:
+                return None
+            ctor = binding.value  # type: ignore[assignment]
+            scope = caller if receiver.value in caller.bindings else self.collector.module_scope
+            at = binding.index
+        if not isinstance(ctor, cst.Call) or not isinstance(ctor.func, cst.Name):
+            return None
+        info = module_class(ctor.func.value, scope, at, self.collector.classes)
+        if info is None or not self._plain(info):
+            return None
+        method = own_method(info, name, self.collector.module_scope)
+        if method is None:
+            return None
+        copies = self._instance_scopes(info, ctor, scope, at)
+        return method, copies.get(id(method.scope), method.scope)
+
+    def _plain(self, info: _Class) -> bool:
+        """A plain class (``model/methods.py``) none of whose attributes or
+        methods is assigned from outside (``clf.loss = ...``)."""
+        if not plain(info, self.collector.module_scope, self.collector.all_classes):
+            return False
+        return not self._replaced({*info.methods, *info.attributes})
+
+    def _replaced(self, names: set[str]) -> bool:
+        """Whether an attribute of one of these names may be set from outside
+        a class's own methods (``Builder.build = other``, ``setattr``)."""
+        return bool(names & self.collector.assigned_attributes) or self.collector.dynamic_attributes
+
+    def _method_scopes(self) -> dict[int, Method]:
+        """Each method scope of a module-level class -> its method (worked out once)."""
+        if self._methods is None:
+            self._methods = {}
+            for info in self.collector.classes.values():
+                for name, scope in info.methods.items():
+                    self.ex.budget.spend()
+                    method = own_method(info, name, self.collector.module_scope)
+                    if method is not None and method.scope is scope:
+                        self._methods[id(scope)] = method
+        return self._methods
 
     def _parameter_arguments(self, name: str, scope: Scope, index: int) -> list[tuple[cst.BaseExpression, Scope, int]]:
         """``name`` read at ``index`` of a module function, while it holds its
@@ -1689,7 +1912,7 @@ class _ModelBuilder:
         """The model's method calls in the helper ``call`` calls, on the
         parameter ``name`` is passed as (while it holds the argument)."""
         function = self._module_function(call, caller, index)
-        helper = cst.ensure_type(call.func, cst.Name).value
+        helper = self._function_names().get(id(function), "")
         signature = self.collector.signatures.get(helper)
         if function is None or signature is None:
             return []
@@ -1745,18 +1968,12 @@ class _ModelBuilder:
             return ex.functional_outputs(_argument(call, 1, "outputs"), scope, index)
         if _is_tuner(ex.qualname(call.func, scope, index)):
             return self._tuner_outputs(call, scope, index, events)
-        if not isinstance(call.func, cst.Name):
-            return None
-        local = call.func.value
-        definition = scope.lookup(local, index)
-        module_history = self.collector.module_scope.bindings.get(local, [])
-        if definition is None or definition.kind is not Kind.DEFINITION or len(module_history) != 1:
-            return None
-        if local in self.collector.functions:
-            function = self.collector.functions[local]
+        function = self._module_function(call, scope, index)
+        if function is not None:
             inner = self._builder_model(function, events)
-            specialised = self._specialise(local, function, call, scope, index)
-            if inner is not None and specialised is not None:
+            specialised = self._specialise(self._function_names()[id(function)], function, call, scope, index)
+            if specialised is not None:
+                # ``build(generate_model)``: known only as this call makes it.
                 self._via[id(specialised)] = call
                 specific = self._builder_model(specialised, events)
                 if specific is not None:
@@ -1767,9 +1984,35 @@ class _ModelBuilder:
             # Compiled inside, trained here: those compiles govern these fits.
             self._inherited[id(call)] = inner.compiles
             return inner.outputs
+        if isinstance(call.func, cst.Attribute):
+            return self._method_outputs(call, scope, index, events)
+        if not isinstance(call.func, cst.Name):
+            return None
+        local = call.func.value
+        definition = scope.lookup(local, index)
+        module_history = self.collector.module_scope.bindings.get(local, [])
+        if definition is None or definition.kind is not Kind.DEFINITION or len(module_history) != 1:
+            return None
         if local in self.collector.classes:
             return self._subclass_outputs(self.collector.classes[local], call, scope, index)
         return None
+
+    def _method_outputs(
+        self, call: cst.Call, scope: Scope, index: int, events: Sequence[_Event]
+    ) -> tuple[OutputLayer | None, ...] | None:
+        """``model = Builder.build(1)`` or ``model = trainer.build()``: the
+        model the method returns, as this call runs it."""
+        target = self._method_target(call, scope, index)
+        if target is None:
+            return None
+        specialised = self._invocation(call, scope, index)
+        inner = self._builder_model(specialised or target[1], events)
+        if inner is None:
+            return None
+        if specialised is not None:
+            self._via[id(call)] = call
+        self._inherited[id(call)] = inner.compiles
+        return inner.outputs
 
     def _builder_model(self, function: Scope, events: Sequence[_Event]) -> KerasModel | None:
         """``model = build_model()``: the model the function returns."""
@@ -1807,7 +2050,7 @@ class _ModelBuilder:
         self._returns[key] = None
         function = self._module_function(call, scope, index)
         if function is not None and len(function.returns) == 1 and function.returns[0][2]:
-            name = cst.ensure_type(call.func, cst.Name).value
+            name = self._function_names()[id(function)]
             return_index, value, _ = function.returns[0]
             specialised = self._specialise(name, function, call, scope, index) or function
             self._returns[key] = (value, specialised, return_index + 1)
@@ -1819,19 +2062,37 @@ class _ModelBuilder:
         """The scope of the module function ``call`` calls (defined once)."""
         if not isinstance(call.func, cst.Name):
             return None
-        local = call.func.value
-        definition = scope.lookup(local, index)
-        if definition is None or definition.kind is not Kind.DEFINITION:
-            return None
-        if self.collector.module_scope.bindings.get(local, []) != [definition]:
-            return None  # defined twice, or a local function of the same name
-        return self.collector.functions.get(local)
+        return self._function_named(call.func.value, scope, index)
+
+    def _function_named(self, local: str, scope: Scope, index: int) -> Scope | None:
+        """The module function (defined once) ``local`` holds at ``index``:
+        its own name, or a name certainly bound to it (``f = build``, a
+        parameter given the function in a scope specialised to a call)."""
+        for _ in range(_MAX_DEPTH):
+            self.ex.budget.spend()
+            definition = scope.lookup(local, index)
+            if definition is None:
+                return None
+            if definition.kind is Kind.VALUE and isinstance(definition.value, cst.Name) and not definition.path:
+                scope = scope if local in scope.bindings else self.collector.module_scope
+                local, index = definition.value.value, definition.index
+                continue
+            if definition.kind is not Kind.DEFINITION:
+                return None
+            if self.collector.module_scope.bindings.get(local, []) != [definition]:
+                return None  # defined twice, or a local function of the same name
+            return self.collector.functions.get(local)
+        return None
 
     def _specialise(self, name: str, function: Scope, call: cst.Call, caller: Scope, index: int) -> Scope | None:
         """``build_model(1, activation="softmax")``: a copy of the builder's
         scope in which each parameter given a literal (at the call, or by its
         default) holds that literal. None when no parameter is known, or
         the call does not map plainly onto the signature."""
+        key = (id(call), id(caller), index)
+        if key in self._specialisations:
+            return self._specialisations[key]
+        self._specialisations[key] = None
         signature = self.collector.signatures.get(name)
         if signature is None:
             return None
@@ -1841,7 +2102,9 @@ class _ModelBuilder:
         bindings = self._literal_parameters(function, given)
         if bindings is None:
             return None
-        return self._copy(function, bindings, function.self_attributes)
+        copy = self._specialisations[key] = self._copy(function, bindings, function.self_attributes)
+        self._copies.append(caller)
+        return copy
 
     def _arguments(
         self, signature: _Signature, call: cst.Call, caller: Scope, index: int
@@ -1880,7 +2143,15 @@ class _ModelBuilder:
             self.ex.budget.spend()
             value, _, _ = self.ex.resolve_value(node, where, at)
             history = bindings.get(param)
-            if value is None or not _is_literal(value) or not history or history[0].kind is not Kind.UNKNOWN:
+            if value is None and isinstance(node, cst.Name) and node.value not in bindings:
+                # A module function passed by its name (``build(make_model)``):
+                # the parameter holds it, and the name means it in the callee too.
+                passed = self._function_named(node.value, where, at)
+                if passed is not None and self._function_names()[id(passed)] == node.value:
+                    value = node
+            elif value is not None and not is_literal(value):
+                value = None
+            if value is None or not history or history[0].kind is not Kind.UNKNOWN:
                 continue
             # The parameter's own binding comes first; later assignments
             # in the body still replace it.
@@ -1899,7 +2170,7 @@ class _ModelBuilder:
             returns=function.returns,
             statement_blocks=function.statement_blocks,
         )
-        self._specialised[id(copy)] = function
+        self._specialised[id(copy)] = self._specialised.get(id(function), function)
         self._copies.append(copy)
         return copy
 
@@ -2000,8 +2271,14 @@ class _ModelBuilder:
             if copy is not None:
                 mutations.change("self", copy, change.index, change.declared_global)
         self._instances[key] = copies
+        for copy in copies.values():
+            self._instance_of[id(copy)] = copies
         return copies
 
+
+# How many calls deep ``_build_invocations`` follows calls into the
+# functions and methods they run.
+_MAX_INVOCATION_DEPTH = 12
 
 # What a functional ``keras.Model`` subclass may define and still train its
 # functional graph with the compiled loss.
@@ -2064,7 +2341,7 @@ def _method_signature(node: cst.FunctionDef, index: int) -> _Signature | None:
         {
             p.name.value: p.default
             for p in [*positional[1:], *params.kwonly_params]
-            if p.default is not None and _is_literal(p.default)
+            if p.default is not None and is_literal(p.default)
         },
         index,
     )

@@ -26,6 +26,8 @@ import libcst as cst
 from keraslint.analysis import values as v
 from keraslint.analysis.evaluate import Evaluator
 from keraslint.analysis.values import UNKNOWN, Const, Instance, Mapping, Sequence, Value
+from keraslint.knowledge import arrays
+from keraslint.model.arguments import argument as _argument
 from keraslint.model.budget import Budget
 from keraslint.model.resolve import Binding, Kind, Scope, qualified_name
 from keraslint.model.shapes import array_shape
@@ -226,6 +228,9 @@ def _shares_mutable(value: Value, elements: bool) -> bool:
 def mutable(value: Value) -> bool:
     """Whether the object ``value`` stands for may change in place."""
     for option in value.options():
+        # An array's values may change in place, but not the shape the
+        # engine reads of it, except through ``a.shape = ...`` or
+        # ``a.resize(...)``, which the collector takes as a new, unknown value.
         if option is UNKNOWN or isinstance(option, (Mapping, Instance)):
             return True
         if isinstance(option, Sequence) and (option.kind != "tuple" or option.open or any(map(mutable, option.items))):
@@ -444,7 +449,11 @@ class ProgramValues:
 
     # -- calls -----------------------------------------------------------------------
     def call(self, node: cst.Call, context: Any, evaluate: Callable[[cst.BaseExpression], Value]) -> Value | None:
-        if isinstance(context, _ClassBody) or not isinstance(node.func, cst.Name):
+        if isinstance(context, _ClassBody):
+            return None
+        if isinstance(node.func, cst.Attribute):
+            return self._array_call(node, node.func, context, evaluate)
+        if not isinstance(node.func, cst.Name):
             return None
         scope, index = context
         info = self._class_named(node.func.value, scope, index)
@@ -456,6 +465,33 @@ class ProgramValues:
             # A plain class with no methods: its instance reads the class's constants.
             return Instance(info.node.name.value, ())
         return UNKNOWN
+
+    def _array_call(
+        self, node: cst.Call, func: cst.Attribute, context: Any, evaluate: Callable[[cst.BaseExpression], Value]
+    ) -> Value | None:
+        """A library call known to return an array (``knowledge/arrays.py``);
+        None for any other call."""
+        scope, index = context
+        if qualified_name(func, scope, index) in arrays.SHAPED_CONSTRUCTORS:
+            shape = _argument(node, 0, "shape")
+            size = evaluate(shape) if shape is not None else UNKNOWN
+            if v.as_int(size) is not None:
+                return v.reshape(v.Array(), [size])
+            return v.reshape(v.Array(), [size]) if isinstance(size, Sequence) else v.Array()
+        receiver = func.value
+        for _ in range(8):  # ``encoder = LabelEncoder()``, followed through names
+            if not isinstance(receiver, cst.Name):
+                break
+            binding = scope.lookup(receiver.value, index)
+            if binding is None or binding.kind is not Kind.VALUE or binding.path or binding.value is None:
+                return None
+            scope = scope if receiver.value in scope.bindings else (scope.parent or scope)
+            receiver, index = binding.value, binding.index
+        if isinstance(receiver, cst.Call):
+            methods = arrays.ONE_D_METHODS.get(qualified_name(receiver.func, scope, index) or "")
+            if methods is not None and func.attr.value in methods:
+                return v.Array((UNKNOWN,))
+        return None
 
     def _dataclass_instance(self, info: Any, call: cst.Call, evaluate: Callable[[cst.BaseExpression], Value]) -> Value:
         """``Config(units=4)``: the fields from the defaults and the arguments
