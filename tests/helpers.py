@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -33,6 +34,19 @@ def run(*args: str, cwd: Path, stdin: bytes | None = None) -> subprocess.Complet
     return subprocess.CompletedProcess(
         completed.args, completed.returncode, completed.stdout.decode(), completed.stderr.decode()
     )
+
+
+# The lines that end the concise and full output, as ruff's do
+# (tests/test_cli_terminal.py checks them).
+_SUMMARY = re.compile(
+    r"Found \d+ errors?( \(\d+ fixed, \d+ remaining\))?\.|All checks passed!"
+    r"|\[\*\] \d+ fixable with `--fix`.*|\d+ unsafe fix(es)? available with `--fix --unsafe-fixes`\."
+)
+
+
+def findings(output: str) -> list[str]:
+    """The lines of text output that are findings: without the summary."""
+    return [line for line in output.splitlines() if not _SUMMARY.fullmatch(line)]
 
 
 def write(root: Path, name: str, text: str | bytes) -> Path:

@@ -22,7 +22,7 @@ from actions import (
     snapshot,
     workflow_repo,
 )
-from helpers import BUGGY, CLEAN, write
+from helpers import BUGGY, CLEAN, findings, write
 from keraslint import __version__
 
 ACTION_TEXT = ACTION_FILE.read_text()
@@ -119,7 +119,8 @@ def test_findings_fail_the_action_with_keraslint_s_status(
     run, results = lint(tmp_path, installed)
     lint_step, exit_step = results
     assert lint_step.returncode == 0  # the status is kept for the last step
-    assert lint_step.stdout.startswith("m.py:4:38: KL101 `softmax` over a single unit")
+    assert lint_step.stdout.startswith("m.py:4:38: KL101 [*] `softmax` over a single unit")
+    assert lint_step.stdout.endswith("\nFound 1 error.\n[*] 1 fixable with `--fix`.\n")
     assert "clean.py" not in lint_step.stdout
     assert run.output("exit-code") == "1" and run.output("sarif-file") == ""
     assert exit_step.returncode == 1
@@ -155,7 +156,7 @@ def test_working_directory_and_a_warning_about_sarif_paths(
 ) -> None:
     write(tmp_path, "project/m.py", BUGGY)
     run, results = lint(tmp_path, installed, **{"working-directory": "project", "sarif": "k.sarif"})
-    first, warning = results[0].stdout.splitlines()
+    first, warning = findings(results[0].stdout)
     assert first.startswith("m.py:4:38: KL101 ")
     assert warning.startswith("::warning title=keraslint::the SARIF paths are relative to working-directory")
     assert run.output("sarif-file") == str(tmp_path / "project" / "k.sarif")

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import BUGGY, TYPO, run, write
+from helpers import BUGGY, TYPO, findings, run, write
 
 GOOD = "zz_good.py"  # sorts last: checked after the hostile file
 KL = [sys.executable, "-m", "keraslint"]
@@ -85,7 +85,7 @@ def test_c2_u3_hostile_notebooks_are_one_line_each(tmp_path: Path, content: str,
     result = run(".", "--no-cache", "--jobs", jobs, cwd=tmp_path)
     assert_clean_failure(result)
     assert result.stderr == "" and result.returncode == 1
-    lines = result.stdout.splitlines()
+    lines = findings(result.stdout)
     assert lines[0].startswith(f"a.ipynb:1:1: KL002 cannot read file: {reason}")
     assert len(lines) == 21 and all(" KL101 " in line for line in lines[1:])
 
@@ -202,7 +202,7 @@ def test_c14_stdin_is_read_only_up_to_its_limit(tmp_path: Path) -> None:
     command = "head -c 80000000 /dev/zero | " + " ".join([*KL, "-"])
     result = subprocess.run(["bash", "-c", command], cwd=tmp_path, capture_output=True, text=True, check=False)
     assert_clean_failure(result)
-    assert result.stdout == "-:1:1: KL002 cannot read file: too large to read (more than 64 MB)\n"
+    assert result.stdout == "-:1:1: KL002 cannot read file: too large to read (more than 64 MB)\nFound 1 error.\n"
     assert result.returncode == 1
     # `--fix -` gives such an input back unchanged, streamed.
     big = tmp_path / "big.py"
@@ -230,7 +230,7 @@ def test_c11_u1_file_names_cannot_forge_or_break_output(tmp_path: Path) -> None:
         stdout = result.stdout.decode("utf-8")
         assert result.returncode == 1
         # No line of the output is the forged finding alone, none starts with the name's second half.
-        lines = stdout.splitlines()
+        lines = findings(stdout)
         assert "evil.py:1:1: KL101 forged finding" not in lines, output_format
         assert not any(line.startswith("real.py") for line in lines), output_format
         if output_format == "concise":
@@ -361,11 +361,11 @@ def test_w1_unlistable_directories_are_reported(shared_folder: Path) -> None:
     write(secret, "m.py", BUGGY).chmod(0o644)
     secret.chmod(0o311)  # can be entered, not listed
     result = as_nobody(shared_folder, "--no-cache", "secret")
-    assert result.stdout == "secret:1:1: KL002 cannot list directory: Permission denied\n"
+    assert result.stdout == "secret:1:1: KL002 cannot list directory: Permission denied\nFound 1 error.\n"
     assert result.returncode == 1 and result.stderr == ""
     secret.chmod(0o000)
     result = as_nobody(shared_folder, "--no-cache", ".")
-    lines = result.stdout.splitlines()
+    lines = findings(result.stdout)
     assert lines[0] == "secret:1:1: KL002 cannot list directory: Permission denied"
     assert lines[1].startswith(f"{GOOD}:4:38: KL101") and len(lines) == 2
 
@@ -391,7 +391,7 @@ def test_c8_fork_limit_falls_back_to_one_process(shared_folder: Path) -> None:
     result = as_nobody(shared_folder, "--no-cache", "--jobs", "1000", ".", prefix=["prlimit", "--nproc=2"])
     assert "Traceback" not in result.stderr
     assert result.returncode == 1
-    assert len(result.stdout.splitlines()) == 21
+    assert len(findings(result.stdout)) == 21
     assert result.stderr.startswith("keraslint: cannot start ") and result.stderr.endswith("checking in one\n")
 
 
@@ -462,7 +462,7 @@ def test_w4_noqa_in_a_cr_only_file(tmp_path: Path) -> None:
     )
     write(tmp_path, "cr.py", code.encode())
     result = run("--no-cache", "cr.py", cwd=tmp_path)
-    assert result.stdout == "" and result.returncode == 0
+    assert result.stdout == "All checks passed!\n" and result.returncode == 0
     # KL003 is placed on the comment's own line.
     write(tmp_path, "cr3.py", code.replace("KL101", "KL101, KL204").encode())
     result = run("--no-cache", "--extend-select", "KL003", "cr3.py", cwd=tmp_path)

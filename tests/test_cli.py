@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import BUGGY, CLEAN, TYPO, run, write
+from helpers import BUGGY, CLEAN, TYPO, findings, run, write
 from keraslint import __version__
 from keraslint.rules import ALL_RULES
 
@@ -20,16 +20,17 @@ def test_finding_is_printed_flake8_style_and_exit_is_1(tmp_path: Path) -> None:
     result = run("churn.py", cwd=tmp_path)
     assert result.returncode == 1
     assert result.stderr == ""
-    line = result.stdout.strip()
-    assert line.startswith("churn.py:4:38: KL101 `softmax` over a single unit always outputs 1.0")
+    line, *summary = result.stdout.splitlines()
+    assert summary == ["Found 1 error.", "[*] 1 fixable with `--fix`."]
+    assert line.startswith("churn.py:4:38: KL101 [*] `softmax` over a single unit always outputs 1.0")
     assert "(loss `binary_crossentropy` at line 6)" in line
     assert line.endswith("use `sigmoid` for a binary output, or one unit per class with `softmax`")
 
 
-def test_clean_file_exits_0_and_prints_nothing(tmp_path: Path) -> None:
+def test_clean_file_exits_0_and_says_so(tmp_path: Path) -> None:
     write(tmp_path, "ok.py", CLEAN)
     result = run("ok.py", cwd=tmp_path)
-    assert (result.returncode, result.stdout, result.stderr) == (0, "", "")
+    assert (result.returncode, result.stdout, result.stderr) == (0, "All checks passed!\n", "")
 
 
 def test_default_path_is_current_directory_walked_recursively(tmp_path: Path) -> None:
@@ -48,7 +49,7 @@ def test_hidden_and_virtualenv_directories_are_skipped(tmp_path: Path) -> None:
     write(tmp_path, "node_modules/model.py", BUGGY)
     write(tmp_path, "src/model.py", BUGGY)
     result = run(".", cwd=tmp_path)
-    files = {line.split(":")[0] for line in result.stdout.splitlines()}
+    files = {line.split(":")[0] for line in findings(result.stdout)}
     assert files == {str(Path("src", "model.py"))}
 
 
@@ -61,7 +62,7 @@ def test_output_is_sorted_by_path_then_position(tmp_path: Path) -> None:
     write(tmp_path, "b.py", BUGGY + TYPO.replace("model", "other"))
     write(tmp_path, "a.py", TYPO)
     result = run("b.py", "a.py", cwd=tmp_path)
-    keys = [(line.split(":")[0], int(line.split(":")[1])) for line in result.stdout.splitlines()]
+    keys = [(line.split(":")[0], int(line.split(":")[1])) for line in findings(result.stdout)]
     # By path whatever the order of the arguments, as ruff reports.
     assert [k[0] for k in keys] == ["a.py", "b.py", "b.py"]
     assert keys[1][1] < keys[2][1]
@@ -73,13 +74,13 @@ def test_output_is_sorted_folder_by_folder(tmp_path: Path) -> None:
     write(tmp_path, "a/z/y.py", TYPO)
     write(tmp_path, "a_c.py", TYPO)
     result = run("b", "a_c.py", "a", cwd=tmp_path)
-    assert [line.split(":")[0] for line in result.stdout.splitlines()] == ["a/z/y.py", "a_c.py", "b/x.py"]
+    assert [line.split(":")[0] for line in findings(result.stdout)] == ["a/z/y.py", "a_c.py", "b/x.py"]
 
 
 def test_typo_suggests_the_closest_loss(tmp_path: Path) -> None:
     write(tmp_path, "t.py", TYPO)
     result = run("t.py", cwd=tmp_path)
-    assert "t.py:3:38: KL301 unknown loss `categorical_cross_entropy`" in result.stdout
+    assert "t.py:3:38: KL301 [*] unknown loss `categorical_cross_entropy`" in result.stdout
     assert "did you mean `categorical_crossentropy`?" in result.stdout
 
 
@@ -90,7 +91,7 @@ def test_select_and_ignore_by_prefix(tmp_path: Path) -> None:
     only_typo = run("--select", "KL3", ".", cwd=tmp_path)
     assert "KL301" in only_typo.stdout and "KL101" not in only_typo.stdout
     ignored = run("--ignore", "KL101,KL301", ".", cwd=tmp_path)
-    assert (ignored.returncode, ignored.stdout) == (0, "")
+    assert (ignored.returncode, ignored.stdout) == (0, "All checks passed!\n")
     specific = run("--ignore", "KL1", "--select", "KL101", ".", cwd=tmp_path)
     assert "KL101" in specific.stdout and "KL301" not in specific.stdout
 
@@ -138,7 +139,7 @@ def test_syntax_error_is_kl001_and_other_files_are_still_checked(tmp_path: Path)
     write(tmp_path, "b_model.py", BUGGY)
     result = run(".", cwd=tmp_path)
     assert result.returncode == 1
-    lines = result.stdout.splitlines()
+    lines = findings(result.stdout)
     # Python's own wording, which differs between versions ("'[' was never
     # closed" on 3.10+, "unexpected EOF while parsing" on 3.9).
     assert re.match(r"a_broken\.py:2:\d+: KL001 syntax error: \S", lines[0]), lines[0]
@@ -158,7 +159,7 @@ def test_undecodable_file_is_kl002(tmp_path: Path, content: bytes, reason: str) 
     write(tmp_path, "good.py", BUGGY)
     result = run("bad.py", "good.py", cwd=tmp_path)
     assert result.returncode == 1
-    first, second = result.stdout.splitlines()
+    first, second = findings(result.stdout)
     assert first.startswith("bad.py:1:1: KL002 cannot read file:") and reason in first
     assert second.startswith("good.py:4:38: KL101")
 

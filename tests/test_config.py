@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import BUGGY, TYPO, run, write
+from helpers import BUGGY, TYPO, findings, run, write
 
 
 def pyproject(root: Path, body: str) -> Path:
@@ -15,38 +15,38 @@ def pyproject(root: Path, body: str) -> Path:
 
 
 def files(output: str) -> list[str]:
-    return sorted({line.split(":")[0] for line in output.splitlines()})
+    return sorted({line.split(":")[0] for line in findings(output)})
 
 
 def test_select_ignore_and_extend_select_from_the_file(tmp_path: Path) -> None:
     write(tmp_path, "a.py", BUGGY)
     write(tmp_path, "b.py", TYPO)
     pyproject(tmp_path, 'select = ["KL3"]')
-    assert [line.split()[1] for line in run(cwd=tmp_path).stdout.splitlines()] == ["KL301"]
+    assert [line.split()[1] for line in findings(run(cwd=tmp_path).stdout)] == ["KL301"]
     pyproject(tmp_path, 'ignore = ["KL301"]')
-    assert [line.split()[1] for line in run(cwd=tmp_path).stdout.splitlines()] == ["KL101"]
+    assert [line.split()[1] for line in findings(run(cwd=tmp_path).stdout)] == ["KL101"]
     pyproject(tmp_path, 'select = ["KL1"]\nextend-select = ["KL301"]')
-    assert [line.split()[1] for line in run(cwd=tmp_path).stdout.splitlines()] == ["KL101", "KL301"]
+    assert [line.split()[1] for line in findings(run(cwd=tmp_path).stdout)] == ["KL101", "KL301"]
 
 
 def test_command_line_overrides_the_file(tmp_path: Path) -> None:
     write(tmp_path, "a.py", BUGGY)
     pyproject(tmp_path, 'select = ["KL3"]')
-    assert run(cwd=tmp_path).stdout == ""
+    assert run(cwd=tmp_path).stdout == "All checks passed!\n"
     assert " KL101 " in run("--select", "KL1", cwd=tmp_path).stdout
 
 
 def test_config_is_found_walking_up_from_the_checked_path(tmp_path: Path) -> None:
     write(tmp_path, "proj/src/deep/a.py", BUGGY)
     pyproject(tmp_path / "proj", 'ignore = ["KL101"]')
-    assert run("proj/src/deep/a.py", cwd=tmp_path).stdout == ""
+    assert run("proj/src/deep/a.py", cwd=tmp_path).stdout == "All checks passed!\n"
     assert " KL101 " in run("--isolated", "proj/src/deep/a.py", cwd=tmp_path).stdout
 
 
 def test_explicit_config_file(tmp_path: Path) -> None:
     write(tmp_path, "a.py", BUGGY)
     other = write(tmp_path, "configs/pyproject.toml", '[tool.keraslint]\nignore = ["KL1"]\n')
-    assert run("--config", str(other), "a.py", cwd=tmp_path).stdout == ""
+    assert run("--config", str(other), "a.py", cwd=tmp_path).stdout == "All checks passed!\n"
     missing = run("--config", "nope.toml", "a.py", cwd=tmp_path)
     assert missing.returncode == 2 and "nope.toml: no such configuration file" in missing.stderr
 
@@ -69,7 +69,7 @@ def test_exclude_extend_exclude_and_force_exclude(tmp_path: Path) -> None:
     assert files(run("generated/model.py", cwd=tmp_path).stdout) == ["generated/model.py"]
     # ... unless force-exclude says otherwise (what pre-commit needs).
     pyproject(tmp_path, 'extend-exclude = ["generated"]\nforce-exclude = true')
-    assert run("generated/model.py", cwd=tmp_path).stdout == ""
+    assert run("generated/model.py", cwd=tmp_path).stdout == "All checks passed!\n"
     # `exclude` replaces the defaults: build/ is checked again.
     pyproject(tmp_path, 'exclude = ["generated", "notebooks"]')
     assert files(run(cwd=tmp_path).stdout) == ["build/model.py", "src/model.py"]

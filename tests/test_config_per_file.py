@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import run, write
+from helpers import findings, run, write
 
 FLAKE8 = Path(sys.executable).parent / "flake8"
 
@@ -73,7 +73,7 @@ def expected() -> list[Finding]:
 
 def parse(output: str, prefix: str = "") -> list[Finding]:
     found = []
-    for line in output.splitlines():
+    for line in findings(output):
         match = LINE.match(line)
         assert match, f"not a finding: {line!r}"
         path = match["path"].removeprefix(prefix)

@@ -13,7 +13,7 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from helpers import BUGGY, CLEAN, run, write
+from helpers import BUGGY, CLEAN, findings, run, write
 from keraslint.config import Settings
 from keraslint.discovery import discover, is_excluded
 
@@ -83,7 +83,7 @@ def test_force_exclude_asks_git_once_for_all_named_files(tmp_path: Path) -> None
         text=True,
         check=False,
     )
-    reported = sorted({line.split(":")[0] for line in completed.stdout.splitlines()})
+    reported = sorted({line.split(":")[0] for line in findings(completed.stdout)})
     expected = sorted(p for p in named if not p.startswith("scratch/") and not p.endswith("_generated.py"))
     assert reported == expected and len(expected) == 16, completed.stderr
     assert _check_ignore_calls(log) == 1

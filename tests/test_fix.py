@@ -8,7 +8,7 @@ import re
 import stat
 from pathlib import Path
 
-from helpers import BUGGY, TYPO, run, write
+from helpers import BUGGY, TYPO, findings, run, write
 
 FIXABLE = """\
 # Churn model.
@@ -28,8 +28,7 @@ def test_fix_rewrites_only_the_string_and_keeps_everything_else(tmp_path: Path) 
     os.chmod(path, 0o754)
     result = run("--fix", "m.py", cwd=tmp_path)
     assert result.returncode == 0, result.stdout
-    assert result.stdout == ""
-    assert "fixed 1 finding(s) in 1 file(s)" in result.stderr
+    assert (result.stdout, result.stderr) == ("Found 1 error (1 fixed, 0 remaining).\n", "")
     assert path.read_text() == FIXABLE.replace("'softmax'),  # the output", "'sigmoid'),  # the output")
     assert stat.S_IMODE(os.stat(path).st_mode) == 0o754
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".keraslint-")]
@@ -41,7 +40,7 @@ def test_fix_is_idempotent(tmp_path: Path) -> None:
     once = path.read_bytes()
     second = run("--fix", "m.py", cwd=tmp_path)
     assert path.read_bytes() == once
-    assert "fixed" not in second.stderr
+    assert second.stdout == "All checks passed!\n"
 
 
 def test_fix_reports_what_remains(tmp_path: Path) -> None:
@@ -51,7 +50,8 @@ def test_fix_reports_what_remains(tmp_path: Path) -> None:
     assert (tmp_path / "t.py").read_text() == TYPO.replace("categorical_cross_entropy", "categorical_crossentropy")
     assert (tmp_path / "u.py").read_text() == UNSAFE_ONLY  # unsafe: not without --unsafe-fixes
     assert result.returncode == 1
-    assert [line.split()[1] for line in result.stdout.splitlines()] == ["KL101"]
+    assert [line.split()[1] for line in findings(result.stdout)] == ["KL101"]
+    assert "Found 2 errors (1 fixed, 1 remaining).\n" in result.stdout
     unsafe = run("--fix", "--unsafe-fixes", "u.py", cwd=tmp_path)
     assert unsafe.returncode == 0
     assert (tmp_path / "u.py").read_text() == UNSAFE_ONLY.replace('"softmax"', '"sigmoid"')
@@ -137,12 +137,12 @@ def test_fix_rewrites_a_notebook_cell_and_keeps_every_other_byte(tmp_path: Path)
     path = write(tmp_path, "n.ipynb", text.encode("utf-8"))
     result = run("--fix", "n.ipynb", cwd=tmp_path)
     assert result.returncode == 0, result.stdout + result.stderr
-    assert "fixed 2 finding(s) in 1 file(s)" in result.stderr
+    assert "Found 2 errors (2 fixed, 0 remaining).\n" in result.stdout
     expected = json.loads(text)
     expected["cells"][2]["source"][2] = "    keras.layers.Dense(1, activation='sigmoid'),  # out\n"
     expected["cells"][4]["source"][1] = "    head = keras.layers.Dense(8, activation='softmax')"
     assert path.read_bytes() == (json.dumps(expected, indent=1, ensure_ascii=False) + "\n").encode("utf-8")
-    assert run("n.ipynb", cwd=tmp_path).stdout == ""
+    assert run("n.ipynb", cwd=tmp_path).stdout == "All checks passed!\n"
 
 
 def test_diff_shows_notebook_cells_and_writes_nothing(tmp_path: Path) -> None:
@@ -199,7 +199,9 @@ def test_a_typo_planted_in_each_fixture_notebook_is_fixed_back_to_the_original_b
         typo = original[: found.start(1)] + b"crossentrop" + original[found.end(1) :]
         planted.append((write(tmp_path, fixture.name, typo), original))
     assert len(planted) >= 2
-    result = run("--fix", *(p.name for p, _ in planted), cwd=tmp_path)
-    assert f"in {len(planted)} file(s)" in result.stderr, result.stderr
+    result = run("--fix", "--show-fixes", *(p.name for p, _ in planted), cwd=tmp_path)
+    assert f"Fixed {len(planted)} errors:\n" in result.stdout, result.stdout + result.stderr
+    for path, _ in planted:
+        assert f"- {path.name}:\n    1 × KL301 (unknown-loss)\n" in result.stdout
     for path, original in planted:
         assert path.read_bytes() == original, path.name

@@ -13,7 +13,6 @@ programs.
 
 from __future__ import annotations
 
-import argparse
 import ast
 import difflib
 import io
@@ -68,7 +67,7 @@ def fix_stdin(result: FileResult, data: bytes) -> bytes:
     sys.stdout = wrapper = io.TextIOWrapper(buffer, encoding="utf-8", newline="")
     sys.stderr = io.StringIO()
     try:
-        cli._fix_stdin(result, data, argparse.Namespace(unsafe_fixes=True, exit_zero=False))
+        cli._fix_stdin(result, data, cli._check_parser().parse_args(["--fix", "--unsafe-fixes", "-"]))
         wrapper.flush()
     finally:
         sys.stdout, sys.stderr = stdout, stderr

@@ -53,12 +53,12 @@ def test_d1_an_edit_saved_after_the_check_is_kept(tmp_path: Path, capsys: pytest
     results = check_paths([str(other), str(edited)], Settings())
     # The lint phase is over; an editor saves the file before the fix phase.
     edited.write_text(FIX + "x = 1  # my edit\n")
-    cli._fix_files(results, _args(), Settings())
+    _, fixed = cli._fix_files(results, _args(), Settings())
     assert edited.read_text() == FIX + "x = 1  # my edit\n"
     assert other.read_text() == FIXED
     err = capsys.readouterr().err
     assert f"keraslint: {edited}: fixes not applied: it changed while being checked\n" in err
-    assert "fixed 1 finding(s) in 1 file(s)" in err
+    assert fixed == {str(other): {"KL301": 1}}
     assert _leftovers(tmp_path) == []
 
 
@@ -181,7 +181,7 @@ def test_d4_hard_links_all_see_the_fix(tmp_path: Path) -> None:
     os.link(first, second)
     inode = first.stat().st_ino
     result = run("--no-cache", "--fix", "a.py", cwd=tmp_path)
-    assert "fixed 1 finding(s) in 1 file(s)" in result.stderr
+    assert "Found 1 error (1 fixed, 0 remaining).\n" in result.stdout
     assert first.stat().st_ino == inode == second.stat().st_ino and first.stat().st_nlink == 2
     assert first.read_text() == second.read_text() == FIXED
     assert _leftovers(tmp_path) == []
@@ -245,7 +245,7 @@ def test_d5_root_fixing_another_users_file_keeps_its_owner_group_and_mode(shared
     os.chown(path, 65534, 65534)
     path.chmod(0o600)
     result = run("--no-cache", "--fix", "a.py", cwd=shared_folder)
-    assert "fixed 1 finding(s) in 1 file(s)" in result.stderr
+    assert "Found 1 error (1 fixed, 0 remaining).\n" in result.stdout
     info = path.stat()
     assert (info.st_uid, info.st_gid, stat.S_IMODE(info.st_mode)) == (65534, 65534, 0o600)
     assert path.read_text() == FIXED
@@ -283,7 +283,7 @@ def test_d5_the_mode_is_kept_with_its_set_id_bits(tmp_path: Path) -> None:
 def test_d6_form_feeds_and_lone_carriage_returns_are_kept(tmp_path: Path, data: bytes) -> None:
     path = write(tmp_path, "ff.py", data)
     result = run("--no-cache", "--fix", "ff.py", cwd=tmp_path)
-    assert "fixed 1 finding(s) in 1 file(s)" in result.stderr, result.stderr
+    assert "Found 1 error (1 fixed, 0 remaining).\n" in result.stdout, result.stdout + result.stderr
     assert path.read_bytes() == data.replace(b"binary_crossentrop", b"binary_crossentropy")
 
 
@@ -343,10 +343,10 @@ def test_c5_a_file_that_vanished_is_said_and_the_others_are_fixed(
     others = [write(tmp_path, f"f{i}.py", FIX) for i in range(3)]
     results = check_paths([str(gone), *map(str, others)], Settings())
     gone.unlink()
-    refreshed = cli._fix_files(results, _args(), Settings())
+    refreshed, fixed = cli._fix_files(results, _args(), Settings())
     err = capsys.readouterr().err
     assert f"keraslint: {gone}: fixes not applied: No such file or directory\n" in err
-    assert "fixed 3 finding(s) in 3 file(s)" in err
+    assert sorted(fixed) == sorted(map(str, others))
     assert all(p.read_text() == FIXED for p in others)
     # Its findings remain, and so the exit status says so (as ruff's E902).
     assert [r.path for r in refreshed if r.diagnostics] == [str(gone)]
@@ -387,7 +387,8 @@ def test_c5_a_writable_file_in_a_read_only_folder_is_fixed_in_place(shared_folde
         result = run("--no-cache", "--fix", "a.py", cwd=folder)
     folder.chmod(0o755)
     assert "Traceback" not in result.stderr
-    assert result.stderr == "keraslint: fixed 1 finding(s) in 1 file(s)\n", result.stderr
+    assert result.stderr == "", result.stderr
+    assert result.stdout == "Found 1 error (1 fixed, 0 remaining).\n"
     assert path.read_text() == FIXED and result.returncode == 0
 
 

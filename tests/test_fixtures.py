@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 
+from helpers import findings
 from keraslint.checker import read_data
 from keraslint.diagnostics import Position
 from keraslint.testing import expected_findings
@@ -33,7 +34,7 @@ def reported() -> dict[str, list[tuple[str, str]]]:
     assert run.returncode in (0, 1), run.stderr
     assert run.stderr == ""
     found: dict[str, list[tuple[str, str]]] = defaultdict(list)
-    for line in run.stdout.splitlines():
+    for line in findings(run.stdout):
         match = LINE.match(line)
         assert match, f"not a concise diagnostic line: {line!r}"
         found[Path(match["path"]).name].append((match["where"], match["code"]))

@@ -17,6 +17,8 @@ from pathlib import Path
 
 import pytest
 
+import helpers
+
 ROOT = Path(__file__).resolve().parents[1]
 FLAKE8 = Path(sys.executable).parent / "flake8"
 DOC = ROOT / "docs" / "flake8.md"
@@ -46,10 +48,13 @@ Finding = tuple[str, int, int, str, str]
 
 def parse(stdout: str) -> list[Finding]:
     findings = []
-    for line in stdout.splitlines():
+    for line in helpers.findings(stdout):
         match = LINE.match(line)
         assert match, f"not a flake8-style line: {line!r}"
-        findings.append((match["path"], int(match["line"]), int(match["col"]), match["code"], match["text"]))
+        # keraslint's CLI marks what --fix fixes with ``[*]``, as ruff;
+        # the message after it is flake8's.
+        text = match["text"].removeprefix("[*] ")
+        findings.append((match["path"], int(match["line"]), int(match["col"]), match["code"], text))
     return findings
 
 

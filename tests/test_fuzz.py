@@ -1294,7 +1294,7 @@ def assert_clean_exit(completed: subprocess.CompletedProcess[str]) -> None:
     assert "Traceback" not in completed.stderr, completed.stderr
     assert completed.stderr == ""
     assert completed.returncode in (0, 1), (completed.returncode, completed.stdout)
-    assert completed.returncode == (1 if completed.stdout else 0), completed.stdout
+    assert completed.returncode == (0 if completed.stdout == "All checks passed!\n" else 1), completed.stdout
 
 
 def test_command_line_on_mutated_fixtures() -> None:

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import BUGGY, run, write
+from helpers import BUGGY, findings, run, write
 
 GOOD = "zz_good.py"  # sorts last: checked after the hostile file
 
@@ -25,7 +25,7 @@ def check(tmp_path: Path, name: str, expected: str | None) -> list[str]:
     assert "Traceback" not in result.stderr
     assert result.stderr == ""
     assert result.returncode == 1
-    lines = result.stdout.splitlines()
+    lines = findings(result.stdout)
     assert lines[-1].startswith(f"{GOOD}:4:38: KL101 "), "the other file is still checked"
     mine = [line for line in lines if line.startswith(name + ":")]
     assert expected is None and not mine or any(expected in line for line in mine), mine
@@ -145,7 +145,7 @@ def test_unreadable_file(tmp_path: Path) -> None:
         if "Operation not permitted" in result.stderr:
             pytest.skip("this root may not change its user id")
         assert result.stderr == "" and result.returncode == 1
-        lines = result.stdout.splitlines()
+        lines = findings(result.stdout)
         assert lines[0] == "a.py:1:1: KL002 cannot read file: Permission denied"
         assert lines[-1].startswith(f"{GOOD}:4:38: KL101 ") and len(lines) == 2
     finally:
@@ -163,7 +163,7 @@ def test_dangling_symlink_and_directory_named_py(tmp_path: Path) -> None:
     write(tmp_path, GOOD, BUGGY)
     result = run("a.py", "b.py", GOOD, cwd=tmp_path)
     assert "Traceback" not in result.stderr and result.returncode == 1
-    lines = result.stdout.splitlines()
+    lines = findings(result.stdout)
     assert lines[0] == "a.py:1:1: KL002 cannot read file: No such file or directory"
     assert lines[-1].startswith(f"{GOOD}:4:38: KL101")
 

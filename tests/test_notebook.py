@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from helpers import findings
 from keraslint.diagnostics import Position
 from keraslint.sources import UnreadableSource
 from keraslint.sources.notebook import parse_notebook
@@ -82,7 +83,7 @@ def test_cli_reports_broken_notebook_in_one_line_and_checks_the_rest(tmp_path: P
     )
     assert run.returncode == 1
     assert run.stderr == ""
-    first, second = run.stdout.splitlines()
+    first, second = findings(run.stdout)
     assert first.startswith("a.ipynb:1:1: KL002 cannot read file: invalid notebook: not JSON")
     assert second.startswith("b.ipynb:cell 3:1:64: KL101 ")
 
@@ -121,7 +122,7 @@ def test_a_cell_that_does_not_parse_does_not_hide_the_others(tmp_path: Path) -> 
     run = subprocess.run(
         [sys.executable, "-m", "keraslint", "n.ipynb"], cwd=tmp_path, capture_output=True, text=True, check=False
     )
-    first, second = run.stdout.splitlines()
+    first, second = findings(run.stdout)
     assert first.startswith("n.ipynb:cell 2:1:") and " KL001 syntax error" in first
     assert second.startswith("n.ipynb:cell 3:2:") and " KL106 " in second
 

@@ -21,6 +21,7 @@ from pathlib import Path
 import pytest
 from IPython.core.inputtransformer2 import TransformerManager
 
+from helpers import findings
 from keraslint.sources.notebook import _AUTOMAGIC, PYTHON_CELL_MAGICS, parse_notebook
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -224,7 +225,7 @@ def lint(tmp_path: Path, *cells: str, fix: bool = False) -> list[str]:
         [*command, *(["--fix"] if fix else []), "n.ipynb"], cwd=tmp_path, capture_output=True, text=True, check=False
     )
     assert result.returncode in (0, 1), result.stderr
-    return [" ".join(line.split(" ")[:3]) for line in result.stdout.splitlines()]
+    return [" ".join(line.split(" ")[:3]) for line in findings(result.stdout)]
 
 
 @pytest.mark.parametrize("magic", ["%%time", "%%capture out", "%%prun -q", "%%timeit -n 1 -r 1", "  %%time"])

@@ -200,7 +200,7 @@ def test_try_repo_fails_on_buggy_keras_code_in_py_pyi_and_notebooks(
     text = output(result)
     assert result.returncode != 0, text
     assert re.search(r"^keraslint\.+Failed$", text, flags=re.MULTILINE), text
-    assert re.search(r"^churn\.py:4:38: KL101 `softmax` over a single unit", text, flags=re.MULTILINE), text
+    assert re.search(r"^churn\.py:4:38: KL101 \[\*\] `softmax` over a single unit", text, flags=re.MULTILINE), text
     assert re.search(r"^stubs/model\.pyi:4:38: KL101 ", text, flags=re.MULTILINE), text
     assert re.search(r"^notebooks/churn\.ipynb:cell \d+:\d+:\d+: KL101 ", text, flags=re.MULTILINE), text
     assert "clean.py" not in text

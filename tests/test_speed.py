@@ -37,14 +37,14 @@ def test_cache_is_read_back_and_keyed_by_content_and_rules(tmp_path: Path) -> No
     planted["diagnostics"][0]["message"] = "from the cache"
     entry.write_text(json.dumps(planted))
     second = run("m.py", "--cache-dir", str(cache), cwd=tmp_path)
-    assert "KL101 from the cache" in second.stdout
+    assert "KL101 [*] from the cache" in second.stdout
     assert "from the cache" not in run("m.py", "--no-cache", cwd=tmp_path).stdout
     # Other rules selected: another key.
     run("m.py", "--cache-dir", str(cache), "--select", "KL1", cwd=tmp_path)
     assert len(_entries(cache)) == 2
     # Changed content: another key, the right answer.
     write(tmp_path, "m.py", CLEAN)
-    assert run("m.py", "--cache-dir", str(cache), cwd=tmp_path).stdout == ""
+    assert run("m.py", "--cache-dir", str(cache), cwd=tmp_path).stdout == "All checks passed!\n"
     assert len(_entries(cache)) == 3
     assert first.stdout.split(" KL101 ")[0] == second.stdout.split(" KL101 ")[0]
 

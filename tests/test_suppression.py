@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from helpers import BUGGY, run, write
+from helpers import BUGGY, findings, run, write
 
 TWO = """\
 import keras
@@ -16,7 +16,7 @@ b.compile(loss="bce"){b}
 
 
 def codes(output: str) -> list[tuple[int, str]]:
-    return [(int(line.split(":")[1]), line.split(" ")[1]) for line in output.splitlines()]
+    return [(int(line.split(":")[1]), line.split(" ")[1]) for line in findings(output)]
 
 
 def test_without_noqa_both_are_reported(tmp_path: Path) -> None:
@@ -32,7 +32,7 @@ def test_noqa_with_the_code_suppresses_only_that_code(tmp_path: Path) -> None:
 def test_noqa_with_several_codes_and_bare_noqa(tmp_path: Path) -> None:
     write(tmp_path, "m.py", TWO.format(a="  # noqa: KL102, KL101", b="  # NOQA"))
     result = run("m.py", cwd=tmp_path)
-    assert (result.returncode, result.stdout) == (0, "")
+    assert (result.returncode, result.stdout) == (0, "All checks passed!\n")
 
 
 def test_noqa_inside_a_string_is_not_a_comment(tmp_path: Path) -> None:
@@ -47,13 +47,13 @@ def test_noqa_on_the_last_line_of_a_multi_line_diagnostic(tmp_path: Path) -> Non
         "    from_logits=True,\n))  # noqa: KL105\n"
     )
     write(tmp_path, "m.py", code)
-    assert run("m.py", cwd=tmp_path).stdout == ""
+    assert run("m.py", cwd=tmp_path).stdout == "All checks passed!\n"
     write(
         tmp_path,
         "m.py",
         code.replace("))  # noqa: KL105", "))").replace("Crossentropy(\n", "Crossentropy(  # noqa: KL105\n"),
     )
-    assert run("m.py", cwd=tmp_path).stdout == ""
+    assert run("m.py", cwd=tmp_path).stdout == "All checks passed!\n"
 
 
 def test_file_level_noqa(tmp_path: Path) -> None:
@@ -70,7 +70,7 @@ def test_noqa_in_a_notebook_cell(tmp_path: Path) -> None:
         {"cell_type": "code", "metadata": {}, "source": BUGGY.replace('"softmax"),', '"softmax"),  # noqa: KL101')},
     ]
     write(tmp_path, "n.ipynb", json.dumps({"cells": cells, "metadata": {}}))
-    assert run("n.ipynb", cwd=tmp_path).stdout == ""
+    assert run("n.ipynb", cwd=tmp_path).stdout == "All checks passed!\n"
 
 
 def test_unused_and_unknown_noqa_codes_are_an_opt_in_rule(tmp_path: Path) -> None:
@@ -91,6 +91,8 @@ def test_statistics_counts_per_code(tmp_path: Path) -> None:
     result = run(".", "--statistics", cwd=tmp_path)
     assert result.returncode == 1
     assert result.stdout.splitlines() == [
-        "    2  KL101  softmax-single-unit",
-        "    1  KL102  binary-loss-on-softmax",
+        "2\tKL101\t[*] softmax-single-unit",
+        "1\tKL102\t[ ] binary-loss-on-softmax",
+        "Found 3 errors.",
+        "[*] 1 fixable with `--fix` (1 unsafe fix available with `--fix --unsafe-fixes`).",
     ]

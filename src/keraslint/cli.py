@@ -1,4 +1,5 @@
-"""``keraslint [PATH ...]``: exit 0 clean, 1 with findings, 2 on errors.
+"""``keraslint check [PATH ...]`` (or ``keraslint [PATH ...]``): exit 0
+clean, 1 with findings, 2 on errors.
 
 ``keraslint rule CODE`` / ``keraslint rule --all`` document the rules and
 ``keraslint server`` starts the language server.
@@ -14,10 +15,9 @@ import json
 import os
 import platform
 import sys
-from collections import Counter
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Sequence
+from typing import Sequence, TextIO
 
 from keraslint import __version__
 from keraslint.cache import CACHE_DIRECTORY_NAME
@@ -25,6 +25,7 @@ from keraslint.checker import BUILTIN_CODES, SYNTAX_ERROR, FileResult, unreadabl
 from keraslint.config import NO_CONFIG_ROOT, ConfigError, Settings, describe
 from keraslint.discovery import is_excluded
 from keraslint.keras_version import KERAS_VERSIONS, describe_declared_version
+from keraslint.printer import STATISTICS_FORMATS, FixTable, Level, Printer, fixed_codes, open_output
 from keraslint.reporters import REPORTERS
 from keraslint.reporters.common import printable
 from keraslint.resolution import Resolver
@@ -35,6 +36,7 @@ from keraslint.sources import MAX_INPUT_BYTES, UnreadableSource, too_large
 from keraslint.sources.notebook import NotebookSource, parse_notebook
 from keraslint.sources.python import PythonSource
 from keraslint.suppression import UNUSED_NOQA
+from keraslint.terminal import COLOR_CHOICES, Style, wants_color
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -47,9 +49,9 @@ def all_codes() -> list[str]:
     return sorted(KNOWN_CODES)
 
 
-def _check_parser() -> argparse.ArgumentParser:
+def _check_parser(prog: str = "keraslint check") -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="keraslint",
+        prog=prog,
         description="Find loss/output-layer mistakes in Keras code, without running it. "
         "Other commands: `keraslint rule CODE|--all`, `keraslint server`.",
     )
@@ -61,7 +63,12 @@ def _check_parser() -> argparse.ArgumentParser:
     files = parser.add_argument_group("file selection")
     files.add_argument("--exclude", metavar="GLOBS", help="comma-separated globs replacing the default excludes")
     files.add_argument("--extend-exclude", metavar="GLOBS", help="comma-separated globs to exclude in addition")
-    files.add_argument("--respect-gitignore", action=argparse.BooleanOptionalAction, default=None)
+    files.add_argument(
+        "--respect-gitignore",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="skip the files .gitignore, .ignore and git's exclude files ignore (default: on)",
+    )
     files.add_argument(
         "--force-exclude",
         action=argparse.BooleanOptionalAction,
@@ -79,9 +86,32 @@ def _check_parser() -> argparse.ArgumentParser:
         help="the Keras the code runs on (default: auto, read from the project's dependency files)",
     )
     output = parser.add_argument_group("output")
-    output.add_argument("--output-format", choices=sorted(REPORTERS), default="concise")
-    output.add_argument("--statistics", action="store_true", help="print the number of findings per code")
+    output.add_argument(
+        "--output-format", choices=sorted(REPORTERS), default="concise", help="how to print the findings"
+    )
+    output.add_argument(
+        "--statistics",
+        action="store_true",
+        help="print the number of findings per code instead of the findings (concise, full or json)",
+    )
     output.add_argument("--exit-zero", action="store_true", help="exit 0 even when there are findings")
+    output.add_argument("-o", "--output-file", metavar="PATH", help="write the findings to PATH, not stdout")
+    output.add_argument(
+        "--show-fixes",
+        action=argparse.BooleanOptionalAction,
+        default=False,
+        help="after --fix, list the fixes made, per file and code",
+    )
+    output.add_argument(
+        "--color",
+        choices=COLOR_CHOICES,
+        default="auto",
+        help="colour the output: auto (the default) colours a terminal unless NO_COLOR is set, "
+        "or anything if FORCE_COLOR is",
+    )
+    verbosity = output.add_mutually_exclusive_group()
+    verbosity.add_argument("-q", "--quiet", action="store_true", help="print the findings only, no summary")
+    verbosity.add_argument("-s", "--silent", action="store_true", help="print nothing; the exit status tells")
     speed = parser.add_argument_group("speed")
     speed.add_argument(
         "--jobs",
@@ -102,6 +132,11 @@ def _check_parser() -> argparse.ArgumentParser:
     fixing.add_argument("--fix", action="store_true", help="apply the safe fixes to the files")
     fixing.add_argument("--unsafe-fixes", action="store_true", help="with --fix or --diff: apply unsafe fixes too")
     fixing.add_argument("--diff", action="store_true", help="print the fixes as a diff; write nothing")
+    fixing.add_argument(
+        "--exit-non-zero-on-fix",
+        action="store_true",
+        help="with --fix: exit 1 when something was fixed, even if no finding remains",
+    )
     info = parser.add_argument_group("rules")
     info.add_argument("--list-rules", action="store_true", help="list every rule with its code and summary")
     info.add_argument("--explain", metavar="CODE", help="print the documentation of one rule")
@@ -323,18 +358,34 @@ def _echo_rest(head: bytes) -> None:
     sys.stdout.buffer.flush()
 
 
-def _report(results: list[FileResult], args: argparse.Namespace, findings: list) -> None:
+def _printer(args: argparse.Namespace, stream: TextIO) -> Printer:
+    """How the findings are printed: ``--color`` applies to standard
+    output; a file (``-o``) never gets colour, as with ruff."""
+    level = Level.SILENT if args.silent else Level.QUIET if args.quiet else Level.DEFAULT
+    color = args.output_file is None and wants_color(args.color, stream)
+    names = {str(row["code"]): str(row["name"]) for row in _rule_rows() if row["name"] != "-"}
+    return Printer(args.output_format, level, args.unsafe_fixes, args.show_fixes, Style(color), names)
+
+
+def _output(args: argparse.Namespace) -> contextlib.AbstractContextManager[TextIO]:
+    """Where the findings go: ``-o PATH``, else standard output."""
+    if args.output_file is None:
+        return contextlib.nullcontext(sys.stdout)
+    return open_output(args.output_file)
+
+
+def _report(results: list[FileResult], args: argparse.Namespace, fixed: FixTable | None) -> None:
     """Write the report; a reader that leaves early (``| head``) ends the
     writing quietly, the exit status stays what the findings make it."""
     try:
-        if args.statistics:
-            # As ruff does: the counts instead of the diagnostics.
-            names = {row["code"]: row["name"] for row in _rule_rows()}
-            for code, count in sorted(Counter(d.code for d in findings).items()):
-                print(f"{count:>5}  {code}  {names.get(code, '')}")
-        else:
-            REPORTERS[args.output_format](results, sys.stdout)
-        sys.stdout.flush()
+        with _output(args) as output:
+            printer = _printer(args, output)
+            if args.statistics:
+                # As ruff does: the counts instead of the diagnostics.
+                printer.write_statistics(results, output, fixed)
+            else:
+                printer.write_report(results, output, fixed)
+            output.flush()
     except BrokenPipeError:
         _quiet_stdout()
 
@@ -365,11 +416,17 @@ def _main(argv: Sequence[str] | None) -> int:
         return serve(arguments[1:])
     if arguments[:1] == ["rule"]:
         return rule_command(arguments[1:])
+    prog = "keraslint"
     if arguments[:1] == ["check"]:
-        arguments = arguments[1:]
+        arguments, prog = arguments[1:], "keraslint check"
     if sys.stdout is None:
         raise _OutputClosed
-    args = _check_parser().parse_args(arguments)
+    parser = _check_parser(prog)
+    args = parser.parse_args(arguments)
+    if args.statistics and args.output_format not in STATISTICS_FORMATS:
+        parser.error(f"--statistics cannot print the {args.output_format} format: use {', '.join(STATISTICS_FORMATS)}")
+    if args.diff and args.show_fixes:
+        parser.error("--show-fixes lists the fixes --fix made; --diff makes none")
     if args.list_rules:
         return rule_command(["--all"])
     if args.explain:
@@ -422,27 +479,35 @@ def _main(argv: Sequence[str] | None) -> int:
 
     if args.diff:
         try:
-            changed = _show_diff(results, args.unsafe_fixes)
+            changed, would_fix = _show_diff(results, args.unsafe_fixes)
             sys.stdout.flush()
+            with _output(args) as output:
+                _printer(args, output).write_diff_summary(output, results, would_fix)
+                output.flush()
         except BrokenPipeError:
             _quiet_stdout()
             changed = EXIT_FINDINGS
         return EXIT_CLEAN if args.exit_zero else changed
+    fixed: FixTable | None = None
     if args.fix:
         if args.paths == ["-"]:
             # Even when nothing is checked (an excluded name), the editor
             # gets its text back.
             return _fix_stdin(results[0] if results else None, stdin_data, args)
-        results = _fix_files(results, args, resolver)
+        results, fixed = _fix_files(results, args, resolver)
 
     findings = [d for result in results for d in result.diagnostics]
-    _report(results, args, findings)
+    _report(results, args, fixed)
     internal = [(r.path, e) for r in results for e in r.internal_errors]
     for path, error in internal:
         _say(f"keraslint: internal error in {path}: {error}")
     if internal:
         return EXIT_ERROR
-    return EXIT_FINDINGS if findings and not args.exit_zero else EXIT_CLEAN
+    if args.exit_zero:
+        return EXIT_CLEAN
+    if args.exit_non_zero_on_fix and fixed:
+        return EXIT_FINDINGS
+    return EXIT_FINDINGS if findings else EXIT_CLEAN
 
 
 def _fixable(result: FileResult, unsafe: bool) -> bool:
@@ -509,10 +574,13 @@ def _apply(result: FileResult, unsafe: bool, data: bytes | None = None) -> _Fixe
     return _Fixed(data, new, count, diffs)
 
 
-def _show_diff(results: list[FileResult], unsafe: bool) -> int:
+def _show_diff(results: list[FileResult], unsafe: bool) -> tuple[int, int]:
+    """Print the fixes as a diff; the exit status and the number of
+    findings the diff fixes."""
     from keraslint.alignment import split_lines
 
     changed = 0
+    would_fix = 0
     failed = False
     for result in results:
         try:
@@ -524,25 +592,29 @@ def _show_diff(results: list[FileResult], unsafe: bool) -> int:
         if fixed is None:
             continue
         changed += 1
+        would_fix += sum(fixed_codes(result.diagnostics, unsafe).values())
         for label, before, after in fixed.diffs:
             # Lines as Python ends them (a form feed is not a line end).
             sys.stdout.writelines(
                 difflib.unified_diff(split_lines(before), split_lines(after), fromfile=label, tofile=label)
             )
+            sys.stdout.write("\n")  # as ruff: a blank line after each
     if failed:
-        return EXIT_ERROR
-    return EXIT_FINDINGS if changed else EXIT_CLEAN
+        return EXIT_ERROR, would_fix
+    return (EXIT_FINDINGS if changed else EXIT_CLEAN), would_fix
 
 
-def _fix_files(results: list[FileResult], args: argparse.Namespace, resolver: Resolver) -> list[FileResult]:
+def _fix_files(
+    results: list[FileResult], args: argparse.Namespace, resolver: Resolver
+) -> tuple[list[FileResult], FixTable]:
     """Fix, write each file (only if it still holds what was checked), then
-    lint the written files again. A file that cannot be fixed or written
-    is said on stderr and keeps its findings (so the exit status says they
-    remain, as ruff's E902); the other files are fixed all the same."""
+    lint the written files again; the new results and what was fixed. A
+    file that cannot be fixed or written is said on stderr and keeps its
+    findings (so the exit status says they remain, as ruff's E902); the
+    other files are fixed all the same."""
     from keraslint.fixes import NotFixed, replace_contents
 
-    fixed_files = 0
-    applied = 0
+    table: FixTable = {}
     refreshed: list[FileResult] = []
     for result in results:
         try:
@@ -561,12 +633,9 @@ def _fix_files(results: list[FileResult], args: argparse.Namespace, resolver: Re
             print(f"keraslint: {result.path}: fixes not applied: {reason}", file=sys.stderr)
             refreshed.append(result)
             continue
-        fixed_files += 1
-        applied += fixed.count
+        table[result.path] = fixed_codes(result.diagnostics, args.unsafe_fixes)
         refreshed.extend(check_paths([result.path], resolver))
-    if applied:
-        print(f"keraslint: fixed {applied} finding(s) in {fixed_files} file(s)", file=sys.stderr)
-    return refreshed
+    return refreshed, table
 
 
 def _fix_stdin(result: FileResult | None, data: bytes, args: argparse.Namespace) -> int:
@@ -588,11 +657,18 @@ def _fix_stdin(result: FileResult | None, data: bytes, args: argparse.Namespace)
     if result is None:
         return EXIT_CLEAN
     remaining = result.diagnostics
+    table: FixTable = {}
     if fixed is not None:
         remaining = [d for d in result.diagnostics if d.fix is None or not (d.fix.safe or args.unsafe_fixes)]
-    REPORTERS["concise"]([replace(result, diagnostics=remaining)], sys.stderr)
+        table[result.path] = fixed_codes(result.diagnostics, args.unsafe_fixes)
+    # As ruff: the report goes to stderr (or -o), stdout is the code.
+    report = contextlib.nullcontext(sys.stderr) if args.output_file is None else open_output(args.output_file)
+    with report as output:
+        _printer(args, output).write_report([replace(result, diagnostics=remaining)], output, table)
     for error in internal:
         print(f"keraslint: internal error in {result.path}: {error}", file=sys.stderr)
     if internal:
         return EXIT_ERROR
-    return EXIT_FINDINGS if remaining and not args.exit_zero else EXIT_CLEAN
+    if args.exit_zero:
+        return EXIT_CLEAN
+    return EXIT_FINDINGS if remaining or (args.exit_non_zero_on_fix and table) else EXIT_CLEAN

@@ -1,29 +1,49 @@
-"""Text for people: ``concise`` (flake8's line) and ``full`` (with the code)."""
+"""Text for people: ``concise`` (flake8's line) and ``full`` (with the code).
+
+Both mark with ``[*]`` the findings that ``marked`` says ``--fix`` would
+fix, and paint with ``style`` (plain unless colour is wanted)."""
 
 from __future__ import annotations
 
-from typing import TextIO
+from typing import Callable, Optional, TextIO
 
 from keraslint.alignment import LINE_BREAK
 from keraslint.checker import FileResult
+from keraslint.diagnostics import Diagnostic
 from keraslint.reporters.common import Located, located, printable
+from keraslint.terminal import PLAIN, Style
+
+Marked = Optional[Callable[[Diagnostic], bool]]
 
 
-def concise_line(item: Located) -> str:
+def _fix_mark(style: Style) -> str:
+    return f"[{style.punctuation('*')}] "
+
+
+def _header(item: Located, style: Style, marked: Marked, message: str) -> str:
+    """``path:line:col: CODE [*] message``, as ruff's concise line."""
+    colon = style.punctuation(":")
+    where = colon.join(printable(part) for part in item.where.split(":"))
+    mark = _fix_mark(style) if marked is not None and marked(item.diagnostic) else ""
+    code = style.code(printable(item.diagnostic.code))
+    return f"{style.bold(printable(item.path))}{colon}{where}{colon} {code} {mark}{printable(message)}"
+
+
+def concise_line(item: Located, style: Style = PLAIN, marked: Marked = None) -> str:
     """One finding on one line, whatever its file name or message holds."""
-    return printable(f"{item.path}:{item.where}: {item.diagnostic.code} {item.text}")
+    return _header(item, style, marked, item.text)
 
 
-def write_concise(results: list[FileResult], stream: TextIO) -> None:
+def write_concise(results: list[FileResult], stream: TextIO, style: Style = PLAIN, marked: Marked = None) -> None:
     for item in located(results):
-        stream.write(concise_line(item) + "\n")
+        stream.write(concise_line(item, style, marked) + "\n")
 
 
-def write_full(results: list[FileResult], stream: TextIO) -> None:
+def write_full(results: list[FileResult], stream: TextIO, style: Style = PLAIN, marked: Marked = None) -> None:
     sources = {result.path: result.source for result in results}
     for item in located(results):
         d = item.diagnostic
-        stream.write(printable(f"{item.path}:{item.where}: {d.code} {d.message}") + "\n")
+        stream.write(_header(item, style, marked, d.message) + "\n")
         source = sources.get(item.path)
         if source is not None:
             # The line ends Python counts (``str.splitlines`` also breaks at
@@ -36,8 +56,8 @@ def write_full(results: list[FileResult], stream: TextIO) -> None:
                 number = str(item.line)
                 gutter = " " * len(number)
                 width = d.span.end.column - d.span.start.column if d.span.end.line == d.span.start.line else 1
-                caret = " " * d.span.start.column + "^" * max(width, 1)
+                caret = " " * d.span.start.column + style.code("^" * max(width, 1))
                 stream.write(f"{gutter} |\n{number} | {code_line}\n{gutter} | {caret}\n")
         if d.hint:
-            stream.write(f"  = help: {printable(d.hint)}\n")
+            stream.write(f"  = {style.bold('help')}: {printable(d.hint)}\n")
         stream.write("\n")
