@@ -10,7 +10,6 @@ import argparse
 import contextlib
 import difflib
 import gc
-import json
 import os
 import platform
 import sys
@@ -21,19 +20,19 @@ from typing import Sequence
 
 from keraslint import __version__
 from keraslint.cache import CACHE_DIRECTORY_NAME
-from keraslint.checker import BUILTIN_CODES, SYNTAX_ERROR, FileResult, unreadable
+from keraslint.checker import SYNTAX_ERROR, FileResult, unreadable
 from keraslint.config import NO_CONFIG_ROOT, ConfigError, Settings, describe
 from keraslint.discovery import is_excluded
 from keraslint.reporters import REPORTERS
 from keraslint.reporters.common import printable
 from keraslint.resolution import Resolver
-from keraslint.rules import ALL_RULES, RULES_BY_CODE
+from keraslint.rule_command import list_rules, rule_command
+from keraslint.rule_command import rule_rows as _rule_rows
 from keraslint.runner import KNOWN_CODES, check_bytes, check_paths
 from keraslint.selection import UnknownSelector, parse_codes
 from keraslint.sources import MAX_INPUT_BYTES, UnreadableSource, too_large
 from keraslint.sources.notebook import NotebookSource, parse_notebook
 from keraslint.sources.python import PythonSource
-from keraslint.suppression import UNUSED_NOQA
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -181,63 +180,6 @@ def _cache_directory(args: argparse.Namespace, settings: Settings) -> Path | Non
     return root / CACHE_DIRECTORY_NAME if root is not None else _user_cache_home()
 
 
-def _rule_rows() -> list[dict[str, object]]:
-    rows: list[dict[str, object]] = [
-        {"code": code, "name": "-", "summary": summary, "fix": "none", "default": True}
-        for code, summary in BUILTIN_CODES.items()
-    ]
-    rows.append(
-        {
-            "code": UNUSED_NOQA,
-            "name": "unused-noqa",
-            "summary": "unused or unknown code in a `# noqa`",
-            "fix": "none",
-            "default": False,
-        }
-    )
-    rows += [{"code": r.CODE, "name": r.NAME, "summary": r.SUMMARY, "fix": r.FIX, "default": True} for r in ALL_RULES]
-    return rows
-
-
-def rule_command(argv: list[str]) -> int:
-    parser = argparse.ArgumentParser(prog="keraslint rule", description="Show the documentation of rules.")
-    parser.add_argument("code", nargs="?", help="a rule code, e.g. KL101")
-    parser.add_argument("--all", action="store_true", help="list every rule")
-    parser.add_argument("--output-format", choices=("text", "json"), default="text")
-    args = parser.parse_args(argv)
-    if args.all:
-        rows = _rule_rows()
-        if args.output_format == "json":
-            print(json.dumps(rows, indent=2))
-        else:
-            for row in rows:
-                opt = "" if row["default"] else "  (opt-in)"
-                print(f"{row['code']}  {row['name']:<38}  fix: {row['fix']:<6}  {row['summary']}{opt}")
-        return EXIT_CLEAN
-    if not args.code:
-        parser.error("give a rule code or --all")
-    rule = RULES_BY_CODE.get(args.code.strip().upper())
-    if rule is None:
-        print(f"keraslint: error: no rule `{args.code}` (see `keraslint rule --all`)", file=sys.stderr)
-        return EXIT_ERROR
-    if args.output_format == "json":
-        print(
-            json.dumps(
-                {
-                    "code": rule.CODE,
-                    "name": rule.NAME,
-                    "summary": rule.SUMMARY,
-                    "fix": rule.FIX,
-                    "documentation": rule.documentation(),
-                },
-                indent=2,
-            )
-        )
-    else:
-        print(f"# {rule.CODE}: {rule.NAME}\n\n{rule.documentation()}")
-    return EXIT_CLEAN
-
-
 class _OutputClosed(OSError):
     """Standard output is closed (``keraslint ... >&-``)."""
 
@@ -365,7 +307,7 @@ def _main(argv: Sequence[str] | None) -> int:
         raise _OutputClosed
     args = _check_parser().parse_args(arguments)
     if args.list_rules:
-        return rule_command(["--all"])
+        return list_rules()
     if args.explain:
         return rule_command([args.explain])
     try:
