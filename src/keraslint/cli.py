@@ -95,6 +95,7 @@ def _check_parser() -> argparse.ArgumentParser:
     fixing.add_argument("--fix", action="store_true", help="apply the safe fixes to the files")
     fixing.add_argument("--unsafe-fixes", action="store_true", help="with --fix or --diff: apply unsafe fixes too")
     fixing.add_argument("--diff", action="store_true", help="print the fixes as a diff; write nothing")
+    fixing.add_argument("--add-noqa", action="store_true", help="add a `# noqa: KLxxx` on the line of every finding")
     info = parser.add_argument_group("rules")
     info.add_argument("--list-rules", action="store_true", help="list every rule with its code and summary")
     info.add_argument("--explain", metavar="CODE", help="print the documentation of one rule")
@@ -319,6 +320,9 @@ def _main(argv: Sequence[str] | None) -> int:
     if args.show_settings:
         print(describe(settings))
         return EXIT_CLEAN
+    if args.add_noqa and (args.fix or args.diff or "-" in args.paths):
+        _say("keraslint: error: `--add-noqa` writes files: it cannot be combined with `--fix`, `--diff` or stdin")
+        return EXIT_ERROR
 
     results: list[FileResult]
     if args.paths == ["-"]:
@@ -354,6 +358,10 @@ def _main(argv: Sequence[str] | None) -> int:
             _say(f"keraslint: error: {error}")
             return EXIT_ERROR
 
+    if args.add_noqa:
+        from keraslint.add_noqa import add_noqa
+
+        return add_noqa(results)
     if args.diff:
         try:
             changed = _show_diff(results, args.unsafe_fixes)
