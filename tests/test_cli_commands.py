@@ -264,3 +264,93 @@ def test_a_comment_fix_never_edits_code_or_a_string() -> None:
     for fix in refused:
         with pytest.raises(NotFixed):
             apply_fixes(text, [fix])
+
+
+# ---------------------------------------------------------------------------
+# keraslint clean, and the cache's pruning
+# ---------------------------------------------------------------------------
+
+KERAS_FILE = 'import keras\nm = keras.Sequential([keras.layers.Dense(2, activation="softmax")])\n'
+
+
+def _entries(cache: Path) -> set[str]:
+    return {entry.name for entry in cache.glob("??/*.json")}
+
+
+def test_clean_removes_every_cache_under_here_and_says_which(tmp_path: Path) -> None:
+    (tmp_path / ".git").mkdir()
+    write(tmp_path, "a.py", KERAS_FILE)
+    write(tmp_path, "sub/project/pyproject.toml", "[tool.keraslint]\n")
+    write(tmp_path, "sub/project/b.py", KERAS_FILE)
+    assert run(".", cwd=tmp_path).returncode == 0
+    assert run(".", cwd=tmp_path / "sub" / "project").returncode == 0
+    made = [tmp_path / ".keraslint_cache", tmp_path / "sub" / "project" / ".keraslint_cache"]
+    assert all(_entries(cache) for cache in made)
+    result = run("clean", cwd=tmp_path)
+    assert result.returncode == 0 and result.stdout == ""
+    assert result.stderr.splitlines() == [
+        "Removed cache at: .keraslint_cache",
+        f"Removed cache at: {Path('sub', 'project', '.keraslint_cache')}",
+    ]
+    assert not any(cache.exists() for cache in made)
+    assert (tmp_path / "a.py").exists() and (tmp_path / "sub" / "project" / "b.py").exists()
+    again = run("clean", cwd=tmp_path)
+    assert (again.returncode, again.stderr) == (0, "keraslint: no cache to remove\n")
+
+
+def test_clean_removes_the_cache_in_use_above_here(tmp_path: Path) -> None:
+    (tmp_path / ".git").mkdir()
+    write(tmp_path, "src/a.py", KERAS_FILE)
+    assert run("a.py", cwd=tmp_path / "src").returncode == 0
+    assert _entries(tmp_path / ".keraslint_cache")
+    result = run("clean", cwd=tmp_path / "src")
+    assert result.returncode == 0 and "Removed cache at: " in result.stderr
+    assert not (tmp_path / ".keraslint_cache").exists()
+
+
+def test_clean_removes_a_directory_of_another_name_only_if_keraslint_made_it(tmp_path: Path) -> None:
+    (tmp_path / ".git").mkdir()
+    write(tmp_path, "a.py", KERAS_FILE)
+    assert run(".", "--cache-dir", "made", cwd=tmp_path).returncode == 0
+    mine = write(tmp_path, "mine/notes.txt", "keep me")
+    refused = run("clean", "--cache-dir", "mine", cwd=tmp_path)
+    assert refused.returncode == 0 and "mine: not removed: keraslint did not make it" in refused.stderr
+    assert mine.exists()
+    removed = run("clean", "--cache-dir", "made", cwd=tmp_path)
+    assert removed.stderr == "Removed cache at: made\n"
+    assert not (tmp_path / "made").exists()
+
+
+def test_clean_does_not_follow_a_symbolic_link(tmp_path: Path) -> None:
+    victim = write(tmp_path, "victim/precious.py", "x = 1\n")
+    project = tmp_path / "project"
+    (project / ".git").mkdir(parents=True)
+    (project / ".keraslint_cache").symlink_to(tmp_path / "victim")
+    result = run("clean", cwd=project)
+    assert result.returncode == 0 and victim.exists()
+
+
+def test_cache_prunes_entries_unused_for_30_days(tmp_path: Path) -> None:
+    import os
+    import time
+
+    (tmp_path / ".git").mkdir()
+    write(tmp_path, "kept.py", KERAS_FILE)
+    gone = write(tmp_path, "gone.py", KERAS_FILE.replace("Dense(2", "Dense(4"))
+    assert run(".", cwd=tmp_path).returncode == 0
+    cache = tmp_path / ".keraslint_cache"
+    entries = sorted(cache.glob("??/*.json"))
+    assert len(entries) == 2
+    # A month later: gone.py was deleted, kept.py is still checked.
+    gone.unlink()
+    month_ago = time.time() - 31 * 24 * 3600
+    for path in [*entries, cache / ".pruned"]:
+        os.utime(path, (month_ago, month_ago))
+    assert run(".", cwd=tmp_path).returncode == 0
+    left = sorted(cache.glob("??/*.json"))
+    assert len(left) == 1 and left[0].stat().st_mtime > month_ago + 24 * 3600  # used now
+    # At most one scan a day: an entry that turns old just after waits.
+    os.utime(left[0], (month_ago, month_ago))
+    write(tmp_path, "kept.py", KERAS_FILE + "# edited\n")
+    assert run(".", cwd=tmp_path).returncode == 0
+    assert left[0].exists()

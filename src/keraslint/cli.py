@@ -1,7 +1,8 @@
 """``keraslint [PATH ...]``: exit 0 clean, 1 with findings, 2 on errors.
 
-``keraslint rule CODE`` / ``keraslint rule --all`` document the rules and
-``keraslint server`` starts the language server.
+``keraslint rule CODE`` / ``keraslint rule --all`` document the rules,
+``keraslint clean`` removes the caches and ``keraslint server`` starts the
+language server.
 """
 
 from __future__ import annotations
@@ -20,8 +21,9 @@ from typing import Sequence
 
 from keraslint import __version__
 from keraslint.cache import CACHE_DIRECTORY_NAME
+from keraslint.cache_location import cache_directory
 from keraslint.checker import SYNTAX_ERROR, FileResult, unreadable
-from keraslint.config import NO_CONFIG_ROOT, ConfigError, Settings, describe
+from keraslint.config import ConfigError, Settings, describe
 from keraslint.discovery import is_excluded
 from keraslint.reporters import REPORTERS
 from keraslint.reporters.common import printable
@@ -49,7 +51,7 @@ def _check_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="keraslint",
         description="Find loss/output-layer mistakes in Keras code, without running it. "
-        "Other commands: `keraslint rule CODE|--all`, `keraslint server`.",
+        "Other commands: `keraslint rule CODE|NAME|--all`, `keraslint clean`, `keraslint server`.",
     )
     parser.add_argument("paths", nargs="*", metavar="PATH", help="files or directories (default: .); - reads stdin")
     selection = parser.add_argument_group("rule selection")
@@ -140,45 +142,11 @@ def _first_path(args: argparse.Namespace) -> str:
     return next((p for p in args.paths if p != "-"), None) or args.stdin_filename or "."
 
 
-# What marks the top of a project when it has no [tool.keraslint].
-_PROJECT_MARKERS = (".git", "pyproject.toml", "setup.py", "setup.cfg")
-
-
-def _project_root(start: Path) -> Path | None:
-    """The nearest directory at or above ``start`` that looks like the top
-    of a project (a git work tree, a ``pyproject.toml``...)."""
-    try:
-        directory = start if start.is_dir() else start.parent
-        for candidate in (directory, *directory.parents):
-            if any(os.path.lexists(candidate / marker) for marker in _PROJECT_MARKERS):
-                return candidate
-    except (OSError, ValueError):
-        pass
-    return None
-
-
-def _user_cache_home() -> Path:
-    """``$XDG_CACHE_HOME/keraslint`` (``~/.cache/keraslint``)."""
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "keraslint"
-
-
 def _cache_directory(args: argparse.Namespace, settings: Settings) -> Path | None:
-    """``--cache-dir``, else ``$KERASLINT_CACHE_DIR``, else the project's
-    ``.keraslint_cache``: beside the configuration file, or at the top of
-    the project holding the first path (its git work tree, its
-    ``pyproject.toml``); outside any project, the user's cache directory,
-    never wherever the command happens to be run from."""
+    """Where this run's cache is (``cache_location.py``); None with ``--no-cache``."""
     if args.no_cache:
         return None
-    chosen = args.cache_dir or os.environ.get("KERASLINT_CACHE_DIR")
-    if chosen:
-        return Path(chosen)
-    if settings.origin("root") != NO_CONFIG_ROOT:
-        return settings.root / CACHE_DIRECTORY_NAME
-    first = next((p for p in args.paths if p != "-"), ".")
-    root = _project_root(Path(os.path.abspath(first)))
-    return root / CACHE_DIRECTORY_NAME if root is not None else _user_cache_home()
+    return cache_directory(args.cache_dir, settings, next((p for p in args.paths if p != "-"), "."))
 
 
 class _OutputClosed(OSError):
@@ -302,6 +270,10 @@ def _main(argv: Sequence[str] | None) -> int:
         return serve(arguments[1:])
     if arguments[:1] == ["rule"]:
         return rule_command(arguments[1:])
+    if arguments[:1] == ["clean"]:
+        from keraslint.clean import clean_command
+
+        return clean_command(arguments[1:])
     if arguments[:1] == ["check"]:
         arguments = arguments[1:]
     if sys.stdout is None:
