@@ -30,8 +30,11 @@ from keraslint.suppression import UNUSED_NOQA, find_suppressions
 
 def noqa_edits(text: str, codes_by_line: dict[int, set[str]]) -> list[Replacement]:
     """The comment edits that make ``text``'s ``# noqa`` comments name the
-    given codes on the given lines (lines of the findings, not yet mapped)."""
+    given codes on the given lines (lines of the findings, not yet mapped).
+    Raises ``NotFixed`` when Python's tokenizer cannot read ``text``."""
     found = find_suppressions(text, always=True)
+    if codes_by_line and not found.comment_ends:
+        raise NotFixed("its lines could not be read as Python tokens")
     wanted: dict[int, set[str]] = defaultdict(set)
     for line, codes in codes_by_line.items():
         wanted[found.noqa_line(line)] |= codes
@@ -49,7 +52,7 @@ def noqa_edits(text: str, codes_by_line: dict[int, set[str]]) -> list[Replacemen
             continue
         end_column = found.comment_ends.get(line)
         if end_column is None or line > len(lines):
-            continue  # no place for a comment: the text could not be read
+            continue  # past the last line of code: nothing there to suppress
         code_end = len(lines[line - 1][:end_column].rstrip(" \t\f"))
         directive = f"  # noqa: {', '.join(sorted(codes))}"
         edits.append(Replacement(Span(Position(line, code_end), Position(line, end_column)), directive))
