@@ -38,12 +38,13 @@ def rule_rows() -> list[dict[str, object]]:
     ]
 
 
-def find_rule(wanted: str) -> _Documented | None:
-    """The rule with this code (any case) or name."""
+def find_rule(wanted: str) -> tuple[_Documented, bool] | None:
+    """The rule with this code (any case) or name, and whether it is on by
+    default."""
     key = wanted.strip()
-    for rule, _ in _all():
+    for rule, default in _all():
         if key.upper() == rule.CODE or key.lower() == rule.NAME:
-            return rule
+            return rule, default
     return None
 
 
@@ -88,13 +89,13 @@ def rule_command(argv: list[str]) -> int:
         return EXIT_CLEAN
     if not args.rule:
         parser.error("give a rule code or name, or --all")
-    rule = find_rule(args.rule)
-    if rule is None:
+    found = find_rule(args.rule)
+    if found is None:
         known = ", ".join(r.CODE for r, _ in _all())
         print(f"keraslint: error: no rule `{args.rule}` (known codes: {known})", file=sys.stderr)
         return EXIT_ERROR
+    rule, default = found
     if args.output_format == "json":
-        default = dict((r.CODE, d) for r, d in _all())[rule.CODE]
         print(json.dumps(_document(rule, default), indent=2))
     else:
         print(_page(rule), end="")
