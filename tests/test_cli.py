@@ -231,7 +231,7 @@ def test_rule_subcommand_prints_documentation(tmp_path: Path) -> None:
 def test_rule_all_lists_codes_names_summaries_and_fixes(tmp_path: Path) -> None:
     import json
 
-    text = run("rule", "--all", cwd=tmp_path).stdout
+    text = run("--list-rules", cwd=tmp_path).stdout
     assert "KL101  softmax-single-unit" in text and "fix: sometimes" in text
     assert "KL003  unused-noqa" in text and "(opt-in)" in text
     rows = json.loads(run("rule", "--all", "--output-format", "json", cwd=tmp_path).stdout)

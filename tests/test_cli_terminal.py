@@ -257,7 +257,7 @@ def test_statistics_as_ruff_prints_them(tmp_path: Path) -> None:
     assert result.returncode == 1
     assert result.stdout == (
         "2\tKL301\t[*] unknown-loss\n"
-        "1\tKL002\t[ ]\n"
+        "1\tKL002\t[ ] unreadable-file\n"
         "1\tKL101\t[*] softmax-single-unit\n"
         "Found 4 errors.\n"
         "[*] 3 fixable with `--fix`.\n"

@@ -8,6 +8,13 @@ read a half-written entry, and an unreadable entry is simply a miss.
 The directory defaults to ``.keraslint_cache`` in the project root
 (``--cache-dir`` or ``KERASLINT_CACHE_DIR`` to move it, ``--no-cache`` to
 bypass it) and holds a ``.gitignore`` so that git never sees it.
+
+Entries are keyed by content, not by path, so the entries of a deleted
+file, or of the versions of a file before its last edit, are never hit
+again: as ruff drops the files it has not seen for 30 days, an entry that
+no run has read or written for ``PRUNE_AFTER_DAYS`` is removed (each hit
+refreshes its time), by a scan made at most once a day
+(``prune``). ``keraslint clean`` removes the whole directory.
 """
 
 from __future__ import annotations
@@ -18,6 +25,7 @@ import hashlib
 import json
 import os
 import sys
+import time
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +33,13 @@ from keraslint import __version__
 from keraslint.diagnostics import Diagnostic, Position, Replacement, Span
 
 CACHE_DIRECTORY_NAME = ".keraslint_cache"
+# What keraslint writes first in a cache directory it creates: how
+# ``keraslint clean`` knows a directory of another name is a cache.
+GITIGNORE_TEXT = "# Created by keraslint.\n*\n"
+PRUNE_AFTER_DAYS = 30
+_DAY = 24 * 60 * 60
+# Touched by each prune: the next one waits a day.
+_PRUNED_STAMP = ".pruned"
 
 
 def _span(span: Span) -> list[int]:
@@ -148,7 +163,10 @@ class Cache:
             # (or an empty list written in its place) is not taken for it.
             _need(isinstance(document, dict) and set(document) == {"key", "diagnostics"})
             _need(document["key"] == key and isinstance(document["diagnostics"], list))
-            return [_decode(item) for item in document["diagnostics"]]
+            found = [_decode(item) for item in document["diagnostics"]]
+            with contextlib.suppress(OSError):  # a read-only cache is still read
+                os.utime(entry)  # used now: not pruned for PRUNE_AFTER_DAYS
+            return found
         except (OSError, ValueError, RecursionError, _Invalid):
             return None
 
@@ -169,7 +187,7 @@ class Cache:
                 return
             if not self.directory.exists():
                 self.directory.mkdir(parents=True, exist_ok=True)
-                (self.directory / ".gitignore").write_text("# Created by keraslint.\n*\n", encoding="utf-8")
+                (self.directory / ".gitignore").write_text(GITIGNORE_TEXT, encoding="utf-8")
             entry.parent.mkdir(exist_ok=True)
             import tempfile  # only a run that writes entries needs it
 
@@ -185,3 +203,37 @@ class Cache:
         except OSError:
             # A read-only project, a full disk: run on without a cache.
             self.usable = False
+
+
+def prune(directory: Path, now: float | None = None) -> int:
+    """Remove the entries of ``directory`` not used for ``PRUNE_AFTER_DAYS``
+    (and temporary files a killed run left a day ago), unless a prune ran
+    within the last day; the number of files removed. Never follows a
+    symbolic link, never fails: a cache that cannot be pruned is kept."""
+    now = time.time() if now is None else now
+    stamp = directory / _PRUNED_STAMP
+    try:
+        if directory.is_symlink() or not directory.is_dir():
+            return 0
+        with contextlib.suppress(FileNotFoundError):
+            if now - stamp.lstat().st_mtime < _DAY:
+                return 0
+        stamp.touch()
+        os.utime(stamp, (now, now))
+    except OSError:
+        return 0
+    removed = 0
+    with contextlib.suppress(OSError), os.scandir(directory) as folders:
+        for folder in folders:
+            if len(folder.name) != 2 or not folder.is_dir(follow_symlinks=False):
+                continue
+            with contextlib.suppress(OSError), os.scandir(folder.path) as entries:
+                for entry in entries:
+                    age = now - entry.stat(follow_symlinks=False).st_mtime
+                    stale = entry.name.endswith(".json") and age > PRUNE_AFTER_DAYS * _DAY
+                    abandoned = entry.name.startswith(".tmp-") and age > _DAY
+                    if (stale or abandoned) and entry.is_file(follow_symlinks=False):
+                        with contextlib.suppress(OSError):
+                            os.unlink(entry.path)
+                            removed += 1
+    return removed

@@ -1,8 +1,9 @@
 """``keraslint check [PATH ...]`` (or ``keraslint [PATH ...]``): exit 0
 clean, 1 with findings, 2 on errors.
 
-``keraslint rule CODE`` / ``keraslint rule --all`` document the rules and
-``keraslint server`` starts the language server.
+``keraslint rule CODE`` / ``keraslint rule --all`` document the rules,
+``keraslint clean`` removes the caches and ``keraslint server`` starts the
+language server.
 """
 
 from __future__ import annotations
@@ -11,7 +12,6 @@ import argparse
 import contextlib
 import difflib
 import gc
-import json
 import os
 import platform
 import sys
@@ -21,21 +21,22 @@ from typing import Sequence, TextIO
 
 from keraslint import __version__
 from keraslint.cache import CACHE_DIRECTORY_NAME
-from keraslint.checker import BUILTIN_CODES, SYNTAX_ERROR, FileResult, unreadable
-from keraslint.config import NO_CONFIG_ROOT, ConfigError, Settings, describe
+from keraslint.cache_location import cache_directory
+from keraslint.checker import SYNTAX_ERROR, FileResult, unreadable
+from keraslint.config import ConfigError, Settings, describe
 from keraslint.discovery import is_excluded
 from keraslint.keras_version import KERAS_VERSIONS, describe_declared_version
 from keraslint.printer import STATISTICS_FORMATS, FixTable, Level, Printer, fixed_codes, open_output
 from keraslint.reporters import REPORTERS
 from keraslint.reporters.common import printable
 from keraslint.resolution import Resolver
-from keraslint.rules import ALL_RULES, RULES_BY_CODE
+from keraslint.rule_command import list_rules, rule_command
+from keraslint.rule_command import rule_rows as _rule_rows
 from keraslint.runner import KNOWN_CODES, check_bytes, check_paths
 from keraslint.selection import UnknownSelector, parse_codes
 from keraslint.sources import MAX_INPUT_BYTES, UnreadableSource, too_large
 from keraslint.sources.notebook import NotebookSource, parse_notebook
 from keraslint.sources.python import PythonSource
-from keraslint.suppression import UNUSED_NOQA
 from keraslint.terminal import COLOR_CHOICES, Style, wants_color
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -53,7 +54,7 @@ def _check_parser(prog: str = "keraslint check") -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog=prog,
         description="Find loss/output-layer mistakes in Keras code, without running it. "
-        "Other commands: `keraslint rule CODE|--all`, `keraslint server`.",
+        "Other commands: `keraslint rule CODE|NAME|--all`, `keraslint clean`, `keraslint server`.",
     )
     parser.add_argument("paths", nargs="*", metavar="PATH", help="files or directories (default: .); - reads stdin")
     selection = parser.add_argument_group("rule selection")
@@ -137,6 +138,7 @@ def _check_parser(prog: str = "keraslint check") -> argparse.ArgumentParser:
         action="store_true",
         help="with --fix: exit 1 when something was fixed, even if no finding remains",
     )
+    fixing.add_argument("--add-noqa", action="store_true", help="add a `# noqa: KLxxx` on the line of every finding")
     info = parser.add_argument_group("rules")
     info.add_argument("--list-rules", action="store_true", help="list every rule with its code and summary")
     info.add_argument("--explain", metavar="CODE", help="print the documentation of one rule")
@@ -181,102 +183,11 @@ def _first_path(args: argparse.Namespace) -> str:
     return next((p for p in args.paths if p != "-"), None) or args.stdin_filename or "."
 
 
-# What marks the top of a project when it has no [tool.keraslint].
-_PROJECT_MARKERS = (".git", "pyproject.toml", "setup.py", "setup.cfg")
-
-
-def _project_root(start: Path) -> Path | None:
-    """The nearest directory at or above ``start`` that looks like the top
-    of a project (a git work tree, a ``pyproject.toml``...)."""
-    try:
-        directory = start if start.is_dir() else start.parent
-        for candidate in (directory, *directory.parents):
-            if any(os.path.lexists(candidate / marker) for marker in _PROJECT_MARKERS):
-                return candidate
-    except (OSError, ValueError):
-        pass
-    return None
-
-
-def _user_cache_home() -> Path:
-    """``$XDG_CACHE_HOME/keraslint`` (``~/.cache/keraslint``)."""
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "keraslint"
-
-
 def _cache_directory(args: argparse.Namespace, settings: Settings) -> Path | None:
-    """``--cache-dir``, else ``$KERASLINT_CACHE_DIR``, else the project's
-    ``.keraslint_cache``: beside the configuration file, or at the top of
-    the project holding the first path (its git work tree, its
-    ``pyproject.toml``); outside any project, the user's cache directory,
-    never wherever the command happens to be run from."""
+    """Where this run's cache is (``cache_location.py``); None with ``--no-cache``."""
     if args.no_cache:
         return None
-    chosen = args.cache_dir or os.environ.get("KERASLINT_CACHE_DIR")
-    if chosen:
-        return Path(chosen)
-    if settings.origin("root") != NO_CONFIG_ROOT:
-        return settings.root / CACHE_DIRECTORY_NAME
-    first = next((p for p in args.paths if p != "-"), ".")
-    root = _project_root(Path(os.path.abspath(first)))
-    return root / CACHE_DIRECTORY_NAME if root is not None else _user_cache_home()
-
-
-def _rule_rows() -> list[dict[str, object]]:
-    rows: list[dict[str, object]] = [
-        {"code": code, "name": "-", "summary": summary, "fix": "none", "default": True}
-        for code, summary in BUILTIN_CODES.items()
-    ]
-    rows.append(
-        {
-            "code": UNUSED_NOQA,
-            "name": "unused-noqa",
-            "summary": "unused or unknown code in a `# noqa`",
-            "fix": "none",
-            "default": False,
-        }
-    )
-    rows += [{"code": r.CODE, "name": r.NAME, "summary": r.SUMMARY, "fix": r.FIX, "default": True} for r in ALL_RULES]
-    return rows
-
-
-def rule_command(argv: list[str]) -> int:
-    parser = argparse.ArgumentParser(prog="keraslint rule", description="Show the documentation of rules.")
-    parser.add_argument("code", nargs="?", help="a rule code, e.g. KL101")
-    parser.add_argument("--all", action="store_true", help="list every rule")
-    parser.add_argument("--output-format", choices=("text", "json"), default="text")
-    args = parser.parse_args(argv)
-    if args.all:
-        rows = _rule_rows()
-        if args.output_format == "json":
-            print(json.dumps(rows, indent=2))
-        else:
-            for row in rows:
-                opt = "" if row["default"] else "  (opt-in)"
-                print(f"{row['code']}  {row['name']:<38}  fix: {row['fix']:<6}  {row['summary']}{opt}")
-        return EXIT_CLEAN
-    if not args.code:
-        parser.error("give a rule code or --all")
-    rule = RULES_BY_CODE.get(args.code.strip().upper())
-    if rule is None:
-        print(f"keraslint: error: no rule `{args.code}` (see `keraslint rule --all`)", file=sys.stderr)
-        return EXIT_ERROR
-    if args.output_format == "json":
-        print(
-            json.dumps(
-                {
-                    "code": rule.CODE,
-                    "name": rule.NAME,
-                    "summary": rule.SUMMARY,
-                    "fix": rule.FIX,
-                    "documentation": rule.documentation(),
-                },
-                indent=2,
-            )
-        )
-    else:
-        print(f"# {rule.CODE}: {rule.NAME}\n\n{rule.documentation()}")
-    return EXIT_CLEAN
+    return cache_directory(args.cache_dir, settings, next((p for p in args.paths if p != "-"), "."))
 
 
 class _OutputClosed(OSError):
@@ -417,6 +328,10 @@ def _main(argv: Sequence[str] | None) -> int:
     if arguments[:1] == ["rule"]:
         return rule_command(arguments[1:])
     prog = "keraslint"
+    if arguments[:1] == ["clean"]:
+        from keraslint.clean import clean_command
+
+        return clean_command(arguments[1:])
     if arguments[:1] == ["check"]:
         arguments, prog = arguments[1:], "keraslint check"
     if sys.stdout is None:
@@ -428,7 +343,7 @@ def _main(argv: Sequence[str] | None) -> int:
     if args.diff and args.show_fixes:
         parser.error("--show-fixes lists the fixes --fix made; --diff makes none")
     if args.list_rules:
-        return rule_command(["--all"])
+        return list_rules()
     if args.explain:
         return rule_command([args.explain])
     try:
@@ -442,6 +357,9 @@ def _main(argv: Sequence[str] | None) -> int:
         if settings.keras_version == "auto":
             print(describe_declared_version(_first_path(args)))
         return EXIT_CLEAN
+    if args.add_noqa and (args.fix or args.diff or "-" in args.paths):
+        _say("keraslint: error: `--add-noqa` writes files: it cannot be combined with `--fix`, `--diff` or stdin")
+        return EXIT_ERROR
 
     results: list[FileResult]
     if args.paths == ["-"]:
@@ -477,6 +395,10 @@ def _main(argv: Sequence[str] | None) -> int:
             _say(f"keraslint: error: {error}")
             return EXIT_ERROR
 
+    if args.add_noqa:
+        from keraslint.add_noqa import add_noqa
+
+        return add_noqa(results)
     if args.diff:
         try:
             changed, would_fix = _show_diff(results, args.unsafe_fixes)

@@ -9,20 +9,24 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from keraslint.builtin_rules import BUILTIN_RULES, BuiltinRule
 from keraslint.rules import ALL_RULES, Rule
 
+# The built-in codes (KL001-KL003) first, as ``keraslint rule --all`` lists them.
+_DOCUMENTED: tuple[Rule | BuiltinRule, ...] = (*BUILTIN_RULES, *ALL_RULES)
 
-def render(rule: Rule) -> str:
+
+def render(rule: Rule | BuiltinRule) -> str:
     return f"# {rule.CODE}: {rule.NAME}\n\n{rule.SUMMARY}.\n\n{rule.documentation()}\n"
 
 
 def render_index() -> str:
-    rows = "\n".join(f"| [{r.CODE}]({r.CODE}.md) | `{r.NAME}` | {r.SUMMARY} |" for r in ALL_RULES)
+    rows = "\n".join(f"| [{r.CODE}]({r.CODE}.md) | `{r.NAME}` | {r.SUMMARY} |" for r in _DOCUMENTED)
     return f"# Rules\n\n| code | name | summary |\n|---|---|---|\n{rows}\n"
 
 
 def pages() -> dict[str, str]:
-    rendered = {f"{rule.CODE}.md": render(rule) for rule in ALL_RULES}
+    rendered = {f"{rule.CODE}.md": render(rule) for rule in _DOCUMENTED}
     rendered["README.md"] = render_index()
     return rendered
 

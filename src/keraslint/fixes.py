@@ -1,4 +1,5 @@
-"""Applying fixes: each fix replaces one string literal, and nothing else
+"""Applying fixes: each fix replaces one string literal, or the comment at
+the end of a line (``# noqa``: added, changed, removed), and nothing else
 of the file changes.
 
 The fixes' spans are LibCST positions, i.e. positions in the code LibCST
@@ -75,6 +76,43 @@ def _is_string_literal(code: str) -> bool:
     return isinstance(tree.body, ast.Constant) and isinstance(tree.body.value, (str, bytes))
 
 
+class _CommentPlaces:
+    """Where ``text`` has comments and line ends, as offsets: a comment
+    edit must end where a line's code (and comment) ends, and replace only
+    whitespace and that line's comment, never code or a string."""
+
+    def __init__(self, text: str) -> None:
+        import io
+        import tokenize
+
+        self.line_ends: set[int] = set()
+        self.comments: dict[int, int] = {}  # start -> end
+        starts = _line_starts(text)
+        uniform = text.replace("\r\n", "\n").replace("\r", "\n")
+        try:
+            tokens = list(tokenize.generate_tokens(io.StringIO(uniform).readline))
+        except (tokenize.TokenError, SyntaxError):
+            return  # no comment edit is placed: every one is refused
+        for token in tokens:
+            (row, column), (end_row, end_column) = token.start, token.end
+            if token.type in (tokenize.NEWLINE, tokenize.NL):
+                self.line_ends.add(starts[row - 1] + column)
+            elif token.type == tokenize.COMMENT:
+                self.comments[starts[row - 1] + column] = starts[end_row - 1] + end_column
+
+    def holds(self, text: str, start: int, end: int, new: str) -> bool:
+        """Whether replacing ``text[start:end]`` with ``new`` only edits a
+        comment (or the space before it) at the end of a line."""
+        if end not in self.line_ends or _LINE_BREAK.search(new):
+            return False
+        old = text[start:end]
+        comment = start + len(old) - len(old.lstrip(" \t\f"))
+        if comment < end and self.comments.get(comment) != end:
+            return False
+        kept = new.lstrip(" \t")
+        return not kept or kept.startswith("#")
+
+
 def _parse(text: str) -> cst.Module:
     # As the checker does: LibCST's native parser recurses on the C stack.
     from keraslint.checker import _on_a_large_stack
@@ -119,13 +157,17 @@ def locate_fixes(text: str, fixes: list[Replacement]) -> list[Edit]:
     starts = _line_starts(text)
     alignment = _Alignment(text, generated)
     located: dict[tuple[int, int], Edit] = {}  # by span in the generated code
+    comments: _CommentPlaces | None = None
     for fix in fixes:
         start, end = _offset(starts, text, fix.span.start), _offset(starts, text, fix.span.end)
-        if start is None or end is None or end <= start:
+        if start is None or end is None or end < start:
             raise NotFixed("a fix is outside the code")
         old = text[start:end]
-        if not _is_string_literal(old) or not _is_string_literal(fix.text) or _LINE_BREAK.search(fix.text):
-            raise NotFixed("a fix does not replace a string literal with one")
+        literal = _is_string_literal(old) and _is_string_literal(fix.text) and not _LINE_BREAK.search(fix.text)
+        if not literal:
+            comments = comments or _CommentPlaces(text)
+            if not comments.holds(text, start, end, fix.text):
+                raise NotFixed("a fix does not replace a string literal with one, nor a comment with one")
         there = alignment.span(start, end)
         if there is None or generated[there[0] : there[1]] != old:
             raise NotFixed("a fix could not be placed in the file")

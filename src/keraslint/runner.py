@@ -10,7 +10,7 @@ from dataclasses import replace
 from fnmatch import fnmatch
 from pathlib import Path
 
-from keraslint.cache import Cache
+from keraslint.cache import Cache, prune
 from keraslint.checker import (
     BUILTIN_CODES,
     UNREADABLE,
@@ -204,6 +204,8 @@ def check_paths(
         checked = _check_in_parallel(tasks, plans, workers)
     if checked is None:
         checked = [_check_file(path, plans[plan]) for path, plan in tasks]
+    if cache_directory is not None:
+        prune(cache_directory)  # after the hits of this run refreshed theirs
     if not unlisted:
         return checked
     # The directories that could not be listed, each where it was found.
