@@ -248,6 +248,15 @@ def lint_source(source: Source, rules: tuple[Rule, ...] = ALL_RULES) -> FileResu
             return result
         text = source.text
 
+    # One job on the large stack per file: parse, extract, check. Each
+    # handing over of work between threads may wait for a time slice on a
+    # busy host.
+    return _on_a_large_stack(lambda: _analyse(source, text, rules, result))
+
+
+def _analyse(source: Source, text: str, rules: tuple[Rule, ...], result: FileResult) -> FileResult:
+    """Parse ``text`` (Python's verdict given), extract the model and run the
+    rules: on the large-stack thread."""
     # Imported here so that files without Keras never pay for LibCST.
     import libcst as cst
 
@@ -255,7 +264,7 @@ def lint_source(source: Source, rules: tuple[Rule, ...] = ALL_RULES) -> FileResu
 
     shifts: dict[int, tuple[int, int]] = {}
     try:
-        module = _on_a_large_stack(lambda: cst.parse_module(text))
+        module = cst.parse_module(text)
     except cst.ParserSyntaxError as error:
         # Python reads a tab in an indentation as a move to the next
         # multiple of 8 columns; LibCST rejects some mixes of tabs and
@@ -264,7 +273,7 @@ def lint_source(source: Source, rules: tuple[Rule, ...] = ALL_RULES) -> FileResu
         try:
             if not shifts:
                 raise
-            module = _on_a_large_stack(lambda: cst.parse_module(expanded))
+            module = cst.parse_module(expanded)
             text = expanded
         except cst.ParserSyntaxError:
             # Python accepts what LibCST does not (newer syntax): say so.
@@ -273,13 +282,11 @@ def lint_source(source: Source, rules: tuple[Rule, ...] = ALL_RULES) -> FileResu
             return result
     budget = Budget(MAX_ANALYSIS_STEPS, MAX_ANALYSIS_SECONDS)
     try:
-        file_model = replace(
-            _on_a_large_stack(lambda: extract(module, text, budget)), describe_line=source.describe_line
-        )
-        # On the large stack too: the first read of a span (a finding's
-        # message, or comparing two findings) fills every span of the file
-        # with one pass over the tree, which recurses as deep as the code.
-        found = _on_a_large_stack(lambda: _resolved(_check_model(file_model, rules, result.internal_errors, budget)))
+        file_model = replace(extract(module, text, budget), describe_line=source.describe_line)
+        # The first read of a span (a finding's message, or comparing two
+        # findings) fills every span of the file with one pass over the
+        # tree, which recurses as deep as the code: here, on the large stack.
+        found = _resolved(_check_model(file_model, rules, result.internal_errors, budget))
     except TooComplex as error:
         return _too_complex(result, budget, error)
     except Exception as error:  # a bug of ours on this file: the others go on
