@@ -500,6 +500,8 @@ class _Extractor:
         # for targets made by the file's own functions.
         self.functions: dict[str, Scope] = {}
         self.signatures: dict[str, _Signature] = {}
+        # (node, scope, statement) -> the name it resolves to, and the scope.
+        self._qualnames: dict[tuple[int, int, int], tuple[str | None, Scope]] = {}
 
     def close(self) -> None:
         """Break the analysis's reference cycles (the builder and the
@@ -565,8 +567,17 @@ class _Extractor:
         return as_bool(self.value(node, scope, index))
 
     def qualname(self, node: cst.BaseExpression, scope: Scope, index: int) -> str | None:
+        # The same call's callee is asked for by the model builder (three
+        # times) and the layer pass: resolved once. The step is spent at
+        # every ask all the same, so that a file's verdict (too complex or
+        # not) does not depend on the cache.
         self.budget.spend()
-        return qualified_name(node, scope, index)
+        key = (id(node), id(scope), index)
+        known = self._qualnames.get(key)
+        if known is None:
+            # The scope is kept with its answer, so that its id is not reused.
+            known = self._qualnames[key] = (qualified_name(node, scope, index), scope)
+        return known[0]
 
     # -- activations ------------------------------------------------------------
     def activation(self, node: cst.BaseExpression | None, scope: Scope, index: int, where: cst.CSTNode) -> Activation:
@@ -1498,10 +1509,13 @@ class _ModelBuilder:
             return None
         call = binding.value
         original = self._specialised.get(id(scope), scope)
+        qualname = self.ex.qualname(call.func, scope, binding.index)
+        if not self._may_be_model(call, qualname, original, name):
+            return None
         calls = self.events.get((id(original), name))
         events = _model_events(calls, binding, scope, name, self.ex.budget) if calls is not None else []
         events = self._with_helpers(events, scope, original, name, binding)
-        if _is_tuner(self.ex.qualname(call.func, scope, binding.index)):
+        if _is_tuner(qualname):
             # ``tuner.search(x, y, ...)`` fits each model the tuner builds.
             events = [replace(e, method="fit") if e.method == "search" else e for e in events]
         outputs = self._outputs(call, scope, binding.index, events)
@@ -1521,6 +1535,24 @@ class _ModelBuilder:
         if via is None:
             return KerasModel(name, outputs, tuple(compiles), self.ex.span(call))
         return KerasModel(name, outputs, tuple(compiles), self.ex.span(call), self.ex.span(via), self.ex.source(via))
+
+    def _may_be_model(self, call: cst.Call, qualname: str | None, original: Scope, name: str) -> bool:
+        """Whether ``name = call`` can hold a model ``_build`` builds: a Keras
+        model class or a tuner, a function or class of the module, or an
+        object of a Keras file with method calls (its own, or a helper's it
+        is passed to) that may compile and train it. Most bindings of a file
+        (``x = np.array(...)``, ``x = Dense(8)(x)``) are none of these: they
+        are not read any further."""
+        if keras_model_class(qualname) is not None or _is_tuner(qualname):
+            return True
+        func = call.func
+        kind = type(func)
+        if kind is cst.Name and (func.value in self.collector.functions or func.value in self.collector.classes):
+            return True
+        if not self.collector.imports_keras or (kind is not cst.Name and kind is not cst.Attribute):
+            return False
+        key = (id(original), name)
+        return key in self.events or bool(self.collector.passed.get(key))
 
     def _opaque_model(self, call: cst.Call, scope: Scope, index: int, events: Sequence[_Event]) -> bool:
         """A model whose output layer is not known (``build_unknown()``,
