@@ -140,31 +140,35 @@ class _Collector(cst.CSTVisitor):
     def _bind_target(
         self, target: cst.BaseExpression, value: cst.BaseExpression | None, path: tuple[int, ...] = ()
     ) -> None:
-        if isinstance(target, cst.Name):
+        # LibCST's node classes are final, and a failed ``isinstance`` on one
+        # goes through the ABC machinery: the walk's hot paths compare types.
+        node_type = type(target)
+        if node_type is cst.Name:
             kind = Kind.VALUE if value is not None else Kind.UNKNOWN
             self.scope.bind(
-                target.value, Binding(self.index, kind, self.certain, value, path=path, blocks=self._blocks())
+                target.value,  # type: ignore[attr-defined]
+                Binding(self.index, kind, self.uncertain == 0, value, path=path, blocks=self._blocks()),
             )
-        elif isinstance(target, (cst.Tuple, cst.List)):
+        elif node_type is cst.Tuple or node_type is cst.List:
             # ``(x_train, y_train), (x_test, y_test) = mnist.load_data()``:
             # each name is a known part of the value, up to a starred name.
             starred = False
-            for position, element in enumerate(target.elements):
-                starred = starred or isinstance(element, cst.StarredElement)
+            for position, element in enumerate(target.elements):  # type: ignore[attr-defined]
+                starred = starred or type(element) is cst.StarredElement
                 known = value if not starred else None
                 self._bind_target(element.value, known, (*path, position) if known is not None else ())
-        elif isinstance(target, cst.StarredElement):
-            self._bind_target(target.value, None)
+        elif node_type is cst.StarredElement:
+            self._bind_target(target.value, None)  # type: ignore[attr-defined]
         elif (
-            isinstance(target, cst.Attribute)
-            and isinstance(target.value, cst.Name)
-            and target.value.value == "self"
+            node_type is cst.Attribute
+            and type(target.value) is cst.Name  # type: ignore[attr-defined]
+            and target.value.value == "self"  # type: ignore[attr-defined]
             and self.scope.self_attributes is not None
         ):
             kind = Kind.VALUE if value is not None and not path else Kind.UNKNOWN
             binding = Binding(self.index, kind, self.certain, value if not path else None, scope=self.scope)
-            self.scope.self_attributes.setdefault(target.attr.value, []).append(binding)
-        elif isinstance(target, (cst.Subscript, cst.Attribute)):
+            self.scope.self_attributes.setdefault(target.attr.value, []).append(binding)  # type: ignore[attr-defined]
+        elif node_type is cst.Subscript or node_type is cst.Attribute:
             self._mutate(target)
 
     def _mutate(self, target: cst.BaseExpression) -> None:
@@ -419,17 +423,19 @@ class _Collector(cst.CSTVisitor):
     # -- calls ---------------------------------------------------------------
     def visit_Call(self, node: cst.Call) -> None:
         func = node.func
-        if isinstance(func, cst.Attribute) and isinstance(func.value, cst.Name):
-            method = func.attr.value
+        kind = type(func)  # not ``isinstance``: see ``_bind_target``
+        if kind is cst.Attribute and type(func.value) is cst.Name:  # type: ignore[attr-defined]
+            method = func.attr.value  # type: ignore[attr-defined]
             if method in _MODEL_METHODS or method in _LIST_METHODS:
-                self.events.append(_Event(self.index, self.certain, self.scope, func.value.value, method, node))
+                receiver = func.value.value  # type: ignore[attr-defined]
+                self.events.append(_Event(self.index, self.uncertain == 0, self.scope, receiver, method, node))
             if method == "compile":
                 self.compile_calls.append((node, self.scope, self.index))
-        elif isinstance(func, cst.Name):
+        elif kind is cst.Name:
             for arg in node.args:
-                if isinstance(arg.value, cst.Name):
-                    key = (id(self.scope), arg.value.value)
-                    self.passed.setdefault(key, []).append((node, self.index, self.certain))
+                if type(arg.value) is cst.Name:
+                    key = (id(self.scope), arg.value.value)  # type: ignore[attr-defined]
+                    self.passed.setdefault(key, []).append((node, self.index, self.uncertain == 0))
         self.calls.append((node, self.scope, self.index))
         self.mutations.call(node, self.scope, self.index)
 
