@@ -253,6 +253,17 @@ def lint_source(source: Source, rules: tuple[Rule, ...] = ALL_RULES, keras_versi
             return result
         text = source.text
 
+    # One job on the large stack per file: parse, extract, check. Each
+    # handing over of work between threads may wait for a time slice on a
+    # busy host.
+    return _on_a_large_stack(lambda: _analyse(source, text, rules, result, keras_version))
+
+
+def _analyse(
+    source: Source, text: str, rules: tuple[Rule, ...], result: FileResult, keras_version: str | None
+) -> FileResult:
+    """Parse ``text`` (Python's verdict given), extract the model and run the
+    rules: on the large-stack thread."""
     # Imported here so that files without Keras never pay for LibCST.
     import libcst as cst
 
@@ -260,7 +271,7 @@ def lint_source(source: Source, rules: tuple[Rule, ...] = ALL_RULES, keras_versi
 
     shifts: dict[int, tuple[int, int]] = {}
     try:
-        module = _on_a_large_stack(lambda: cst.parse_module(text))
+        module = cst.parse_module(text)
     except cst.ParserSyntaxError as error:
         # Python reads a tab in an indentation as a move to the next
         # multiple of 8 columns; LibCST rejects some mixes of tabs and
@@ -269,7 +280,7 @@ def lint_source(source: Source, rules: tuple[Rule, ...] = ALL_RULES, keras_versi
         try:
             if not shifts:
                 raise
-            module = _on_a_large_stack(lambda: cst.parse_module(expanded))
+            module = cst.parse_module(expanded)
             text = expanded
         except cst.ParserSyntaxError:
             # Python accepts what LibCST does not (newer syntax): say so.
@@ -278,14 +289,12 @@ def lint_source(source: Source, rules: tuple[Rule, ...] = ALL_RULES, keras_versi
             return result
     budget = Budget(MAX_ANALYSIS_STEPS, MAX_ANALYSIS_SECONDS)
     try:
-        file_model = replace(
-            _on_a_large_stack(lambda: extract(module, text, budget)), describe_line=source.describe_line
-        )
+        file_model = replace(extract(module, text, budget), describe_line=source.describe_line)
         file_model = _for_version(file_model, keras_version)
-        # On the large stack too: the first read of a span (a finding's
-        # message, or comparing two findings) fills every span of the file
-        # with one pass over the tree, which recurses as deep as the code.
-        found = _on_a_large_stack(lambda: _resolved(_check_model(file_model, rules, result.internal_errors, budget)))
+        # The first read of a span (a finding's message, or comparing two
+        # findings) fills every span of the file with one pass over the
+        # tree, which recurses as deep as the code: here, on the large stack.
+        found = _resolved(_check_model(file_model, rules, result.internal_errors, budget))
     except TooComplex as error:
         return _too_complex(result, budget, error)
     except Exception as error:  # a bug of ours on this file: the others go on

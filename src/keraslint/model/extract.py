@@ -153,33 +153,37 @@ class _Collector(cst.CSTVisitor):
     def _bind_target(
         self, target: cst.BaseExpression, value: cst.BaseExpression | None, path: tuple[int, ...] = ()
     ) -> None:
-        if isinstance(target, cst.Name):
+        # LibCST's node classes are final, and a failed ``isinstance`` on one
+        # goes through the ABC machinery: the walk's hot paths compare types.
+        node_type = type(target)
+        if node_type is cst.Name:
             kind = Kind.VALUE if value is not None else Kind.UNKNOWN
             self.scope.bind(
-                target.value, Binding(self.index, kind, self.certain, value, path=path, blocks=self._blocks())
+                target.value,  # type: ignore[attr-defined]
+                Binding(self.index, kind, self.uncertain == 0, value, path=path, blocks=self._blocks()),
             )
-        elif isinstance(target, (cst.Tuple, cst.List)):
+        elif node_type is cst.Tuple or node_type is cst.List:
             # ``(x_train, y_train), (x_test, y_test) = mnist.load_data()``:
             # each name is a known part of the value, up to a starred name.
             starred = False
-            for position, element in enumerate(target.elements):
-                starred = starred or isinstance(element, cst.StarredElement)
+            for position, element in enumerate(target.elements):  # type: ignore[attr-defined]
+                starred = starred or type(element) is cst.StarredElement
                 known = value if not starred else None
                 self._bind_target(element.value, known, (*path, position) if known is not None else ())
-        elif isinstance(target, cst.StarredElement):
-            self._bind_target(target.value, None)
+        elif node_type is cst.StarredElement:
+            self._bind_target(target.value, None)  # type: ignore[attr-defined]
         elif (
-            isinstance(target, cst.Attribute)
-            and isinstance(target.value, cst.Name)
-            and target.value.value == "self"
+            node_type is cst.Attribute
+            and type(target.value) is cst.Name  # type: ignore[attr-defined]
+            and target.value.value == "self"  # type: ignore[attr-defined]
             and self.scope.self_attributes is not None
         ):
             kind = Kind.VALUE if value is not None and not path else Kind.UNKNOWN
             binding = Binding(self.index, kind, self.certain, value if not path else None, scope=self.scope)
-            self.scope.self_attributes.setdefault(target.attr.value, []).append(binding)
-        elif isinstance(target, (cst.Subscript, cst.Attribute)):
-            if isinstance(target, cst.Attribute):
-                self.assigned_attributes.add(target.attr.value)
+            self.scope.self_attributes.setdefault(target.attr.value, []).append(binding)  # type: ignore[attr-defined]
+        elif node_type is cst.Subscript or node_type is cst.Attribute:
+            if node_type is cst.Attribute:
+                self.assigned_attributes.add(target.attr.value)  # type: ignore[attr-defined]
             self._mutate(target)
 
     def _mutate(self, target: cst.BaseExpression) -> None:
@@ -436,20 +440,22 @@ class _Collector(cst.CSTVisitor):
     # -- calls ---------------------------------------------------------------
     def visit_Call(self, node: cst.Call) -> None:
         func = node.func
-        if isinstance(func, cst.Attribute) and isinstance(func.value, cst.Name):
-            method = func.attr.value
+        kind = type(func)  # not ``isinstance``: see ``_bind_target``
+        if kind is cst.Attribute and type(func.value) is cst.Name:  # type: ignore[attr-defined]
+            method = func.attr.value  # type: ignore[attr-defined]
             if method in _MODEL_METHODS or method in _LIST_METHODS:
-                self.events.append(_Event(self.index, self.certain, self.scope, func.value.value, method, node))
+                receiver = func.value.value  # type: ignore[attr-defined]
+                self.events.append(_Event(self.index, self.uncertain == 0, self.scope, receiver, method, node))
             if method == "compile":
                 self.compile_calls.append((node, self.scope, self.index))
             elif method == "resize":
                 # ``a.resize(shape)`` changes an array's shape in place.
-                self._bind(func.value.value, Kind.UNKNOWN)
-        elif isinstance(func, cst.Name):
+                self._bind(func.value.value, Kind.UNKNOWN)  # type: ignore[attr-defined]
+        elif kind is cst.Name:
             for arg in node.args:
-                if isinstance(arg.value, cst.Name):
-                    key = (id(self.scope), arg.value.value)
-                    self.passed.setdefault(key, []).append((node, self.index, self.certain))
+                if type(arg.value) is cst.Name:
+                    key = (id(self.scope), arg.value.value)  # type: ignore[attr-defined]
+                    self.passed.setdefault(key, []).append((node, self.index, self.uncertain == 0))
         self.calls.append((node, self.scope, self.index))
         self.mutations.call(node, self.scope, self.index)
 
@@ -520,6 +526,8 @@ class _Extractor:
         # for targets made by the file's own functions.
         self.functions: dict[str, Scope] = {}
         self.signatures: dict[str, _Signature] = {}
+        # (node, scope, statement) -> the name it resolves to, and the scope.
+        self._qualnames: dict[tuple[int, int, int], tuple[str | None, Scope]] = {}
 
     def close(self) -> None:
         """Break the analysis's reference cycles (the builder and the
@@ -585,8 +593,17 @@ class _Extractor:
         return as_bool(self.value(node, scope, index))
 
     def qualname(self, node: cst.BaseExpression, scope: Scope, index: int) -> str | None:
+        # The same call's callee is asked for by the model builder (three
+        # times) and the layer pass: resolved once. The step is spent at
+        # every ask all the same, so that a file's verdict (too complex or
+        # not) does not depend on the cache.
         self.budget.spend()
-        return qualified_name(node, scope, index)
+        key = (id(node), id(scope), index)
+        known = self._qualnames.get(key)
+        if known is None:
+            # The scope is kept with its answer, so that its id is not reused.
+            known = self._qualnames[key] = (qualified_name(node, scope, index), scope)
+        return known[0]
 
     # -- activations ------------------------------------------------------------
     def activation(self, node: cst.BaseExpression | None, scope: Scope, index: int, where: cst.CSTNode) -> Activation:
@@ -1758,10 +1775,13 @@ class _ModelBuilder:
             return None
         call = binding.value
         original = self._specialised.get(id(scope), scope)
+        qualname = self.ex.qualname(call.func, scope, binding.index)
+        if not self._may_be_model(call, qualname, original, name):
+            return None
         calls = self.events.get((id(original), name))
         events = _model_events(calls, binding, scope, name, self.ex.budget) if calls is not None else []
         events = self._with_helpers(events, scope, original, name, binding)
-        if _is_tuner(self.ex.qualname(call.func, scope, binding.index)):
+        if _is_tuner(qualname):
             # ``tuner.search(x, y, ...)`` fits each model the tuner builds.
             events = [replace(e, method="fit") if e.method == "search" else e for e in events]
         outputs = self._outputs(call, scope, binding.index, events)
@@ -1786,6 +1806,36 @@ class _ModelBuilder:
         if via is None:
             return KerasModel(name, outputs, tuple(compiles), self.ex.span(call))
         return KerasModel(name, outputs, tuple(compiles), self.ex.span(call), self.ex.span(via), self.ex.source(via))
+
+    def _method_names(self) -> frozenset[str]:
+        names = self.__dict__.get("_method_name_set")
+        if names is None:
+            names = self.__dict__["_method_name_set"] = frozenset(
+                method for info in self.collector.all_classes for method in info.methods
+            )
+        return names
+
+    def _may_be_model(self, call: cst.Call, qualname: str | None, original: Scope, name: str) -> bool:
+        """Whether ``name = call`` can hold a model ``_build`` builds: a Keras
+        model class or a tuner, a function or class of the module, or an
+        object of a Keras file with method calls (its own, or a helper's it
+        is passed to) that may compile and train it. Most bindings of a file
+        (``x = np.array(...)``, ``x = Dense(8)(x)``) are none of these: they
+        are not read any further."""
+        if keras_model_class(qualname) is not None or _is_tuner(qualname):
+            return True
+        func = call.func
+        kind = type(func)
+        if kind is cst.Name and (func.value in self.collector.functions or func.value in self.collector.classes):
+            return True
+        # ``Builder.create(...)``, ``self.build()``, ``trainer.fit_model()``:
+        # a method of a class of the module (model/methods.py runs it).
+        if kind is cst.Attribute and func.attr.value in self._method_names():  # type: ignore[attr-defined]
+            return True
+        if not self.collector.imports_keras or (kind is not cst.Name and kind is not cst.Attribute):
+            return False
+        key = (id(original), name)
+        return key in self.events or bool(self.collector.passed.get(key))
 
     def _opaque_model(self, call: cst.Call, scope: Scope, index: int, events: Sequence[_Event]) -> bool:
         """A model whose output layer is not known (``build_unknown()``,
