@@ -635,8 +635,8 @@ class _Extractor:
             arg = _argument(call, 0, "activation")
             if arg is None:
                 return Activation(None, span, source)
-            name = self.activation(arg, scope, index, call).name
-            return Activation(name, span, source)
+            inner = self.activation(arg, scope, index, call)
+            return Activation(inner.name, span, source, inner.literal)
         if layer.kind == "LambdaActivation":
             return Activation(self._lambda_activation(call, scope, index), span, source)
         if layer.kind == "function":
