@@ -173,7 +173,9 @@ def program(quote: str, loss_typo: str, activation_typo: str, softmax_units: int
         f"NOTE = {q}{comment}{q}\n"
         f"model.compile(optimizer={q}adam{q}, loss={q}{loss_typo}{q})\n"
     )
-    expected = (loss_typo != "binary_crossentropy") + (activation_typo != "relu") + (softmax_units == 1)
+    # binary_crossentropy on the 3-unit softmax: KL102's (unsafe) fix.
+    kl102 = loss_typo == "binary_crossentropy" and softmax_units == 3
+    expected = (loss_typo != "binary_crossentropy") + (activation_typo != "relu") + (softmax_units == 1) + kl102
     return text, expected
 
 

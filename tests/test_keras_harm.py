@@ -687,3 +687,30 @@ def test_kl402_binary_accuracy_on_ten_classes_is_high_for_a_useless_model():
     x = rng.normal(size=(200, 4)).astype("float32")
     history = model.fit(x, y, epochs=1, verbose=0).history
     assert history["binary_accuracy"][0] > 0.85  # "89 % accurate" on noise
+
+
+# --------------------------------------------------------------------------
+# The KL202 fix: categorical -> sparse categorical crossentropy
+# --------------------------------------------------------------------------
+def test_kl202_fix_to_sparse_crossentropy_learns_integer_labels():
+    """Claim: on integer labels of a separable 3-class problem (one label
+    column), ``categorical_crossentropy`` cannot train at all (Keras raises
+    a shape error in ``fit``); the fix, ``sparse_categorical_crossentropy``,
+    learns the classes.
+    """
+    # Source: keras/src/losses/losses.py categorical_crossentropy() /
+    # sparse_categorical_crossentropy().
+    rng = np.random.default_rng(0)
+    centres = np.array([[4.0, 0.0], [-4.0, 4.0], [-4.0, -4.0]], dtype="float32")
+    labels = np.repeat(np.arange(3), 40)
+    x = (centres[labels] + rng.normal(size=(120, 2))).astype("float32")
+    y = labels.astype("float32")[:, None]
+    broken = keras.Sequential([keras.Input((2,)), keras.layers.Dense(3, activation="softmax")])
+    broken.compile(keras.optimizers.Adam(0.1), "categorical_crossentropy")
+    with pytest.raises(ValueError):
+        broken.fit(x, y, epochs=1, batch_size=120, verbose=0)
+    fixed = keras.Sequential([keras.Input((2,)), keras.layers.Dense(3, activation="softmax")])
+    fixed.compile(keras.optimizers.Adam(0.1), "sparse_categorical_crossentropy")
+    history = fixed.fit(x, y, epochs=30, batch_size=120, verbose=0)
+    assert history.history["loss"][-1] < 0.5 * history.history["loss"][0]
+    assert np.mean(fixed.predict(x, verbose=0).argmax(axis=1) == labels) >= 0.95

@@ -613,7 +613,14 @@ class _Extractor:
         span, source = self.span(node), self.source(node)
         if isinstance(node, cst.Name) and node.value == "None":
             return Activation(acts.LINEAR, span, source)
-        return Activation(self._activation_name(node, scope, index), span, source)
+        literal = self._literal(self.value(node, scope, index))
+        return Activation(self._activation_name(node, scope, index), span, source, literal)
+
+    def _literal(self, value: Value) -> StringRef | None:
+        """The one string literal ``value`` is, where it is written."""
+        if isinstance(value, Const) and isinstance(value.value, str) and isinstance(value.origin, cst.SimpleString):
+            return StringRef(value.value, self.span(value.origin), self.source(value.origin))
+        return None
 
     def _activation_name(self, node: cst.BaseExpression, scope: Scope, index: int) -> str | None:
         value = self.value(node, scope, index)
@@ -660,8 +667,8 @@ class _Extractor:
             arg = _argument(call, 0, "activation")
             if arg is None:
                 return Activation(None, span, source)
-            name = self.activation(arg, scope, index, call).name
-            return Activation(name, span, source)
+            inner = self.activation(arg, scope, index, call)
+            return Activation(inner.name, span, source, inner.literal)
         if layer.kind == "LambdaActivation":
             return Activation(self._lambda_activation(call, scope, index), span, source)
         if layer.kind == "function":
@@ -1129,10 +1136,11 @@ class _Extractor:
         if node is None:
             return None
         span, source = self.span(node), self.source(node)
-        text = as_str(self.value(node, scope, index))
+        evaluated = self.value(node, scope, index)
+        text = as_str(evaluated)
         if text is not None:
             # ``loss=CONFIG["loss"]``, ``loss=LOSS``, ``loss=f"{kind}_crossentropy"``.
-            return Loss(losses.canonical_loss_string(text), False, span, text)
+            return Loss(losses.canonical_loss_string(text), False, span, text, self._literal(evaluated))
         value, value_scope, value_index = self.resolve_value(node, scope, index)
         if value is None:
             # ``from keras.losses import sparse_categorical_crossentropy``:

@@ -16,6 +16,10 @@ class Activation:
     name: str | None
     span: Span
     source: str
+    # The string literal the name is written in, where it is written (in
+    # the layer call, or in a constant or config it reads): what a fix
+    # replaces. None when it is not one certain literal.
+    literal: StringRef | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True)
@@ -54,6 +58,10 @@ class Loss:
     from_logits: bool | None
     span: Span
     source: str
+    # The string literal the loss is written in, where it is written (in
+    # the compile call, or in a constant or config it reads): what a fix
+    # replaces. None for a loss object or a name not known as one literal.
+    literal: StringRef | None = field(default=None, compare=False)
 
 
 class Encoding(Enum):

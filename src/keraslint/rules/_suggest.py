@@ -5,6 +5,9 @@ from __future__ import annotations
 import difflib
 from typing import Sequence
 
+from keraslint.diagnostics import Replacement, Span
+from keraslint.model.types import StringRef
+
 _CUTOFF = 0.75
 # Two names whose similarity to the typo differs by less than this are
 # equally likely: neither is a safe replacement.
@@ -48,3 +51,17 @@ def replace_literal(literal: str, old: str, new: str) -> str | None:
     if not old or literal.count(old) != 1:
         return None
     return literal.replace(old, new)
+
+
+def literal_fix(literal: StringRef | None, new: str, safe: bool, where: Span) -> Replacement | None:
+    """Replace the name in ``literal`` with ``new``, keeping its quotes.
+
+    ``where`` is what the finding is about (the ``loss=`` argument): a
+    literal written elsewhere (a constant, a config dict) may feed other
+    models too, so its fix is never safe."""
+    if literal is None or literal.value == new:
+        return None
+    fixed = replace_literal(literal.literal, literal.value, new)
+    if fixed is None:
+        return None
+    return Replacement(literal.span, fixed, safe and literal.span == where)

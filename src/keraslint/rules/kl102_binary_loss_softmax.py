@@ -2,11 +2,17 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from keraslint.diagnostics import Diagnostic
+from keraslint.diagnostics import Diagnostic, Replacement
 from keraslint.knowledge.activations import SOFTMAX
-from keraslint.knowledge.losses import BINARY_LOSSES
-from keraslint.model.types import FileModel
-from keraslint.rules.base import Rule, trained_pairs
+from keraslint.knowledge.losses import (
+    BINARY_CROSSENTROPY,
+    BINARY_LOSSES,
+    CATEGORICAL_CROSSENTROPY,
+    SPARSE_CATEGORICAL_CROSSENTROPY,
+)
+from keraslint.model.types import Encoding, FileModel, Loss, Target
+from keraslint.rules._suggest import literal_fix
+from keraslint.rules.base import Invalid, Rule, targets_of, trained_pairs
 
 
 class BinaryLossOnSoftmax(Rule):
@@ -42,7 +48,14 @@ class BinaryLossOnSoftmax(Rule):
     ```
 
     ## Fix safety
-    No automatic fix: the right loss depends on how the targets are encoded.
+    When the loss is the string `"binary_crossentropy"` (or `"bce"`), the
+    fix replaces it with the loss that matches the targets: safe
+    `"categorical_crossentropy"` when `fit` gets one-hot targets, safe
+    `"sparse_categorical_crossentropy"` when it gets integer labels, and
+    unsafe (`--unsafe-fixes`) `"categorical_crossentropy"` when the targets
+    are not known (integer labels would need the sparse loss). A string
+    written in a constant or a config other code may read is only fixed
+    unsafely. No fix for a loss object nor for binary focal crossentropy.
 
     ## References
     - keras/src/losses/losses.py (`binary_crossentropy`, `categorical_crossentropy`)
@@ -69,12 +82,55 @@ model = keras.Sequential([keras.layers.Dense(10, activation="softmax")])
 model.compile(optimizer="adam", loss="categorical_crossentropy")
 """,
     )
+    FIX = "sometimes"
     INVALID = (
-        """\
+        Invalid(
+            """\
 import keras
 model = keras.Sequential([keras.layers.Dense(10, activation="softmax")])
 model.compile(optimizer="adam", loss="bce")  # expect: KL102
 """,
+            fixed="""\
+import keras
+model = keras.Sequential([keras.layers.Dense(10, activation="softmax")])
+model.compile(optimizer="adam", loss="categorical_crossentropy")  # expect: KL102
+""",
+            unsafe=True,
+        ),
+        Invalid(
+            """\
+import keras
+(x, y), _ = keras.datasets.mnist.load_data()
+model = keras.Sequential([keras.layers.Flatten(), keras.layers.Dense(10, activation="softmax")])
+model.compile(optimizer="adam", loss="binary_crossentropy")  # expect: KL102
+model.fit(x, y)
+""",
+            fixed="""\
+import keras
+(x, y), _ = keras.datasets.mnist.load_data()
+model = keras.Sequential([keras.layers.Flatten(), keras.layers.Dense(10, activation="softmax")])
+model.compile(optimizer="adam", loss="sparse_categorical_crossentropy")  # expect: KL102
+model.fit(x, y)
+""",
+        ),
+        Invalid(
+            """\
+import keras
+(x, y), _ = keras.datasets.mnist.load_data()
+y = keras.utils.to_categorical(y, 10)
+model = keras.Sequential([keras.layers.Flatten(), keras.layers.Dense(10, activation="softmax")])
+model.compile(optimizer="adam", loss='binary_crossentropy')  # expect: KL102
+model.fit(x, y)
+""",
+            fixed="""\
+import keras
+(x, y), _ = keras.datasets.mnist.load_data()
+y = keras.utils.to_categorical(y, 10)
+model = keras.Sequential([keras.layers.Flatten(), keras.layers.Dense(10, activation="softmax")])
+model.compile(optimizer="adam", loss='categorical_crossentropy')  # expect: KL102
+model.fit(x, y)
+""",
+        ),
         """\
 from tensorflow import keras
 inputs = keras.Input(shape=(20,))
@@ -89,7 +145,7 @@ model.compile(
 
     def check(self, file: FileModel) -> Iterator[Diagnostic]:
         for model in file.models:
-            for output, _, loss in trained_pairs(model):
+            for output, compile_, loss in trained_pairs(model):
                 # Two units: p and 1 - p, and binary crossentropy is then
                 # categorical crossentropy (tests/test_keras_harm.py).
                 if output.units is None or output.units < 3 or output.activation is None:
@@ -103,5 +159,21 @@ model.compile(
                         f"({file.where(output.activation.span)}) treats each class as a separate yes/no problem",
                         "use `categorical_crossentropy` for one-hot targets or "
                         "`sparse_categorical_crossentropy` for integer labels",
+                        _fix(loss, targets_of(model, compile_, output)),
                         related=((output.activation.span, f"the {output.units}-unit `softmax` output"),),
                     )
+
+
+def _fix(loss: Loss, targets: tuple[Target, ...]) -> Replacement | None:
+    """The crossentropy the targets' encoding asks for (3+ units, so
+    LabelBinarizer's rows are one-hot); a guess when it is not known."""
+    if loss.name != BINARY_CROSSENTROPY:
+        return None
+    encodings = {Encoding.ONE_HOT if t.encoding is Encoding.ONE_HOT_UNLESS_BINARY else t.encoding for t in targets}
+    if encodings == {Encoding.INTEGER}:
+        return literal_fix(loss.literal, SPARSE_CATEGORICAL_CROSSENTROPY, True, loss.span)
+    if encodings == {Encoding.ONE_HOT}:
+        return literal_fix(loss.literal, CATEGORICAL_CROSSENTROPY, True, loss.span)
+    if Encoding.INTEGER in encodings or Encoding.ONE_HOT in encodings:
+        return None  # both, or known and unknown: no fix is right for all
+    return literal_fix(loss.literal, CATEGORICAL_CROSSENTROPY, False, loss.span)

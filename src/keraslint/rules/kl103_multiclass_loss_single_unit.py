@@ -3,9 +3,16 @@ from __future__ import annotations
 from typing import Iterator
 
 from keraslint.diagnostics import Diagnostic
-from keraslint.knowledge.losses import MULTICLASS_LOSSES
+from keraslint.knowledge.activations import SIGMOID, SOFTMAX
+from keraslint.knowledge.losses import (
+    BINARY_CROSSENTROPY,
+    CATEGORICAL_CROSSENTROPY,
+    MULTICLASS_LOSSES,
+    SPARSE_CATEGORICAL_CROSSENTROPY,
+)
 from keraslint.model.types import FileModel
-from keraslint.rules.base import Rule, targets_of, trained_pairs
+from keraslint.rules._suggest import literal_fix
+from keraslint.rules.base import Invalid, Rule, targets_of, trained_pairs
 
 
 class MulticlassLossOnSingleUnit(Rule):
@@ -33,7 +40,14 @@ class MulticlassLossOnSingleUnit(Rule):
     ```
 
     ## Fix safety
-    No automatic fix: a multi-class problem needs one unit per class instead.
+    When the loss is the string `"categorical_crossentropy"` or
+    `"sparse_categorical_crossentropy"`, the output is a `sigmoid` (or a
+    `softmax`, which KL101 turns into a `sigmoid`) and the targets are not
+    known to have more than two classes, the fix replaces the loss with
+    `"binary_crossentropy"`. It is unsafe (`--unsafe-fixes`): the problem
+    may be multi-class and need one unit per class instead. No fix for a
+    linear output (it would need `from_logits=True`), nor when the targets
+    have more than two classes.
 
     ## References
     - keras/src/losses/losses.py (`categorical_crossentropy`,
@@ -44,6 +58,7 @@ class MulticlassLossOnSingleUnit(Rule):
     CODE = "KL103"
     NAME = "multiclass-loss-on-single-unit"
     SUMMARY = "categorical crossentropy on a 1-unit output"
+    FIX = "unsafe"
     VALID = (
         """\
 import keras
@@ -72,6 +87,19 @@ model.compile(
     loss=tf.keras.losses.SparseCategoricalCrossentropy(from_logits=True),  # expect: KL103
 )
 """,
+        Invalid(
+            """\
+import keras
+model = keras.Sequential([keras.layers.Dense(1, activation="sigmoid")])
+model.compile(optimizer="adam", loss='sparse_categorical_crossentropy')  # expect: KL103
+""",
+            fixed="""\
+import keras
+model = keras.Sequential([keras.layers.Dense(1, activation="sigmoid")])
+model.compile(optimizer="adam", loss='binary_crossentropy')  # expect: KL103
+""",
+            unsafe=True,
+        ),
     )
 
     def check(self, file: FileModel) -> Iterator[Diagnostic]:
@@ -92,5 +120,13 @@ model.compile(
                         f"`{loss.name}` needs one output unit per class, but the output "
                         f"({file.where(output.span)}) has 1 unit: the loss is constant and nothing is learned",
                         hint,
+                        # Only where the fixed model is right: a binary loss
+                        # on a sigmoid (KL101 makes a softmax one).
+                        literal_fix(loss.literal, BINARY_CROSSENTROPY, False, loss.span)
+                        if classes <= 2
+                        and loss.name in (CATEGORICAL_CROSSENTROPY, SPARSE_CATEGORICAL_CROSSENTROPY)
+                        and output.activation is not None
+                        and output.activation.name in (SIGMOID, SOFTMAX)
+                        else None,
                         related=((output.span, "the 1-unit output"),),
                     )

@@ -3,10 +3,11 @@ from __future__ import annotations
 from typing import Iterator
 
 from keraslint.diagnostics import Diagnostic
-from keraslint.knowledge.activations import NON_NEGATIVE_ACTIVATIONS
+from keraslint.knowledge.activations import NON_NEGATIVE_ACTIVATIONS, SIGMOID
 from keraslint.knowledge.losses import HINGE_LOSSES
 from keraslint.model.types import FileModel
-from keraslint.rules.base import Rule, trained_pairs
+from keraslint.rules._suggest import literal_fix
+from keraslint.rules.base import Invalid, Rule, trained_pairs
 
 
 class HingeOnNonNegativeOutput(Rule):
@@ -35,7 +36,10 @@ class HingeOnNonNegativeOutput(Rule):
     ```
 
     ## Fix safety
-    No automatic fix yet.
+    When the activation is the string `"sigmoid"`, the fix replaces it with
+    `"tanh"`, the same squashing shifted to [-1, 1]. It is unsafe
+    (`--unsafe-fixes`): code that reads the predictions as probabilities
+    (a 0.5 threshold) has to change too. No fix for the other activations.
 
     ## References
     - keras/src/losses/losses.py (`hinge`, `squared_hinge`,
@@ -58,12 +62,21 @@ model = keras.Sequential([keras.layers.Dense(1)])
 model.compile(optimizer="sgd", loss=keras.losses.SquaredHinge())
 """,
     )
+    FIX = "sometimes"
     INVALID = (
-        """\
+        Invalid(
+            """\
 import keras
 model = keras.Sequential([keras.layers.Dense(1, activation="sigmoid")])  # expect: KL104
 model.compile(optimizer="sgd", loss="hinge")
 """,
+            fixed="""\
+import keras
+model = keras.Sequential([keras.layers.Dense(1, activation="tanh")])  # expect: KL104
+model.compile(optimizer="sgd", loss="hinge")
+""",
+            unsafe=True,
+        ),
         """\
 from tensorflow.keras import layers, models
 model = models.Sequential()
@@ -87,5 +100,8 @@ model.compile(optimizer="sgd", loss="squared_hinge")
                         f"`{activation.name}` output cannot go negative, but `{loss.name}` "
                         f"({file.where(loss.span)}) needs negative scores for the negative class",
                         "use `tanh` or a linear output; Keras maps 0/1 labels to -1/1 itself",
+                        literal_fix(activation.literal, "tanh", False, activation.span)
+                        if activation.name == SIGMOID
+                        else None,
                         related=((loss.span, f"the loss `{loss.name}`"),),
                     )

@@ -3,10 +3,11 @@ from __future__ import annotations
 from typing import Iterator
 
 from keraslint.diagnostics import Diagnostic
-from keraslint.knowledge.activations import SIGMOID
+from keraslint.knowledge.activations import SIGMOID, SOFTMAX
 from keraslint.knowledge.losses import MULTICLASS_LOSSES
 from keraslint.model.types import FileModel
-from keraslint.rules.base import Rule, trained_pairs
+from keraslint.rules._suggest import literal_fix
+from keraslint.rules.base import Invalid, Rule, trained_pairs
 
 
 class MulticlassLossOnSigmoid(Rule):
@@ -36,7 +37,9 @@ class MulticlassLossOnSigmoid(Rule):
     ```
 
     ## Fix safety
-    No automatic fix: single-label needs `softmax`, multi-label needs
+    When the activation is the string `"sigmoid"`, the fix replaces it with
+    `"softmax"`, what the loss assumes. It is unsafe (`--unsafe-fixes`):
+    for multi-label targets the loss is what is wrong, and needs to become
     `binary_crossentropy`.
 
     ## References
@@ -60,12 +63,21 @@ model = keras.Sequential([keras.layers.Dense(5, activation="softmax")])
 model.compile(optimizer="adam", loss="categorical_crossentropy")
 """,
     )
+    FIX = "unsafe"
     INVALID = (
-        """\
+        Invalid(
+            """\
 import keras
 model = keras.Sequential([keras.layers.Dense(5, activation="sigmoid")])  # expect: KL107
 model.compile(optimizer="adam", loss="categorical_crossentropy")
 """,
+            fixed="""\
+import keras
+model = keras.Sequential([keras.layers.Dense(5, activation="softmax")])  # expect: KL107
+model.compile(optimizer="adam", loss="categorical_crossentropy")
+""",
+            unsafe=True,
+        ),
         """\
 from tensorflow.keras import layers, models
 model = models.Sequential([
@@ -106,5 +118,6 @@ model.fit(train)
                         f"`sigmoid` on {width} with `{loss.name}` "
                         f"({file.where(loss.span)}): sigmoid scores are independent, the loss assumes one class",
                         "use `softmax` for one label per sample, or `binary_crossentropy` for multi-label",
+                        literal_fix(activation.literal, SOFTMAX, False, activation.span),
                         related=((loss.span, f"the loss `{loss.name}`"),),
                     )

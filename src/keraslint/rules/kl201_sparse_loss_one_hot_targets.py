@@ -3,9 +3,10 @@ from __future__ import annotations
 from typing import Iterator
 
 from keraslint.diagnostics import Diagnostic
-from keraslint.knowledge.losses import SPARSE_CATEGORICAL_CROSSENTROPY
+from keraslint.knowledge.losses import CATEGORICAL_CROSSENTROPY, SPARSE_CATEGORICAL_CROSSENTROPY
 from keraslint.model.types import Encoding, FileModel
-from keraslint.rules.base import Rule, trained_losses
+from keraslint.rules._suggest import literal_fix
+from keraslint.rules.base import Invalid, Rule, trained_losses
 
 
 class SparseLossOnOneHotTargets(Rule):
@@ -35,7 +36,12 @@ class SparseLossOnOneHotTargets(Rule):
     ```
 
     ## Fix safety
-    No automatic fix: either change the loss or keep the integer labels.
+    When the loss is the string `"sparse_categorical_crossentropy"`, the
+    fix replaces it with `"categorical_crossentropy"`, the same loss for
+    one-hot targets: safe when the string is written in the `compile` call,
+    unsafe (`--unsafe-fixes`) when it is written in a constant or a config
+    that other code may read too. No fix for a loss object, nor for a
+    1-unit output (there the problem is binary, see KL103).
 
     ## References
     - keras/src/losses/losses.py (`sparse_categorical_crossentropy`)
@@ -62,8 +68,10 @@ model.compile(loss="sparse_categorical_crossentropy")
 model.fit([[0.0], [1.0], [2.0]], y)
 """,
     )
+    FIX = "sometimes"
     INVALID = (
-        """\
+        Invalid(
+            """\
 from tensorflow import keras
 from tensorflow.keras.utils import to_categorical
 y_train = to_categorical([0, 1, 2], 3)
@@ -71,6 +79,15 @@ model = keras.Sequential([keras.layers.Dense(3, activation="softmax")])
 model.compile(optimizer="adam", loss="sparse_categorical_crossentropy")  # expect: KL201
 model.fit([[0.0], [1.0], [2.0]], y_train, epochs=3)
 """,
+            fixed="""\
+from tensorflow import keras
+from tensorflow.keras.utils import to_categorical
+y_train = to_categorical([0, 1, 2], 3)
+model = keras.Sequential([keras.layers.Dense(3, activation="softmax")])
+model.compile(optimizer="adam", loss="categorical_crossentropy")  # expect: KL201
+model.fit([[0.0], [1.0], [2.0]], y_train, epochs=3)
+""",
+        ),
     )
 
     def check(self, file: FileModel) -> Iterator[Diagnostic]:
@@ -93,6 +110,9 @@ model.fit([[0.0], [1.0], [2.0]], y_train, epochs=3)
                             f"`{target.source}`, one-hot encoded by `{target.producer}` at "
                             f"{file.where(target.producer_span or target.span)}",
                             "use `categorical_crossentropy` with one-hot targets, or fit on the integer labels",
+                            None
+                            if output is not None and output.units == 1
+                            else literal_fix(loss.literal, CATEGORICAL_CROSSENTROPY, True, loss.span),
                             related=(
                                 (target.producer_span or target.span, f"one-hot targets from `{target.producer}`"),
                             ),

@@ -3,9 +3,14 @@ from __future__ import annotations
 from typing import Iterator
 
 from keraslint.diagnostics import Diagnostic
-from keraslint.knowledge.losses import CATEGORICAL_CROSSENTROPY, CATEGORICAL_FOCAL_CROSSENTROPY
+from keraslint.knowledge.losses import (
+    CATEGORICAL_CROSSENTROPY,
+    CATEGORICAL_FOCAL_CROSSENTROPY,
+    SPARSE_CATEGORICAL_CROSSENTROPY,
+)
 from keraslint.model.types import Encoding, FileModel
-from keraslint.rules.base import Rule, trained_losses
+from keraslint.rules._suggest import literal_fix
+from keraslint.rules.base import Invalid, Rule, trained_losses
 
 
 class CategoricalLossOnIntegerTargets(Rule):
@@ -37,7 +42,13 @@ class CategoricalLossOnIntegerTargets(Rule):
     ```
 
     ## Fix safety
-    No automatic fix: use the sparse loss or one-hot encode the labels.
+    When the loss is the string `"categorical_crossentropy"`, the fix
+    replaces it with `"sparse_categorical_crossentropy"`, the same loss for
+    integer labels: safe when the string is written in the `compile` call,
+    unsafe (`--unsafe-fixes`) when it is written in a constant or a config
+    that other code may read too. No fix for a loss object, for the focal
+    loss (Keras has no sparse focal loss), nor for a 1-unit output (there
+    the problem is binary, see KL103).
 
     ## References
     - keras/src/losses/losses.py (`categorical_crossentropy`,
@@ -65,14 +76,43 @@ model.compile(loss="sparse_categorical_crossentropy")
 model.fit(x, y)
 """,
     )
+    FIX = "sometimes"
     INVALID = (
-        """\
+        Invalid(
+            """\
 from tensorflow import keras
 (x_train, y_train), (x_test, y_test) = keras.datasets.fashion_mnist.load_data()
 model = keras.Sequential([keras.layers.Flatten(), keras.layers.Dense(10, activation="softmax")])
 model.compile(optimizer="adam", loss="categorical_crossentropy")  # expect: KL202
 model.fit(x_train, y_train, validation_data=(x_test, y_test))
 """,
+            fixed="""\
+from tensorflow import keras
+(x_train, y_train), (x_test, y_test) = keras.datasets.fashion_mnist.load_data()
+model = keras.Sequential([keras.layers.Flatten(), keras.layers.Dense(10, activation="softmax")])
+model.compile(optimizer="adam", loss="sparse_categorical_crossentropy")  # expect: KL202
+model.fit(x_train, y_train, validation_data=(x_test, y_test))
+""",
+        ),
+        Invalid(
+            """\
+import keras
+CONFIG = {"loss": 'categorical_crossentropy', "epochs": 3}
+(x, y), _ = keras.datasets.mnist.load_data()
+model = keras.Sequential([keras.layers.Flatten(), keras.layers.Dense(10, activation="softmax")])
+model.compile(optimizer="adam", loss=CONFIG["loss"])  # expect: KL202
+model.fit(x, y, epochs=CONFIG["epochs"])
+""",
+            fixed="""\
+import keras
+CONFIG = {"loss": 'sparse_categorical_crossentropy', "epochs": 3}
+(x, y), _ = keras.datasets.mnist.load_data()
+model = keras.Sequential([keras.layers.Flatten(), keras.layers.Dense(10, activation="softmax")])
+model.compile(optimizer="adam", loss=CONFIG["loss"])  # expect: KL202
+model.fit(x, y, epochs=CONFIG["epochs"])
+""",
+            unsafe=True,
+        ),
     )
 
     def check(self, file: FileModel) -> Iterator[Diagnostic]:
@@ -92,15 +132,22 @@ model.fit(x_train, y_train, validation_data=(x_test, y_test))
                         and output.units > 1
                     ):
                         where = file.where(target.producer_span or target.span)
+                        single = output is not None and output.units == 1
+                        fix = (
+                            None
+                            if single or loss.name != CATEGORICAL_CROSSENTROPY
+                            else literal_fix(loss.literal, SPARSE_CATEGORICAL_CROSSENTROPY, True, loss.span)
+                        )
                         yield self.diagnostic(
                             loss.span,
                             f"`{loss.name}` expects one-hot targets, but `fit` gets `{target.source}`, "
                             f"integer labels from `{target.producer}` at {where}",
                             # On one unit the sparse loss is as constant (KL103).
                             "for a binary problem use `binary_crossentropy` with a 1-unit `sigmoid` output"
-                            if output is not None and output.units == 1 and (target.classes or 2) <= 2
+                            if single and (target.classes or 2) <= 2
                             else "use `sparse_categorical_crossentropy` for integer labels, "
                             "or one-hot encode them with `keras.utils.to_categorical`",
+                            fix,
                             related=(
                                 (target.producer_span or target.span, f"integer labels from `{target.producer}`"),
                             ),
