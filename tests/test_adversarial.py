@@ -467,7 +467,7 @@ def test_w4_noqa_in_a_cr_only_file(tmp_path: Path) -> None:
     write(tmp_path, "cr3.py", code.replace("KL101", "KL101, KL204").encode())
     result = run("--no-cache", "--extend-select", "KL003", "cr3.py", cwd=tmp_path)
     assert result.stdout.startswith("cr3.py:2:")
-    assert "KL003 unused code `KL204`" in result.stdout
+    assert "KL003 [*] unused code `KL204`" in result.stdout
 
 
 def test_w4_cr_only_notebook_cell_positions(tmp_path: Path) -> None:

@@ -94,5 +94,6 @@ def test_statistics_counts_per_code(tmp_path: Path) -> None:
         "2\tKL101\t[*] softmax-single-unit",
         "1\tKL102\t[ ] binary-loss-on-softmax",
         "Found 3 errors.",
-        "[*] 1 fixable with `--fix` (1 unsafe fix available with `--fix --unsafe-fixes`).",
+        # b.py's KL101 has a safe fix; a.py's KL101 and KL102 have unsafe ones.
+        "[*] 1 fixable with `--fix` (2 unsafe fixes available with `--fix --unsafe-fixes`).",
     ]
