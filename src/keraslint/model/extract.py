@@ -20,6 +20,7 @@ from keraslint.diagnostics import Span
 from keraslint.knowledge import activations as acts
 from keraslint.knowledge import layers as layer_kinds
 from keraslint.knowledge import losses
+from keraslint.model import fresh
 from keraslint.model.arguments import argument as _argument
 from keraslint.model.blocks import Blocks
 from keraslint.model.budget import Budget
@@ -1293,13 +1294,16 @@ def _model_events(calls: _Calls, binding: Binding, scope: Scope, name: str, budg
     return found
 
 
-def _live_compiles(events: Sequence[_Event], budget: Budget) -> Iterator[tuple[_Event, list[_Event]]]:
+def _live_compiles(
+    events: Sequence[_Event], budget: Budget, fresh: Callable[[], bool]
+) -> Iterator[tuple[_Event, list[_Event]]]:
     """Each compile that can be in effect when the model trains, with the
     ``fit`` calls it governs. A compile followed by another unconditional
     compile before any ``fit`` never trains anything: it is skipped."""
     trained = any(event.method in _TRAINING for event in events)
     # Compiled, never trained here, used to predict: a feature extractor
-    # or a model with weights copied in. Its loss trains nothing.
+    # or a model with weights copied in. Its loss trains nothing, unless
+    # nothing can have given the model weights (``model/fresh.py``).
     last_predict = max((i for i, event in enumerate(events) if event.method in _PREDICTING), default=-1)
     for i, event in enumerate(events):
         if event.method != "compile":
@@ -1314,8 +1318,8 @@ def _live_compiles(events: Sequence[_Event], budget: Budget) -> Iterator[tuple[_
                 break
             if later.method in _TRAINING:
                 fits.append(later)
-        if not trained and last_predict > i:
-            dead = True
+        if not dead and not trained and last_predict > i:
+            dead = not fresh()
         if not dead:
             yield event, fits
 
@@ -1799,7 +1803,9 @@ class _ModelBuilder:
             return None
         self.model_compiles.update(id(e.call) for e in events if e.method == "compile")
         compiles = []
-        for compile_event, fits in _live_compiles(events, self.ex.budget):
+        for compile_event, fits in _live_compiles(
+            events, self.ex.budget, lambda: self._fresh(call, scope, binding, name, events)
+        ):
             event_scope = scope if compile_event.scope is original else compile_event.scope
             loss, loss_scope, loss_index = self._argument_at(compile_event, 1, "loss", event_scope)
             losses = self.ex.losses_per_output(loss, outputs, loss_scope, loss_index)
@@ -1814,6 +1820,25 @@ class _ModelBuilder:
         if via is None:
             return KerasModel(name, outputs, tuple(compiles), self.ex.span(call))
         return KerasModel(name, outputs, tuple(compiles), self.ex.span(call), self.ex.span(via), self.ex.source(via))
+
+    def _fresh(self, call: cst.Call, scope: Scope, binding: Binding, name: str, events: Sequence[_Event]) -> bool:
+        """Whether the model ``name = call`` builds can hold only its random
+        initial weights (``model/fresh.py``): a ``Sequential`` of inline
+        layers, grown only by inline ``add`` calls, bound once and used
+        only through methods that leave its weights alone."""
+        if keras_model_class(self.ex.qualname(call.func, scope, binding.index)) != "Sequential":
+            return False
+        if _has_star_args(call) or len(call.args) > 1 or (call.args and call.args[0].keyword is not None):
+            return False
+
+        def is_layer(node: cst.Call) -> bool:
+            return self.ex.layer_class(node, scope, binding.index) is not None
+
+        if not fresh.inline_layers(_argument(call, 0, "layers"), is_layer):
+            return False
+        if not all(e.method != "add" or fresh.inline_layer(_argument(e.call, 0, "layer"), is_layer) for e in events):
+            return False
+        return fresh.only_harmless_uses(self.ex.module, name)
 
     def _method_names(self) -> frozenset[str]:
         names = self.__dict__.get("_method_name_set")

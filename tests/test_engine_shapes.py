@@ -1,0 +1,128 @@
+"""Shapes of real code the engine sees through (issue 11, third round), each
+written several ways, with the correct twin that must stay silent and a
+tricky correct case: a model compiled and only used to predict whose
+weights can only be random, sub-models grown with ``add`` and stacked,
+scikit-learn wrappers around a builder, constant branch conditions and
+loops over literal sequences."""
+
+from __future__ import annotations
+
+import textwrap
+
+import pytest
+
+from keraslint.config import Settings
+from keraslint.runner import check_bytes
+
+
+def codes(program: str) -> list[tuple[str, int]]:
+    result = check_bytes("model.py", textwrap.dedent(program).encode(), Settings())
+    assert not result.internal_errors
+    return sorted((d.code, d.span.start.line) for d in result.diagnostics if d.code[:3] in ("KL1", "KL2"))
+
+
+# -- a model compiled, then only used to predict ---------------------------------
+# Its weights are random unless something gave it others: the file is a
+# training program with the fit left out, and the compile is in effect.
+
+FRESH_PREDICT = [
+    # tf.keras, activation as the function object, a list of layers.
+    """\
+    import numpy as np
+    import tensorflow as tf
+    model = tf.keras.models.Sequential([
+        tf.keras.layers.Dense(40, input_shape=(21,), activation=tf.nn.relu),
+        tf.keras.layers.Dense(1, activation=tf.nn.softmax),
+    ])
+    model.compile(optimizer="adam", loss="categorical_crossentropy", metrics=["accuracy"])
+    print(model.predict(np.zeros((1, 21))))
+    """,
+    # keras 3, grown with add, another name, predict_on_batch.
+    """\
+    import keras
+    from keras import layers
+    net = keras.Sequential()
+    net.add(layers.Dense(16, activation="relu"))
+    net.add(layers.Dense(1, activation="sigmoid"))
+    net.compile(loss="sparse_categorical_crossentropy")
+    scores = net.predict_on_batch(batch)
+    """,
+    # standalone imports, summary and evaluate before predict.
+    """\
+    from keras.models import Sequential
+    from keras.layers import Dense
+    clf = Sequential([Dense(8, activation="relu"), Dense(1, activation="sigmoid")])
+    clf.compile(loss="categorical_crossentropy", optimizer="sgd")
+    clf.summary()
+    clf.evaluate(x, y)
+    out = clf.predict(x)
+    """,
+]
+
+
+@pytest.mark.parametrize("program", FRESH_PREDICT)
+def test_a_fresh_model_compiled_then_predicted_keeps_its_compile(program: str) -> None:
+    found = codes(program)
+    assert ("KL103", 7 if "tf.nn" in program else 6 if "net" in program else 4) in found
+
+
+FRESH_TWINS = [
+    # The correct twin of each: a binary loss on a sigmoid.
+    """\
+    import tensorflow as tf
+    model = tf.keras.models.Sequential([tf.keras.layers.Dense(1, activation=tf.nn.sigmoid)])
+    model.compile(optimizer="adam", loss="binary_crossentropy")
+    print(model.predict(x))
+    """,
+    # Weights from a file: a compile for predict only.
+    """\
+    import keras
+    net = keras.Sequential([keras.layers.Dense(64, activation="relu")])
+    net.compile(loss="categorical_crossentropy")
+    net.load_weights("net.weights.h5")
+    features = net.predict(x)
+    """,
+    # Weights copied from a trained model through ``.layers``.
+    """\
+    import keras
+    trained = keras.Sequential([keras.layers.Dense(64, activation="relu"), keras.layers.Dense(10, activation="softmax")])
+    trained.compile(loss="categorical_crossentropy")
+    trained.fit(x, y)
+    extractor = keras.Sequential([keras.layers.Dense(64, activation="relu")])
+    for i, layer in enumerate(extractor.layers):
+        layer.set_weights(trained.layers[i].get_weights())
+    extractor.compile(loss="categorical_crossentropy")
+    features = extractor.predict(x)
+    """,
+    # A layer object shared with a trained model: its weights are trained.
+    """\
+    import keras
+    hidden = keras.layers.Dense(64, activation="relu")
+    trained = keras.Sequential([hidden, keras.layers.Dense(10, activation="softmax")])
+    trained.compile(loss="categorical_crossentropy")
+    trained.fit(x, y)
+    extractor = keras.Sequential([hidden])
+    extractor.compile(loss="categorical_crossentropy")
+    features = extractor.predict(x)
+    """,
+    # Pretrained embedding weights given to the layer.
+    """\
+    import keras
+    encoder = keras.Sequential([keras.layers.Embedding(1000, 64, weights=[matrix]), keras.layers.GlobalAveragePooling1D()])
+    encoder.compile(loss="categorical_crossentropy")
+    vectors = encoder.predict(ids)
+    """,
+    # Passed to a function that may set its weights.
+    """\
+    import keras
+    extractor = keras.Sequential([keras.layers.Dense(64, activation="relu")])
+    copy_weights(source, extractor)
+    extractor.compile(loss="categorical_crossentropy")
+    features = extractor.predict(x)
+    """,
+]
+
+
+@pytest.mark.parametrize("program", FRESH_TWINS)
+def test_predict_only_twins_are_silent(program: str) -> None:
+    assert codes(program) == []
