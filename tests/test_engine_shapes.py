@@ -18,6 +18,8 @@ from keraslint.runner import check_bytes
 def codes(program: str) -> list[tuple[str, int]]:
     result = check_bytes("model.py", textwrap.dedent(program).encode(), Settings())
     assert not result.internal_errors
+    # A twin that does not parse would be silent for the wrong reason.
+    assert all(d.code != "KL001" for d in result.diagnostics), result.diagnostics
     return sorted((d.code, d.span.start.line) for d in result.diagnostics if d.code[:3] in ("KL1", "KL2"))
 
 
@@ -126,3 +128,86 @@ FRESH_TWINS = [
 @pytest.mark.parametrize("program", FRESH_TWINS)
 def test_predict_only_twins_are_silent(program: str) -> None:
     assert codes(program) == []
+
+
+# -- sub-models grown with add, then stacked ---------------------------------------
+
+NESTED_GROWN = [
+    # tf.keras: both parts grown with add (one in a loop), stacked in a list.
+    (
+        """\
+        from tensorflow.keras.layers import Dense, Flatten, Reshape
+        from tensorflow.keras.models import Sequential
+        encoder = Sequential()
+        encoder.add(Flatten(input_shape=[28, 28]))
+        for width in (400, 200):
+            encoder.add(Dense(width, activation="relu"))
+        decoder = Sequential()
+        decoder.add(Dense(400, activation="relu"))
+        decoder.add(Dense(784, activation="relu"))
+        decoder.add(Reshape([28, 28]))
+        autoencoder = Sequential([encoder, decoder])
+        autoencoder.compile(loss="binary_crossentropy", optimizer="adam")
+        """,
+        [("KL106", 12)],
+    ),
+    # keras 3, other names: a one-unit sigmoid head with a categorical loss.
+    (
+        """\
+        import keras
+        trunk = keras.Sequential()
+        trunk.add(keras.layers.Dense(32, activation="relu"))
+        head = keras.Sequential()
+        head.add(keras.layers.Dense(1, activation="sigmoid"))
+        net = keras.Sequential([trunk, head])
+        net.compile(optimizer="sgd", loss="categorical_crossentropy")
+        """,
+        [("KL103", 7)],
+    ),
+    # standalone keras, functional: the grown decoder called on a tensor.
+    (
+        """\
+        from keras import Input, Model, Sequential
+        from keras.layers import Dense
+        decoder = Sequential()
+        decoder.add(Dense(64, activation="relu"))
+        decoder.add(Dense(784))
+        inputs = Input((32,))
+        model = Model(inputs, decoder(inputs))
+        model.compile(loss="binary_crossentropy")
+        """,
+        [("KL106", 8)],
+    ),
+]
+
+
+@pytest.mark.parametrize(("program", "expected"), NESTED_GROWN)
+def test_a_grown_sub_model_decides_the_output(program: str, expected: list[tuple[str, int]]) -> None:
+    assert codes(program) == expected
+
+
+_BASES = [textwrap.dedent(program) for program, _ in NESTED_GROWN]
+NESTED_TWINS = [
+    # The correct twin: the decoder ends in sigmoid.
+    _BASES[0].replace('decoder.add(Dense(784, activation="relu"))', 'decoder.add(Dense(784, activation="sigmoid"))'),
+    _BASES[1].replace('"sigmoid"', '"softmax"').replace("Dense(1,", "Dense(4,"),
+    # Grown after it is nested: the stacked model has the later layer too.
+    _BASES[0].replace("autoencoder.compile", 'decoder.add(Dense(784, activation="sigmoid"))\nautoencoder.compile'),
+    # Passed to a helper that may add to it.
+    _BASES[1].replace("net = keras", "finish(head)\nnet = keras"),
+    # Read in a function, which may run before or after the adds.
+    """\
+    import keras
+    head = keras.Sequential()
+    def build():
+        return keras.Sequential([head])
+    head.add(keras.layers.Dense(1, activation="sigmoid"))
+    net = build()
+    net.compile(loss="categorical_crossentropy")
+    """,
+]
+
+
+@pytest.mark.parametrize("program", NESTED_TWINS)
+def test_grown_sub_model_twins_are_silent(program: str) -> None:
+    assert codes(textwrap.dedent(program)) == []

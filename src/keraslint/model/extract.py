@@ -510,6 +510,9 @@ class _Extractor:
         # result depends on where the walk began and is not kept.
         self._cut = False
         self._targets: dict[int, list[Target]] = {}
+        # A name bound to a ``Sequential`` read at a statement of a scope ->
+        # the layers it holds there, grown by ``add`` (set by ``_ModelBuilder``).
+        self.grown: Callable[[str, Scope, int], list[_Layer] | None] | None = None
         # A call of a function of the file -> the expression it returns, in
         # the function's scope as that call sees it (set by ``_ModelBuilder``).
         self.returned_by: Callable[[cst.Call, Scope, int], tuple[cst.BaseExpression, Scope, int] | None] | None = None
@@ -536,6 +539,7 @@ class _Extractor:
         then freed as soon as its model is, not by a later pass of Python's
         cyclic garbage collector over everything alive."""
         self.returned_by = None
+        self.grown = None
         if self.on_close is not None:
             self.on_close()
             self.on_close = None
@@ -691,6 +695,7 @@ class _Extractor:
         # each other (``self.c = TimeDistributed(self.d)``,
         # ``self.d = TimeDistributed(self.c)``) end as an unknown layer.
         for _ in range(_MAX_DEPTH):
+            named = (node.value, scope, index) if isinstance(node, cst.Name) else None
             node, scope, index = self.resolve_value(node, scope, index)
             if not isinstance(node, cst.Call):
                 break
@@ -699,7 +704,8 @@ class _Extractor:
                 return _Layer("Input", node, scope, index)
             kind = keras_member(qualname, "layers") or "?"
             if kind == "?" and keras_model_class(qualname) == "Sequential":
-                kind = "Sequential"
+                grown = self.grown(*named) if named is not None and self.grown is not None else None
+                return _Layer("Sequential", node, scope, index, tuple(grown) if grown is not None else None)
             if kind == "?" and self.returned_by is not None:
                 # ``head(n_classes)``: what the builder returns, for this call.
                 returned = self.returned_by(node, scope, index)
@@ -798,7 +804,10 @@ class _Extractor:
             if layer.kind == "Sequential" and layer.call is not None and layer.scope is not None:
                 # A nested ``Sequential([...])``: its own output, unless an
                 # activation layer after it replaces the activation.
-                inner = self._nested_output(layer.call, layer.scope, layer.index)
+                if layer.layers is not None:
+                    inner = self._grown_output(layer)
+                else:
+                    inner = self._nested_output(layer.call, layer.scope, layer.index)
                 if inner is not None:
                     if reshaped:
                         inner = replace(inner, units=None, units_span=None)
@@ -892,6 +901,21 @@ class _Extractor:
             self._nested[key] = (inner, scope)
         self._cut = self._cut or cut_outside
         return inner
+
+    def _grown_output(self, layer: _Layer) -> OutputLayer | None:
+        """The output of a named ``Sequential`` grown with ``add`` and nested
+        in another (``Sequential([encoder, decoder])``): a layer list nested
+        in itself is cut, as in ``_nested_output``."""
+        assert layer.layers is not None
+        key = (id(layer.call), -1, layer.index)
+        if key in self._open or len(self._open) >= _MAX_DEPTH:
+            self._cut = True
+            return None
+        self._open.add(key)
+        try:
+            return self._walk_back(layer.layers)
+        finally:
+            self._open.discard(key)
 
     # -- model forms ----------------------------------------------------------
     def sequential_layers(self, call: cst.Call, scope: Scope, index: int) -> list[_Layer] | None:
@@ -1519,6 +1543,7 @@ class _ModelBuilder:
         # Each method scope of a module-level class -> the method it is.
         self._methods: dict[int, Method] | None = None
         ex.returned_by = self._returned_value
+        ex.grown = self._grown
         self.events: dict[tuple[int, str], _Calls] = {}
         for event in collector.events:
             calls = self.events.setdefault((id(event.scope), event.receiver), _Calls())
@@ -2030,22 +2055,7 @@ class _ModelBuilder:
         ex = self.ex
         model_class = keras_model_class(ex.qualname(call.func, scope, index))
         if model_class == "Sequential":
-            layers = ex.sequential_layers(call, scope, index)
-            # In a builder specialised to a call site, ``model.add(Dense(units))``
-            # reads ``units`` in the specialised scope.
-            original = self._specialised.get(id(scope), scope)
-            for event in events:
-                if layers is None:
-                    break
-                if event.method == "pop":
-                    layers = None
-                elif event.method == "add" and not event.certain:
-                    # In a loop or a branch: zero or more layers not known,
-                    # after which an unconditional ``add`` is known again.
-                    layers.append(_Layer("?", None))
-                elif event.method == "add":
-                    event_scope = scope if event.scope is original else event.scope
-                    layers.append(ex.as_layer(_argument(event.call, 0, "layer"), event_scope, event.index))
+            layers = self._sequential_chain(call, scope, index, events)
             return (ex.output_of(layers) if layers else None,)
         if model_class == "Model":
             return ex.functional_outputs(_argument(call, 1, "outputs"), scope, index)
@@ -2079,6 +2089,51 @@ class _ModelBuilder:
         if local in self.collector.classes:
             return self._subclass_outputs(self.collector.classes[local], call, scope, index)
         return None
+
+    def _sequential_chain(
+        self, call: cst.Call, scope: Scope, index: int, events: Sequence[_Event]
+    ) -> list[_Layer] | None:
+        """The layers of ``Sequential(...)`` after ``events`` (its ``add`` and
+        ``pop`` calls, in order)."""
+        ex = self.ex
+        layers = ex.sequential_layers(call, scope, index)
+        # In a builder specialised to a call site, ``model.add(Dense(units))``
+        # reads ``units`` in the specialised scope.
+        original = self._specialised.get(id(scope), scope)
+        for event in events:
+            if layers is None:
+                break
+            if event.method == "pop":
+                layers = None
+            elif event.method == "add" and not event.certain:
+                # In a loop or a branch: zero or more layers not known,
+                # after which an unconditional ``add`` is known again.
+                layers.append(_Layer("?", None))
+            elif event.method == "add":
+                event_scope = scope if event.scope is original else event.scope
+                layers.append(ex.as_layer(_argument(event.call, 0, "layer"), event_scope, event.index))
+        return layers
+
+    def _grown(self, name: str, scope: Scope, index: int) -> list[_Layer] | None:
+        """The layers of the ``Sequential`` ``name`` holds at statement
+        ``index`` of ``scope``, where it is nested in another model: its
+        constructor's layers, then its ``add`` calls before there. None
+        when it changes after (an ``add`` or ``pop`` once nested, a helper
+        it is passed to) or is read from another body, where it may be
+        read before or after any of its ``add`` calls."""
+        binding = scope.lookup(name, index)
+        if binding is None or binding.kind is not Kind.VALUE or not isinstance(binding.value, cst.Call):
+            return None
+        if binding.path or name not in scope.bindings:
+            return None
+        original = self._specialised.get(id(scope), scope)
+        if self.collector.passed.get((id(original), name)):
+            return None
+        calls = self.events.get((id(original), name))
+        events = _model_events(calls, binding, scope, name, self.ex.budget) if calls is not None else []
+        if any(event.method in ("add", "pop") and event.index >= index for event in events):
+            return None
+        return self._sequential_chain(binding.value, scope, binding.index, [e for e in events if e.index < index])
 
     def _method_outputs(
         self, call: cst.Call, scope: Scope, index: int, events: Sequence[_Event]

@@ -55,6 +55,10 @@ class LayerStep:
     call: cst.Call | None
     scope: Scope | None = None
     index: int = 0
+    # A ``Sequential`` named where it is nested (``Sequential([encoder,
+    # decoder])``): its layers as grown by ``add`` up to there; None when
+    # only its constructor call is read.
+    layers: tuple[LayerStep, ...] | None = None
 
 
 @dataclass
