@@ -211,3 +211,59 @@ NESTED_TWINS = [
 @pytest.mark.parametrize("program", NESTED_TWINS)
 def test_grown_sub_model_twins_are_silent(program: str) -> None:
     assert codes(textwrap.dedent(program)) == []
+
+
+# -- a regression loss on a softmax whose width is computed -------------------------
+# One unit: a constant output; more: a classifier. Wrong whatever the width.
+
+UNKNOWN_WIDTH_SOFTMAX = [
+    """\
+    import numpy as np
+    import keras
+    y = np.load("y.npy")
+    model = keras.Sequential([keras.layers.Dense(len(np.unique(y)), activation="softmax")])
+    model.compile(optimizer="adam", loss="mse")
+    """,
+    """\
+    import tensorflow as tf
+    inputs = tf.keras.Input((8,))
+    outputs = tf.keras.layers.Dense(labels.shape[1], activation=tf.nn.softmax)(inputs)
+    model = tf.keras.Model(inputs, outputs)
+    model.compile(optimizer="adam", loss=tf.keras.losses.MeanAbsoluteError())
+    """,
+    """\
+    from keras.models import Sequential
+    from keras.layers import Dense, Activation
+    from keras import losses
+    net = Sequential()
+    net.add(Dense(n_classes))
+    net.add(Activation("softmax"))
+    net.compile(loss=losses.mean_squared_error, optimizer="sgd")
+    """,
+]
+
+
+@pytest.mark.parametrize("program", UNKNOWN_WIDTH_SOFTMAX)
+def test_regression_loss_on_a_softmax_of_unknown_width(program: str) -> None:
+    assert [code for code, _ in codes(program)] == ["KL108"]
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ('"softmax")])', '"linear")])'),  # a linear regression head
+        ('loss="mse"', 'loss="categorical_crossentropy"'),  # the right loss
+        ('"softmax")])', '"sigmoid")])'),  # proportions in [0, 1] by sigmoid: a regression
+    ],
+)
+def test_unknown_width_softmax_twins_are_silent(old: str, new: str) -> None:
+    program = textwrap.dedent(UNKNOWN_WIDTH_SOFTMAX[0])
+    assert old in program
+    assert codes(program.replace(old, new)) == []
+
+
+def test_a_softmax_over_another_axis_is_not_read() -> None:
+    # ``Softmax(axis=1)`` may normalise over any axis: no width, no finding.
+    program = textwrap.dedent(UNKNOWN_WIDTH_SOFTMAX[2]).replace('Activation("softmax")', "Softmax(axis=1)")
+    program = program.replace("Dense, Activation", "Dense, Softmax")
+    assert codes(program) == []

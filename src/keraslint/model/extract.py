@@ -1522,6 +1522,8 @@ class _ModelBuilder:
         self._inherited: dict[int, tuple[Compile, ...]] = {}
         # How many builds are under way, one inside the other.
         self._depth = 0
+        # How many grown ``Sequential`` models are being read, one inside the other.
+        self._growing = 0
         self._returns: dict[tuple[int, int, int], tuple[cst.BaseExpression, Scope, int] | None] = {}
         # A helper's method call on the model, moved to one call of the
         # helper -> that call (events kept alive with their ids).
@@ -2133,7 +2135,16 @@ class _ModelBuilder:
         events = _model_events(calls, binding, scope, name, self.ex.budget) if calls is not None else []
         if any(event.method in ("add", "pop") and event.index >= index for event in events):
             return None
-        return self._sequential_chain(binding.value, scope, binding.index, [e for e in events if e.index < index])
+        before = [e for e in events if e.index < index]
+        if not any(e.method in ("add", "pop") for e in before):
+            return None  # its constructor's layers: ``_nested_output`` reads them once
+        if self._growing >= _MAX_DEPTH:
+            return None  # grown from models grown from models..., deeper than real code
+        self._growing += 1
+        try:
+            return self._sequential_chain(binding.value, scope, binding.index, before)
+        finally:
+            self._growing -= 1
 
     def _method_outputs(
         self, call: cst.Call, scope: Scope, index: int, events: Sequence[_Event]
