@@ -267,3 +267,107 @@ def test_a_softmax_over_another_axis_is_not_read() -> None:
     program = textwrap.dedent(UNKNOWN_WIDTH_SOFTMAX[2]).replace('Activation("softmax")', "Softmax(axis=1)")
     program = program.replace("Dense, Activation", "Dense, Softmax")
     assert codes(program) == []
+
+
+# -- scikit-learn wrappers around a builder -------------------------------------------
+# The wrapper calls its builder with the parameters it routes to it.
+
+WRAPPED = [
+    # Keras 2: an sk_param named like the builder's argument replaces its default.
+    (
+        """\
+        from keras.models import Sequential
+        from keras.layers import Dense
+        from keras.wrappers.scikit_learn import KerasClassifier
+        def create_model(activation="sigmoid", optimizer="adam"):
+            model = Sequential()
+            model.add(Dense(12, activation="relu"))
+            model.add(Dense(1, activation=activation))
+            model.compile(loss="binary_crossentropy", optimizer=optimizer)
+            return model
+        clf = KerasClassifier(build_fn=create_model, activation="relu", epochs=10)
+        clf.fit(x, y)
+        """,
+        [("KL106", 8)],
+    ),
+    # tf.keras, a regressor, positional builder, its defaults.
+    (
+        """\
+        import tensorflow as tf
+        def build(units=4, head="softmax"):
+            net = tf.keras.Sequential([tf.keras.layers.Dense(units, activation=head)])
+            net.compile(optimizer="adam", loss="mse")
+            return net
+        reg = tf.keras.wrappers.scikit_learn.KerasRegressor(build, epochs=5, verbose=0)
+        reg.fit(x, y)
+        """,
+        [("KL108", 4)],
+    ),
+    # scikeras: parameters routed with the ``model__`` prefix.
+    (
+        """\
+        import keras
+        from scikeras.wrappers import KerasClassifier
+        def get_model(units=10):
+            model = keras.Sequential([keras.layers.Dense(units, activation="sigmoid")])
+            model.compile(loss="binary_crossentropy")
+            return model
+        clf = KerasClassifier(model=get_model, model__units=3, loss="binary_crossentropy")
+        clf.fit(x, y)
+        """,
+        [],
+    ),
+    # A lambda calling the builder.
+    (
+        """\
+        from keras.models import Sequential
+        from keras.layers import Dense
+        from keras.wrappers.scikit_learn import KerasClassifier
+        def build(classes, loss):
+            model = Sequential([Dense(16, activation="relu"), Dense(classes, activation="softmax")])
+            model.compile(optimizer="adam", loss=loss)
+            return model
+        clf = KerasClassifier(build_fn=lambda: build(3, loss="mean_absolute_error"), epochs=10)
+        clf.fit(x, y)
+        """,
+        [("KL108", 6)],
+    ),
+]
+
+
+@pytest.mark.parametrize(("program", "expected"), WRAPPED)
+def test_a_wrapper_runs_its_builder(program: str, expected: list[tuple[str, int]]) -> None:
+    assert codes(program) == expected
+
+
+def test_scikeras_routes_prefixed_parameters() -> None:
+    program = textwrap.dedent(WRAPPED[2][0]).replace('activation="sigmoid"', 'activation="softmax"')
+    # A 3-unit softmax with binary crossentropy: the routed width decides.
+    assert codes(program) == [("KL102", 5)]
+    # Routed a width of 2 (two-class softmax + BCE is correct on one-hot).
+    assert codes(program.replace("model__units=3", "model__units=2")) == []
+
+
+WRAPPED_TWINS = [
+    # The correct twin of the first: the routed activation is sigmoid.
+    textwrap.dedent(WRAPPED[0][0]).replace('activation="relu", epochs', 'activation="sigmoid", epochs'),
+    # Its defaults are correct and nothing is routed.
+    textwrap.dedent(WRAPPED[0][0]).replace('activation="relu", epochs', "epochs"),
+    # A grid search may set the parameter: the wrapper's own value is not the one trained.
+    textwrap.dedent(WRAPPED[0][0])
+    + "from sklearn.model_selection import GridSearchCV\n"
+    + 'search = GridSearchCV(clf, param_grid={"activation": ["sigmoid"]})\n',
+    # scikeras, unprefixed: it may or may not reach the builder.
+    textwrap.dedent(WRAPPED[2][0])
+    .replace('activation="sigmoid"', 'activation="softmax"')
+    .replace("model__units=3", "units=3"),
+    # The wrapper's targets are converted by the wrapper: not read as the model's.
+    textwrap.dedent(WRAPPED[0][0])
+    .replace('activation="relu", epochs', "epochs")
+    .replace("clf.fit(x, y)", "clf.fit(x, [0, 1, 2, 3])"),
+]
+
+
+@pytest.mark.parametrize("program", WRAPPED_TWINS)
+def test_wrapper_twins_are_silent(program: str) -> None:
+    assert codes(program) == []

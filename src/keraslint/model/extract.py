@@ -19,7 +19,7 @@ from keraslint.analysis.values import Sequence as ValueSequence
 from keraslint.diagnostics import Span
 from keraslint.knowledge import activations as acts
 from keraslint.knowledge import layers as layer_kinds
-from keraslint.knowledge import losses
+from keraslint.knowledge import losses, sklearn_wrappers
 from keraslint.model import fresh
 from keraslint.model.arguments import argument as _argument
 from keraslint.model.blocks import Blocks
@@ -140,6 +140,9 @@ class _Collector(cst.CSTVisitor):
         self.assigned_attributes: set[str] = set()
         # ``setattr``/``delattr``/``__dict__``/``vars``: any attribute may change.
         self.dynamic_attributes = False
+        # A grid search or ``set_params``: a scikit-learn wrapper's
+        # parameters may change after it is made.
+        self.retuned = False
 
     # -- statements and scopes -------------------------------------------------
     @property
@@ -1364,6 +1367,7 @@ def _extract(module: cst.Module, code: str, ex: _Extractor) -> FileModel:
     collector = _Collector()
     walk(module, collector)
     collector.dynamic_attributes = any(marker in code for marker in _DYNAMIC_ATTRIBUTE_MARKERS)
+    collector.retuned = any(marker in code for marker in sklearn_wrappers.RETUNED_MARKERS)
     ex.values = ProgramValues(collector.module_scope, collector.classes, collector.mutations, ex.budget)
     ex.functions, ex.signatures = collector.functions, collector.signatures
     # Channels last unless the file says otherwise anywhere (a global
@@ -1524,6 +1528,9 @@ class _ModelBuilder:
         self._depth = 0
         # How many grown ``Sequential`` models are being read, one inside the other.
         self._growing = 0
+        # A scikit-learn wrapper's call -> the call of its builder it makes.
+        self._wrapped: dict[int, cst.Call] = {}
+        self._copies_of_calls: list[cst.Call] = []
         self._returns: dict[tuple[int, int, int], tuple[cst.BaseExpression, Scope, int] | None] = {}
         # A helper's method call on the model, moved to one call of the
         # helper -> that call (events kept alive with their ids).
@@ -1635,6 +1642,10 @@ class _ModelBuilder:
             return self._invocations[key]
         self._invocations[key] = None
         found: Scope | None = None
+        via = call
+        # ``KerasClassifier(build_fn=build, units=3)``: as the wrapper calls
+        # its builder.
+        call = self._wrapped_call(call, caller, index) or call
         function = self._module_function(call, caller, index)
         if function is not None:
             found = self._specialise(self._function_names()[id(function)], function, call, caller, index)
@@ -1653,10 +1664,52 @@ class _ModelBuilder:
                 elif start is not method.scope:
                     found = start
         if found is not None:
-            self._via.setdefault(id(found), self._via.get(id(caller)) or call)
+            self._via.setdefault(id(found), self._via.get(id(caller)) or via)
             self._copies.append(caller)
         self._invocations[key] = found
         return found
+
+    def _wrapped_call(self, call: cst.Call, caller: Scope, index: int) -> cst.Call | None:
+        """The call of its builder a scikit-learn wrapper makes
+        (``knowledge/sklearn_wrappers.py``): ``build(units=3)`` for
+        ``KerasClassifier(build_fn=build, units=3, epochs=5)``. None for
+        any other call, a builder that is not a module function, a
+        ``**kwargs`` argument, or a file that may set the wrapper's
+        parameters later (a grid search)."""
+        if not isinstance(call.func, (cst.Name, cst.Attribute)) or self.collector.retuned:
+            return None
+        qualname = self.ex.qualname(call.func, caller, index)
+        style = sklearn_wrappers.wrapper(qualname, keras_path(qualname))
+        if style is None:
+            return None
+        keyword, prefix = style
+        builder = _argument(call, 0, keyword)
+        if not isinstance(builder, cst.Name) or self._function_named(builder.value, caller, index) is None:
+            return None
+        signature = self.collector.signatures.get(builder.value)
+        if signature is None:
+            return None
+        names = {*signature.positional[signature.positional_only :], *signature.keyword_only}
+        args: list[cst.Arg] = []
+        for arg in call.args:
+            if arg.star:
+                return None
+            if arg.keyword is None or arg.keyword.value == keyword:
+                continue
+            given = arg.keyword.value
+            if prefix and given.startswith(prefix) and given[len(prefix) :] in names:
+                args.append(cst.Arg(arg.value, keyword=cst.Name(given[len(prefix) :])))
+            elif prefix and given in names:
+                return None  # scikeras may route it too: not known which
+            elif not prefix and given in names:
+                args.append(arg)
+        wrapped = self._wrapped.get(id(call))
+        if wrapped is None:
+            # Kept with the wrapper's call: ids key the caches of calls.
+            wrapped = cst.Call(func=builder, args=tuple(args))
+            self._wrapped[id(call)] = wrapped
+            self._copies_of_calls.append(call)
+        return wrapped
 
     def _method_target(self, call: cst.Call, caller: Scope, index: int) -> tuple[Method, Scope] | None:
         """The method of a class of the file ``call`` runs (``model/methods.py``
