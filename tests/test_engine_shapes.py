@@ -371,3 +371,80 @@ WRAPPED_TWINS = [
 @pytest.mark.parametrize("program", WRAPPED_TWINS)
 def test_wrapper_twins_are_silent(program: str) -> None:
     assert codes(program) == []
+
+
+# -- conditions that are the same in every run -----------------------------------------
+
+CONSTANT_BRANCHES = [
+    # keras 3: a module flag bound once decides which head is added.
+    """\
+    import keras
+    DEBUG = False
+    model = keras.Sequential([keras.layers.Dense(16, activation="relu")])
+    if DEBUG:
+        model.add(keras.layers.Dense(3))
+    else:
+        model.add(keras.layers.Dense(1, activation="sigmoid"))
+    model.compile(loss="categorical_crossentropy")
+    """,
+    # tf.keras: ``if 0:`` never runs, so the head before it is the output.
+    """\
+    import tensorflow as tf
+    model = tf.keras.Sequential()
+    model.add(tf.keras.layers.Dense(1, activation="sigmoid"))
+    if 0:
+        model.add(tf.keras.layers.Dense(10, activation="softmax"))
+    model.compile(loss="categorical_crossentropy")
+    """,
+    # standalone keras, functional, a negated flag read in a builder.
+    """\
+    from keras.layers import Dense, Input
+    from keras.models import Model
+    MULTICLASS = False
+    def build():
+        inputs = Input((8,))
+        if not MULTICLASS:
+            outputs = Dense(1, activation="sigmoid")(inputs)
+        else:
+            outputs = Dense(10, activation="softmax")(inputs)
+        return Model(inputs, outputs)
+    model = build()
+    model.compile(loss="categorical_crossentropy")
+    """,
+]
+
+
+@pytest.mark.parametrize("program", CONSTANT_BRANCHES)
+def test_a_constant_condition_decides_its_branch(program: str) -> None:
+    assert [code for code, _ in codes(program)] == ["KL103"]
+
+
+CONSTANT_TWINS = [
+    # The correct twin: the branch that runs is right.
+    textwrap.dedent(CONSTANT_BRANCHES[0]).replace("categorical_crossentropy", "binary_crossentropy"),
+    # The other side runs: a 3-way softmax.
+    textwrap.dedent(CONSTANT_BRANCHES[0])
+    .replace("DEBUG = False", "DEBUG = True")
+    .replace("Dense(3)", 'Dense(3, activation="softmax")'),
+    # The flag is set again in a function: not the same in every run.
+    textwrap.dedent(CONSTANT_BRANCHES[0]) + "def enable():\n    global DEBUG\n    DEBUG = True\n",
+    # Bound twice at module level.
+    textwrap.dedent(CONSTANT_BRANCHES[0]).replace("DEBUG = False", "DEBUG = False\nDEBUG = load_flag()"),
+    # A parameter of the same name in the function that reads it.
+    textwrap.dedent(CONSTANT_BRANCHES[2]).replace("def build():", "def build(MULTICLASS=True):"),
+    # Bound under a branch: not unconditional.
+    textwrap.dedent(CONSTANT_BRANCHES[0]).replace("DEBUG = False", "if fast:\n    DEBUG = False"),
+    # TYPE_CHECKING-style names are flipped from outside.
+    textwrap.dedent(CONSTANT_BRANCHES[0]).replace("DEBUG", "TYPE_CHECKING"),
+    # ``globals()`` can bind any module name.
+    textwrap.dedent(CONSTANT_BRANCHES[0]) + 'globals()["DEBUG"] = True\n',
+    # Read at module level before its assignment.
+    textwrap.dedent(CONSTANT_BRANCHES[0])
+    .replace("DEBUG = False\n", "")
+    .replace("model.compile", "DEBUG = False\nmodel.compile"),
+]
+
+
+@pytest.mark.parametrize("program", CONSTANT_TWINS)
+def test_constant_condition_twins_are_silent(program: str) -> None:
+    assert codes(program) == []

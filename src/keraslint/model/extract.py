@@ -24,6 +24,7 @@ from keraslint.model import fresh
 from keraslint.model.arguments import argument as _argument
 from keraslint.model.blocks import Blocks
 from keraslint.model.budget import Budget
+from keraslint.model.constants import Constants
 from keraslint.model.loops import compiled_then_trained, loop_losses
 from keraslint.model.methods import Method, is_literal, module_class, own_method, plain
 from keraslint.model.positions import Spans
@@ -104,8 +105,15 @@ class _Class:
 
 
 class _Collector(cst.CSTVisitor):
-    def __init__(self) -> None:
+    def __init__(self, constants: Constants | None = None) -> None:
         super().__init__()
+        self.constants = constants
+        # How many blocks around the walk never run (the body of ``if
+        # False:``, the ``else`` of ``if True:``): nothing there is recorded.
+        self.dead = 0
+        self._dead_blocks: set[int] = set()
+        # For each ``if`` being visited: what it added to ``uncertain`` and ``dead``.
+        self._if_effects: list[tuple[int, int]] = []
         self.module_scope = Scope(parent=None)
         self.scope = self.module_scope
         self.index = 0
@@ -128,8 +136,6 @@ class _Collector(cst.CSTVisitor):
         # Every class, nested ones included.
         self.all_classes: list[_Class] = []
         self._class_stack: list[_Class | None] = []
-        # For each ``if`` being visited: whether it is ``if __name__ == "__main__"``.
-        self._main_guards: list[bool] = []
         self._never_run: set[int] = set()
         # What may change a container or instance in place (model/values.py).
         self.mutations = Mutations()
@@ -152,6 +158,8 @@ class _Collector(cst.CSTVisitor):
     def _bind(
         self, name: str, kind: Kind, value: cst.BaseExpression | None = None, qualname: str | None = None
     ) -> None:
+        if self.dead:
+            return
         self.scope.bind(name, Binding(self.index, kind, self.certain, value, qualname, blocks=self._blocks()))
 
     def _bind_target(
@@ -159,6 +167,8 @@ class _Collector(cst.CSTVisitor):
     ) -> None:
         # LibCST's node classes are final, and a failed ``isinstance`` on one
         # goes through the ABC machinery: the walk's hot paths compare types.
+        if self.dead:
+            return
         node_type = type(target)
         if node_type is cst.Name:
             kind = Kind.VALUE if value is not None else Kind.UNKNOWN
@@ -222,17 +232,31 @@ class _Collector(cst.CSTVisitor):
 
     def visit_IndentedBlock(self, node: cst.IndentedBlock) -> None:
         self.blocks.enter(node)
+        self._enter_dead(node)
 
     def leave_IndentedBlock(self, original_node: cst.IndentedBlock) -> None:
         self.blocks.leave()
+        self._leave_dead(original_node)
 
     def visit_SimpleStatementSuite(self, node: cst.SimpleStatementSuite) -> None:
         # ``if x: a = 1`` on one line: a statement of its own all the same.
         self.blocks.enter(node)
+        self._enter_dead(node)
         self._statement()
 
     def leave_SimpleStatementSuite(self, original_node: cst.SimpleStatementSuite) -> None:
         self.blocks.leave()
+        self._leave_dead(original_node)
+
+    def _enter_dead(self, block: cst.CSTNode) -> None:
+        if id(block) in self._dead_blocks:
+            self.dead += 1
+            self.uncertain += 1
+
+    def _leave_dead(self, block: cst.CSTNode) -> None:
+        if id(block) in self._dead_blocks:
+            self.dead -= 1
+            self.uncertain -= 1
 
     def _header(self, node: cst.CSTNode) -> None:
         self.blocks.header(self.scope, self.index)
@@ -324,7 +348,7 @@ class _Collector(cst.CSTVisitor):
 
     def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
         owner = self._class_stack[-1] if self._class_stack else None
-        at_module = self.scope is self.module_scope
+        at_module = self.scope is self.module_scope and not self.dead
         scope = Scope(parent=self.module_scope, self_attributes=owner.attributes if owner else None)
         if owner is not None:
             owner.methods[node.name.value] = scope
@@ -357,7 +381,7 @@ class _Collector(cst.CSTVisitor):
     def visit_ClassDef(self, node: cst.ClassDef) -> None:
         info = _Class(node, self.scope, self.index)
         self.all_classes.append(info)
-        if self.scope is self.module_scope:
+        if self.scope is self.module_scope and not self.dead:
             self.classes[node.name.value] = info
         self._enter_scope(node.name.value, Scope(parent=self.module_scope))
         self._class_stack.append(info)
@@ -367,7 +391,7 @@ class _Collector(cst.CSTVisitor):
         self._leave_scope()
 
     def visit_Return(self, node: cst.Return) -> None:
-        if node.value is not None:
+        if node.value is not None and not self.dead:
             self.scope.returns.append((self.index, node.value, self.certain))
 
     def visit_Lambda(self, node: cst.Lambda) -> None:
@@ -386,19 +410,46 @@ class _Collector(cst.CSTVisitor):
     def visit_If(self, node: cst.If) -> None:
         # ``if __name__ == "__main__":`` runs whenever the script is run
         # (the only way its model trains): its body is as certain as the
-        # module's. Its ``else`` never runs then.
+        # module's. Its ``else`` never runs then. A condition that is the
+        # same in every run (``model/constants.py``) decides its ``if``:
+        # the side that runs is certain, the other never runs.
         self.blocks.header(self.scope, self.index)
-        main_guard = _is_main_guard(node.test)
-        self._main_guards.append(main_guard)
-        if main_guard:
+        if id(node) in self._dead_blocks:
+            # The ``elif`` of an ``if`` whose body always runs.
+            self._if_effects.append((1, 1))
+            self.uncertain += 1
+            self.dead += 1
+            return
+        verdict: bool | None = None
+        if _is_main_guard(node.test):
             if node.orelse is not None:
                 self._never_run.add(id(node.orelse))
-        else:
+            self._if_effects.append((0, 0))
+            return
+        if self.constants is not None:
+            verdict = self.constants.truth(node.test, self._readable)
+        if verdict is None:
+            self._if_effects.append((1, 0))
             self.uncertain += 1
+            return
+        self._if_effects.append((0, 0))
+        if verdict:
+            if isinstance(node.orelse, cst.Else):
+                self._dead_blocks.add(id(node.orelse.body))
+            elif node.orelse is not None:
+                self._dead_blocks.add(id(node.orelse))
+        else:
+            self._dead_blocks.add(id(node.body))
+
+    def _readable(self, name: str) -> bool:
+        """A module name is read after its assignment (inside a function,
+        which runs once the module has bound its names)."""
+        return self.scope is not self.module_scope or name in self.module_scope.bindings
 
     def leave_If(self, original_node: cst.If) -> None:
-        if not self._main_guards.pop():
-            self.uncertain -= 1
+        uncertain, dead = self._if_effects.pop()
+        self.uncertain -= uncertain
+        self.dead -= dead
 
     def visit_Else(self, node: cst.Else) -> None:
         if id(node) in self._never_run:
@@ -443,6 +494,8 @@ class _Collector(cst.CSTVisitor):
 
     # -- calls ---------------------------------------------------------------
     def visit_Call(self, node: cst.Call) -> None:
+        if self.dead:
+            return
         func = node.func
         kind = type(func)  # not ``isinstance``: see ``_bind_target``
         if kind is cst.Attribute and type(func.value) is cst.Name:  # type: ignore[attr-defined]
@@ -1364,7 +1417,7 @@ def extract(module: cst.Module, code: str, budget: Budget | None = None) -> File
 
 
 def _extract(module: cst.Module, code: str, ex: _Extractor) -> FileModel:
-    collector = _Collector()
+    collector = _Collector(Constants(module, code))
     walk(module, collector)
     collector.dynamic_attributes = any(marker in code for marker in _DYNAMIC_ATTRIBUTE_MARKERS)
     collector.retuned = any(marker in code for marker in sklearn_wrappers.RETUNED_MARKERS)
