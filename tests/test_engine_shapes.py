@@ -448,3 +448,80 @@ CONSTANT_TWINS = [
 @pytest.mark.parametrize("program", CONSTANT_TWINS)
 def test_constant_condition_twins_are_silent(program: str) -> None:
     assert codes(program) == []
+
+
+# -- a loop over a literal, non-empty sequence ------------------------------------------
+# Its last iteration surely runs last: what it adds ends the model.
+
+LAST_ITERATION = [
+    # keras 3, a tuple literal.
+    (
+        """\
+        import keras
+        model = keras.Sequential([keras.Input((8,))])
+        for units in (64, 32, 1):
+            model.add(keras.layers.Dense(units, activation="sigmoid"))
+        model.compile(loss="categorical_crossentropy")
+        """,
+        [("KL103", 5)],
+    ),
+    # tf.keras, a list literal, two adds per iteration.
+    (
+        """\
+        import tensorflow as tf
+        from tensorflow.keras import layers
+        model = tf.keras.Sequential()
+        for width in [128, 10]:
+            model.add(layers.Dense(width))
+            model.add(layers.Activation("sigmoid"))
+        model.compile(optimizer="adam", loss="categorical_crossentropy")
+        """,
+        [("KL107", 6)],
+    ),
+    # standalone keras, a builder whose default is the sequence.
+    (
+        """\
+        from keras.models import Sequential
+        from keras.layers import Dense
+        def build(sizes=(32, 3)):
+            model = Sequential()
+            for size in sizes:
+                model.add(Dense(size, activation="softmax"))
+            model.compile(loss="binary_crossentropy")
+            return model
+        net = build()
+        """,
+        [("KL102", 7)],
+    ),
+]
+
+
+@pytest.mark.parametrize(("program", "expected"), LAST_ITERATION)
+def test_the_last_iteration_of_a_literal_loop_is_certain(program: str, expected: list[tuple[str, int]]) -> None:
+    assert codes(program) == expected
+
+
+_LOOPS = [textwrap.dedent(program) for program, _ in LAST_ITERATION]
+LAST_ITERATION_TWINS = [
+    # The correct twin: the last iteration adds the right head.
+    _LOOPS[0].replace("(64, 32, 1)", "(64, 32, 10)").replace('"sigmoid"', '"softmax"'),
+    # An earlier iteration would be wrong as the output, the last is right.
+    _LOOPS[0].replace("(64, 32, 1)", "(1, 10)").replace('"sigmoid"', '"softmax"'),
+    # ``break`` may end the loop before its last element.
+    _LOOPS[0].replace('activation="sigmoid"))', 'activation="sigmoid"))\n    if done():\n        break'),
+    # ``continue`` may skip the add in the last iteration.
+    _LOOPS[1].replace(
+        "    model.add(layers.Dense(width))", "    if width > 64:\n        continue\n    model.add(layers.Dense(width))"
+    ),
+    # A sequence not known (it may be empty).
+    _LOOPS[0].replace("(64, 32, 1)", "widths"),
+    # Called with another sequence: its last size is correct.
+    _LOOPS[2]
+    .replace("net = build()", "net = build((32, 2))")
+    .replace("binary_crossentropy", "categorical_crossentropy"),
+]
+
+
+@pytest.mark.parametrize("program", LAST_ITERATION_TWINS)
+def test_last_iteration_twins_are_silent(program: str) -> None:
+    assert codes(program) == []

@@ -114,6 +114,9 @@ class _Collector(cst.CSTVisitor):
         self._dead_blocks: set[int] = set()
         # For each ``if`` being visited: what it added to ``uncertain`` and ``dead``.
         self._if_effects: list[tuple[int, int]] = []
+        # The ``for`` statements around the walk: node, index, and the
+        # uncertainty outside it.
+        self._loops: list[tuple[cst.For, int, int]] = []
         self.module_scope = Scope(parent=None)
         self.scope = self.module_scope
         self.index = 0
@@ -480,6 +483,7 @@ class _Collector(cst.CSTVisitor):
 
     def visit_For(self, node: cst.For) -> None:
         self._statement()
+        self._loops.append((node, self.index, self.uncertain))
         self.uncertain += 1
         self._bind_target(node.target, None)
         # ``for d in CONFIGS: d["x"] = 1`` changes the elements of ``CONFIGS``.
@@ -487,6 +491,18 @@ class _Collector(cst.CSTVisitor):
 
     def leave_For(self, original_node: cst.For) -> None:
         self.uncertain -= 1
+        self._loops.pop()
+
+    def _loop(self) -> tuple[cst.For, int] | None:
+        """The ``for`` whose body holds the current statement directly, when
+        the loop itself surely runs (``Event.loop``)."""
+        if not self._loops or self.uncertain != 1:
+            return None
+        node, index, outside = self._loops[-1]
+        here = self.blocks.here()
+        if outside != 0 or not here or here[-1] != id(node.body):
+            return None
+        return node, index
 
     def visit_WithItem(self, node: cst.WithItem) -> None:
         if node.asname is not None:
@@ -502,7 +518,8 @@ class _Collector(cst.CSTVisitor):
             method = func.attr.value  # type: ignore[attr-defined]
             if method in _MODEL_METHODS or method in _LIST_METHODS:
                 receiver = func.value.value  # type: ignore[attr-defined]
-                self.events.append(_Event(self.index, self.uncertain == 0, self.scope, receiver, method, node))
+                loop = self._loop() if self.uncertain == 1 else None
+                self.events.append(_Event(self.index, self.uncertain == 0, self.scope, receiver, method, node, loop))
             if method == "compile":
                 self.compile_calls.append((node, self.scope, self.index))
             elif method == "resize":
@@ -1299,6 +1316,34 @@ class _Extractor:
                         if key is not None and names.count(key) == 1:
                             heads[names.index(key)].append(reader.read(element.value, fit.scope, fit.index))
         return tuple(tuple(head) for head in heads)
+
+
+def _same_loop(a: tuple[cst.For, int] | None, b: tuple[cst.For, int] | None) -> bool:
+    return a is not None and b is not None and a[0] is b[0] and a[1] == b[1]
+
+
+class _EarlyExit(cst.CSTVisitor):
+    found = False
+
+    def visit_Break(self, node: cst.Break) -> None:
+        self.found = True
+
+    def visit_Continue(self, node: cst.Continue) -> None:
+        self.found = True
+
+    def visit_Return(self, node: cst.Return) -> None:
+        self.found = True
+
+    def visit_Raise(self, node: cst.Raise) -> None:
+        self.found = True
+
+
+def _leaves_early(body: cst.BaseSuite) -> bool:
+    """Whether a loop body may end an iteration early (anywhere in it, a
+    nested loop or function included: never less certain)."""
+    visitor = _EarlyExit()
+    walk(body, visitor)  # type: ignore[arg-type]
+    return visitor.found
 
 
 def _elements(node: cst.BaseExpression | None) -> list[cst.BaseExpression] | None:
@@ -2208,19 +2253,54 @@ class _ModelBuilder:
         # In a builder specialised to a call site, ``model.add(Dense(units))``
         # reads ``units`` in the specialised scope.
         original = self._specialised.get(id(scope), scope)
-        for event in events:
-            if layers is None:
-                break
+        position = 0
+        while position < len(events) and layers is not None:
+            event = events[position]
+            position += 1
             if event.method == "pop":
                 layers = None
             elif event.method == "add" and not event.certain:
                 # In a loop or a branch: zero or more layers not known,
                 # after which an unconditional ``add`` is known again.
                 layers.append(_Layer("?", None))
+                last = self._last_iteration(event.loop, scope) if event.scope is original else None
+                if last is not None:
+                    # Directly in the body of a loop over a known, non-empty
+                    # sequence: its last iteration adds these layers, in order.
+                    position -= 1
+                    while position < len(events) and _same_loop(events[position].loop, event.loop):
+                        added = events[position]
+                        layers.append(ex.as_layer(_argument(added.call, 0, "layer"), last, added.index))
+                        position += 1
             elif event.method == "add":
                 event_scope = scope if event.scope is original else event.scope
                 layers.append(ex.as_layer(_argument(event.call, 0, "layer"), event_scope, event.index))
         return layers
+
+    def _last_iteration(self, loop: tuple[cst.For, int] | None, scope: Scope) -> Scope | None:
+        """``scope`` as the last iteration of ``loop`` sees it: its target
+        bound to the last element of a sequence known to be non-empty, whose
+        elements are literals. None when that is not certain: another
+        target, an iterable not known, or a body that may leave an
+        iteration early (``break``, ``continue``, ``return``, ``raise``)."""
+        if loop is None:
+            return None
+        node, index = loop
+        if not isinstance(node.target, cst.Name) or _leaves_early(node.body):
+            return None
+        items = elements(self.ex.value(node.iter, scope, index))
+        if not items:
+            return None
+        last = items[-1]
+        if not isinstance(last, Const) or not isinstance(last.origin, (cst.Integer, cst.Float, cst.SimpleString)):
+            return None
+        name = node.target.value
+        bindings = dict(scope.bindings)
+        bindings[name] = [
+            replace(b, kind=Kind.VALUE, value=last.origin, certain=True, blocks=()) if b.index == index else b
+            for b in scope.bindings.get(name, ())
+        ]
+        return self._copy(scope, bindings, scope.self_attributes)
 
     def _grown(self, name: str, scope: Scope, index: int) -> list[_Layer] | None:
         """The layers of the ``Sequential`` ``name`` holds at statement

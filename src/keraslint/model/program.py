@@ -33,6 +33,9 @@ class Event:
     receiver: str
     method: str
     call: cst.Call
+    # Made directly in the body of a ``for`` that itself surely runs (not
+    # under a branch in it): the loop statement and its index.
+    loop: tuple[cst.For, int] | None = None
 
 
 @dataclass(frozen=True)
