@@ -20,9 +20,11 @@ from keraslint.diagnostics import Span
 from keraslint.knowledge import activations as acts
 from keraslint.knowledge import layers as layer_kinds
 from keraslint.knowledge import losses
+from keraslint.knowledge.library_models import Head, library_head
 from keraslint.model.arguments import argument as _argument
 from keraslint.model.blocks import Blocks
 from keraslint.model.budget import Budget
+from keraslint.model.library import library_output
 from keraslint.model.loops import compiled_then_trained, loop_losses
 from keraslint.model.methods import Method, is_literal, module_class, own_method, plain
 from keraslint.model.positions import Spans
@@ -276,7 +278,9 @@ class _Collector(cst.CSTVisitor):
 
     def _note_keras_import(self, module: str) -> None:
         root = module.split(".")[0]
-        if root in ("keras", "tensorflow", "tf_keras"):
+        # KerasHub (KerasNLP) and KerasCV build Keras models: a file that
+        # uses them is a Keras file.
+        if root in ("keras", "tensorflow", "tf_keras", "keras_hub", "keras_nlp", "keras_cv"):
             self.imports_keras = True
 
     def leave_Assign(self, original_node: cst.Assign) -> None:
@@ -1830,7 +1834,7 @@ class _ModelBuilder:
         is passed to) that may compile and train it. Most bindings of a file
         (``x = np.array(...)``, ``x = Dense(8)(x)``) are none of these: they
         are not read any further."""
-        if keras_model_class(qualname) is not None or _is_tuner(qualname):
+        if keras_model_class(qualname) is not None or _is_tuner(qualname) or _library(qualname) is not None:
             return True
         func = call.func
         kind = type(func)
@@ -2026,6 +2030,13 @@ class _ModelBuilder:
             return ex.functional_outputs(_argument(call, 1, "outputs"), scope, index)
         if _is_tuner(ex.qualname(call.func, scope, index)):
             return self._tuner_outputs(call, scope, index, events)
+        library = _library(ex.qualname(call.func, scope, index))
+        if library is not None:
+            # ``keras_hub.models.BertClassifier.from_preset(...)``,
+            # ``keras.applications.ResNet50(classes=10)``: the head the
+            # library builds (knowledge/library_models.py).
+            head = library_output(ex, library[0], library[1], call, scope, index)
+            return (head,) if head is not None else None
         function = self._module_function(call, scope, index)
         if function is not None:
             inner = self._builder_model(function, events)
@@ -2341,6 +2352,12 @@ _MAX_INVOCATION_DEPTH = 12
 # What a functional ``keras.Model`` subclass may define and still train its
 # functional graph with the compiled loss.
 _FUNCTIONAL_SUBCLASS_METHODS = frozenset({"train_step", "test_step", "predict_step", "get_config", "metrics"})
+
+
+def _library(qualname: str | None) -> tuple[Head, bool] | None:
+    """The head of a model a library builds, and whether it is loaded
+    ``from_preset``; None for anything else."""
+    return library_head(qualname, keras_path(qualname))
 
 
 def _is_tuner(qualname: str | None) -> bool:
