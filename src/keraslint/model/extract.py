@@ -278,9 +278,7 @@ class _Collector(cst.CSTVisitor):
 
     def _note_keras_import(self, module: str) -> None:
         root = module.split(".")[0]
-        # KerasHub (KerasNLP) and KerasCV build Keras models: a file that
-        # uses them is a Keras file.
-        if root in ("keras", "tensorflow", "tf_keras", "keras_hub", "keras_nlp", "keras_cv"):
+        if root in ("keras", "tensorflow", "tf_keras"):
             self.imports_keras = True
 
     def leave_Assign(self, original_node: cst.Assign) -> None:
@@ -2357,7 +2355,11 @@ _FUNCTIONAL_SUBCLASS_METHODS = frozenset({"train_step", "test_step", "predict_st
 def _library(qualname: str | None) -> tuple[Head, bool] | None:
     """The head of a model a library builds, and whether it is loaded
     ``from_preset``; None for anything else."""
-    return library_head(qualname, keras_path(qualname))
+    if qualname is None:
+        return None
+    # ``keras_path`` caches what it is asked: asked only for the names that
+    # may be an application, so that every call's callee does not fill it.
+    return library_head(qualname, keras_path(qualname) if "applications" in qualname else None)
 
 
 def _is_tuner(qualname: str | None) -> bool:
