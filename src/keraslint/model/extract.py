@@ -20,11 +20,13 @@ from keraslint.diagnostics import Span
 from keraslint.knowledge import activations as acts
 from keraslint.knowledge import layers as layer_kinds
 from keraslint.knowledge import losses, sklearn_wrappers
+from keraslint.knowledge.library_models import Head, library_head
 from keraslint.model import fresh
 from keraslint.model.arguments import argument as _argument
 from keraslint.model.blocks import Blocks
 from keraslint.model.budget import Budget
 from keraslint.model.constants import Constants
+from keraslint.model.library import library_output
 from keraslint.model.loops import compiled_then_trained, loop_losses
 from keraslint.model.methods import Method, is_literal, module_class, own_method, plain
 from keraslint.model.positions import Spans
@@ -2033,7 +2035,7 @@ class _ModelBuilder:
         is passed to) that may compile and train it. Most bindings of a file
         (``x = np.array(...)``, ``x = Dense(8)(x)``) are none of these: they
         are not read any further."""
-        if keras_model_class(qualname) is not None or _is_tuner(qualname):
+        if keras_model_class(qualname) is not None or _is_tuner(qualname) or _library(qualname) is not None:
             return True
         func = call.func
         kind = type(func)
@@ -2214,6 +2216,13 @@ class _ModelBuilder:
             return ex.functional_outputs(_argument(call, 1, "outputs"), scope, index)
         if _is_tuner(ex.qualname(call.func, scope, index)):
             return self._tuner_outputs(call, scope, index, events)
+        library = _library(ex.qualname(call.func, scope, index))
+        if library is not None:
+            # ``keras_hub.models.BertClassifier.from_preset(...)``,
+            # ``keras.applications.ResNet50(classes=10)``: the head the
+            # library builds (knowledge/library_models.py).
+            head = library_output(ex, library[0], library[1], call, scope, index)
+            return (head,) if head is not None else None
         function = self._module_function(call, scope, index)
         if function is not None:
             inner = self._builder_model(function, events)
@@ -2618,6 +2627,16 @@ _MAX_INVOCATION_DEPTH = 12
 # What a functional ``keras.Model`` subclass may define and still train its
 # functional graph with the compiled loss.
 _FUNCTIONAL_SUBCLASS_METHODS = frozenset({"train_step", "test_step", "predict_step", "get_config", "metrics"})
+
+
+def _library(qualname: str | None) -> tuple[Head, bool] | None:
+    """The head of a model a library builds, and whether it is loaded
+    ``from_preset``; None for anything else."""
+    if qualname is None:
+        return None
+    # ``keras_path`` caches what it is asked: asked only for the names that
+    # may be an application, so that every call's callee does not fill it.
+    return library_head(qualname, keras_path(qualname) if "applications" in qualname else None)
 
 
 def _is_tuner(qualname: str | None) -> bool:
