@@ -96,6 +96,9 @@ class Target:
     # ``classes`` is the largest label + 1 of a few labels written out: the
     # model may well be for more classes than those.
     classes_at_least: bool = False
+    # One value per sample (a 1-d array, a DataFrame column), whatever the
+    # values are (``encoding`` says what is known of them).
+    one_per_sample: bool = False
 
 
 @dataclass(frozen=True)
