@@ -6,6 +6,7 @@ import json
 import os
 import re
 import stat
+import subprocess
 from pathlib import Path
 
 from helpers import BUGGY, TYPO, findings, run, write
@@ -67,6 +68,46 @@ def test_diff_shows_and_writes_nothing(tmp_path: Path) -> None:
     assert "+    keras.layers.Dense(1, activation='sigmoid'),  # the output\n" in result.stdout
     clean = write(tmp_path, "ok.py", "import keras\n")
     assert run("--diff", str(clean.name), cwd=tmp_path).returncode == 0
+
+
+def _diff_u_hunks(before: Path, after: Path) -> str:
+    """What ``diff -u`` prints, without its two header lines (they name the
+    files and their times)."""
+    result = subprocess.run(["diff", "-u", str(before), str(after)], capture_output=True, text=True, check=False)
+    assert result.returncode == 1, result.stderr
+    return result.stdout.split("\n", 2)[2]
+
+
+def test_diff_of_a_file_without_a_final_newline_is_diff_u_and_applies(tmp_path: Path) -> None:
+    # The last line fixed (TYPO), or kept as context (FIXABLE): either way
+    # the line without its newline is followed by diff's marker, and the
+    # next line of the diff starts a line of its own.
+    for name, text in (("t.py", TYPO.rstrip("\n")), ("f.py", FIXABLE.rstrip("\n"))):
+        path = write(tmp_path, name, text)
+        shown = run("--diff", "--unsafe-fixes", name, cwd=tmp_path)
+        assert shown.returncode == 1, shown.stderr
+        patch, summary = shown.stdout.split("\n\n", 1)
+        assert summary == "Would fix 1 error.\n"
+        assert patch.startswith(f"--- {name}\n+++ {name}\n")
+        assert "\\ No newline at end of file" in patch
+        fixed = write(tmp_path, f"fixed-{name}", text)
+        run("--fix", "--unsafe-fixes", fixed.name, cwd=tmp_path)
+        assert not fixed.read_text().endswith("\n")
+        assert patch.split("\n", 2)[2] + "\n" == _diff_u_hunks(path, fixed)
+        # git applies it (a glued or unmarked last line is a corrupt patch).
+        applied = subprocess.run(
+            ["git", "apply", "-p0", "-"], cwd=tmp_path, input=patch + "\n", capture_output=True, text=True, check=False
+        )
+        assert applied.returncode == 0, applied.stderr
+        assert path.read_bytes() == fixed.read_bytes()
+
+
+def test_diff_of_a_file_ending_with_a_newline_has_no_marker(tmp_path: Path) -> None:
+    write(tmp_path, "t.py", TYPO)
+    fixed = write(tmp_path, "fixed.py", TYPO.replace("categorical_cross_entropy", "categorical_crossentropy"))
+    shown = run("--diff", "t.py", cwd=tmp_path)
+    assert "No newline" not in shown.stdout
+    assert shown.stdout.split("\n", 2)[2] == _diff_u_hunks(tmp_path / "t.py", fixed) + "\nWould fix 1 error.\n"
 
 
 def test_a_file_with_a_syntax_error_is_never_touched(tmp_path: Path) -> None:
@@ -155,6 +196,27 @@ def test_diff_shows_notebook_cells_and_writes_nothing(tmp_path: Path) -> None:
     assert "+    keras.layers.Dense(1, activation='sigmoid'),  # out" in result.stdout
     assert "--- n.ipynb:cell 5\n" in result.stdout and "cell 4" not in result.stdout
     assert path.read_text(encoding="utf-8") == text
+
+
+def test_diff_of_a_notebook_cell_ends_every_line_without_a_marker(tmp_path: Path) -> None:
+    # A cell's last line has no newline of its own (Jupyter's lists of
+    # lines); as ruff, its diff lines are still one per line, and no
+    # "No newline" marker is printed for a cell.
+    cells = [("code", "import keras"), ("code", TYPO.split("\n", 1)[1].rstrip("\n"))]
+    _, text = _notebook(cells)
+    write(tmp_path, "n.ipynb", text)
+    result = run("--diff", "n.ipynb", cwd=tmp_path)
+    assert result.returncode == 1, result.stderr
+    assert result.stdout == (
+        "--- n.ipynb:cell 2\n"
+        "+++ n.ipynb:cell 2\n"
+        "@@ -1,2 +1,2 @@\n"
+        ' model = keras.Sequential([keras.layers.Dense(3, activation="softmax")])\n'
+        '-model.compile(optimizer="adam", loss="categorical_cross_entropy")\n'
+        '+model.compile(optimizer="adam", loss="categorical_crossentropy")\n'
+        "\n"
+        "Would fix 1 error.\n"
+    )
 
 
 def test_notebook_layouts_other_tools_write_are_kept(tmp_path: Path) -> None:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import difflib
 import gc
 import os
 import platform
@@ -499,7 +498,7 @@ def _apply(result: FileResult, unsafe: bool, data: bytes | None = None) -> _Fixe
 def _show_diff(results: list[FileResult], unsafe: bool) -> tuple[int, int]:
     """Print the fixes as a diff; the exit status and the number of
     findings the diff fixes."""
-    from keraslint.alignment import split_lines
+    from keraslint.unified_diff import unified_diff
 
     changed = 0
     would_fix = 0
@@ -515,11 +514,9 @@ def _show_diff(results: list[FileResult], unsafe: bool) -> tuple[int, int]:
             continue
         changed += 1
         would_fix += sum(fixed_codes(result.diagnostics, unsafe).values())
+        notebook = isinstance(result.source, NotebookSource)
         for label, before, after in fixed.diffs:
-            # Lines as Python ends them (a form feed is not a line end).
-            sys.stdout.writelines(
-                difflib.unified_diff(split_lines(before), split_lines(after), fromfile=label, tofile=label)
-            )
+            sys.stdout.writelines(unified_diff(before, after, label, newline_marker=not notebook))
             sys.stdout.write("\n")  # as ruff: a blank line after each
     if failed:
         return EXIT_ERROR, would_fix
