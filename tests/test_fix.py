@@ -7,6 +7,7 @@ import os
 import re
 import stat
 import subprocess
+import sys
 from pathlib import Path
 
 from helpers import BUGGY, TYPO, findings, run, write
@@ -134,6 +135,38 @@ def test_fix_from_stdin_prints_the_fixed_code(tmp_path: Path) -> None:
     remaining = run("--fix", "-", cwd=tmp_path, stdin=BUGGY.replace("binary_crossentropy", "mse").encode())
     assert remaining.stdout == BUGGY.replace("binary_crossentropy", "mse")  # unsafe there: unchanged
     assert " KL101 " in remaining.stderr and remaining.returncode == 1
+
+
+def test_fix_from_stdin_too_large_to_check_is_reported_as_without_fix(tmp_path: Path) -> None:
+    # The input over the limit is given back unchanged; its KL002 is
+    # reported as any `--fix -` report (stderr, or -o, in the chosen format,
+    # with the summary line), the same lines `check -` prints on stdout.
+    big = write(tmp_path, "big.py", "x = 1\n" * (64 * 1024 * 1024 // 6 + 1))
+    data = big.read_bytes()
+    kl002 = "big.py:1:1: KL002 cannot read file: too large to read (more than 64 MB)\n"
+
+    def stdin_run(*args: str) -> subprocess.CompletedProcess[bytes]:
+        with open(big, "rb") as stdin:
+            return subprocess.run(
+                [sys.executable, "-m", "keraslint", "check", *args, "--stdin-filename", "big.py", "-"],
+                stdin=stdin,
+                cwd=tmp_path,
+                capture_output=True,
+                check=False,
+            )
+
+    checked = stdin_run()
+    assert (checked.returncode, checked.stdout.decode()) == (1, kl002 + "Found 1 error.\n")
+    fixed = stdin_run("--fix")
+    assert fixed.stdout == data
+    assert (fixed.returncode, fixed.stderr.decode()) == (1, kl002 + "Found 1 error.\n")
+    quiet = stdin_run("--fix", "-q")
+    assert (quiet.returncode, quiet.stderr.decode()) == (1, kl002)
+    to_file = stdin_run("--fix", "--output-format", "json", "-o", "report.json", "--exit-zero")
+    assert (to_file.returncode, to_file.stderr, to_file.stdout == data) == (0, b"", True)
+    assert [(f["code"], f["filename"]) for f in json.loads((tmp_path / "report.json").read_text())] == [
+        ("KL002", "big.py")
+    ]
 
 
 def _notebook(cells: list[tuple[str, str]], **layout: object) -> tuple[dict, str]:

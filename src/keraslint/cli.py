@@ -372,8 +372,10 @@ def _main(argv: Sequence[str] | None) -> int:
         if more:
             result = unreadable(name, UnreadableSource(too_large(MAX_INPUT_BYTES)))
             if args.fix:
+                # Given back unchanged, streamed; reported as any other
+                # ``--fix -`` run reports (stderr or -o, with its summary).
                 _echo_rest(stdin_data)
-                REPORTERS["concise"]([result], sys.stderr)
+                _stdin_report(result, args, {})
                 return EXIT_CLEAN if args.exit_zero else EXIT_FINDINGS
             results = [result]
         else:
@@ -580,10 +582,7 @@ def _fix_stdin(result: FileResult | None, data: bytes, args: argparse.Namespace)
     if fixed is not None:
         remaining = [d for d in result.diagnostics if d.fix is None or not (d.fix.safe or args.unsafe_fixes)]
         table[result.path] = fixed_codes(result.diagnostics, args.unsafe_fixes)
-    # As ruff: the report goes to stderr (or -o), stdout is the code.
-    report = contextlib.nullcontext(sys.stderr) if args.output_file is None else open_output(args.output_file)
-    with report as output:
-        _printer(args, output).write_report([replace(result, diagnostics=remaining)], output, table)
+    _stdin_report(replace(result, diagnostics=remaining), args, table)
     for error in internal:
         print(f"keraslint: internal error in {result.path}: {error}", file=sys.stderr)
     if internal:
@@ -591,3 +590,11 @@ def _fix_stdin(result: FileResult | None, data: bytes, args: argparse.Namespace)
     if args.exit_zero:
         return EXIT_CLEAN
     return EXIT_FINDINGS if remaining or (args.exit_non_zero_on_fix and table) else EXIT_CLEAN
+
+
+def _stdin_report(result: FileResult, args: argparse.Namespace, fixed: FixTable) -> None:
+    """The report of ``--fix -``: as ruff, on stderr (or ``-o``), since
+    stdout is the code."""
+    report = contextlib.nullcontext(sys.stderr) if args.output_file is None else open_output(args.output_file)
+    with report as output:
+        _printer(args, output).write_report([result], output, fixed)
