@@ -437,3 +437,41 @@ def test_a_reader_that_leaves_early_ends_the_output_quietly(tmp_path: Path) -> N
     assert shown.stdout.startswith("m00.py:4:38: KL101 [*] ") and shown.stdout.count("\n") == 1
     assert (tmp_path / "err.txt").read_text() == ""
     assert (tmp_path / "status.txt").read_text().strip() == "1"
+
+
+@pytest.mark.parametrize(
+    ("args", "status"),
+    [
+        (["rule", "KL101"], 0),
+        (["rule", "softmax-single-unit"], 0),
+        (["rule", "--all"], 0),
+        (["--list-rules"], 0),
+        (["check", "--explain", "KL101"], 0),
+        (["check", "--show-settings"], 0),
+        (["check", "--no-cache", "m.py"], 1),
+        (["check", "--no-cache", "clean.py"], 0),
+        (["check", "--no-cache", "--statistics", "--output-format", "json", "m.py"], 1),
+        (["rule", "KL999"], 2),  # said on stderr, before any output
+    ],
+)
+def test_every_command_whose_reader_is_gone_ends_quietly_with_its_usual_status(
+    tmp_path: Path, args: list[str], status: int
+) -> None:
+    # The reading end is closed before keraslint writes: every write meets
+    # a broken pipe, whatever the size of the output and the timing.
+    write(tmp_path, "m.py", SAFE)
+    write(tmp_path, "clean.py", CLEAN)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "keraslint", *args],
+        cwd=tmp_path,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert process.stdout is not None and process.stderr is not None
+    process.stdout.close()
+    error = process.stderr.read().decode()
+    assert process.wait(timeout=120) == status, error
+    if status != 2:
+        assert error == ""
+    else:
+        assert error.startswith("keraslint: error: no rule `KL999`") and "Traceback" not in error

@@ -16,7 +16,7 @@ import platform
 import sys
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Sequence, TextIO
+from typing import Callable, Sequence, TextIO
 
 from keraslint import __version__
 from keraslint.cache import CACHE_DIRECTORY_NAME
@@ -317,6 +317,27 @@ def _tune_gc() -> None:
         gc.set_threshold(200_000, 30, 30)
 
 
+def _printing(command: Callable[[], int]) -> int:
+    """Run a command that only prints (``rule``, ``--list-rules``,
+    ``--explain``, ``--show-settings``). A reader that leaves early
+    (``keraslint rule KL101 | head -1``) took what it wanted of a correct
+    answer: the command ends quietly with its usual status."""
+    try:
+        status = command()
+        sys.stdout.flush()
+    except BrokenPipeError:
+        _quiet_stdout()
+        return EXIT_CLEAN
+    return status
+
+
+def _show_settings(settings: Settings, args: argparse.Namespace) -> int:
+    print(describe(settings))
+    if settings.keras_version == "auto":
+        print(describe_declared_version(_first_path(args)))
+    return EXIT_CLEAN
+
+
 def _main(argv: Sequence[str] | None) -> int:
     _tune_gc()
     arguments = list(sys.argv[1:] if argv is None else argv)
@@ -325,7 +346,7 @@ def _main(argv: Sequence[str] | None) -> int:
 
         return serve(arguments[1:])
     if arguments[:1] == ["rule"]:
-        return rule_command(arguments[1:])
+        return _printing(lambda: rule_command(arguments[1:]))
     prog = "keraslint"
     if arguments[:1] == ["clean"]:
         from keraslint.clean import clean_command
@@ -342,9 +363,9 @@ def _main(argv: Sequence[str] | None) -> int:
     if args.diff and args.show_fixes:
         parser.error("--show-fixes lists the fixes --fix made; --diff makes none")
     if args.list_rules:
-        return list_rules()
+        return _printing(list_rules)
     if args.explain:
-        return rule_command([args.explain])
+        return _printing(lambda: rule_command([args.explain]))
     try:
         resolver = _resolver(args)
         settings = resolver.settings_for(_first_path(args))
@@ -352,10 +373,7 @@ def _main(argv: Sequence[str] | None) -> int:
         _say(f"keraslint: error: {error}")
         return EXIT_ERROR
     if args.show_settings:
-        print(describe(settings))
-        if settings.keras_version == "auto":
-            print(describe_declared_version(_first_path(args)))
-        return EXIT_CLEAN
+        return _printing(lambda: _show_settings(settings, args))
     if args.add_noqa and (args.fix or args.diff or "-" in args.paths):
         _say("keraslint: error: `--add-noqa` writes files: it cannot be combined with `--fix`, `--diff` or stdin")
         return EXIT_ERROR
