@@ -84,6 +84,33 @@ def test_check_help_names_the_subcommand_and_explains_every_option(tmp_path: Pat
     assert "--exit-non-zero-on-fix" in result.stdout
 
 
+def _undocumented(help_text: str) -> list[str]:
+    """The arguments of an argparse ``--help`` with no text of their own:
+    an entry (two spaces in) with nothing after it, on its line or the
+    next, more indented, one."""
+    lines = help_text.splitlines()
+    missing = []
+    for index, line in enumerate(lines):
+        entry = re.fullmatch(r"  (\S.*?)(?: {2,}(\S.*))?", line)
+        if entry is None or entry[2]:
+            continue
+        following = lines[index + 1] if index + 1 < len(lines) else ""
+        if not re.match(r" {4,}\S", following):
+            missing.append(entry[1])
+    return missing
+
+
+@pytest.mark.parametrize("command", ["check", "rule", "clean", "server"])
+def test_every_option_of_every_command_has_help(tmp_path: Path, command: str) -> None:
+    result = run(command, "--help", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith(f"usage: keraslint {command} ")
+    assert "  -h, --help" in result.stdout
+    assert _undocumented(result.stdout) == []
+    # The check sees a missing help text.
+    assert _undocumented("options:\n  -h, --help  show this\n  --bare\n  --wrapped X\n      text\n") == ["--bare"]
+
+
 # --- the summary -----------------------------------------------------------
 
 
