@@ -317,6 +317,20 @@ def test_statistics_as_json(tmp_path: Path) -> None:
     assert check("--statistics", ".", cwd=tmp_path).stdout == ""  # as ruff: no counts, no summary
 
 
+def test_statistics_go_to_the_output_file_in_either_format(tmp_path: Path) -> None:
+    write(tmp_path, "m.py", SAFE)
+    as_json = check("--statistics", "--output-format", "json", "-o", "out/stats.json", "m.py", cwd=tmp_path)
+    assert (as_json.returncode, as_json.stdout, as_json.stderr) == (1, "", "")
+    assert json.loads((tmp_path / "out" / "stats.json").read_text()) == [
+        {"code": "KL101", "name": "softmax-single-unit", "count": 1, "fixable": True, "fixable_count": 1}
+    ]
+    as_text = check("--statistics", "--color", "always", "-o", "out/stats.txt", "m.py", cwd=tmp_path)
+    assert (as_text.returncode, as_text.stdout, as_text.stderr) == (1, "", "")
+    assert (tmp_path / "out" / "stats.txt").read_text() == (
+        "1\tKL101\t[*] softmax-single-unit\nFound 1 error.\n[*] 1 fixable with `--fix`.\n"
+    )
+
+
 def test_statistics_refuses_other_formats(tmp_path: Path) -> None:
     result = check("--statistics", "--output-format", "sarif", ".", cwd=tmp_path)
     assert result.returncode == 2
