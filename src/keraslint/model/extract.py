@@ -24,6 +24,7 @@ from keraslint.knowledge.library_models import Head, library_head
 from keraslint.model import fresh
 from keraslint.model.arguments import argument as _argument
 from keraslint.model.blocks import Blocks
+from keraslint.model.branches import prune_branches
 from keraslint.model.budget import Budget
 from keraslint.model.constants import Constants
 from keraslint.model.library import library_output
@@ -36,6 +37,7 @@ from keraslint.model.program import ListHistory as _ListHistory
 from keraslint.model.program import Signature as _Signature
 from keraslint.model.resolve import (
     Binding,
+    Condition,
     Kind,
     Scope,
     keras_member,
@@ -434,6 +436,10 @@ class _Collector(cst.CSTVisitor):
         if self.constants is not None:
             verdict = self.constants.truth(node.test, self._readable)
         if verdict is None:
+            if not self.dead and self.scope is not self.module_scope:
+                self.scope.conditions.append(
+                    Condition(node.test, self.index, id(node.body), _else_blocks(node.orelse), self.certain)
+                )
             self._if_effects.append((1, 0))
             self.uncertain += 1
             return
@@ -534,6 +540,15 @@ class _Collector(cst.CSTVisitor):
                     self.passed.setdefault(key, []).append((node, self.index, self.uncertain == 0))
         self.calls.append((node, self.scope, self.index))
         self.mutations.call(node, self.scope, self.index)
+
+
+def _else_blocks(orelse: cst.If | cst.Else | None) -> tuple[int, ...]:
+    """The blocks of an ``if``'s ``elif`` and ``else`` sides."""
+    found: list[int] = []
+    while orelse is not None:
+        found.append(id(orelse.body))
+        orelse = orelse.orelse if isinstance(orelse, cst.If) else None
+    return tuple(found)
 
 
 def _is_main_guard(test: cst.BaseExpression) -> bool:
@@ -2513,7 +2528,19 @@ class _ModelBuilder:
             self_attributes=self_attributes,
             returns=function.returns,
             statement_blocks=function.statement_blocks,
+            conditions=function.conditions,
         )
+        pruned = prune_branches(copy, lambda test, index: self.ex.bool_value(test, copy, index))
+        if pruned is not None:
+            copy = Scope(
+                parent=function.parent,
+                bindings=pruned,
+                star_imports=function.star_imports,
+                self_attributes=self_attributes,
+                returns=function.returns,
+                statement_blocks=function.statement_blocks,
+                conditions=function.conditions,
+            )
         self._specialised[id(copy)] = self._specialised.get(id(function), function)
         self._copies.append(copy)
         return copy

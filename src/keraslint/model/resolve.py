@@ -108,6 +108,20 @@ class Binding:
     blocks: tuple[int, ...] = field(default=(), compare=False)
 
 
+@dataclass(frozen=True)
+class Condition:
+    """An ``if`` in a function whose test depends on values only a call
+    knows (``if activation == "softmax":``): read at statement ``index``,
+    its body is block ``body``, its ``elif``/``else`` sides the blocks
+    ``orelse``; ``outer_certain`` when the ``if`` itself surely runs."""
+
+    test: cst.BaseExpression
+    index: int
+    body: int
+    orelse: tuple[int, ...]
+    outer_certain: bool
+
+
 @dataclass
 class Scope:
     parent: Scope | None
@@ -129,6 +143,8 @@ class Scope:
     )
     # Each statement under a branch or loop -> the blocks around it.
     statement_blocks: dict[int, tuple[int, ...]] = field(default_factory=dict, repr=False, compare=False)
+    # Its ``if`` statements whose condition may vary (``model/branches.py``).
+    conditions: list[Condition] = field(default_factory=list, repr=False, compare=False)
 
     def root(self) -> Scope:
         """The module's scope."""
