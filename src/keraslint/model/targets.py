@@ -174,7 +174,11 @@ class TargetReader:
                 return self._outside(frame, self._follow, bound.node, bound.scope, bound.index, path, depth + 1)
             binding = scope.lookup(node.value, index)
             if binding is None or binding.kind is not Kind.VALUE or binding.value is None:
-                return None if path else self._filled(node.value, scope, index, depth)
+                if path:
+                    return None
+                return self._relabelled(node.value, scope, index, depth) or self._filled(
+                    node.value, scope, index, depth
+                )
             owner = scope if node.value in scope.bindings else (scope.parent or scope)
             if isinstance(binding.value, cst.List) and not binding.value.elements and not path and not binding.path:
                 return self._grown(node.value, binding, owner, scope, index, depth)
@@ -425,6 +429,45 @@ class TargetReader:
         if self._mentions_parameter(node):
             return None
         return self.ex.int_value(node, scope, index)
+
+    def _relabelled(self, name: str, scope: Scope, index: int, depth: int) -> _Result:
+        """``y[22000:] = 2`` (or ``y[i] = 2``) on integer labels, the only
+        change of ``y`` in its scope: still integer labels, among the old
+        ones and the new id. Anything else (a second write, an alias, a
+        method, a value that is not a non-negative integer) is not read."""
+        history = scope.bindings.get(name)
+        values = self.ex.values
+        if not history or values is None:
+            return None
+        before = [binding for binding in history if binding.index < index]
+        writes_here = [binding for binding in history if binding.kind is Kind.UNKNOWN]
+        if not before or len(writes_here) != 1 or before[-1] is not writes_here[0] or not before[-1].certain:
+            return None
+        written = before[-1]
+        # The changes and aliases the use itself makes come after it.
+        changes = [(c.scope, c.index) for c in values.mutations.changes.get(name, []) if c.index < index]
+        aliases = [alias for alias in values.mutations.aliases.get(name, []) if alias.index < index]
+        if aliases or changes != [(scope, written.index)]:
+            return None
+        body = self._body_of(scope)
+        writes = _subscript_writes(body, name, self.ex.budget) if body is not None else None
+        if not writes or len(writes) != 1 or len(writes[0][0]) != 1:
+            return None
+        keys, value, target = writes[0]
+        label = as_int(self.ex.value(value, scope, written.index))
+        if label is None or label < 0 or isinstance(keys[0], cst.Index) and isinstance(keys[0].value, cst.Tuple):
+            return None
+        old = self._follow(cst.Name(name), scope, written.index, (), depth + 1)
+        if old is None or old.encoding is not Encoding.INTEGER or old.ids:
+            return None
+        if old.labels is not None:
+            labels = old.labels
+        elif old.classes is not None and not old.at_least:
+            labels = frozenset(range(old.classes))
+        else:
+            return replace(old, classes=None, complete=False, span=self.ex.span(target))
+        found = _vocabulary(labels | {label}, f"{self.ex.source(target)} = {label}", self.ex.span(target))
+        return replace(found, column=old.column)
 
     def _filled(self, name: str, scope: Scope, index: int, depth: int) -> _Result:
         """``y = np.zeros((n, k))`` then only ``y[i, label] = 1`` or
