@@ -63,6 +63,10 @@ class Diagnostic:
     # 17"): each a span and what is there. Not compared, so that two
     # findings that differ only in it are still one.
     related: tuple[tuple[Span, str], ...] = field(default=(), compare=False)
+    # How keraslint knows: the steps a value that decides the finding took
+    # from where it was written to where Keras reads it, origin first
+    # (``units = len(CLASSES) = 4``). Not compared, like ``related``.
+    trace: tuple[tuple[Span, str], ...] = field(default=(), compare=False)
 
     def sort_key(self) -> tuple[int, int, str, str]:
         return (self.span.start.line, self.span.start.column, self.code, self.message)

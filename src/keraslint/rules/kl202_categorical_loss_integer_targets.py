@@ -10,7 +10,7 @@ from keraslint.knowledge.losses import (
 )
 from keraslint.model.types import Encoding, FileModel
 from keraslint.rules._suggest import literal_fix
-from keraslint.rules.base import Invalid, Rule, trained_losses
+from keraslint.rules.base import Invalid, Rule, trace_of, trained_losses
 
 
 class CategoricalLossOnIntegerTargets(Rule):
@@ -151,5 +151,6 @@ model.fit(x, y, epochs=CONFIG["epochs"])
                             related=(
                                 (target.producer_span or target.span, f"integer labels from `{target.producer}`"),
                             ),
+                            trace=trace_of(loss, target),
                         )
                         break
