@@ -315,6 +315,7 @@ async def test_the_loss_is_related_information(client: LanguageClient):
     ],
 )
 async def test_related_information_is_each_findings_related_spans(client: LanguageClient, fixture: str):
+    """The related spans first, then each step of the trace (issue 13)."""
     text = (FIXTURES / fixture).read_text(encoding="utf-8")
     uri = uri_of(fixture)
     params = await published(client, uri, did_open(client, uri, text))
@@ -324,7 +325,13 @@ async def test_related_information_is_each_findings_related_spans(client: Langua
         return lsp.Position(line=point.line - 1, character=units(lines[point.line - 1][: point.column], "utf-16"))
 
     expected = [
-        (d.code, [(lsp.Range(start=position(s.start), end=position(s.end)), label) for s, label in d.related])
+        (
+            d.code,
+            [
+                (lsp.Range(start=position(s.start), end=position(s.end)), label)
+                for s, label in (*d.related, *((s, f"trace: {step}") for s, step in d.trace))
+            ],
+        )
         for d in lint_text(str(ROOT / fixture), text).diagnostics
     ]
     shown = [(d.code, [(r.location.range, r.message) for r in d.related_information or ()]) for d in params.diagnostics]

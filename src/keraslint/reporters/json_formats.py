@@ -36,6 +36,17 @@ def as_dict(item: Located) -> dict[str, Any]:
         "end_location": {"row": item.end_line, "column": item.end_column},
         "fix": fix,
         "url": rule_url(d.code),
+        # How keraslint knows, origin first (empty for a value written
+        # where Keras reads it).
+        "trace": [
+            {
+                "message": step.message,
+                "cell": step.cell,
+                "location": {"row": step.line, "column": step.column},
+                "end_location": {"row": step.end_line, "column": step.end_column},
+            }
+            for step in item.trace
+        ],
     }
 
 
