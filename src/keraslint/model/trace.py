@@ -125,22 +125,22 @@ class _Walk:
 
     def _to_goal(self, why: Why, hops: list[_Hop], top: Step) -> tuple[Step, ...]:
         """The hops from the use to the one whose expression holds the goal,
-        origin first, the goal itself the first step."""
+        origin first, the goal itself the first step. Nodes are compared,
+        not positions: no span is filled here."""
         assert why.goal is not None
         goal, said = why.goal
-        # Every span first, then the comparisons: the first read fills them
-        # all in one pass over the tree.
-        spans = [self.tracer.spans.of(hop.node) for hop in hops]
-        if _within(goal, top[0]):
-            return ()  # made where it is used
+        made = self.tracer.spans.node_of(goal)
+        if made is None or _holds(why.node, made):
+            return ()  # made where it is used, or not known where
+        span = self.tracer.spans.of
         chain: list[Step] = []
-        for position, hop_span in enumerate(spans):
-            if _within(goal, hop_span):
+        for position, hop in enumerate(hops):
+            if _holds(hop.node, made):
                 # The name assigned where the targets are made says so.
-                chain.append((hop_span, f"{hops[position].text} ({said})"))
-                position = hops[position].parent
+                chain.append((span(hop.node), f"{hop.text} ({said})"))
+                position = hop.parent
                 while position >= 0:
-                    chain.append((spans[position], hops[position].text))
+                    chain.append((span(hops[position].node), hops[position].text))
                     position = hops[position].parent
                 break
         if not chain:
@@ -241,8 +241,15 @@ def _show(value: Value) -> str | None:
     return None
 
 
-def _within(inner: Span, outer: Span) -> bool:
-    return outer.start <= inner.start and inner.end <= outer.end and inner.start != inner.end
+def _holds(node: cst.CSTNode, part: cst.CSTNode) -> bool:
+    """Whether ``part`` is ``node`` or within it."""
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        if current is part:
+            return True
+        stack.extend(current.children)
+    return False
 
 
 _SCOPED = (cst.Lambda, cst.FunctionDef, cst.ClassDef)
