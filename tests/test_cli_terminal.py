@@ -84,6 +84,33 @@ def test_check_help_names_the_subcommand_and_explains_every_option(tmp_path: Pat
     assert "--exit-non-zero-on-fix" in result.stdout
 
 
+def _undocumented(help_text: str) -> list[str]:
+    """The arguments of an argparse ``--help`` with no text of their own:
+    an entry (two spaces in) with nothing after it, on its line or the
+    next, more indented, one."""
+    lines = help_text.splitlines()
+    missing = []
+    for index, line in enumerate(lines):
+        entry = re.fullmatch(r"  (\S.*?)(?: {2,}(\S.*))?", line)
+        if entry is None or entry[2]:
+            continue
+        following = lines[index + 1] if index + 1 < len(lines) else ""
+        if not re.match(r" {4,}\S", following):
+            missing.append(entry[1])
+    return missing
+
+
+@pytest.mark.parametrize("command", ["check", "rule", "clean", "server"])
+def test_every_option_of_every_command_has_help(tmp_path: Path, command: str) -> None:
+    result = run(command, "--help", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith(f"usage: keraslint {command} ")
+    assert "  -h, --help" in result.stdout
+    assert _undocumented(result.stdout) == []
+    # The check sees a missing help text.
+    assert _undocumented("options:\n  -h, --help  show this\n  --bare\n  --wrapped X\n      text\n") == ["--bare"]
+
+
 # --- the summary -----------------------------------------------------------
 
 
@@ -290,6 +317,20 @@ def test_statistics_as_json(tmp_path: Path) -> None:
     assert check("--statistics", ".", cwd=tmp_path).stdout == ""  # as ruff: no counts, no summary
 
 
+def test_statistics_go_to_the_output_file_in_either_format(tmp_path: Path) -> None:
+    write(tmp_path, "m.py", SAFE)
+    as_json = check("--statistics", "--output-format", "json", "-o", "out/stats.json", "m.py", cwd=tmp_path)
+    assert (as_json.returncode, as_json.stdout, as_json.stderr) == (1, "", "")
+    assert json.loads((tmp_path / "out" / "stats.json").read_text()) == [
+        {"code": "KL101", "name": "softmax-single-unit", "count": 1, "fixable": True, "fixable_count": 1}
+    ]
+    as_text = check("--statistics", "--color", "always", "-o", "out/stats.txt", "m.py", cwd=tmp_path)
+    assert (as_text.returncode, as_text.stdout, as_text.stderr) == (1, "", "")
+    assert (tmp_path / "out" / "stats.txt").read_text() == (
+        "1\tKL101\t[*] softmax-single-unit\nFound 1 error.\n[*] 1 fixable with `--fix`.\n"
+    )
+
+
 def test_statistics_refuses_other_formats(tmp_path: Path) -> None:
     result = check("--statistics", "--output-format", "sarif", ".", cwd=tmp_path)
     assert result.returncode == 2
@@ -437,3 +478,41 @@ def test_a_reader_that_leaves_early_ends_the_output_quietly(tmp_path: Path) -> N
     assert shown.stdout.startswith("m00.py:4:38: KL101 [*] ") and shown.stdout.count("\n") == 1
     assert (tmp_path / "err.txt").read_text() == ""
     assert (tmp_path / "status.txt").read_text().strip() == "1"
+
+
+@pytest.mark.parametrize(
+    ("args", "status"),
+    [
+        (["rule", "KL101"], 0),
+        (["rule", "softmax-single-unit"], 0),
+        (["rule", "--all"], 0),
+        (["--list-rules"], 0),
+        (["check", "--explain", "KL101"], 0),
+        (["check", "--show-settings"], 0),
+        (["check", "--no-cache", "m.py"], 1),
+        (["check", "--no-cache", "clean.py"], 0),
+        (["check", "--no-cache", "--statistics", "--output-format", "json", "m.py"], 1),
+        (["rule", "KL999"], 2),  # said on stderr, before any output
+    ],
+)
+def test_every_command_whose_reader_is_gone_ends_quietly_with_its_usual_status(
+    tmp_path: Path, args: list[str], status: int
+) -> None:
+    # The reading end is closed before keraslint writes: every write meets
+    # a broken pipe, whatever the size of the output and the timing.
+    write(tmp_path, "m.py", SAFE)
+    write(tmp_path, "clean.py", CLEAN)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "keraslint", *args],
+        cwd=tmp_path,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert process.stdout is not None and process.stderr is not None
+    process.stdout.close()
+    error = process.stderr.read().decode()
+    assert process.wait(timeout=120) == status, error
+    if status != 2:
+        assert error == ""
+    else:
+        assert error.startswith("keraslint: error: no rule `KL999`") and "Traceback" not in error

@@ -6,6 +6,8 @@ import json
 import os
 import re
 import stat
+import subprocess
+import sys
 from pathlib import Path
 
 from helpers import BUGGY, TYPO, findings, run, write
@@ -69,6 +71,46 @@ def test_diff_shows_and_writes_nothing(tmp_path: Path) -> None:
     assert run("--diff", str(clean.name), cwd=tmp_path).returncode == 0
 
 
+def _diff_u_hunks(before: Path, after: Path) -> str:
+    """What ``diff -u`` prints, without its two header lines (they name the
+    files and their times)."""
+    result = subprocess.run(["diff", "-u", str(before), str(after)], capture_output=True, text=True, check=False)
+    assert result.returncode == 1, result.stderr
+    return result.stdout.split("\n", 2)[2]
+
+
+def test_diff_of_a_file_without_a_final_newline_is_diff_u_and_applies(tmp_path: Path) -> None:
+    # The last line fixed (TYPO), or kept as context (FIXABLE): either way
+    # the line without its newline is followed by diff's marker, and the
+    # next line of the diff starts a line of its own.
+    for name, text in (("t.py", TYPO.rstrip("\n")), ("f.py", FIXABLE.rstrip("\n"))):
+        path = write(tmp_path, name, text)
+        shown = run("--diff", "--unsafe-fixes", name, cwd=tmp_path)
+        assert shown.returncode == 1, shown.stderr
+        patch, summary = shown.stdout.split("\n\n", 1)
+        assert summary == "Would fix 1 error.\n"
+        assert patch.startswith(f"--- {name}\n+++ {name}\n")
+        assert "\\ No newline at end of file" in patch
+        fixed = write(tmp_path, f"fixed-{name}", text)
+        run("--fix", "--unsafe-fixes", fixed.name, cwd=tmp_path)
+        assert not fixed.read_text().endswith("\n")
+        assert patch.split("\n", 2)[2] + "\n" == _diff_u_hunks(path, fixed)
+        # git applies it (a glued or unmarked last line is a corrupt patch).
+        applied = subprocess.run(
+            ["git", "apply", "-p0", "-"], cwd=tmp_path, input=patch + "\n", capture_output=True, text=True, check=False
+        )
+        assert applied.returncode == 0, applied.stderr
+        assert path.read_bytes() == fixed.read_bytes()
+
+
+def test_diff_of_a_file_ending_with_a_newline_has_no_marker(tmp_path: Path) -> None:
+    write(tmp_path, "t.py", TYPO)
+    fixed = write(tmp_path, "fixed.py", TYPO.replace("categorical_cross_entropy", "categorical_crossentropy"))
+    shown = run("--diff", "t.py", cwd=tmp_path)
+    assert "No newline" not in shown.stdout
+    assert shown.stdout.split("\n", 2)[2] == _diff_u_hunks(tmp_path / "t.py", fixed) + "\nWould fix 1 error.\n"
+
+
 def test_a_file_with_a_syntax_error_is_never_touched(tmp_path: Path) -> None:
     broken = FIXABLE + "def oops(:\n"
     path = write(tmp_path, "m.py", broken)
@@ -93,6 +135,38 @@ def test_fix_from_stdin_prints_the_fixed_code(tmp_path: Path) -> None:
     remaining = run("--fix", "-", cwd=tmp_path, stdin=BUGGY.replace("binary_crossentropy", "mse").encode())
     assert remaining.stdout == BUGGY.replace("binary_crossentropy", "mse")  # unsafe there: unchanged
     assert " KL101 " in remaining.stderr and remaining.returncode == 1
+
+
+def test_fix_from_stdin_too_large_to_check_is_reported_as_without_fix(tmp_path: Path) -> None:
+    # The input over the limit is given back unchanged; its KL002 is
+    # reported as any `--fix -` report (stderr, or -o, in the chosen format,
+    # with the summary line), the same lines `check -` prints on stdout.
+    big = write(tmp_path, "big.py", "x = 1\n" * (64 * 1024 * 1024 // 6 + 1))
+    data = big.read_bytes()
+    kl002 = "big.py:1:1: KL002 cannot read file: too large to read (more than 64 MB)\n"
+
+    def stdin_run(*args: str) -> subprocess.CompletedProcess[bytes]:
+        with open(big, "rb") as stdin:
+            return subprocess.run(
+                [sys.executable, "-m", "keraslint", "check", *args, "--stdin-filename", "big.py", "-"],
+                stdin=stdin,
+                cwd=tmp_path,
+                capture_output=True,
+                check=False,
+            )
+
+    checked = stdin_run()
+    assert (checked.returncode, checked.stdout.decode()) == (1, kl002 + "Found 1 error.\n")
+    fixed = stdin_run("--fix")
+    assert fixed.stdout == data
+    assert (fixed.returncode, fixed.stderr.decode()) == (1, kl002 + "Found 1 error.\n")
+    quiet = stdin_run("--fix", "-q")
+    assert (quiet.returncode, quiet.stderr.decode()) == (1, kl002)
+    to_file = stdin_run("--fix", "--output-format", "json", "-o", "report.json", "--exit-zero")
+    assert (to_file.returncode, to_file.stderr, to_file.stdout == data) == (0, b"", True)
+    assert [(f["code"], f["filename"]) for f in json.loads((tmp_path / "report.json").read_text())] == [
+        ("KL002", "big.py")
+    ]
 
 
 def _notebook(cells: list[tuple[str, str]], **layout: object) -> tuple[dict, str]:
@@ -155,6 +229,27 @@ def test_diff_shows_notebook_cells_and_writes_nothing(tmp_path: Path) -> None:
     assert "+    keras.layers.Dense(1, activation='sigmoid'),  # out" in result.stdout
     assert "--- n.ipynb:cell 5\n" in result.stdout and "cell 4" not in result.stdout
     assert path.read_text(encoding="utf-8") == text
+
+
+def test_diff_of_a_notebook_cell_ends_every_line_without_a_marker(tmp_path: Path) -> None:
+    # A cell's last line has no newline of its own (Jupyter's lists of
+    # lines); as ruff, its diff lines are still one per line, and no
+    # "No newline" marker is printed for a cell.
+    cells = [("code", "import keras"), ("code", TYPO.split("\n", 1)[1].rstrip("\n"))]
+    _, text = _notebook(cells)
+    write(tmp_path, "n.ipynb", text)
+    result = run("--diff", "n.ipynb", cwd=tmp_path)
+    assert result.returncode == 1, result.stderr
+    assert result.stdout == (
+        "--- n.ipynb:cell 2\n"
+        "+++ n.ipynb:cell 2\n"
+        "@@ -1,2 +1,2 @@\n"
+        ' model = keras.Sequential([keras.layers.Dense(3, activation="softmax")])\n'
+        '-model.compile(optimizer="adam", loss="categorical_cross_entropy")\n'
+        '+model.compile(optimizer="adam", loss="categorical_crossentropy")\n'
+        "\n"
+        "Would fix 1 error.\n"
+    )
 
 
 def test_notebook_layouts_other_tools_write_are_kept(tmp_path: Path) -> None:

@@ -519,3 +519,24 @@ def test_to_categorical_of_1d_labels_has_num_classes_columns() -> None:
     assert keras.utils.to_categorical(labels, 5).shape == (4, 5)
     assert keras.utils.to_categorical(labels.reshape(-1, 1), num_classes=5).shape == (4, 5)
     assert keras.utils.to_categorical(np.zeros((4, 3), dtype=int), 5).shape == (4, 3, 5)
+
+
+@pytest.mark.parametrize("values", [[0, 1, 1], [0.5, 2.0, -1.0]])
+def test_categorical_crossentropy_rejects_one_value_per_sample_on_a_wider_output(values: list[float]) -> None:
+    # KL202 on targets of one value per sample: whatever the values, a
+    # 2-wide output never trains on them with the categorical loss.
+    model = keras.Sequential([keras.Input((3,)), keras.layers.Dense(2, activation="softmax")])
+    model.compile(loss="categorical_crossentropy")
+    with pytest.raises(ValueError, match="must have the same shape"):
+        model.fit(np.zeros((3, 3)), np.array(values), verbose=0)
+
+
+def test_numpy_conversions_keep_a_1d_array_1d_unless_reshaped() -> None:
+    # ``model/targets.py``: ``np.array``/``asarray``/``ravel``/``squeeze``/
+    # ``copy`` and ``astype`` keep one value per sample; ``reshape`` and
+    # ``ndmin`` do not.
+    column = np.array([0, 1, 1, 0])
+    for kept in (np.array(column), np.asarray(column, "float32"), np.ravel(column), column.astype("str")):
+        assert kept.ndim == 1
+    assert np.array(column, ndmin=2).ndim == 2
+    assert column.reshape(-1, 2).shape == (2, 2)

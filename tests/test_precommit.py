@@ -142,10 +142,35 @@ def hook_repo(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
     return snapshot, git("rev-parse", "HEAD", cwd=snapshot)
 
 
-def doc_config_block() -> str:
+REPOSITORY = "https://github.com/keraslint/keraslint"
+GIT_REQUIREMENT = f"keraslint @ git+{REPOSITORY}@main"
+
+
+def doc_configs() -> dict[str, str]:
+    """docs/pre-commit.md's configs, in the page's order: ``git`` (a local
+    hook pre-commit installs from the git URL, the one to use today),
+    ``system`` (a local hook running an installed keraslint) and
+    ``release`` (the shipped hook at the release tag)."""
     blocks = re.findall(r"^```yaml\n(.*?)^```", DOC.read_text(), flags=re.MULTILINE | re.DOTALL)
-    assert len(blocks) == 1, f"{DOC} must show exactly one ```yaml block (the config to copy)"
-    return blocks[0]
+    kinds = {}
+    for block in blocks:
+        (repo,) = yaml.safe_load(block)["repos"]
+        if repo["repo"] == "local":
+            (hook,) = repo["hooks"]
+            kinds[{"python": "git", "system": "system"}[hook["language"]]] = block
+        else:
+            kinds["release"] = block
+    assert list(kinds) == ["git", "system", "release"] and len(blocks) == 3, blocks
+    return kinds
+
+
+def from_commit(config: str, repo: Path, commit: str) -> str:
+    """The documented git config, installing from ``repo`` at ``commit``
+    (the page says: a commit's SHA in place of ``main``), nothing else changed."""
+    url = f"git+file://localhost{repo.as_posix()}@{commit}"  # older pips want a host
+    config, count = re.subn(re.escape(f"git+{REPOSITORY}@main"), url, config)
+    assert count == 1, config
+    return config
 
 
 def point_at(config: str, repo: Path, rev: str) -> str:
@@ -154,6 +179,18 @@ def point_at(config: str, repo: Path, rev: str) -> str:
     config, revs = re.subn(r"(?m)^(\s*rev:\s*)\S+", lambda m: m[1] + rev, config)
     assert (repos, revs) == (1, 1), config
     return config
+
+
+def documented_failure() -> str:
+    """What the page shows keraslint printing under the failed hook."""
+    (console,) = re.findall(r"^```console\n(.*?)^```", DOC.read_text(), flags=re.MULTILINE | re.DOTALL)
+    return console.split("\n\n", 1)[1]
+
+
+def shows_documented_failure(text: str) -> bool:
+    """pre-commit's output ends with keraslint's, as the page shows it
+    (pre-commit adds a blank line after a hook's output)."""
+    return text.rstrip("\n").endswith("\n\n" + documented_failure().rstrip("\n"))
 
 
 # The hook definition -------------------------------------------------------
@@ -170,8 +207,9 @@ def test_manifest_is_valid_for_pre_commit_and_declares_the_keraslint_hook(
     assert hook == {
         "id": "keraslint",
         "name": "keraslint",
-        # --force-exclude: pre-commit names every file; the excludes still apply.
-        "entry": "keraslint --force-exclude",
+        # `check`, the documented form; --force-exclude: pre-commit names
+        # every file, the excludes still apply.
+        "entry": "keraslint check --force-exclude",
         "language": "python",
         "types_or": ["python", "pyi", "jupyter"],
         "require_serial": False,
@@ -218,45 +256,82 @@ def test_try_repo_passes_when_only_clean_code_is_committed(
     assert re.search(r"^keraslint\.+Passed$", text, flags=re.MULTILINE), text
 
 
-# The config shown in docs/pre-commit.md ----------------------------------------
+def test_the_entry_before_check_and_the_entry_now_give_the_same_result(tmp_path: Path) -> None:
+    """Users' `args` follow the entry: they mean what they meant when the
+    entry was `keraslint --force-exclude` (a config or a `rev` of before)."""
+    write(tmp_path, "churn.py", BUGGY)
+    write(tmp_path, "generated/model.py", BUGGY)
+    write(tmp_path, "pyproject.toml", '[tool.keraslint]\nextend-exclude = ["generated"]\n')
+    files = ["churn.py", "generated/model.py"]
+    keraslint = [sys.executable, "-m", "keraslint"]
+    for args in ([], ["--ignore=KL3"], ["--output-format=json"], ["--select=KL2"]):
+        before = subprocess.run([*keraslint, "--force-exclude", *args, *files], cwd=tmp_path, capture_output=True)
+        now = subprocess.run([*keraslint, "check", "--force-exclude", *args, *files], cwd=tmp_path, capture_output=True)
+        assert (now.returncode, now.stdout, now.stderr) == (before.returncode, before.stdout, before.stderr), args
+        assert b"generated" not in now.stdout  # the excludes apply to the named file
+        assert (b"churn.py" in now.stdout) == (args != ["--select=KL2"]), args
 
 
-def test_documented_config_is_valid_and_names_the_current_release(pre_commit_home: Path, tmp_path: Path) -> None:
-    block = doc_config_block()
-    config = yaml.safe_load(block)
-    assert config == {
-        "repos": [
-            {
-                "repo": "https://github.com/keraslint/keraslint",
-                "rev": f"v{__version__}",
-                "hooks": [{"id": "keraslint"}],
-            }
-        ]
+# The configs shown in docs/pre-commit.md ----------------------------------------
+
+
+def test_documented_configs_are_valid_and_the_local_hooks_are_the_shipped_hook(
+    pre_commit_home: Path, tmp_path: Path
+) -> None:
+    configs = doc_configs()
+    (shipped,) = yaml.safe_load(MANIFEST.read_text())
+    same = ("id", "name", "entry", "types_or")
+    for kind, language in (("git", "python"), ("system", "system")):
+        (repo,) = yaml.safe_load(configs[kind])["repos"]
+        (hook,) = repo["hooks"]
+        assert repo["repo"] == "local" and hook["language"] == language
+        assert {key: hook[key] for key in same} == {key: shipped[key] for key in same}, kind
+    (git_hook,) = yaml.safe_load(configs["git"])["repos"][0]["hooks"]
+    assert git_hook["additional_dependencies"] == [GIT_REQUIREMENT]
+    assert yaml.safe_load(configs["release"]) == {
+        "repos": [{"repo": REPOSITORY, "rev": f"v{__version__}", "hooks": [{"id": "keraslint"}]}]
     }
-    (tmp_path / ".pre-commit-config.yaml").write_text(block)
-    result = pre_commit("validate-config", ".pre-commit-config.yaml", cwd=tmp_path, home=pre_commit_home)
-    assert result.returncode == 0, output(result)
+    for kind, block in configs.items():
+        (tmp_path / f"{kind}.yaml").write_text(block)
+        result = pre_commit("validate-config", f"{kind}.yaml", cwd=tmp_path, home=pre_commit_home)
+        assert result.returncode == 0, kind + output(result)
 
 
-def test_documented_config_runs_the_hook(hook_repo: tuple[Path, str], pre_commit_home: Path, tmp_path: Path) -> None:
-    config = point_at(doc_config_block(), *hook_repo)
+def test_documented_git_config_runs_the_hook_as_the_page_shows(
+    hook_repo: tuple[Path, str], pre_commit_home: Path, tmp_path: Path
+) -> None:
+    """The config to use today: pre-commit builds keraslint from the git
+    URL, pinned to a commit as the page says."""
+    config = from_commit(doc_configs()["git"], *hook_repo)
     repo = make_repo(tmp_path / "project", {".pre-commit-config.yaml": config, "churn.py": BUGGY, "clean.py": CLEAN})
 
     failing = pre_commit("run", "--all-files", cwd=repo, home=pre_commit_home)
     text = output(failing)
     assert failing.returncode == 1, text
-    assert re.search(r"^churn\.py:4:38: KL101 ", text, flags=re.MULTILINE), text
+    assert re.search(r"^keraslint\.+Failed$", text, flags=re.MULTILINE), text
+    assert shows_documented_failure(text), text
     assert "clean.py" not in text
 
     passing = pre_commit("run", "--files", "clean.py", cwd=repo, home=pre_commit_home)
     assert passing.returncode == 0, output(passing)
     assert re.search(r"^keraslint\.+Passed$", output(passing), flags=re.MULTILINE), output(passing)
 
+    # `args: [--fix]` (the page): the file is fixed, and pre-commit fails
+    # the run because a hook changed it.
+    with_fix = config.replace("        types_or:", "        args: [--fix]\n        types_or:")
+    (repo / ".pre-commit-config.yaml").write_text(with_fix)
+    fixing = pre_commit("run", "--files", "churn.py", cwd=repo, home=pre_commit_home)
+    assert fixing.returncode == 1, output(fixing)
+    assert "files were modified by this hook" in output(fixing)
+    assert (repo / "churn.py").read_text() == BUGGY.replace('"softmax"', '"sigmoid"')
+    again = pre_commit("run", "--files", "churn.py", cwd=repo, home=pre_commit_home)
+    assert again.returncode == 0, output(again)
 
-def test_documented_config_installed_as_git_hook_blocks_a_buggy_commit(
+
+def test_documented_git_config_installed_as_git_hook_blocks_a_buggy_commit(
     hook_repo: tuple[Path, str], pre_commit_home: Path, tmp_path: Path
 ) -> None:
-    repo = make_repo(tmp_path / "project", {".pre-commit-config.yaml": point_at(doc_config_block(), *hook_repo)})
+    repo = make_repo(tmp_path / "project", {".pre-commit-config.yaml": from_commit(doc_configs()["git"], *hook_repo)})
     installed = pre_commit("install", cwd=repo, home=pre_commit_home)
     assert installed.returncode == 0, output(installed)
     before = git("rev-parse", "HEAD", cwd=repo)
@@ -276,3 +351,52 @@ def test_documented_config_installed_as_git_hook_blocks_a_buggy_commit(
     assert accepted.returncode == 0, output(accepted)
     assert git("rev-parse", "HEAD", cwd=repo) != before
     assert git("show", "--name-only", "--format=", "HEAD", cwd=repo) == "clean.py"
+
+
+def test_documented_system_config_runs_the_installed_keraslint(pre_commit_home: Path, tmp_path: Path) -> None:
+    """`language: system`: the `keraslint` on PATH (this test environment's,
+    installed from this checkout) runs; without one, the page's error."""
+    installed = Path(sys.executable).parent / "keraslint"
+    assert installed.exists(), f"keraslint is not installed next to {sys.executable}"
+    git_only = tmp_path / "bin"
+    git_only.mkdir()
+    (git_only / "git").symlink_to(shutil.which("git") or "/usr/bin/git")
+    repo = make_repo(
+        tmp_path / "project", {".pre-commit-config.yaml": doc_configs()["system"], "churn.py": BUGGY, "clean.py": CLEAN}
+    )
+
+    def run_with_path(path: str, *args: str) -> subprocess.CompletedProcess[str]:
+        env = {**tool_env(pre_commit_home), "PATH": path}
+        return subprocess.run(
+            [str(PRE_COMMIT), "run", *args], cwd=repo, env=env, capture_output=True, text=True, timeout=TIMEOUT
+        )
+
+    path = f"{installed.parent}{os.pathsep}{git_only}"
+    failing = run_with_path(path, "--all-files")
+    assert failing.returncode == 1, output(failing)
+    assert shows_documented_failure(output(failing)), output(failing)
+    passing = run_with_path(path, "--files", "clean.py")
+    assert passing.returncode == 0, output(passing)
+    assert re.search(r"^keraslint\.+Passed$", output(passing), flags=re.MULTILINE), output(passing)
+
+    missing = run_with_path(str(git_only), "--all-files")
+    assert missing.returncode == 1, output(missing)
+    assert "Executable `keraslint` not found" in output(missing)
+
+
+def test_documented_release_config_runs_the_shipped_hook(
+    hook_repo: tuple[Path, str], pre_commit_home: Path, tmp_path: Path
+) -> None:
+    """The form for after the release: the hook `.pre-commit-hooks.yaml`
+    ships, at a `rev` (here this checkout's snapshot and its commit)."""
+    config = point_at(doc_configs()["release"], *hook_repo)
+    repo = make_repo(tmp_path / "project", {".pre-commit-config.yaml": config, "churn.py": BUGGY, "clean.py": CLEAN})
+
+    failing = pre_commit("run", "--all-files", cwd=repo, home=pre_commit_home)
+    text = output(failing)
+    assert failing.returncode == 1, text
+    assert shows_documented_failure(text), text
+
+    passing = pre_commit("run", "--files", "clean.py", cwd=repo, home=pre_commit_home)
+    assert passing.returncode == 0, output(passing)
+    assert re.search(r"^keraslint\.+Passed$", output(passing), flags=re.MULTILINE), output(passing)

@@ -10,14 +10,13 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import difflib
 import gc
 import os
 import platform
 import sys
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Sequence, TextIO
+from typing import Callable, Sequence, TextIO
 
 from keraslint import __version__
 from keraslint.cache import CACHE_DIRECTORY_NAME
@@ -325,6 +324,27 @@ def _tune_gc() -> None:
         gc.set_threshold(200_000, 30, 30)
 
 
+def _printing(command: Callable[[], int]) -> int:
+    """Run a command that only prints (``rule``, ``--list-rules``,
+    ``--explain``, ``--show-settings``). A reader that leaves early
+    (``keraslint rule KL101 | head -1``) took what it wanted of a correct
+    answer: the command ends quietly with its usual status."""
+    try:
+        status = command()
+        sys.stdout.flush()
+    except BrokenPipeError:
+        _quiet_stdout()
+        return EXIT_CLEAN
+    return status
+
+
+def _show_settings(settings: Settings, args: argparse.Namespace) -> int:
+    print(describe(settings))
+    if settings.keras_version == "auto":
+        print(describe_declared_version(_first_path(args)))
+    return EXIT_CLEAN
+
+
 def _main(argv: Sequence[str] | None) -> int:
     _tune_gc()
     arguments = list(sys.argv[1:] if argv is None else argv)
@@ -333,7 +353,7 @@ def _main(argv: Sequence[str] | None) -> int:
 
         return serve(arguments[1:])
     if arguments[:1] == ["rule"]:
-        return rule_command(arguments[1:])
+        return _printing(lambda: rule_command(arguments[1:]))
     prog = "keraslint"
     if arguments[:1] == ["clean"]:
         from keraslint.clean import clean_command
@@ -350,9 +370,9 @@ def _main(argv: Sequence[str] | None) -> int:
     if args.diff and args.show_fixes:
         parser.error("--show-fixes lists the fixes --fix made; --diff makes none")
     if args.list_rules:
-        return list_rules()
+        return _printing(list_rules)
     if args.explain:
-        return rule_command([args.explain])
+        return _printing(lambda: rule_command([args.explain]))
     try:
         resolver = _resolver(args)
         settings = resolver.settings_for(_first_path(args))
@@ -360,10 +380,7 @@ def _main(argv: Sequence[str] | None) -> int:
         _say(f"keraslint: error: {error}")
         return EXIT_ERROR
     if args.show_settings:
-        print(describe(settings))
-        if settings.keras_version == "auto":
-            print(describe_declared_version(_first_path(args)))
-        return EXIT_CLEAN
+        return _printing(lambda: _show_settings(settings, args))
     if args.add_noqa and (args.fix or args.diff or "-" in args.paths):
         _say("keraslint: error: `--add-noqa` writes files: it cannot be combined with `--fix`, `--diff` or stdin")
         return EXIT_ERROR
@@ -380,8 +397,10 @@ def _main(argv: Sequence[str] | None) -> int:
         if more:
             result = unreadable(name, UnreadableSource(too_large(MAX_INPUT_BYTES)))
             if args.fix:
+                # Given back unchanged, streamed; reported as any other
+                # ``--fix -`` run reports (stderr or -o, with its summary).
                 _echo_rest(stdin_data)
-                REPORTERS["concise"]([result], sys.stderr)
+                _stdin_report(result, args, {})
                 return EXIT_CLEAN if args.exit_zero else EXIT_FINDINGS
             results = [result]
         else:
@@ -506,7 +525,7 @@ def _apply(result: FileResult, unsafe: bool, data: bytes | None = None) -> _Fixe
 def _show_diff(results: list[FileResult], unsafe: bool) -> tuple[int, int]:
     """Print the fixes as a diff; the exit status and the number of
     findings the diff fixes."""
-    from keraslint.alignment import split_lines
+    from keraslint.unified_diff import unified_diff
 
     changed = 0
     would_fix = 0
@@ -522,11 +541,9 @@ def _show_diff(results: list[FileResult], unsafe: bool) -> tuple[int, int]:
             continue
         changed += 1
         would_fix += sum(fixed_codes(result.diagnostics, unsafe).values())
+        notebook = isinstance(result.source, NotebookSource)
         for label, before, after in fixed.diffs:
-            # Lines as Python ends them (a form feed is not a line end).
-            sys.stdout.writelines(
-                difflib.unified_diff(split_lines(before), split_lines(after), fromfile=label, tofile=label)
-            )
+            sys.stdout.writelines(unified_diff(before, after, label, newline_marker=not notebook))
             sys.stdout.write("\n")  # as ruff: a blank line after each
     if failed:
         return EXIT_ERROR, would_fix
@@ -590,10 +607,7 @@ def _fix_stdin(result: FileResult | None, data: bytes, args: argparse.Namespace)
     if fixed is not None:
         remaining = [d for d in result.diagnostics if d.fix is None or not (d.fix.safe or args.unsafe_fixes)]
         table[result.path] = fixed_codes(result.diagnostics, args.unsafe_fixes)
-    # As ruff: the report goes to stderr (or -o), stdout is the code.
-    report = contextlib.nullcontext(sys.stderr) if args.output_file is None else open_output(args.output_file)
-    with report as output:
-        _printer(args, output).write_report([replace(result, diagnostics=remaining)], output, table)
+    _stdin_report(replace(result, diagnostics=remaining), args, table)
     for error in internal:
         print(f"keraslint: internal error in {result.path}: {error}", file=sys.stderr)
     if internal:
@@ -601,3 +615,11 @@ def _fix_stdin(result: FileResult | None, data: bytes, args: argparse.Namespace)
     if args.exit_zero:
         return EXIT_CLEAN
     return EXIT_FINDINGS if remaining or (args.exit_non_zero_on_fix and table) else EXIT_CLEAN
+
+
+def _stdin_report(result: FileResult, args: argparse.Namespace, fixed: FixTable) -> None:
+    """The report of ``--fix -``: as ruff, on stderr (or ``-o``), since
+    stdout is the code."""
+    report = contextlib.nullcontext(sys.stderr) if args.output_file is None else open_output(args.output_file)
+    with report as output:
+        _printer(args, output).write_report([result], output, fixed)

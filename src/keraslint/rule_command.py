@@ -79,7 +79,12 @@ def rule_command(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(prog="keraslint rule", description="Show the documentation of rules.")
     parser.add_argument("rule", nargs="?", metavar="CODE|NAME", help="a rule code or name: KL101, softmax-single-unit")
     parser.add_argument("--all", action="store_true", help="the documentation of every rule")
-    parser.add_argument("--output-format", choices=("text", "json"), default="text")
+    parser.add_argument(
+        "--output-format",
+        choices=("text", "json"),
+        default="text",
+        help="print the documentation as text (the default) or as JSON",
+    )
     args = parser.parse_args(argv)
     if args.all:
         if args.output_format == "json":

@@ -26,7 +26,7 @@ import libcst as cst
 
 from keraslint.analysis.values import Const, Mapping, Value, as_int, as_str, elements
 from keraslint.diagnostics import Span
-from keraslint.knowledge import datasets, pandas_labels, random_draws, scalers
+from keraslint.knowledge import datasets, pandas_frames, pandas_labels, random_draws, scalers
 from keraslint.model.arguments import argument
 from keraslint.model.budget import Budget
 from keraslint.model.program import Program, Signature
@@ -80,6 +80,9 @@ class _Found:
     # largest + 1 is ``classes`` (a lower bound: ``at_least``). A subset of
     # the rows keeps them; the vocabulary is the code's, not the data's.
     labels: frozenset[int] | None = None
+    # One value per sample (a 1-d array or a Series), whatever the values
+    # are: never the one-hot rows a categorical loss needs on a wider output.
+    column: bool = False
 
 
 @dataclass(frozen=True)
@@ -148,6 +151,7 @@ class TargetReader:
             found.dataset,
             classes_at_least=found.at_least,
             trace=why,
+            one_per_sample=found.column,
         )
 
     # -- arrays -----------------------------------------------------------------
@@ -230,7 +234,7 @@ class TargetReader:
                 if found is not None:
                     return found
             if isinstance(key, cst.SimpleString) and isinstance(key.evaluated_value, str) and not path:
-                return self._column(value, key.evaluated_value, scope, index, depth)
+                return self._column(value, key.evaluated_value, scope, index, depth, node)
             return None
         if path or not keys or not isinstance(keys[0], cst.Slice):
             return None
@@ -602,7 +606,9 @@ class TargetReader:
             for change in values.mutations.changes.get(name, ())
         )
 
-    def _column(self, frame: cst.BaseExpression, column: str, scope: Scope, index: int, depth: int) -> _Result:
+    def _column(
+        self, frame: cst.BaseExpression, column: str, scope: Scope, index: int, depth: int, read: cst.Subscript
+    ) -> _Result:
         """``df["label"]``: what the code last assigned to that column of a
         DataFrame (``df["label"] = df["name"].map(IDS)``), through row
         filters on the column itself (``df = df[df["label"] != 1]``).
@@ -625,6 +631,9 @@ class TargetReader:
                 return None
             if name == column:
                 return self._follow(value, scope, at, (), depth + 1)
+        # Not written since the frame was read from a file: one column of it.
+        if self._frame_read(origin, scope):
+            return _Found(Encoding.UNKNOWN, self.ex.source(read), self.ex.span(read), column=True)
         # Not written since the frame was bound: a row filter of another frame.
         rows = origin.value
         if origin.path or not isinstance(rows, cst.Subscript) or len(rows.slice) != 1:
@@ -632,8 +641,21 @@ class TargetReader:
         mask = rows.slice[0].slice
         if not isinstance(mask, cst.Index) or not isinstance(rows.value, cst.Name):
             return None
-        found = self._column(rows.value, column, scope, origin.index, depth + 1)
+        found = self._column(rows.value, column, scope, origin.index, depth + 1, read)
         return self._filtered(found, mask.value, rows.value.value, column, scope, origin.index)
+
+    def _frame_read(self, origin: Binding, scope: Scope) -> bool:
+        """Whether ``origin`` binds the DataFrame of a reader whose columns
+        are one flat row of unique names (``pd.read_csv("train.csv")``)."""
+        call = origin.value
+        if origin.path or not isinstance(call, cst.Call) or _has_star(call):
+            return False
+        if self.ex.qualname(call.func, scope, origin.index) not in pandas_frames.FRAME_READERS:
+            return False
+        # Older pandas took ``header`` and ``names`` by position too.
+        return sum(1 for arg in call.args if arg.keyword is None) == 1 and not any(
+            arg.keyword is not None and arg.keyword.value in pandas_frames.RESHAPING_ARGUMENTS for arg in call.args
+        )
 
     def _column_writes(
         self, name: str, scope: Scope, index: int, certain: bool = True, column: str | None = None
@@ -790,7 +812,8 @@ class TargetReader:
         if numpy in _PRESERVING_NUMPY or _tensorflow(qualname) in _PRESERVING_TENSORFLOW:
             if _has_star(call):
                 return None
-            return self._follow(argument(call, 0, "__first__"), scope, index, (), depth + 1)
+            found = self._follow(argument(call, 0, "__first__"), scope, index, (), depth + 1)
+            return found if _keeps_rank(call, numpy or _tensorflow(qualname)) else _any_rank(found)
         loader = _sklearn_loader(qualname)
         if loader is not None:
             return None  # a Bunch: its ``.target`` is read where it is taken
@@ -851,7 +874,8 @@ class TargetReader:
                 return _Found(Encoding.INTEGER, ".astype(int)", line)
             return None
         if method in _PRESERVING_METHODS:
-            return self._follow(receiver, scope, index, (), depth + 1)
+            found = self._follow(receiver, scope, index, (), depth + 1)
+            return _any_rank(found) if method == "reshape" else found
         return None
 
     def _is_tokenizer(self, receiver: cst.BaseExpression, scope: Scope, index: int) -> bool:
@@ -1371,6 +1395,20 @@ def _rows(found: _Found) -> _Found:
     if found.encoding is Encoding.ONE_HOT or found.labels is not None:
         return replace(found, complete=False)
     return replace(found, classes=None, complete=False)
+
+
+def _any_rank(found: _Result) -> _Result:
+    """``found`` reshaped: the values are the same, the shape unknown."""
+    return replace(found, column=False) if found is not None and found.column else found
+
+
+def _keeps_rank(call: cst.Call, name: str | None) -> bool:
+    """Whether a conversion keeps its argument's shape: not a reshape, and
+    no ``shape``/``ndmin`` (``np.array(y, ndmin=2)``, ``tf.constant(y,
+    dtype, shape)``); a second positional argument is a dtype or a name."""
+    if name == "reshape" or sum(1 for arg in call.args if arg.keyword is None) > 2:
+        return False
+    return not any(arg.keyword is not None and arg.keyword.value in ("shape", "ndmin") for arg in call.args)
 
 
 def _vocabulary(labels: frozenset[int], producer: str, span: Span) -> _Found:

@@ -104,6 +104,9 @@ class Target:
     # model may well be for more classes than those.
     classes_at_least: bool = False
     trace: Trace | None = field(default=None, compare=False, repr=False)
+    # One value per sample (a 1-d array, a DataFrame column), whatever the
+    # values are (``encoding`` says what is known of them).
+    one_per_sample: bool = False
 
 
 @dataclass(frozen=True)

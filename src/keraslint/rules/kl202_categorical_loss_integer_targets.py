@@ -8,7 +8,7 @@ from keraslint.knowledge.losses import (
     CATEGORICAL_FOCAL_CROSSENTROPY,
     SPARSE_CATEGORICAL_CROSSENTROPY,
 )
-from keraslint.model.types import Encoding, FileModel
+from keraslint.model.types import Encoding, FileModel, Loss, Target
 from keraslint.rules._suggest import literal_fix
 from keraslint.rules.base import Invalid, Rule, trace_of, trained_losses
 
@@ -20,6 +20,10 @@ class CategoricalLossOnIntegerTargets(Rule):
     that were never one-hot encoded (labels from a Keras dataset's
     `load_data()`, `LabelEncoder`, `np.argmax`, `np.where(cond, 1, 0)`...),
     whatever the output layer is (also a model loaded or built elsewhere).
+    On an output of more than one unit it also checks for targets that
+    hold one value per sample, whatever the values are (a column of a
+    DataFrame read by `pd.read_csv`, a 1-d array), which can never be
+    one-hot rows.
 
     ## Why is this bad?
     Categorical crossentropy compares one-hot rows with the predicted
@@ -54,6 +58,8 @@ class CategoricalLossOnIntegerTargets(Rule):
     - keras/src/losses/losses.py (`categorical_crossentropy`,
       `sparse_categorical_crossentropy`)
     - keras/src/datasets/mnist.py (`load_data` returns integer labels)
+    - keras/src/backend/jax/nn.py (`categorical_crossentropy` rejects a
+      target whose shape is not the output's)
     """
 
     CODE = "KL202"
@@ -122,7 +128,11 @@ model.fit(x, y, epochs=CONFIG["epochs"])
             for output, _, loss, targets in trained_losses(model):
                 if loss.name not in (CATEGORICAL_CROSSENTROPY, CATEGORICAL_FOCAL_CROSSENTROPY):
                     continue
+                wide = output is not None and output.units is not None and output.units > 1
                 for target in targets:
+                    if wide and target.encoding is Encoding.UNKNOWN and target.one_per_sample:
+                        yield self._one_per_sample(file, loss, target)
+                        break
                     # A binary class mode's 0/1 column on a 1-unit output:
                     # the unit count is the mistake there (KL103).
                     if target.encoding is Encoding.INTEGER or (
@@ -154,3 +164,17 @@ model.fit(x, y, epochs=CONFIG["epochs"])
                             trace=trace_of(loss, target),
                         )
                         break
+
+    def _one_per_sample(self, file: FileModel, loss: Loss, target: Target) -> Diagnostic:
+        """One value per sample, whatever it is, on a wider output: Keras 3
+        rejects the shapes (keras/src/backend/jax/nn.py
+        ``categorical_crossentropy``: "`target` and `output` must have the
+        same shape"), tf.keras 2 too ("Shapes ... are incompatible")."""
+        return self.diagnostic(
+            loss.span,
+            f"`{loss.name}` expects one-hot targets, but `fit` gets `{target.source}`, "
+            f"one value per sample from `{target.producer}` at {file.where(target.producer_span or target.span)}",
+            "use `sparse_categorical_crossentropy` if the values are class indices, "
+            "or one-hot encode them with `keras.utils.to_categorical`",
+            related=((target.producer_span or target.span, f"one value per sample from `{target.producer}`"),),
+        )
