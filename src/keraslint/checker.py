@@ -323,6 +323,9 @@ def _resolved(found: list[Diagnostic]) -> list[Diagnostic]:
             diagnostic.fix.span.start  # noqa: B018
         for span, _ in diagnostic.related:
             span.start  # noqa: B018
+        for span in diagnostic.subject or ():
+            if span is not None:
+                span.start  # noqa: B018
     return found
 
 

@@ -50,8 +50,9 @@ class Rule:
         hint: str | None = None,
         fix: Replacement | None = None,
         related: tuple[tuple[Span, str], ...] = (),
+        subject: tuple[Span, Span | None] | None = None,
     ) -> Diagnostic:
-        return Diagnostic(self.CODE, span, message, hint, fix, related)
+        return Diagnostic(self.CODE, span, message, hint, fix, related, subject)
 
     @classmethod
     def documentation(cls) -> str:

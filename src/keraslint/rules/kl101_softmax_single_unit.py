@@ -181,6 +181,7 @@ unet.compile(optimizer="adam", loss="binary_crossentropy")
                     related=related,
                     classes=classes,
                     multiclass_loss=multiclass_loss,
+                    subject=(output.span, None),
                 )
         for activation in file.single_unit_softmax:
             if activation.span not in reported:
@@ -198,6 +199,7 @@ unet.compile(optimizer="adam", loss="binary_crossentropy")
         related: tuple[tuple[Span, str], ...] = (),
         classes: int = 0,
         multiclass_loss: bool = False,
+        subject: tuple[Span, Span | None] | None = None,
     ) -> Diagnostic:
         fixed = replace_literal(activation.source, "softmax", "sigmoid") if _is_string(activation.source) else None
         effect = "so the model learns nothing" if output else "a constant that carries no information"
@@ -214,6 +216,7 @@ unet.compile(optimizer="adam", loss="binary_crossentropy")
             else "use `sigmoid` for a binary output, or one unit per class with `softmax`",
             Replacement(activation.span, fixed, safe) if fixed else None,
             related,
+            subject,
         )
 
 

@@ -129,4 +129,5 @@ model.compile(optimizer="adam", loss='binary_crossentropy')  # expect: KL103
                         and output.activation.name in (SIGMOID, SOFTMAX)
                         else None,
                         related=((output.span, "the 1-unit output"),),
+                        subject=(output.span, compile_.span),
                     )

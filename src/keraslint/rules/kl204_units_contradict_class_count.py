@@ -137,5 +137,6 @@ model.fit(x, y)
                         f"(`{target.producer}` at {file.where(target.producer_span or target.span)})",
                         f"give the output layer {classes} units",
                         related=((target.producer_span or target.span, f"{classes} classes from `{target.producer}`"),),
+                        subject=(output.span, compile_.span),
                     )
                     break

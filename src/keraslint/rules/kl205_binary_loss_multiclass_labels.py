@@ -93,5 +93,6 @@ model.fit(x_train, y_train)
                                     f"{target.classes}-class labels from `{target.producer}`",
                                 ),
                             ),
+                            subject=(output.span, compile_.span),
                         )
                         break
