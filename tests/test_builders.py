@@ -67,11 +67,15 @@ PREDICT_ONLY = """\
 from tensorflow import keras
 extractor = keras.Sequential([keras.layers.Dense(64, activation="relu")])
 extractor.compile(optimizer="sgd", loss="categorical_crossentropy")
+extractor.load_weights("extractor.weights.h5")
 features = extractor.predict(x)
 """
 
 
 def test_a_model_compiled_only_to_predict_trains_nothing() -> None:
+    # Its weights come from a file: the compile is there for ``predict``.
+    # (A model that can only hold random weights is covered in
+    # tests/test_engine_shapes.py: its compile stays in effect.)
     assert lint_text("m.py", PREDICT_ONLY).diagnostics == []
     # Trained after all (fit or train_on_batch): the loss matters again.
     for training in ("extractor.fit(x, y)\n", "extractor.train_on_batch(x, y)\n"):

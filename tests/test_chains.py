@@ -58,8 +58,10 @@ LOOP_BEFORE_HEAD = {
 }
 
 LOOP_SILENT = {
+    # Over a sequence not known; a literal one's last iteration is
+    # certain (tests/test_engine_shapes.py).
     "the loop adds the head": _HEAD + "model = keras.Sequential()\n"
-    "for width in (64, 32, 1):\n"
+    "for width in widths:\n"
     "    model.add(layers.Dense(width, activation='sigmoid'))\n"
     "model.compile(optimizer='adam', loss='categorical_crossentropy')\n"
     "model.fit(x, y)\n",

@@ -166,9 +166,9 @@ def test_c10b_an_absurd_unit_or_class_count_is_unknown(layer: str, loss: str, la
     code = f"import keras\nm = keras.Sequential([keras.layers.{layer}])\nm.compile(loss='{loss}')\nm.fit(x, {labels})\n"
     result = lint_text("huge.py", code)
     assert result.internal_errors == []
-    # A sigmoid with a categorical loss is wrong at any width: reported
-    # without the count, which is unknown.
-    expected = ["KL107"] if "sigmoid" in layer else []
+    # A sigmoid with a categorical loss, a softmax with a regression loss,
+    # are wrong at any width: reported without the count, which is unknown.
+    expected = ["KL107"] if "sigmoid" in layer else ["KL108"] if loss == "mse" else []
     assert [d.code for d in result.diagnostics] == expected
     assert all("unknown width" in d.message for d in result.diagnostics)
 

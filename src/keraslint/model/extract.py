@@ -19,10 +19,14 @@ from keraslint.analysis.values import Sequence as ValueSequence
 from keraslint.diagnostics import Span
 from keraslint.knowledge import activations as acts
 from keraslint.knowledge import layers as layer_kinds
-from keraslint.knowledge import losses
+from keraslint.knowledge import losses, sklearn_wrappers
+from keraslint.knowledge.library_models import Head, library_head
+from keraslint.model import fresh
 from keraslint.model.arguments import argument as _argument
 from keraslint.model.blocks import Blocks
 from keraslint.model.budget import Budget
+from keraslint.model.constants import Constants
+from keraslint.model.library import library_output
 from keraslint.model.loops import compiled_then_trained, loop_losses
 from keraslint.model.methods import Method, is_literal, module_class, own_method, plain
 from keraslint.model.positions import Spans
@@ -103,8 +107,18 @@ class _Class:
 
 
 class _Collector(cst.CSTVisitor):
-    def __init__(self) -> None:
+    def __init__(self, constants: Constants | None = None) -> None:
         super().__init__()
+        self.constants = constants
+        # How many blocks around the walk never run (the body of ``if
+        # False:``, the ``else`` of ``if True:``): nothing there is recorded.
+        self.dead = 0
+        self._dead_blocks: set[int] = set()
+        # For each ``if`` being visited: what it added to ``uncertain`` and ``dead``.
+        self._if_effects: list[tuple[int, int]] = []
+        # The ``for`` statements around the walk: node, index, and the
+        # uncertainty outside it.
+        self._loops: list[tuple[cst.For, int, int]] = []
         self.module_scope = Scope(parent=None)
         self.scope = self.module_scope
         self.index = 0
@@ -127,8 +141,6 @@ class _Collector(cst.CSTVisitor):
         # Every class, nested ones included.
         self.all_classes: list[_Class] = []
         self._class_stack: list[_Class | None] = []
-        # For each ``if`` being visited: whether it is ``if __name__ == "__main__"``.
-        self._main_guards: list[bool] = []
         self._never_run: set[int] = set()
         # What may change a container or instance in place (model/values.py).
         self.mutations = Mutations()
@@ -139,6 +151,9 @@ class _Collector(cst.CSTVisitor):
         self.assigned_attributes: set[str] = set()
         # ``setattr``/``delattr``/``__dict__``/``vars``: any attribute may change.
         self.dynamic_attributes = False
+        # A grid search or ``set_params``: a scikit-learn wrapper's
+        # parameters may change after it is made.
+        self.retuned = False
 
     # -- statements and scopes -------------------------------------------------
     @property
@@ -148,6 +163,8 @@ class _Collector(cst.CSTVisitor):
     def _bind(
         self, name: str, kind: Kind, value: cst.BaseExpression | None = None, qualname: str | None = None
     ) -> None:
+        if self.dead:
+            return
         self.scope.bind(name, Binding(self.index, kind, self.certain, value, qualname, blocks=self._blocks()))
 
     def _bind_target(
@@ -155,6 +172,8 @@ class _Collector(cst.CSTVisitor):
     ) -> None:
         # LibCST's node classes are final, and a failed ``isinstance`` on one
         # goes through the ABC machinery: the walk's hot paths compare types.
+        if self.dead:
+            return
         node_type = type(target)
         if node_type is cst.Name:
             kind = Kind.VALUE if value is not None else Kind.UNKNOWN
@@ -218,17 +237,31 @@ class _Collector(cst.CSTVisitor):
 
     def visit_IndentedBlock(self, node: cst.IndentedBlock) -> None:
         self.blocks.enter(node)
+        self._enter_dead(node)
 
     def leave_IndentedBlock(self, original_node: cst.IndentedBlock) -> None:
         self.blocks.leave()
+        self._leave_dead(original_node)
 
     def visit_SimpleStatementSuite(self, node: cst.SimpleStatementSuite) -> None:
         # ``if x: a = 1`` on one line: a statement of its own all the same.
         self.blocks.enter(node)
+        self._enter_dead(node)
         self._statement()
 
     def leave_SimpleStatementSuite(self, original_node: cst.SimpleStatementSuite) -> None:
         self.blocks.leave()
+        self._leave_dead(original_node)
+
+    def _enter_dead(self, block: cst.CSTNode) -> None:
+        if id(block) in self._dead_blocks:
+            self.dead += 1
+            self.uncertain += 1
+
+    def _leave_dead(self, block: cst.CSTNode) -> None:
+        if id(block) in self._dead_blocks:
+            self.dead -= 1
+            self.uncertain -= 1
 
     def _header(self, node: cst.CSTNode) -> None:
         self.blocks.header(self.scope, self.index)
@@ -320,7 +353,7 @@ class _Collector(cst.CSTVisitor):
 
     def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
         owner = self._class_stack[-1] if self._class_stack else None
-        at_module = self.scope is self.module_scope
+        at_module = self.scope is self.module_scope and not self.dead
         scope = Scope(parent=self.module_scope, self_attributes=owner.attributes if owner else None)
         if owner is not None:
             owner.methods[node.name.value] = scope
@@ -353,7 +386,7 @@ class _Collector(cst.CSTVisitor):
     def visit_ClassDef(self, node: cst.ClassDef) -> None:
         info = _Class(node, self.scope, self.index)
         self.all_classes.append(info)
-        if self.scope is self.module_scope:
+        if self.scope is self.module_scope and not self.dead:
             self.classes[node.name.value] = info
         self._enter_scope(node.name.value, Scope(parent=self.module_scope))
         self._class_stack.append(info)
@@ -363,7 +396,7 @@ class _Collector(cst.CSTVisitor):
         self._leave_scope()
 
     def visit_Return(self, node: cst.Return) -> None:
-        if node.value is not None:
+        if node.value is not None and not self.dead:
             self.scope.returns.append((self.index, node.value, self.certain))
 
     def visit_Lambda(self, node: cst.Lambda) -> None:
@@ -382,19 +415,46 @@ class _Collector(cst.CSTVisitor):
     def visit_If(self, node: cst.If) -> None:
         # ``if __name__ == "__main__":`` runs whenever the script is run
         # (the only way its model trains): its body is as certain as the
-        # module's. Its ``else`` never runs then.
+        # module's. Its ``else`` never runs then. A condition that is the
+        # same in every run (``model/constants.py``) decides its ``if``:
+        # the side that runs is certain, the other never runs.
         self.blocks.header(self.scope, self.index)
-        main_guard = _is_main_guard(node.test)
-        self._main_guards.append(main_guard)
-        if main_guard:
+        if id(node) in self._dead_blocks:
+            # The ``elif`` of an ``if`` whose body always runs.
+            self._if_effects.append((1, 1))
+            self.uncertain += 1
+            self.dead += 1
+            return
+        verdict: bool | None = None
+        if _is_main_guard(node.test):
             if node.orelse is not None:
                 self._never_run.add(id(node.orelse))
-        else:
+            self._if_effects.append((0, 0))
+            return
+        if self.constants is not None:
+            verdict = self.constants.truth(node.test, self._readable)
+        if verdict is None:
+            self._if_effects.append((1, 0))
             self.uncertain += 1
+            return
+        self._if_effects.append((0, 0))
+        if verdict:
+            if isinstance(node.orelse, cst.Else):
+                self._dead_blocks.add(id(node.orelse.body))
+            elif node.orelse is not None:
+                self._dead_blocks.add(id(node.orelse))
+        else:
+            self._dead_blocks.add(id(node.body))
+
+    def _readable(self, name: str) -> bool:
+        """A module name is read after its assignment (inside a function,
+        which runs once the module has bound its names)."""
+        return self.scope is not self.module_scope or name in self.module_scope.bindings
 
     def leave_If(self, original_node: cst.If) -> None:
-        if not self._main_guards.pop():
-            self.uncertain -= 1
+        uncertain, dead = self._if_effects.pop()
+        self.uncertain -= uncertain
+        self.dead -= dead
 
     def visit_Else(self, node: cst.Else) -> None:
         if id(node) in self._never_run:
@@ -425,6 +485,7 @@ class _Collector(cst.CSTVisitor):
 
     def visit_For(self, node: cst.For) -> None:
         self._statement()
+        self._loops.append((node, self.index, self.uncertain))
         self.uncertain += 1
         self._bind_target(node.target, None)
         # ``for d in CONFIGS: d["x"] = 1`` changes the elements of ``CONFIGS``.
@@ -432,6 +493,18 @@ class _Collector(cst.CSTVisitor):
 
     def leave_For(self, original_node: cst.For) -> None:
         self.uncertain -= 1
+        self._loops.pop()
+
+    def _loop(self) -> tuple[cst.For, int] | None:
+        """The ``for`` whose body holds the current statement directly, when
+        the loop itself surely runs (``Event.loop``)."""
+        if not self._loops or self.uncertain != 1:
+            return None
+        node, index, outside = self._loops[-1]
+        here = self.blocks.here()
+        if outside != 0 or not here or here[-1] != id(node.body):
+            return None
+        return node, index
 
     def visit_WithItem(self, node: cst.WithItem) -> None:
         if node.asname is not None:
@@ -439,13 +512,16 @@ class _Collector(cst.CSTVisitor):
 
     # -- calls ---------------------------------------------------------------
     def visit_Call(self, node: cst.Call) -> None:
+        if self.dead:
+            return
         func = node.func
         kind = type(func)  # not ``isinstance``: see ``_bind_target``
         if kind is cst.Attribute and type(func.value) is cst.Name:  # type: ignore[attr-defined]
             method = func.attr.value  # type: ignore[attr-defined]
             if method in _MODEL_METHODS or method in _LIST_METHODS:
                 receiver = func.value.value  # type: ignore[attr-defined]
-                self.events.append(_Event(self.index, self.uncertain == 0, self.scope, receiver, method, node))
+                loop = self._loop() if self.uncertain == 1 else None
+                self.events.append(_Event(self.index, self.uncertain == 0, self.scope, receiver, method, node, loop))
             if method == "compile":
                 self.compile_calls.append((node, self.scope, self.index))
             elif method == "resize":
@@ -509,6 +585,9 @@ class _Extractor:
         # result depends on where the walk began and is not kept.
         self._cut = False
         self._targets: dict[int, list[Target]] = {}
+        # A name bound to a ``Sequential`` read at a statement of a scope ->
+        # the layers it holds there, grown by ``add`` (set by ``_ModelBuilder``).
+        self.grown: Callable[[str, Scope, int], list[_Layer] | None] | None = None
         # A call of a function of the file -> the expression it returns, in
         # the function's scope as that call sees it (set by ``_ModelBuilder``).
         self.returned_by: Callable[[cst.Call, Scope, int], tuple[cst.BaseExpression, Scope, int] | None] | None = None
@@ -535,6 +614,7 @@ class _Extractor:
         then freed as soon as its model is, not by a later pass of Python's
         cyclic garbage collector over everything alive."""
         self.returned_by = None
+        self.grown = None
         if self.on_close is not None:
             self.on_close()
             self.on_close = None
@@ -690,6 +770,7 @@ class _Extractor:
         # each other (``self.c = TimeDistributed(self.d)``,
         # ``self.d = TimeDistributed(self.c)``) end as an unknown layer.
         for _ in range(_MAX_DEPTH):
+            named = (node.value, scope, index) if isinstance(node, cst.Name) else None
             node, scope, index = self.resolve_value(node, scope, index)
             if not isinstance(node, cst.Call):
                 break
@@ -698,7 +779,8 @@ class _Extractor:
                 return _Layer("Input", node, scope, index)
             kind = keras_member(qualname, "layers") or "?"
             if kind == "?" and keras_model_class(qualname) == "Sequential":
-                kind = "Sequential"
+                grown = self.grown(*named) if named is not None and self.grown is not None else None
+                return _Layer("Sequential", node, scope, index, tuple(grown) if grown is not None else None)
             if kind == "?" and self.returned_by is not None:
                 # ``head(n_classes)``: what the builder returns, for this call.
                 returned = self.returned_by(node, scope, index)
@@ -797,7 +879,10 @@ class _Extractor:
             if layer.kind == "Sequential" and layer.call is not None and layer.scope is not None:
                 # A nested ``Sequential([...])``: its own output, unless an
                 # activation layer after it replaces the activation.
-                inner = self._nested_output(layer.call, layer.scope, layer.index)
+                if layer.layers is not None:
+                    inner = self._grown_output(layer)
+                else:
+                    inner = self._nested_output(layer.call, layer.scope, layer.index)
                 if inner is not None:
                     if reshaped:
                         inner = replace(inner, units=None, units_span=None)
@@ -891,6 +976,21 @@ class _Extractor:
             self._nested[key] = (inner, scope)
         self._cut = self._cut or cut_outside
         return inner
+
+    def _grown_output(self, layer: _Layer) -> OutputLayer | None:
+        """The output of a named ``Sequential`` grown with ``add`` and nested
+        in another (``Sequential([encoder, decoder])``): a layer list nested
+        in itself is cut, as in ``_nested_output``."""
+        assert layer.layers is not None
+        key = (id(layer.call), -1, layer.index)
+        if key in self._open or len(self._open) >= _MAX_DEPTH:
+            self._cut = True
+            return None
+        self._open.add(key)
+        try:
+            return self._walk_back(layer.layers)
+        finally:
+            self._open.discard(key)
 
     # -- model forms ----------------------------------------------------------
     def sequential_layers(self, call: cst.Call, scope: Scope, index: int) -> list[_Layer] | None:
@@ -1220,6 +1320,34 @@ class _Extractor:
         return tuple(tuple(head) for head in heads)
 
 
+def _same_loop(a: tuple[cst.For, int] | None, b: tuple[cst.For, int] | None) -> bool:
+    return a is not None and b is not None and a[0] is b[0] and a[1] == b[1]
+
+
+class _EarlyExit(cst.CSTVisitor):
+    found = False
+
+    def visit_Break(self, node: cst.Break) -> None:
+        self.found = True
+
+    def visit_Continue(self, node: cst.Continue) -> None:
+        self.found = True
+
+    def visit_Return(self, node: cst.Return) -> None:
+        self.found = True
+
+    def visit_Raise(self, node: cst.Raise) -> None:
+        self.found = True
+
+
+def _leaves_early(body: cst.BaseSuite) -> bool:
+    """Whether a loop body may end an iteration early (anywhere in it, a
+    nested loop or function included: never less certain)."""
+    visitor = _EarlyExit()
+    walk(body, visitor)  # type: ignore[arg-type]
+    return visitor.found
+
+
 def _elements(node: cst.BaseExpression | None) -> list[cst.BaseExpression] | None:
     """The items of a list or tuple written out, None for anything else."""
     if not isinstance(node, (cst.List, cst.Tuple)) or any(isinstance(e, cst.StarredElement) for e in node.elements):
@@ -1293,13 +1421,16 @@ def _model_events(calls: _Calls, binding: Binding, scope: Scope, name: str, budg
     return found
 
 
-def _live_compiles(events: Sequence[_Event], budget: Budget) -> Iterator[tuple[_Event, list[_Event]]]:
+def _live_compiles(
+    events: Sequence[_Event], budget: Budget, fresh: Callable[[], bool]
+) -> Iterator[tuple[_Event, list[_Event]]]:
     """Each compile that can be in effect when the model trains, with the
     ``fit`` calls it governs. A compile followed by another unconditional
     compile before any ``fit`` never trains anything: it is skipped."""
     trained = any(event.method in _TRAINING for event in events)
     # Compiled, never trained here, used to predict: a feature extractor
-    # or a model with weights copied in. Its loss trains nothing.
+    # or a model with weights copied in. Its loss trains nothing, unless
+    # nothing can have given the model weights (``model/fresh.py``).
     last_predict = max((i for i, event in enumerate(events) if event.method in _PREDICTING), default=-1)
     for i, event in enumerate(events):
         if event.method != "compile":
@@ -1314,8 +1445,8 @@ def _live_compiles(events: Sequence[_Event], budget: Budget) -> Iterator[tuple[_
                 break
             if later.method in _TRAINING:
                 fits.append(later)
-        if not trained and last_predict > i:
-            dead = True
+        if not dead and not trained and last_predict > i:
+            dead = not fresh()
         if not dead:
             yield event, fits
 
@@ -1333,9 +1464,10 @@ def extract(module: cst.Module, code: str, budget: Budget | None = None) -> File
 
 
 def _extract(module: cst.Module, code: str, ex: _Extractor) -> FileModel:
-    collector = _Collector()
+    collector = _Collector(Constants(module, code))
     walk(module, collector)
     collector.dynamic_attributes = any(marker in code for marker in _DYNAMIC_ATTRIBUTE_MARKERS)
+    collector.retuned = any(marker in code for marker in sklearn_wrappers.RETUNED_MARKERS)
     ex.values = ProgramValues(collector.module_scope, collector.classes, collector.mutations, ex.budget)
     ex.functions, ex.signatures = collector.functions, collector.signatures
     # Channels last unless the file says otherwise anywhere (a global
@@ -1494,6 +1626,11 @@ class _ModelBuilder:
         self._inherited: dict[int, tuple[Compile, ...]] = {}
         # How many builds are under way, one inside the other.
         self._depth = 0
+        # How many grown ``Sequential`` models are being read, one inside the other.
+        self._growing = 0
+        # A scikit-learn wrapper's call -> the call of its builder it makes.
+        self._wrapped: dict[int, cst.Call] = {}
+        self._copies_of_calls: list[cst.Call] = []
         self._returns: dict[tuple[int, int, int], tuple[cst.BaseExpression, Scope, int] | None] = {}
         # A helper's method call on the model, moved to one call of the
         # helper -> that call (events kept alive with their ids).
@@ -1515,6 +1652,7 @@ class _ModelBuilder:
         # Each method scope of a module-level class -> the method it is.
         self._methods: dict[int, Method] | None = None
         ex.returned_by = self._returned_value
+        ex.grown = self._grown
         self.events: dict[tuple[int, str], _Calls] = {}
         for event in collector.events:
             calls = self.events.setdefault((id(event.scope), event.receiver), _Calls())
@@ -1604,6 +1742,10 @@ class _ModelBuilder:
             return self._invocations[key]
         self._invocations[key] = None
         found: Scope | None = None
+        via = call
+        # ``KerasClassifier(build_fn=build, units=3)``: as the wrapper calls
+        # its builder.
+        call = self._wrapped_call(call, caller, index) or call
         function = self._module_function(call, caller, index)
         if function is not None:
             found = self._specialise(self._function_names()[id(function)], function, call, caller, index)
@@ -1622,10 +1764,52 @@ class _ModelBuilder:
                 elif start is not method.scope:
                     found = start
         if found is not None:
-            self._via.setdefault(id(found), self._via.get(id(caller)) or call)
+            self._via.setdefault(id(found), self._via.get(id(caller)) or via)
             self._copies.append(caller)
         self._invocations[key] = found
         return found
+
+    def _wrapped_call(self, call: cst.Call, caller: Scope, index: int) -> cst.Call | None:
+        """The call of its builder a scikit-learn wrapper makes
+        (``knowledge/sklearn_wrappers.py``): ``build(units=3)`` for
+        ``KerasClassifier(build_fn=build, units=3, epochs=5)``. None for
+        any other call, a builder that is not a module function, a
+        ``**kwargs`` argument, or a file that may set the wrapper's
+        parameters later (a grid search)."""
+        if not isinstance(call.func, (cst.Name, cst.Attribute)) or self.collector.retuned:
+            return None
+        qualname = self.ex.qualname(call.func, caller, index)
+        style = sklearn_wrappers.wrapper(qualname, keras_path(qualname))
+        if style is None:
+            return None
+        keyword, prefix = style
+        builder = _argument(call, 0, keyword)
+        if not isinstance(builder, cst.Name) or self._function_named(builder.value, caller, index) is None:
+            return None
+        signature = self.collector.signatures.get(builder.value)
+        if signature is None:
+            return None
+        names = {*signature.positional[signature.positional_only :], *signature.keyword_only}
+        args: list[cst.Arg] = []
+        for arg in call.args:
+            if arg.star:
+                return None
+            if arg.keyword is None or arg.keyword.value == keyword:
+                continue
+            given = arg.keyword.value
+            if prefix and given.startswith(prefix) and given[len(prefix) :] in names:
+                args.append(cst.Arg(arg.value, keyword=cst.Name(given[len(prefix) :])))
+            elif prefix and given in names:
+                return None  # scikeras may route it too: not known which
+            elif not prefix and given in names:
+                args.append(arg)
+        wrapped = self._wrapped.get(id(call))
+        if wrapped is None:
+            # Kept with the wrapper's call: ids key the caches of calls.
+            wrapped = cst.Call(func=builder, args=tuple(args))
+            self._wrapped[id(call)] = wrapped
+            self._copies_of_calls.append(call)
+        return wrapped
 
     def _method_target(self, call: cst.Call, caller: Scope, index: int) -> tuple[Method, Scope] | None:
         """The method of a class of the file ``call`` runs (``model/methods.py``
@@ -1799,7 +1983,9 @@ class _ModelBuilder:
             return None
         self.model_compiles.update(id(e.call) for e in events if e.method == "compile")
         compiles = []
-        for compile_event, fits in _live_compiles(events, self.ex.budget):
+        for compile_event, fits in _live_compiles(
+            events, self.ex.budget, lambda: self._fresh(call, scope, binding, name, events)
+        ):
             event_scope = scope if compile_event.scope is original else compile_event.scope
             loss, loss_scope, loss_index = self._argument_at(compile_event, 1, "loss", event_scope)
             losses = self.ex.losses_per_output(loss, outputs, loss_scope, loss_index)
@@ -1814,6 +2000,25 @@ class _ModelBuilder:
         if via is None:
             return KerasModel(name, outputs, tuple(compiles), self.ex.span(call))
         return KerasModel(name, outputs, tuple(compiles), self.ex.span(call), self.ex.span(via), self.ex.source(via))
+
+    def _fresh(self, call: cst.Call, scope: Scope, binding: Binding, name: str, events: Sequence[_Event]) -> bool:
+        """Whether the model ``name = call`` builds can hold only its random
+        initial weights (``model/fresh.py``): a ``Sequential`` of inline
+        layers, grown only by inline ``add`` calls, bound once and used
+        only through methods that leave its weights alone."""
+        if keras_model_class(self.ex.qualname(call.func, scope, binding.index)) != "Sequential":
+            return False
+        if _has_star_args(call) or len(call.args) > 1 or (call.args and call.args[0].keyword is not None):
+            return False
+
+        def is_layer(node: cst.Call) -> bool:
+            return self.ex.layer_class(node, scope, binding.index) is not None
+
+        if not fresh.inline_layers(_argument(call, 0, "layers"), is_layer):
+            return False
+        if not all(e.method != "add" or fresh.inline_layer(_argument(e.call, 0, "layer"), is_layer) for e in events):
+            return False
+        return fresh.only_harmless_uses(self.ex.module, name)
 
     def _method_names(self) -> frozenset[str]:
         names = self.__dict__.get("_method_name_set")
@@ -1830,7 +2035,7 @@ class _ModelBuilder:
         is passed to) that may compile and train it. Most bindings of a file
         (``x = np.array(...)``, ``x = Dense(8)(x)``) are none of these: they
         are not read any further."""
-        if keras_model_class(qualname) is not None or _is_tuner(qualname):
+        if keras_model_class(qualname) is not None or _is_tuner(qualname) or _library(qualname) is not None:
             return True
         func = call.func
         kind = type(func)
@@ -2005,27 +2210,19 @@ class _ModelBuilder:
         ex = self.ex
         model_class = keras_model_class(ex.qualname(call.func, scope, index))
         if model_class == "Sequential":
-            layers = ex.sequential_layers(call, scope, index)
-            # In a builder specialised to a call site, ``model.add(Dense(units))``
-            # reads ``units`` in the specialised scope.
-            original = self._specialised.get(id(scope), scope)
-            for event in events:
-                if layers is None:
-                    break
-                if event.method == "pop":
-                    layers = None
-                elif event.method == "add" and not event.certain:
-                    # In a loop or a branch: zero or more layers not known,
-                    # after which an unconditional ``add`` is known again.
-                    layers.append(_Layer("?", None))
-                elif event.method == "add":
-                    event_scope = scope if event.scope is original else event.scope
-                    layers.append(ex.as_layer(_argument(event.call, 0, "layer"), event_scope, event.index))
+            layers = self._sequential_chain(call, scope, index, events)
             return (ex.output_of(layers) if layers else None,)
         if model_class == "Model":
             return ex.functional_outputs(_argument(call, 1, "outputs"), scope, index)
         if _is_tuner(ex.qualname(call.func, scope, index)):
             return self._tuner_outputs(call, scope, index, events)
+        library = _library(ex.qualname(call.func, scope, index))
+        if library is not None:
+            # ``keras_hub.models.BertClassifier.from_preset(...)``,
+            # ``keras.applications.ResNet50(classes=10)``: the head the
+            # library builds (knowledge/library_models.py).
+            head = library_output(ex, library[0], library[1], call, scope, index)
+            return (head,) if head is not None else None
         function = self._module_function(call, scope, index)
         if function is not None:
             inner = self._builder_model(function, events)
@@ -2054,6 +2251,95 @@ class _ModelBuilder:
         if local in self.collector.classes:
             return self._subclass_outputs(self.collector.classes[local], call, scope, index)
         return None
+
+    def _sequential_chain(
+        self, call: cst.Call, scope: Scope, index: int, events: Sequence[_Event]
+    ) -> list[_Layer] | None:
+        """The layers of ``Sequential(...)`` after ``events`` (its ``add`` and
+        ``pop`` calls, in order)."""
+        ex = self.ex
+        layers = ex.sequential_layers(call, scope, index)
+        # In a builder specialised to a call site, ``model.add(Dense(units))``
+        # reads ``units`` in the specialised scope.
+        original = self._specialised.get(id(scope), scope)
+        position = 0
+        while position < len(events) and layers is not None:
+            event = events[position]
+            position += 1
+            if event.method == "pop":
+                layers = None
+            elif event.method == "add" and not event.certain:
+                # In a loop or a branch: zero or more layers not known,
+                # after which an unconditional ``add`` is known again.
+                layers.append(_Layer("?", None))
+                last = self._last_iteration(event.loop, scope) if event.scope is original else None
+                if last is not None:
+                    # Directly in the body of a loop over a known, non-empty
+                    # sequence: its last iteration adds these layers, in order.
+                    position -= 1
+                    while position < len(events) and _same_loop(events[position].loop, event.loop):
+                        added = events[position]
+                        layers.append(ex.as_layer(_argument(added.call, 0, "layer"), last, added.index))
+                        position += 1
+            elif event.method == "add":
+                event_scope = scope if event.scope is original else event.scope
+                layers.append(ex.as_layer(_argument(event.call, 0, "layer"), event_scope, event.index))
+        return layers
+
+    def _last_iteration(self, loop: tuple[cst.For, int] | None, scope: Scope) -> Scope | None:
+        """``scope`` as the last iteration of ``loop`` sees it: its target
+        bound to the last element of a sequence known to be non-empty, whose
+        elements are literals. None when that is not certain: another
+        target, an iterable not known, or a body that may leave an
+        iteration early (``break``, ``continue``, ``return``, ``raise``)."""
+        if loop is None:
+            return None
+        node, index = loop
+        if not isinstance(node.target, cst.Name) or _leaves_early(node.body):
+            return None
+        items = elements(self.ex.value(node.iter, scope, index))
+        if not items:
+            return None
+        last = items[-1]
+        if not isinstance(last, Const) or not isinstance(last.origin, (cst.Integer, cst.Float, cst.SimpleString)):
+            return None
+        name = node.target.value
+        bindings = dict(scope.bindings)
+        bindings[name] = [
+            replace(b, kind=Kind.VALUE, value=last.origin, certain=True, blocks=()) if b.index == index else b
+            for b in scope.bindings.get(name, ())
+        ]
+        return self._copy(scope, bindings, scope.self_attributes)
+
+    def _grown(self, name: str, scope: Scope, index: int) -> list[_Layer] | None:
+        """The layers of the ``Sequential`` ``name`` holds at statement
+        ``index`` of ``scope``, where it is nested in another model: its
+        constructor's layers, then its ``add`` calls before there. None
+        when it changes after (an ``add`` or ``pop`` once nested, a helper
+        it is passed to) or is read from another body, where it may be
+        read before or after any of its ``add`` calls."""
+        binding = scope.lookup(name, index)
+        if binding is None or binding.kind is not Kind.VALUE or not isinstance(binding.value, cst.Call):
+            return None
+        if binding.path or name not in scope.bindings:
+            return None
+        original = self._specialised.get(id(scope), scope)
+        if self.collector.passed.get((id(original), name)):
+            return None
+        calls = self.events.get((id(original), name))
+        events = _model_events(calls, binding, scope, name, self.ex.budget) if calls is not None else []
+        if any(event.method in ("add", "pop") and event.index >= index for event in events):
+            return None
+        before = [e for e in events if e.index < index]
+        if not any(e.method in ("add", "pop") for e in before):
+            return None  # its constructor's layers: ``_nested_output`` reads them once
+        if self._growing >= _MAX_DEPTH:
+            return None  # grown from models grown from models..., deeper than real code
+        self._growing += 1
+        try:
+            return self._sequential_chain(binding.value, scope, binding.index, before)
+        finally:
+            self._growing -= 1
 
     def _method_outputs(
         self, call: cst.Call, scope: Scope, index: int, events: Sequence[_Event]
@@ -2341,6 +2627,16 @@ _MAX_INVOCATION_DEPTH = 12
 # What a functional ``keras.Model`` subclass may define and still train its
 # functional graph with the compiled loss.
 _FUNCTIONAL_SUBCLASS_METHODS = frozenset({"train_step", "test_step", "predict_step", "get_config", "metrics"})
+
+
+def _library(qualname: str | None) -> tuple[Head, bool] | None:
+    """The head of a model a library builds, and whether it is loaded
+    ``from_preset``; None for anything else."""
+    if qualname is None:
+        return None
+    # ``keras_path`` caches what it is asked: asked only for the names that
+    # may be an application, so that every call's callee does not fill it.
+    return library_head(qualname, keras_path(qualname) if "applications" in qualname else None)
 
 
 def _is_tuner(qualname: str | None) -> bool:

@@ -33,6 +33,9 @@ class Event:
     receiver: str
     method: str
     call: cst.Call
+    # Made directly in the body of a ``for`` that itself surely runs (not
+    # under a branch in it): the loop statement and its index.
+    loop: tuple[cst.For, int] | None = None
 
 
 @dataclass(frozen=True)
@@ -55,6 +58,10 @@ class LayerStep:
     call: cst.Call | None
     scope: Scope | None = None
     index: int = 0
+    # A ``Sequential`` named where it is nested (``Sequential([encoder,
+    # decoder])``): its layers as grown by ``add`` up to there; None when
+    # only its constructor call is read.
+    layers: tuple[LayerStep, ...] | None = None
 
 
 @dataclass

@@ -13,7 +13,9 @@ class RegressionLossOnSoftmax(Rule):
     """
     ## What it does
     Checks for a regression loss (`mse`, `mae`, `msle`, `huber`,
-    `log_cosh`...) on a `softmax` output with more than one unit.
+    `log_cosh`...) on a `softmax` output with more than one unit, or whose
+    width is not known (computed from the data): with one unit the softmax
+    is constant (KL101), so the loss is wrong whatever the width.
 
     ## Why is this bad?
     A softmax output is a classifier. Squared or absolute error between
@@ -42,7 +44,7 @@ class RegressionLossOnSoftmax(Rule):
 
     CODE = "KL108"
     NAME = "regression-loss-on-softmax"
-    SUMMARY = "regression loss on a multi-unit `softmax` output"
+    SUMMARY = "regression loss on a `softmax` output of more than one unit or unknown width"
     VALID = (
         """\
 import keras
@@ -66,14 +68,21 @@ model.compile(optimizer="adam", loss="mean_squared_error")  # expect: KL108
     def check(self, file: FileModel) -> Iterator[Diagnostic]:
         for model in file.models:
             for output, _, loss in trained_pairs(model):
-                if output.units is None or output.units < 2 or output.activation is None:
+                # One unit is KL101's (a constant output). A width not known
+                # is wrong either way: a classifier, or that constant.
+                if output.units == 1 or output.activation is None:
                     continue
                 if output.activation.name != SOFTMAX:
                     continue
                 if loss.name in REGRESSION_LOSSES:
+                    head = (
+                        "a `softmax` classifier of unknown width"
+                        if output.units is None
+                        else f"a {output.units}-unit `softmax` classifier"
+                    )
                     yield self.diagnostic(
                         loss.span,
-                        f"regression loss `{loss.name}` on a {output.units}-unit `softmax` classifier "
+                        f"regression loss `{loss.name}` on {head} "
                         f"({file.where(output.activation.span)}): confident mistakes get almost no gradient",
                         "use `categorical_crossentropy` (one-hot) or `sparse_categorical_crossentropy` (integers)",
                         related=((output.activation.span, "the output's `softmax`"),),
