@@ -511,6 +511,16 @@ def test_numpy_centred_draws_are_about_half_negative() -> None:
     assert set(random_draws.STANDARD_NORMAL) <= set(dir(np.random))
 
 
+def test_to_categorical_of_1d_labels_has_num_classes_columns() -> None:
+    # knowledge/arrays.py TO_CATEGORICAL (keras/src/utils/numerical_utils.py):
+    # 1-d labels, or one column of them, give (n_samples, num_classes); other
+    # shapes keep their axes, so only 1-d labels make ``y.shape[1]`` the count.
+    labels = np.array([0, 2, 1, 2])
+    assert keras.utils.to_categorical(labels, 5).shape == (4, 5)
+    assert keras.utils.to_categorical(labels.reshape(-1, 1), num_classes=5).shape == (4, 5)
+    assert keras.utils.to_categorical(np.zeros((4, 3), dtype=int), 5).shape == (4, 3, 5)
+
+
 @pytest.mark.parametrize("values", [[0, 1, 1], [0.5, 2.0, -1.0]])
 def test_categorical_crossentropy_rejects_one_value_per_sample_on_a_wider_output(values: list[float]) -> None:
     # KL202 on targets of one value per sample: whatever the values, a

@@ -28,6 +28,7 @@ from pytest_lsp import ClientServerConfig, LanguageClient, client_capabilities  
 
 from keraslint import __version__  # noqa: E402
 from keraslint.checker import lint_text  # noqa: E402
+from keraslint.folding import fold  # noqa: E402
 
 # Every test and fixture here shares one event loop per module, so that the
 # servers (module-scoped fixtures) are started once.
@@ -315,6 +316,7 @@ async def test_the_loss_is_related_information(client: LanguageClient):
     ],
 )
 async def test_related_information_is_each_findings_related_spans(client: LanguageClient, fixture: str):
+    """The related spans first, then each step of the trace (issue 13)."""
     text = (FIXTURES / fixture).read_text(encoding="utf-8")
     uri = uri_of(fixture)
     params = await published(client, uri, did_open(client, uri, text))
@@ -324,8 +326,15 @@ async def test_related_information_is_each_findings_related_spans(client: Langua
         return lsp.Position(line=point.line - 1, character=units(lines[point.line - 1][: point.column], "utf-16"))
 
     expected = [
-        (d.code, [(lsp.Range(start=position(s.start), end=position(s.end)), label) for s, label in d.related])
-        for d in lint_text(str(ROOT / fixture), text).diagnostics
+        (
+            d.code,
+            [
+                (lsp.Range(start=position(s.start), end=position(s.end)), label)
+                for s, label in (*d.related, *((s, f"trace: {step}") for s, step in d.trace))
+            ],
+        )
+        # One mistake, one finding: the others are folded into the root's.
+        for d in fold(lint_text(str(ROOT / fixture), text).diagnostics)
     ]
     shown = [(d.code, [(r.location.range, r.message) for r in d.related_information or ()]) for d in params.diagnostics]
     assert shown == expected

@@ -59,6 +59,11 @@ def _encode(diagnostic: Diagnostic) -> dict[str, Any]:
         "hint": diagnostic.hint,
         "fix": None if fix is None else {"span": _span(fix.span), "text": fix.text, "safe": fix.safe},
         "related": [[_span(span), text] for span, text in diagnostic.related],
+        "trace": [[_span(span), text] for span, text in diagnostic.trace],
+        # What folding reads (keraslint.folding), which runs after the cache.
+        "subject": None
+        if diagnostic.subject is None
+        else [_span(diagnostic.subject[0]), None if diagnostic.subject[1] is None else _span(diagnostic.subject[1])],
     }
 
 
@@ -94,7 +99,10 @@ def _decode(item: Any) -> Diagnostic:
     """The diagnostic an entry holds, checked field by field against what
     ``_encode`` writes: anything else is ``_Invalid`` (a miss), never a
     crash or a finding that silently disappears."""
-    _need(isinstance(item, dict) and set(item) == {"code", "span", "message", "hint", "fix", "related"})
+    _need(
+        isinstance(item, dict)
+        and set(item) == {"code", "span", "message", "hint", "fix", "related", "trace", "subject"}
+    )
     _need(isinstance(item["code"], str) and isinstance(item["message"], str))
     _need(item["hint"] is None or isinstance(item["hint"], str))
     fix = item["fix"]
@@ -102,8 +110,11 @@ def _decode(item: Any) -> Diagnostic:
         _need(isinstance(fix, dict) and set(fix) == {"span", "text", "safe"})
         _need(isinstance(fix["text"], str) and isinstance(fix["safe"], bool))
     related = item["related"]
-    _need(isinstance(related, list))
-    _need(all(isinstance(pair, list) and len(pair) == 2 and isinstance(pair[1], str) for pair in related))
+    trace = item["trace"]
+    _need(isinstance(related, list) and isinstance(trace, list))
+    _need(all(isinstance(pair, list) and len(pair) == 2 and isinstance(pair[1], str) for pair in (*related, *trace)))
+    subject = item["subject"]
+    _need(subject is None or isinstance(subject, list) and len(subject) == 2)
     return Diagnostic(
         item["code"],
         _checked_span(item["span"]),
@@ -111,6 +122,10 @@ def _decode(item: Any) -> Diagnostic:
         item["hint"],
         None if fix is None else Replacement(_checked_span(fix["span"]), fix["text"], fix["safe"]),
         tuple((_checked_span(span), text) for span, text in related),
+        trace=tuple((_checked_span(span), text) for span, text in trace),
+        subject=None
+        if subject is None
+        else (_checked_span(subject[0]), None if subject[1] is None else _checked_span(subject[1])),
     )
 
 

@@ -323,6 +323,11 @@ def _resolved(found: list[Diagnostic]) -> list[Diagnostic]:
             diagnostic.fix.span.start  # noqa: B018
         for span, _ in diagnostic.related:
             span.start  # noqa: B018
+        for span, _ in diagnostic.trace:
+            span.start  # noqa: B018
+        for span in diagnostic.subject or ():
+            if span is not None:
+                span.start  # noqa: B018
     return found
 
 
@@ -361,7 +366,8 @@ def _unexpand(diagnostic: Diagnostic, shifts: dict[int, tuple[int, int]]) -> Dia
         return Position(position.line, column)
 
     span = Span(back(diagnostic.span.start), back(diagnostic.span.end))
-    return replace(diagnostic, span=span, fix=None)
+    trace = tuple((Span(back(step.start), back(step.end)), text) for step, text in diagnostic.trace)
+    return replace(diagnostic, span=span, fix=None, trace=trace)
 
 
 def _check_model(

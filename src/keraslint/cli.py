@@ -103,6 +103,13 @@ def _check_parser(prog: str = "keraslint check") -> argparse.ArgumentParser:
         help="after --fix, list the fixes made, per file and code",
     )
     output.add_argument(
+        "--show-trace",
+        action=argparse.BooleanOptionalAction,
+        default=False,
+        help="under each finding of the concise format, how keraslint knows: the steps from where "
+        "the deciding value was written to where Keras reads it (the full format always shows them)",
+    )
+    output.add_argument(
         "--color",
         choices=COLOR_CHOICES,
         default="auto",
@@ -274,7 +281,7 @@ def _printer(args: argparse.Namespace, stream: TextIO) -> Printer:
     level = Level.SILENT if args.silent else Level.QUIET if args.quiet else Level.DEFAULT
     color = args.output_file is None and wants_color(args.color, stream)
     names = {str(row["code"]): str(row["name"]) for row in _rule_rows() if row["name"] != "-"}
-    return Printer(args.output_format, level, args.unsafe_fixes, args.show_fixes, Style(color), names)
+    return Printer(args.output_format, level, args.unsafe_fixes, args.show_fixes, Style(color), names, args.show_trace)
 
 
 def _output(args: argparse.Namespace) -> contextlib.AbstractContextManager[TextIO]:

@@ -74,6 +74,9 @@ class Printer:
     style: Style = PLAIN
     # Each code's rule name, for --statistics and --show-fixes.
     names: Mapping[str, str] = field(default_factory=dict)
+    # ``--show-trace``: the concise format shows each finding's trace too
+    # (``full`` always does).
+    show_trace: bool = False
 
     def write_report(self, results: list[FileResult], stream: TextIO, fixed: FixTable | None = None) -> None:
         """The findings of ``results``. ``fixed`` is what ``--fix`` fixed,
@@ -87,7 +90,10 @@ class Printer:
         remaining = [d for result in results for d in result.diagnostics]
         # As ruff: no marks after --fix (what it could fix, it fixed).
         marks = fixed is None and any(applies(d, self.unsafe_fixes) for d in remaining)
-        human(results, stream, self.style, self._marked if marks else None)
+        if human is write_concise:
+            write_concise(results, stream, self.style, self._marked if marks else None, self.show_trace)
+        else:
+            human(results, stream, self.style, self._marked if marks else None)
         self._write_fix_summary(stream, fixed)
         self._write_summary(stream, remaining, fixed)
 

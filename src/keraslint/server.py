@@ -177,10 +177,13 @@ Locate = Callable[[Span], "lsp.Location | None"]
 
 def related_information(diagnostic: Diagnostic, locate: Locate) -> list[lsp.DiagnosticRelatedInformation] | None:
     """The other half of the finding (the loss the output disagrees with),
-    from ``Diagnostic.related``: each span where the editor shows it (in a
-    notebook, the cell it is in), labelled as the rule labels it."""
+    from ``Diagnostic.related``, then how keraslint knows, from
+    ``Diagnostic.trace`` (each step ``trace: units = len(CLASSES) = 4``,
+    origin first): each span where the editor shows it (in a notebook, the
+    cell it is in), labelled as the rule labels it."""
     found = []
-    for span, label in diagnostic.related:
+    labelled = [*diagnostic.related, *((span, f"trace: {step}") for span, step in diagnostic.trace)]
+    for span, label in labelled:
         location = locate(span)
         if location is not None:
             found.append(lsp.DiagnosticRelatedInformation(location, label))
@@ -962,7 +965,7 @@ def create_server() -> LanguageServer:
                 # places each in its own cell.
                 shown = to_lsp(replace(diagnostic, span=span, fix=fix), positions(number), locate)
                 linted.shown.setdefault(cell, []).append(shown)
-                found[cell][1].append(replace(diagnostic, span=span, fix=fix, related=()))
+                found[cell][1].append(replace(diagnostic, span=span, fix=fix, related=(), trace=()))
         except Exception:
             log(f"keraslint: internal error while linting {uri}:\n{traceback.format_exc()}", lsp.MessageType.Error)
             return _NotebookLinted({cell: (text, []) for cell, (text, _) in found.items()}, {})

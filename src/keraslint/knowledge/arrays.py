@@ -14,6 +14,14 @@ from typing import Final
 # ``empty`` and ``full`` take the shape first (an int or a tuple of ints).
 SHAPED_CONSTRUCTORS: Final[frozenset[str]] = frozenset({"numpy.zeros", "numpy.ones", "numpy.empty", "numpy.full"})
 
+# keras/src/utils/numerical_utils.py ``to_categorical(x, num_classes)``: the
+# shape of ``x`` (a last axis of size 1 dropped) plus an axis of
+# ``num_classes``; for 1-d labels, (n_samples, num_classes). ``keras_path``
+# forms: Keras 3 and tf.keras (``utils``), Keras 2's ``utils.np_utils``.
+TO_CATEGORICAL: Final[frozenset[str]] = frozenset(
+    {"utils.to_categorical", "utils.np_utils.to_categorical", "utils.numerical_utils.to_categorical"}
+)
+
 # scikit-learn, sklearn/preprocessing/_label.py: ``LabelEncoder.fit_transform``
 # and ``transform`` flatten their input with ``column_or_1d`` and return the
 # code of each sample, a 1-d array of shape (n_samples,).

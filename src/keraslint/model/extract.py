@@ -47,6 +47,7 @@ from keraslint.model.resolve import (
     qualified_name,
 )
 from keraslint.model.targets import TargetReader
+from keraslint.model.trace import Tracer, Why
 from keraslint.model.types import (
     Activation,
     Compile,
@@ -586,6 +587,7 @@ class _Extractor:
     def __init__(self, module: cst.Module, budget: Budget | None = None) -> None:
         self.spans = Spans()
         self.module = module
+        self.tracer = Tracer(self.spans, module)
         # What else to let go of when the file is done (set by ``extract``).
         self.on_close: Callable[[], None] | None = None
         self.budget = budget if budget is not None else Budget()
@@ -644,6 +646,17 @@ class _Extractor:
 
     def source(self, node: cst.CSTNode) -> str:
         return self.module.code_for_node(node)
+
+    def why(
+        self,
+        label: str,
+        node: cst.BaseExpression | None,
+        scope: Scope | None,
+        index: int,
+        goal: tuple[Span, str] | None = None,
+    ) -> Why | None:
+        """How ``node``'s value came to be, worked out if a finding asks (``model/trace.py``)."""
+        return self.tracer.why(label, node, scope, index, goal)
 
     # -- values --------------------------------------------------------------
     def resolve_value(
@@ -709,7 +722,8 @@ class _Extractor:
         if isinstance(node, cst.Name) and node.value == "None":
             return Activation(acts.LINEAR, span, source)
         literal = self._literal(self.value(node, scope, index))
-        return Activation(self._activation_name(node, scope, index), span, source, literal)
+        why = self.why("activation", node, scope, index)
+        return Activation(self._activation_name(node, scope, index), span, source, literal, why)
 
     def _literal(self, value: Value) -> StringRef | None:
         """The one string literal ``value`` is, where it is written."""
@@ -886,7 +900,8 @@ class _Extractor:
                 units_node = _argument(layer.call, 0, "units")
                 activation = trailing or self.dense_activation(layer.call, layer.scope, layer.index)
                 units_span = self.span(units_node) if units_node is not None and not reshaped else None
-                return OutputLayer("Dense", units, activation, self.span(layer.call), units_span)
+                why = None if reshaped else self.why("units", units_node, layer.scope, layer.index)
+                return OutputLayer("Dense", units, activation, self.span(layer.call), units_span, units_trace=why)
             if layer.kind in layer_kinds.FILTER_LAYERS or layer.kind in layer_kinds.DEPTHWISE_LAYERS:
                 output = self._convolution_output(layer, trailing, reshaped)
                 if output is not None:
@@ -900,7 +915,7 @@ class _Extractor:
                     inner = self._nested_output(layer.call, layer.scope, layer.index)
                 if inner is not None:
                     if reshaped:
-                        inner = replace(inner, units=None, units_span=None)
+                        inner = replace(inner, units=None, units_span=None, units_trace=None)
                     return replace(inner, activation=trailing) if trailing is not None else inner
             break
         if trailing is not None:
@@ -965,11 +980,13 @@ class _Extractor:
         activation = trailing or self.activation(_argument(call, None, "activation"), scope, index, call)
         units: int | None = None
         units_span: Span | None = None
+        why = None
         if layer.kind in layer_kinds.FILTER_LAYERS and not reshaped:
             filters = _argument(call, 0, "filters")
             units = self.int_value(filters, scope, index)
             units_span = self.span(filters) if filters is not None else None
-        return OutputLayer(layer.kind, units, activation, self.span(call), units_span)
+            why = self.why("filters", filters, scope, index)
+        return OutputLayer(layer.kind, units, activation, self.span(call), units_span, units_trace=why)
 
     def _nested_output(self, call: cst.Call, scope: Scope, index: int) -> OutputLayer | None:
         """The output of a ``Sequential`` nested in another, worked out once."""
@@ -1251,11 +1268,12 @@ class _Extractor:
         if node is None:
             return None
         span, source = self.span(node), self.source(node)
+        why = self.why("loss", node, scope, index)
         evaluated = self.value(node, scope, index)
         text = as_str(evaluated)
         if text is not None:
             # ``loss=CONFIG["loss"]``, ``loss=LOSS``, ``loss=f"{kind}_crossentropy"``.
-            return Loss(losses.canonical_loss_string(text), False, span, text, self._literal(evaluated))
+            return Loss(losses.canonical_loss_string(text), False, span, text, self._literal(evaluated), trace=why)
         value, value_scope, value_index = self.resolve_value(node, scope, index)
         if value is None:
             # ``from keras.losses import sparse_categorical_crossentropy``:
@@ -1264,15 +1282,15 @@ class _Extractor:
             member = keras_member(self.qualname(node, scope, index), "losses")
             name, is_class = losses.canonical_loss_attribute(member) if member is not None else (None, False)
             if name is None or is_class:
-                return Loss(None, None, span, source)
-            return Loss(name, False, span, source)
+                return Loss(None, None, span, source, trace=why)
+            return Loss(name, False, span, source, trace=why)
         if isinstance(value, cst.Call):
             member = keras_member(self.qualname(value.func, value_scope, value_index), "losses")
             if member is None:
-                return Loss(None, None, span, source)
+                return Loss(None, None, span, source, trace=why)
             name, is_class = losses.canonical_loss_attribute(member)
             if not is_class:
-                return Loss(None, None, span, source)
+                return Loss(None, None, span, source, trace=why)
             from_logits: bool | None = False
             position = losses.FROM_LOGITS_POSITION.get(member)
             arg = _argument(value, position, "from_logits")
@@ -1280,12 +1298,12 @@ class _Extractor:
                 from_logits = None
             elif arg is not None:
                 from_logits = self.bool_value(arg, value_scope, value_index)
-            return Loss(name, from_logits, span, source)
+            return Loss(name, from_logits, span, source, trace=why)
         member = keras_member(self.qualname(value, value_scope, value_index), "losses")
         if member is not None:
             name, _ = losses.canonical_loss_attribute(member)
-            return Loss(name, False, span, source)
-        return Loss(None, None, span, source)
+            return Loss(name, False, span, source, trace=why)
+        return Loss(None, None, span, source, trace=why)
 
     def targets(self, fit: _Event) -> list[Target]:
         """The ``y`` of a ``fit`` call and the targets of its ``validation_data``
@@ -1484,6 +1502,7 @@ def _extract(module: cst.Module, code: str, ex: _Extractor) -> FileModel:
     collector.dynamic_attributes = any(marker in code for marker in _DYNAMIC_ATTRIBUTE_MARKERS)
     collector.retuned = any(marker in code for marker in sklearn_wrappers.RETUNED_MARKERS)
     ex.values = ProgramValues(collector.module_scope, collector.classes, collector.mutations, ex.budget)
+    ex.tracer.program = (collector.module_scope, collector.classes, collector.mutations)
     ex.functions, ex.signatures = collector.functions, collector.signatures
     # Channels last unless the file says otherwise anywhere (a global
     # ``set_image_data_format``, Keras 2's ``image_dim_ordering``...).

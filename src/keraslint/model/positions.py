@@ -95,6 +95,9 @@ class Spans:
     def __init__(self) -> None:
         self._pending: dict[int, tuple[cst.CSTNode, list[weakref.ref[Span]]]] = {}
         self._source: tuple[cst.Module, str | None] | None = None
+        # Each span handed out -> its node, for ``node_of`` (a trace finds
+        # where targets were made without filling any span).
+        self._nodes: dict[int, tuple[weakref.ref[Span], cst.CSTNode]] = {}
 
     def of(self, node: cst.CSTNode) -> Span:
         span = object.__new__(Span)  # no positions yet: ``_fill`` sets them
@@ -103,8 +106,15 @@ class Spans:
         # each other would make a cycle, and the whole tree would wait for
         # Python's cyclic garbage collector instead of being freed with the
         # last span (that wait cost 0.8 s in 5.7 over 339 real files).
-        self._pending.setdefault(id(node), (node, []))[1].append(weakref.ref(span))
+        held = weakref.ref(span)
+        self._pending.setdefault(id(node), (node, []))[1].append(held)
+        self._nodes[id(span)] = (held, node)
         return span
+
+    def node_of(self, span: Span) -> cst.CSTNode | None:
+        """The node ``span`` was handed out for; None for a span made elsewhere."""
+        found = self._nodes.get(id(span))
+        return found[1] if found is not None and found[0]() is span else None
 
     def defer(self, module: cst.Module, original: str | None = None) -> None:
         """The tree (and text) the spans are in: they are filled from it the

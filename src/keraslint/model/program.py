@@ -19,6 +19,7 @@ from keraslint.analysis.values import Value
 from keraslint.diagnostics import Span
 from keraslint.model.budget import Budget
 from keraslint.model.resolve import Binding, Scope
+from keraslint.model.trace import Why
 from keraslint.model.types import Loss
 from keraslint.model.values import ProgramValues
 
@@ -94,6 +95,15 @@ class Program(Protocol):
     def span(self, node: cst.CSTNode) -> Span: ...
 
     def source(self, node: cst.CSTNode) -> str: ...
+
+    def why(
+        self,
+        label: str,
+        node: cst.BaseExpression | None,
+        scope: Scope | None,
+        index: int,
+        goal: tuple[Span, str] | None = None,
+    ) -> Why | None: ...
 
     def value(self, node: cst.BaseExpression | None, scope: Scope, index: int) -> Value: ...
 

@@ -117,25 +117,29 @@ class TargetReader:
         self._frames: tuple[_Frame, ...] = ()
 
     def read(self, node: cst.BaseExpression, scope: Scope, index: int, path: tuple[int, ...] = ()) -> Target:
-        return self._target(node, self._follow(node, scope, index, path, 0))
+        return self._target(node, self._follow(node, scope, index, path, 0), scope, index)
 
     def read_labels(self, node: cst.BaseExpression, scope: Scope, index: int) -> Target:
         """``fit(dataset)`` with no ``y``: the labels of a ``tf.data``
         dataset, a directory loader's dataset or an image generator. Silent
         for anything else (a tuple given as ``x`` is several inputs)."""
-        return self._target(node, self._element(node, scope, index, (), (1,), 0))
+        return self._target(node, self._element(node, scope, index, (), (1,), 0), scope, index)
 
     def read_validation(self, node: cst.BaseExpression, scope: Scope, index: int) -> Target:
         """``validation_data=(x_val, y_val)`` or a dataset of such pairs."""
         found = self._follow(node, scope, index, (1,), 0)
         if found is None:
             found = self._element(node, scope, index, (), (1,), 0)
-        return self._target(node, found)
+        return self._target(node, found, scope, index)
 
-    def _target(self, node: cst.BaseExpression, found: _Result) -> Target:
+    def _target(self, node: cst.BaseExpression, found: _Result, scope: Scope, index: int) -> Target:
         span, source = self.ex.span(node), self.ex.source(node)
         if found is None:
             return Target(span, source)
+        # Why the targets are what they are: the names from where they were
+        # made to ``fit`` (``model/trace.py``).
+        said = f"`{found.producer}` gives {found.encoding.value}" if found.encoding is not Encoding.UNKNOWN else None
+        why = self.ex.why("targets", node, scope, index, (found.span, said or f"`{found.producer}`"))
         return Target(
             span,
             source,
@@ -146,6 +150,7 @@ class TargetReader:
             found.standardised,
             found.dataset,
             classes_at_least=found.at_least,
+            trace=why,
             one_per_sample=found.column,
         )
 

@@ -8,6 +8,9 @@ from typing import Callable
 
 from keraslint.diagnostics import Span
 
+# The steps behind a value, worked out when called (``model/trace.py``).
+Trace = Callable[[], tuple[tuple[Span, str], ...]]
+
 
 @dataclass(frozen=True)
 class Activation:
@@ -20,6 +23,7 @@ class Activation:
     # the layer call, or in a constant or config it reads): what a fix
     # replaces. None when it is not one certain literal.
     literal: StringRef | None = field(default=None, compare=False)
+    trace: Trace | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -44,6 +48,8 @@ class OutputLayer:
     # outputs by key, so a list of losses or targets is not paired by the
     # dict's order.
     keyed: bool = False
+    # Why ``units`` is what it is.
+    units_trace: Trace | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -62,6 +68,7 @@ class Loss:
     # the compile call, or in a constant or config it reads): what a fix
     # replaces. None for a loss object or a name not known as one literal.
     literal: StringRef | None = field(default=None, compare=False)
+    trace: Trace | None = field(default=None, compare=False, repr=False)
 
 
 class Encoding(Enum):
@@ -96,6 +103,7 @@ class Target:
     # ``classes`` is the largest label + 1 of a few labels written out: the
     # model may well be for more classes than those.
     classes_at_least: bool = False
+    trace: Trace | None = field(default=None, compare=False, repr=False)
     # One value per sample (a 1-d array, a DataFrame column), whatever the
     # values are (``encoding`` says what is known of them).
     one_per_sample: bool = False

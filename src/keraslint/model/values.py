@@ -29,7 +29,7 @@ from keraslint.analysis.values import UNKNOWN, Const, Instance, Mapping, Sequenc
 from keraslint.knowledge import arrays
 from keraslint.model.arguments import argument as _argument
 from keraslint.model.budget import Budget
-from keraslint.model.resolve import Binding, Kind, Scope, qualified_name
+from keraslint.model.resolve import Binding, Kind, Scope, keras_path, qualified_name
 from keraslint.model.shapes import array_shape
 
 # Functions that neither change nor keep the objects passed to them, so
@@ -451,11 +451,15 @@ class ProgramValues:
     def call(self, node: cst.Call, context: Any, evaluate: Callable[[cst.BaseExpression], Value]) -> Value | None:
         if isinstance(context, _ClassBody):
             return None
+        scope, index = context
+        func = node.func
+        last = func.attr.value if type(func) is cst.Attribute else func.value if type(func) is cst.Name else None  # type: ignore[attr-defined]
+        if last == "to_categorical" and keras_path(qualified_name(func, scope, index)) in arrays.TO_CATEGORICAL:
+            return _one_hot(node, evaluate)
         if isinstance(node.func, cst.Attribute):
             return self._array_call(node, node.func, context, evaluate)
         if not isinstance(node.func, cst.Name):
             return None
-        scope, index = context
         info = self._class_named(node.func.value, scope, index)
         if info is None:
             return None
@@ -645,3 +649,23 @@ def _field(statement: cst.CSTNode, module_scope: Scope, index: int) -> Any:
             continue
         result = (small.target.value, default, False)
     return result
+
+
+def _one_hot(call: cst.Call, evaluate: Callable[[cst.BaseExpression], Value]) -> Value:
+    """``to_categorical(labels, num_classes)`` of a 1-d array of labels (or
+    one column of them): an array with one row per label and
+    ``num_classes`` columns (``knowledge/arrays.py``). Unknown for labels
+    of any other or unknown shape, and without ``num_classes``."""
+    if any(arg.star for arg in call.args):
+        return UNKNOWN
+    labels, classes = _argument(call, 0, "x"), _argument(call, 1, "num_classes")
+    if labels is None or classes is None:
+        return UNKNOWN
+    count = v.as_int(evaluate(classes))
+    array = evaluate(labels)
+    if count is None or count < 1 or not isinstance(array, v.Array) or array.shape is None:
+        return UNKNOWN
+    shape = array.shape
+    if len(shape) == 2 and v.as_int(shape[1]) == 1:
+        shape = shape[:1]
+    return v.Array((shape[0], Const(count))) if len(shape) == 1 else UNKNOWN

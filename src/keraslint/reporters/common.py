@@ -36,7 +36,7 @@ DOCS_URL = "https://github.com/keraslint/keraslint/blob/main/docs/rules/{code}.m
 
 @dataclass(frozen=True)
 class Related:
-    """The other half of a finding, where the user sees it."""
+    """The other half of a finding, or a step of its trace, where the user sees it."""
 
     cell: int | None
     line: int
@@ -64,6 +64,8 @@ class Located:
     # The flagged line's text, whitespace collapsed ("" when unknown).
     snippet: str = ""
     related: tuple[Related, ...] = ()
+    # How keraslint knows (``Diagnostic.trace``), origin first.
+    trace: tuple[Related, ...] = ()
 
     @property
     def text(self) -> str:
@@ -75,6 +77,12 @@ class Located:
     def where(self) -> str:
         prefix = f"cell {self.cell}:" if self.cell is not None else ""
         return f"{prefix}{self.line}:{self.column}"
+
+
+def where(step: Related) -> str:
+    """``line:column`` of a trace step or related span, ``cell N:`` first in a notebook."""
+    prefix = f"cell {step.cell}:" if step.cell is not None else ""
+    return f"{prefix}{step.line}:{step.column}"
 
 
 def rule_url(code: str) -> str | None:
@@ -89,6 +97,7 @@ def located(results: list[FileResult]) -> list[Located]:
             fix_start = fix_end = None
             snippet = ""
             related: tuple[Related, ...] = ()
+            trace: tuple[Related, ...] = ()
             if result.source is not None:
                 cell, line, column = result.source.locate(diagnostic.span.start)
                 _, end_line, end_column = result.source.locate(diagnostic.span.end)
@@ -98,6 +107,10 @@ def located(results: list[FileResult]) -> list[Located]:
                 related = tuple(
                     Related(*result.source.locate(span.start), *result.source.locate(span.end)[1:], message)
                     for span, message in diagnostic.related
+                )
+                trace = tuple(
+                    Related(*result.source.locate(span.start), *result.source.locate(span.end)[1:], message)
+                    for span, message in diagnostic.trace
                 )
                 if 0 < diagnostic.span.start.line <= len(lines):
                     snippet = " ".join(lines[diagnostic.span.start.line - 1].split())
@@ -117,6 +130,7 @@ def located(results: list[FileResult]) -> list[Located]:
                     fix_end,
                     snippet,
                     related,
+                    trace,
                 )
             )
     return items

@@ -138,6 +138,35 @@ def write_sarif(results: list[FileResult], stream: TextIO) -> None:
                 }
                 for number, other in enumerate(item.related, start=1)
             ]
+        if item.trace:
+            # How keraslint knows: one thread of locations, origin first,
+            # each with what the value is there.
+            entry["codeFlows"] = [
+                {
+                    "message": {"text": "how keraslint knows"},
+                    "threadFlows": [
+                        {
+                            "locations": [
+                                {
+                                    "location": {
+                                        "physicalLocation": {
+                                            "artifactLocation": location,
+                                            "region": _region(
+                                                (step.line, step.column),
+                                                (step.end_line, max(step.end_column, step.column)),
+                                            ),
+                                        },
+                                        "message": {"text": step.message},
+                                        **({"properties": {"cell": step.cell}} if step.cell is not None else {}),
+                                    },
+                                    "executionOrder": order,
+                                }
+                                for order, step in enumerate(item.trace, start=1)
+                            ]
+                        }
+                    ],
+                }
+            ]
         fixes = _fixes(item, location)
         if fixes:
             entry["fixes"] = fixes

@@ -50,12 +50,31 @@ class Rule:
         hint: str | None = None,
         fix: Replacement | None = None,
         related: tuple[tuple[Span, str], ...] = (),
+        trace: tuple[tuple[Span, str], ...] = (),
+        subject: tuple[Span, Span | None] | None = None,
     ) -> Diagnostic:
-        return Diagnostic(self.CODE, span, message, hint, fix, related)
+        return Diagnostic(self.CODE, span, message, hint, fix, related, trace=trace, subject=subject)
 
     @classmethod
     def documentation(cls) -> str:
         return inspect.cleandoc(cls.__doc__ or "")
+
+
+# A finding's trace shows at most this many steps (the pieces' own traces
+# are bounded by ``model/trace.py``).
+MAX_TRACE = 16
+
+
+def trace_of(*parts: OutputLayer | Activation | Loss | Target | None) -> tuple[tuple[Span, str], ...]:
+    """How keraslint knows what a finding rests on: the traces of its parts
+    (an output's unit count, an activation, a loss, targets), in the order
+    given, each step once. Worked out here, when a rule reports."""
+    steps: dict[tuple[Span, str], None] = {}
+    for part in parts:
+        trace = part.units_trace if isinstance(part, OutputLayer) else part.trace if part is not None else None
+        if trace is not None:
+            steps.update(dict.fromkeys(trace()))
+    return tuple(steps)[:MAX_TRACE]
 
 
 def trained_pairs(model: KerasModel) -> Iterator[tuple[OutputLayer, Compile, Loss]]:

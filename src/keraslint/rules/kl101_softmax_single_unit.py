@@ -7,7 +7,7 @@ from keraslint.knowledge.activations import SOFTMAX
 from keraslint.knowledge.losses import BINARY_LOSSES, MULTICLASS_LOSSES
 from keraslint.model.types import Activation, FileModel
 from keraslint.rules._suggest import replace_literal
-from keraslint.rules.base import Invalid, Rule, targets_of, trained_pairs
+from keraslint.rules.base import Invalid, Rule, targets_of, trace_of, trained_pairs
 
 # How many of the losses a model trains with a message names.
 _LISTED = 3
@@ -181,6 +181,8 @@ unet.compile(optimizer="adam", loss="binary_crossentropy")
                     related=related,
                     classes=classes,
                     multiclass_loss=multiclass_loss,
+                    trace=trace_of(output, output.activation, *losses),
+                    subject=(output.span, None),
                 )
         for activation in file.single_unit_softmax:
             if activation.span not in reported:
@@ -198,6 +200,8 @@ unet.compile(optimizer="adam", loss="binary_crossentropy")
         related: tuple[tuple[Span, str], ...] = (),
         classes: int = 0,
         multiclass_loss: bool = False,
+        trace: tuple[tuple[Span, str], ...] = (),
+        subject: tuple[Span, Span | None] | None = None,
     ) -> Diagnostic:
         fixed = replace_literal(activation.source, "softmax", "sigmoid") if _is_string(activation.source) else None
         effect = "so the model learns nothing" if output else "a constant that carries no information"
@@ -214,6 +218,8 @@ unet.compile(optimizer="adam", loss="binary_crossentropy")
             else "use `sigmoid` for a binary output, or one unit per class with `softmax`",
             Replacement(activation.span, fixed, safe) if fixed else None,
             related,
+            trace=trace,
+            subject=subject,
         )
 
 

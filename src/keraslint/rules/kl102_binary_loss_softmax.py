@@ -12,7 +12,7 @@ from keraslint.knowledge.losses import (
 )
 from keraslint.model.types import Encoding, FileModel, Loss, Target
 from keraslint.rules._suggest import literal_fix
-from keraslint.rules.base import Invalid, Rule, targets_of, trained_pairs
+from keraslint.rules.base import Invalid, Rule, targets_of, trace_of, trained_pairs
 
 
 class BinaryLossOnSoftmax(Rule):
@@ -161,6 +161,7 @@ model.compile(
                         "`sparse_categorical_crossentropy` for integer labels",
                         _fix(loss, targets_of(model, compile_, output)),
                         related=((output.activation.span, f"the {output.units}-unit `softmax` output"),),
+                        trace=trace_of(output, output.activation, loss),
                     )
 
 

@@ -12,7 +12,7 @@ from keraslint.knowledge.losses import (
 )
 from keraslint.model.types import FileModel
 from keraslint.rules._suggest import literal_fix
-from keraslint.rules.base import Invalid, Rule, targets_of, trained_pairs
+from keraslint.rules.base import Invalid, Rule, targets_of, trace_of, trained_pairs
 
 
 class MulticlassLossOnSingleUnit(Rule):
@@ -129,4 +129,6 @@ model.compile(optimizer="adam", loss='binary_crossentropy')  # expect: KL103
                         and output.activation.name in (SIGMOID, SOFTMAX)
                         else None,
                         related=((output.span, "the 1-unit output"),),
+                        trace=trace_of(output, loss),
+                        subject=(output.span, compile_.span),
                     )

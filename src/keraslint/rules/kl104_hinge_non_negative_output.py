@@ -7,7 +7,7 @@ from keraslint.knowledge.activations import NON_NEGATIVE_ACTIVATIONS, SIGMOID
 from keraslint.knowledge.losses import HINGE_LOSSES
 from keraslint.model.types import FileModel
 from keraslint.rules._suggest import literal_fix
-from keraslint.rules.base import Invalid, Rule, trained_pairs
+from keraslint.rules.base import Invalid, Rule, trace_of, trained_pairs
 
 
 class HingeOnNonNegativeOutput(Rule):
@@ -104,4 +104,5 @@ model.compile(optimizer="sgd", loss="squared_hinge")
                         if activation.name == SIGMOID
                         else None,
                         related=((loss.span, f"the loss `{loss.name}`"),),
+                        trace=trace_of(activation, loss),
                     )

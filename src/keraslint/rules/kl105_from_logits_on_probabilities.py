@@ -5,7 +5,7 @@ from typing import Iterator
 from keraslint.diagnostics import Diagnostic
 from keraslint.knowledge.activations import PROBABILITY_ACTIVATIONS
 from keraslint.model.types import FileModel
-from keraslint.rules.base import Rule, trained_pairs
+from keraslint.rules.base import Rule, trace_of, trained_pairs
 
 
 class FromLogitsOnProbabilities(Rule):
@@ -85,4 +85,5 @@ model.compile("adam", tf.keras.losses.BinaryCrossentropy(True))  # expect: KL105
                         f"({file.where(activation.span)}): the loss squashes it a second time",
                         f"remove `from_logits=True`, or drop the `{activation.name}` and keep the logits",
                         related=((activation.span, f"the output's `{activation.name}`"),),
+                        trace=trace_of(activation, loss),
                     )

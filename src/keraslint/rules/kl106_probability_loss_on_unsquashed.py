@@ -6,7 +6,7 @@ from keraslint.diagnostics import Diagnostic
 from keraslint.knowledge.activations import UNSQUASHED_ACTIVATIONS
 from keraslint.knowledge.losses import CROSSENTROPIES
 from keraslint.model.types import FileModel
-from keraslint.rules.base import Rule, describe_activation, trained_pairs
+from keraslint.rules.base import Rule, describe_activation, trace_of, trained_pairs
 
 
 class ProbabilityLossOnUnsquashed(Rule):
@@ -89,4 +89,5 @@ model.compile(loss=losses.CategoricalCrossentropy(from_logits=False))  # expect:
                         "values outside [0, 1] are clipped and get no gradient",
                         "pass `from_logits=True` to the loss, or end the model with `sigmoid`/`softmax`",
                         related=((activation.span, "the output's activation"),),
+                        trace=trace_of(activation, loss),
                     )

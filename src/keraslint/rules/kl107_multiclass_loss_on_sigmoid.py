@@ -7,7 +7,7 @@ from keraslint.knowledge.activations import SIGMOID, SOFTMAX
 from keraslint.knowledge.losses import MULTICLASS_LOSSES
 from keraslint.model.types import FileModel
 from keraslint.rules._suggest import literal_fix
-from keraslint.rules.base import Invalid, Rule, trained_pairs
+from keraslint.rules.base import Invalid, Rule, trace_of, trained_pairs
 
 
 class MulticlassLossOnSigmoid(Rule):
@@ -120,4 +120,5 @@ model.fit(train)
                         "use `softmax` for one label per sample, or `binary_crossentropy` for multi-label",
                         literal_fix(activation.literal, SOFTMAX, False, activation.span),
                         related=((loss.span, f"the loss `{loss.name}`"),),
+                        trace=trace_of(output, activation, loss),
                     )

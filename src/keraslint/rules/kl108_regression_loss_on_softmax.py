@@ -6,7 +6,7 @@ from keraslint.diagnostics import Diagnostic
 from keraslint.knowledge.activations import SOFTMAX
 from keraslint.knowledge.losses import REGRESSION_LOSSES
 from keraslint.model.types import FileModel
-from keraslint.rules.base import Rule, trained_pairs
+from keraslint.rules.base import Rule, trace_of, trained_pairs
 
 
 class RegressionLossOnSoftmax(Rule):
@@ -86,4 +86,5 @@ model.compile(optimizer="adam", loss="mean_squared_error")  # expect: KL108
                         f"({file.where(output.activation.span)}): confident mistakes get almost no gradient",
                         "use `categorical_crossentropy` (one-hot) or `sparse_categorical_crossentropy` (integers)",
                         related=((output.activation.span, "the output's `softmax`"),),
+                        trace=trace_of(output, output.activation, loss),
                     )

@@ -6,7 +6,7 @@ from keraslint.diagnostics import Diagnostic
 from keraslint.knowledge.activations import SOFTMAX
 from keraslint.knowledge.losses import KL_DIVERGENCE
 from keraslint.model.types import FileModel
-from keraslint.rules.base import Rule, describe_activation, trained_pairs
+from keraslint.rules.base import Rule, describe_activation, trace_of, trained_pairs
 
 
 class KLDivergenceOnNonDistribution(Rule):
@@ -78,4 +78,5 @@ model.compile(loss="kl_divergence")
                         f"has {describe_activation(activation)}",
                         "end the model with `softmax`",
                         related=((loss.span, "the loss `kl_divergence`"),),
+                        trace=trace_of(activation, loss),
                     )

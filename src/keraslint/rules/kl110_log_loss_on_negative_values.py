@@ -7,7 +7,7 @@ from keraslint.knowledge.activations import SIGNED_BOUNDED_ACTIVATIONS
 from keraslint.knowledge.losses import LOG_LOSSES
 from keraslint.knowledge.scalers import SCALERS
 from keraslint.model.types import FileModel
-from keraslint.rules.base import Rule, targets_of, trained_pairs
+from keraslint.rules.base import Rule, targets_of, trace_of, trained_pairs
 
 
 class LogLossOnNegativeValues(Rule):
@@ -102,6 +102,7 @@ model.fit(x, y_scaled)
                         "takes the log of the prediction: negative predictions get no gradient or a NaN loss",
                         "use a linear, `softplus` or `exponential` output",
                         related=((loss.span, f"the loss `{loss.name}`"),),
+                        trace=trace_of(activation, loss),
                     )
                     continue
                 scaled = next((t for t in targets_of(model, compile_, output) if t.standardised), None)
@@ -115,4 +116,5 @@ model.fit(x, y_scaled)
                         f"`{scaled.producer}` at {where} (half of it is negative)",
                         "use `mse`/`mae` on standardised targets, or keep them positive for this loss",
                         related=((scaled.producer_span or scaled.span, f"`{scaled.producer}`"),),
+                        trace=trace_of(loss, scaled),
                     )

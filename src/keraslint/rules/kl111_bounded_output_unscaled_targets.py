@@ -6,7 +6,7 @@ from keraslint.diagnostics import Diagnostic
 from keraslint.knowledge.activations import BOUNDED_ACTIVATIONS, NON_NEGATIVE_ACTIVATIONS
 from keraslint.knowledge.losses import REGRESSION_LOSSES
 from keraslint.model.types import FileModel
-from keraslint.rules.base import Rule, targets_of, trained_pairs
+from keraslint.rules.base import Rule, targets_of, trace_of, trained_pairs
 
 
 class BoundedOutputForUnscaledTargets(Rule):
@@ -101,6 +101,7 @@ model.fit(x_train, y_train, epochs=100)
                         f"`{raw.dataset}` targets from {where}, far outside its range",
                         "use a linear output, or scale the targets into the output's range",
                         related=((raw.producer_span or raw.span, f"the raw `{raw.dataset}` targets"),),
+                        trace=trace_of(activation, loss, raw),
                     )
                     break
                 if activation.name not in NON_NEGATIVE_ACTIVATIONS:
@@ -115,4 +116,5 @@ model.fit(x_train, y_train, epochs=100)
                         f"targets centred on zero (`{centred.producer}` at {where}): about half are out of reach",
                         "use a linear output, or scale the targets into [0, 1]",
                         related=((centred.producer_span or centred.span, label),),
+                        trace=trace_of(activation, loss, centred),
                     )

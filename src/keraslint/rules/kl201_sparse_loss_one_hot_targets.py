@@ -6,7 +6,7 @@ from keraslint.diagnostics import Diagnostic
 from keraslint.knowledge.losses import CATEGORICAL_CROSSENTROPY, SPARSE_CATEGORICAL_CROSSENTROPY
 from keraslint.model.types import Encoding, FileModel
 from keraslint.rules._suggest import literal_fix
-from keraslint.rules.base import Invalid, Rule, trained_losses
+from keraslint.rules.base import Invalid, Rule, trace_of, trained_losses
 
 
 class SparseLossOnOneHotTargets(Rule):
@@ -116,5 +116,6 @@ model.fit([[0.0], [1.0], [2.0]], y_train, epochs=3)
                             related=(
                                 (target.producer_span or target.span, f"one-hot targets from `{target.producer}`"),
                             ),
+                            trace=trace_of(loss, target),
                         )
                         break

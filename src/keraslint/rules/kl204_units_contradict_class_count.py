@@ -6,7 +6,7 @@ from keraslint.diagnostics import Diagnostic
 from keraslint.knowledge.activations import LINEAR, SOFTMAX
 from keraslint.knowledge.losses import MULTICLASS_LOSSES
 from keraslint.model.types import FileModel
-from keraslint.rules.base import Rule, targets_of, trained_pairs
+from keraslint.rules.base import Rule, targets_of, trace_of, trained_pairs
 
 
 class UnitsContradictClassCount(Rule):
@@ -137,5 +137,7 @@ model.fit(x, y)
                         f"(`{target.producer}` at {file.where(target.producer_span or target.span)})",
                         f"give the output layer {classes} units",
                         related=((target.producer_span or target.span, f"{classes} classes from `{target.producer}`"),),
+                        trace=trace_of(output, target),
+                        subject=(output.span, compile_.span),
                     )
                     break

@@ -5,7 +5,7 @@ from typing import Iterator
 from keraslint.diagnostics import Diagnostic
 from keraslint.knowledge.losses import BINARY_LOSSES
 from keraslint.model.types import Encoding, FileModel
-from keraslint.rules.base import Rule, targets_of, trained_pairs
+from keraslint.rules.base import Rule, targets_of, trace_of, trained_pairs
 
 
 class BinaryLossOnMulticlassLabels(Rule):
@@ -93,5 +93,7 @@ model.fit(x_train, y_train)
                                     f"{target.classes}-class labels from `{target.producer}`",
                                 ),
                             ),
+                            trace=trace_of(output, loss, target),
+                            subject=(output.span, compile_.span),
                         )
                         break

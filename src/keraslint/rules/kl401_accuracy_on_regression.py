@@ -7,7 +7,7 @@ from keraslint.knowledge.datasets import SKLEARN_UNBOUNDED_REGRESSION, UNBOUNDED
 from keraslint.knowledge.losses import REGRESSION_LOSSES
 from keraslint.model.types import Compile, FileModel, Target
 from keraslint.rules._suggest import replace_literal
-from keraslint.rules.base import Invalid, Rule
+from keraslint.rules.base import Invalid, Rule, trace_of
 
 # The metric names ``compile`` resolves from the shapes of the output and
 # the targets, in any case: keras/src/trainers/compile_utils.py
@@ -171,4 +171,5 @@ model.fit(data.data, y)
                 "drop it and watch the loss, or use a regression metric such as `mae`",
                 Replacement(metric.span, fixed, safe=False) if fixed else None,
                 related=((where, what), (loss.span, f"the regression loss `{loss.name}`")),
+                trace=trace_of(loss, target),
             )

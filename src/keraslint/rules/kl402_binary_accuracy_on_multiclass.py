@@ -6,7 +6,7 @@ from keraslint.diagnostics import Diagnostic, Replacement
 from keraslint.knowledge.losses import MULTICLASS_LOSSES, SPARSE_CATEGORICAL_CROSSENTROPY
 from keraslint.model.types import FileModel
 from keraslint.rules._suggest import replace_literal
-from keraslint.rules.base import Invalid, Rule, trained_pairs
+from keraslint.rules.base import Invalid, Rule, trace_of, trained_pairs
 
 # ``metrics=["binary_accuracy"]`` is that metric whatever the loss and the
 # shapes: only "accuracy"/"acc" are resolved from them
@@ -114,4 +114,5 @@ model.compile(optimizer="adam", loss="categorical_crossentropy", metrics=["accur
                         'use `"accuracy"` (Keras then picks the categorical accuracy)',
                         Replacement(metric.span, fixed) if fixed else None,
                         related=((output.span, f"the {output.units}-unit output"),),
+                        trace=trace_of(output, loss),
                     )
