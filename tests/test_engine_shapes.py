@@ -20,7 +20,9 @@ def codes(program: str) -> list[tuple[str, int]]:
     assert not result.internal_errors
     # A twin that does not parse would be silent for the wrong reason.
     assert all(d.code != "KL001" for d in result.diagnostics), result.diagnostics
-    return sorted((d.code, d.span.start.line) for d in result.diagnostics if d.code[:3] in ("KL1", "KL2"))
+    # A finding folded into another (keraslint.folding) is still found.
+    every = [f for d in result.diagnostics for f in (d, *d.folded)]
+    return sorted((d.code, d.span.start.line) for d in every if d.code[:3] in ("KL1", "KL2"))
 
 
 # -- a model compiled, then only used to predict ---------------------------------
