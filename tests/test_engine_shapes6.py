@@ -97,3 +97,95 @@ def test_binary_class_mode_on_one_unit_is_left_to_kl103() -> None:
     # One softmax unit: the unit count is the mistake (KL103), not the targets.
     program = BINARY_MODE_UNKNOWN_UNITS[0].replace("Dense(n_classes,", "Dense(1,")
     assert "KL202" not in [code for code, _ in codes(program)]
+
+
+# -- tf.nn crossentropy ops on logits in a custom loop -------------------------
+# ``softmax_cross_entropy_with_logits`` applies its own softmax: on a
+# subclass whose ``call`` already returns one, the probabilities are
+# squashed a second time (KL105), as with ``from_logits=True``.
+
+TF_NN_LOGITS_ON_SOFTMAX = [
+    # tf.keras.activations.softmax with its default axis written out; keywords.
+    """\
+    import tensorflow as tf
+    class Net(tf.keras.Model):
+        def __init__(self):
+            super().__init__()
+            self.head = tf.keras.layers.Dense(3)
+        def call(self, x):
+            out = self.head(x)
+            return tf.keras.activations.softmax(out, axis=-1)
+    model = Net()
+    optimizer = tf.keras.optimizers.Adam()
+    def train_step(x, y):
+        with tf.GradientTape() as tape:
+            probs = model(x, training=True)
+            loss = tf.reduce_mean(tf.nn.softmax_cross_entropy_with_logits(labels=y, logits=probs))
+        grads = tape.gradient(loss, model.trainable_variables)
+        optimizer.apply_gradients(zip(grads, model.trainable_variables))
+    """,
+    # keras.ops.softmax, the op by position in a loss helper, a cast in place.
+    """\
+    import keras
+    import tensorflow as tf
+    class Net(keras.Model):
+        def __init__(self, classes=4):
+            super().__init__()
+            self.dense = keras.layers.Dense(classes)
+        def call(self, inputs):
+            return keras.ops.softmax(self.dense(inputs))
+    net = Net()
+    def xent(predict, target):
+        return tf.reduce_mean(tf.nn.softmax_cross_entropy_with_logits(target, tf.cast(predict, tf.float32)))
+    for x, y in batches:
+        with tf.GradientTape() as tape:
+            loss = xent(net(x), y)
+    """,
+    # a sigmoid output and the sigmoid op, imported by its module path.
+    """\
+    import tensorflow as tf
+    from tensorflow import nn
+    class Scorer(tf.keras.Model):
+        def __init__(self):
+            super().__init__()
+            self.out = tf.keras.layers.Dense(1)
+        def call(self, x):
+            return tf.nn.sigmoid(self.out(x))
+    scorer = Scorer()
+    with tf.GradientTape() as tape:
+        scores = scorer(features)
+        loss = tf.reduce_sum(nn.sigmoid_cross_entropy_with_logits(labels=targets, logits=scores))
+    """,
+]
+
+
+@pytest.mark.parametrize("program", TF_NN_LOGITS_ON_SOFTMAX)
+def test_tf_nn_logits_op_on_a_probability_output_is_reported(program: str) -> None:
+    found = codes(program)
+    assert [code for code, _ in found] == ["KL105"]
+    assert (
+        found[0][1]
+        == textwrap.dedent(program)
+        .splitlines()
+        .index(next(line for line in textwrap.dedent(program).splitlines() if "_with_logits" in line))
+        + 1
+    )
+
+
+@pytest.mark.parametrize("program", TF_NN_LOGITS_ON_SOFTMAX)
+def test_tf_nn_logits_op_on_logits_twin_is_silent(program: str) -> None:
+    # The twin returns the logits: what the op takes.
+    twin = (
+        program.replace("tf.keras.activations.softmax(out, axis=-1)", "out")
+        .replace("keras.ops.softmax(self.dense(inputs))", "self.dense(inputs)")
+        .replace("tf.nn.sigmoid(self.out(x))", "self.out(x)")
+    )
+    assert twin != program
+    assert codes(twin) == []
+
+
+def test_softmax_over_another_axis_is_not_known_as_the_output() -> None:
+    # ``axis=1`` is not the default: the output is not known as a softmax.
+    program = TF_NN_LOGITS_ON_SOFTMAX[0].replace("axis=-1", "axis=1")
+    assert program != TF_NN_LOGITS_ON_SOFTMAX[0]
+    assert codes(program) == []

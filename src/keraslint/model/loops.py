@@ -45,12 +45,18 @@ def loop_losses(
         ex.budget.spend()
         if len(call.args) < 2 or any(arg.star for arg in call.args):
             continue
-        found = _keras_loss(ex, call, scope, index)
-        if found is None:
-            continue
-        loss, origin = found
-        y_pred = argument(call, 1, "y_pred")
-        y_true = argument(call, 0, "y_true")
+        tf_loss = _tf_logits_loss(ex, call, scope, index)
+        if tf_loss is not None:
+            loss, origin = tf_loss, call
+            y_pred, y_true = argument(call, 1, "logits"), argument(call, 0, "labels")
+        else:
+            found = _keras_loss(ex, call, scope, index)
+            if found is None:
+                continue
+            loss, origin = found
+            y_pred = argument(call, 1, "y_pred")
+            y_true = argument(call, 0, "y_true")
+        y_pred = _uncast(ex, y_pred, scope, index)
         key = _model_called(ex, y_pred, scope, index, model_of)
         if key is not None:
             if (key, id(origin)) not in paired:
@@ -67,6 +73,37 @@ def loop_losses(
             if key is not None and (key, id(origin)) not in paired:
                 paired.add((key, id(origin)))
                 yield key, Compile((loss,), ex.span(call))
+
+
+def _tf_logits_loss(ex: Program, call: cst.Call, scope: Scope, index: int) -> Loss | None:
+    """``tf.nn.softmax_cross_entropy_with_logits(labels, logits)`` and the
+    sigmoid and sparse ops: the Keras loss they match, on logits."""
+    if not isinstance(call.func, cst.Attribute) or not call.func.attr.value.endswith("_with_logits"):
+        return None
+    name = losses.TF_LOGITS_LOSSES.get(ex.qualname(call.func, scope, index) or "")
+    if name is None or len(call.args) != 2:
+        return None  # ``axis=`` or ``name=`` given: not read
+    if any(arg.keyword is not None and arg.keyword.value not in ("labels", "logits") for arg in call.args):
+        return None
+    return Loss(name, True, ex.span(call.func), ex.source(call.func))
+
+
+def _uncast(ex: Program, node: cst.BaseExpression | None, scope: Scope, index: int) -> cst.BaseExpression | None:
+    """``tf.cast(preds, tf.float32)`` is ``preds``: the same values, the same
+    shape. Only a cast written in place (its argument is read in this scope)."""
+    for _ in range(4):
+        value, _, _ = ex.resolve_value(node, scope, index)
+        if not (
+            isinstance(value, cst.Call) and isinstance(value.func, cst.Attribute) and value.func.attr.value == "cast"
+        ):
+            return node
+        if value is not node or ex.qualname(value.func, scope, index) != "tensorflow.cast":
+            return node
+        inner = argument(value, 0, "x")
+        if inner is None:
+            return node
+        node = inner
+    return node
 
 
 def _keras_loss(ex: Program, call: cst.Call, scope: Scope, index: int) -> tuple[Loss, cst.CSTNode] | None:
