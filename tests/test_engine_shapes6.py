@@ -189,3 +189,37 @@ def test_softmax_over_another_axis_is_not_known_as_the_output() -> None:
     program = TF_NN_LOGITS_ON_SOFTMAX[0].replace("axis=-1", "axis=1")
     assert program != TF_NN_LOGITS_ON_SOFTMAX[0]
     assert codes(program) == []
+
+
+RESHAPED = """\
+import tensorflow as tf
+class Seg(tf.keras.Model):
+    def __init__(self, n_classes=2):
+        super().__init__()
+        self.last = tf.keras.layers.Conv2D(n_classes, 1)
+    def call(self, x):
+        return tf.keras.activations.softmax(self.last(x), axis=-1)
+model = Seg()
+def losses(predict, target):
+    n_classes = predict.shape[-1]
+    flat_logits = tf.reshape(tf.cast(predict, tf.float32), [-1, n_classes])
+    flat_labels = tf.reshape(target, [-1, n_classes])
+    return tf.reduce_mean(tf.nn.softmax_cross_entropy_with_logits(logits=flat_logits, labels=flat_labels))
+with tf.GradientTape() as tape:
+    loss = losses(model(images, training=True), masks)
+"""
+
+
+def test_tf_nn_logits_op_through_a_reshape_keeping_the_class_axis_is_reported() -> None:
+    # ``[-1, predict.shape[-1]]``: each row still one pixel's class scores.
+    assert codes(RESHAPED) == [("KL105", 13)]
+
+
+def test_reshape_to_another_axis_is_not_followed() -> None:
+    # The rows are not known to be the class axis any more: silent.
+    other = RESHAPED.replace("n_classes = predict.shape[-1]", "n_classes = target.shape[-1]")
+    assert other != RESHAPED
+    assert codes(other) == []
+    flat = RESHAPED.replace("[-1, n_classes])\n    flat_labels", "[-1])\n    flat_labels")
+    assert flat != RESHAPED
+    assert codes(flat) == []
