@@ -184,6 +184,15 @@ def score_case(case: Case) -> dict:
     findings, error = run_keraslint(case.path)
     # keraslint reports a notebook finding by its cell and the row within that cell.
     found = [(f.get("code"), f.get("cell"), (f.get("location") or {}).get("row")) for f in findings]
+    # A finding folded into another (the same mistake seen by two rules,
+    # keraslint.folding) is still reported, as a related entry with its code
+    # and place: it counts as it did before it was folded.
+    found += [
+        (r.get("code"), r.get("cell"), (r.get("location") or {}).get("row"))
+        for f in findings
+        for r in f.get("related") or ()
+        if r.get("code")
+    ]
     matched: set[int] = set()
     tp: list[str] = []
     missed: list[str] = []

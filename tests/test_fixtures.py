@@ -8,11 +8,13 @@ as a user runs it, and its positions are compared as it prints them
 
 from __future__ import annotations
 
+import json
 import re
 import subprocess
 import sys
 from collections import defaultdict
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -38,7 +40,41 @@ def reported() -> dict[str, list[tuple[str, str]]]:
         match = LINE.match(line)
         assert match, f"not a concise diagnostic line: {line!r}"
         found[Path(match["path"]).name].append((match["where"], match["code"]))
+    # A finding folded into another (keraslint.folding) is reported as the
+    # root's related information, with its code and place: as a marked line.
+    for name, where, code in folded_findings():
+        found[name].append((where, code))
     return found
+
+
+def folded_findings() -> list[tuple[str, str, str]]:
+    run = subprocess.run(
+        [sys.executable, "-m", "keraslint", "--output-format", "json", "fixtures"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    return [
+        (Path(item["filename"]).name, _where(related), related["code"])
+        for item in json.loads(run.stdout)
+        for related in item["related"]
+        if related["code"]
+    ]
+
+
+def _where(item: dict[str, Any]) -> str:
+    row = str(item["location"]["row"])
+    return f"cell {item['cell']}:{row}" if item["cell"] is not None else row
+
+
+def test_one_mistake_is_one_finding_with_the_others_folded_into_it() -> None:
+    # The 1-unit softmax on iris: KL103 and KL202 are consequences of it.
+    folded = [f for f in folded_findings() if f[0] == "iris_one_unit_softmax_categorical.py"]
+    assert sorted(folded) == [
+        ("iris_one_unit_softmax_categorical.py", "22", "KL103"),
+        ("iris_one_unit_softmax_categorical.py", "22", "KL202"),
+    ]
 
 
 def expected(fixture: Path) -> list[tuple[str, str]]:

@@ -60,6 +60,10 @@ def _encode(diagnostic: Diagnostic) -> dict[str, Any]:
         "fix": None if fix is None else {"span": _span(fix.span), "text": fix.text, "safe": fix.safe},
         "related": [[_span(span), text] for span, text in diagnostic.related],
         "trace": [[_span(span), text] for span, text in diagnostic.trace],
+        # What folding reads (keraslint.folding), which runs after the cache.
+        "subject": None
+        if diagnostic.subject is None
+        else [_span(diagnostic.subject[0]), None if diagnostic.subject[1] is None else _span(diagnostic.subject[1])],
     }
 
 
@@ -95,7 +99,10 @@ def _decode(item: Any) -> Diagnostic:
     """The diagnostic an entry holds, checked field by field against what
     ``_encode`` writes: anything else is ``_Invalid`` (a miss), never a
     crash or a finding that silently disappears."""
-    _need(isinstance(item, dict) and set(item) == {"code", "span", "message", "hint", "fix", "related", "trace"})
+    _need(
+        isinstance(item, dict)
+        and set(item) == {"code", "span", "message", "hint", "fix", "related", "trace", "subject"}
+    )
     _need(isinstance(item["code"], str) and isinstance(item["message"], str))
     _need(item["hint"] is None or isinstance(item["hint"], str))
     fix = item["fix"]
@@ -106,6 +113,8 @@ def _decode(item: Any) -> Diagnostic:
     trace = item["trace"]
     _need(isinstance(related, list) and isinstance(trace, list))
     _need(all(isinstance(pair, list) and len(pair) == 2 and isinstance(pair[1], str) for pair in (*related, *trace)))
+    subject = item["subject"]
+    _need(subject is None or isinstance(subject, list) and len(subject) == 2)
     return Diagnostic(
         item["code"],
         _checked_span(item["span"]),
@@ -113,7 +122,10 @@ def _decode(item: Any) -> Diagnostic:
         item["hint"],
         None if fix is None else Replacement(_checked_span(fix["span"]), fix["text"], fix["safe"]),
         tuple((_checked_span(span), text) for span, text in related),
-        tuple((_checked_span(span), text) for span, text in trace),
+        trace=tuple((_checked_span(span), text) for span, text in trace),
+        subject=None
+        if subject is None
+        else (_checked_span(subject[0]), None if subject[1] is None else _checked_span(subject[1])),
     )
 
 

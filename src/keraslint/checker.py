@@ -325,6 +325,9 @@ def _resolved(found: list[Diagnostic]) -> list[Diagnostic]:
             span.start  # noqa: B018
         for span, _ in diagnostic.trace:
             span.start  # noqa: B018
+        for span in diagnostic.subject or ():
+            if span is not None:
+                span.start  # noqa: B018
     return found
 
 

@@ -67,6 +67,13 @@ class Diagnostic:
     # from where it was written to where Keras reads it, origin first
     # (``units = len(CLASSES) = 4``). Not compared, like ``related``.
     trace: tuple[tuple[Span, str], ...] = field(default=(), compare=False)
+    # What the finding is about, for folding (``keraslint.folding``): the
+    # output layer's span and the compile's (None: every compile of it).
+    # None for a finding that describes a mistake of its own.
+    subject: tuple[Span, Span | None] | None = field(default=None, compare=False)
+    # The findings folded into this one: the same mistake, seen by other
+    # rules. Each is also one of ``related``, the last ones.
+    folded: tuple[Diagnostic, ...] = field(default=(), compare=False)
 
     def sort_key(self) -> tuple[int, int, str, str]:
         return (self.span.start.line, self.span.start.column, self.code, self.message)

@@ -41,7 +41,10 @@ from keraslint.sources.python import detect_encoding
 
 
 def wanted_fixes(diagnostics: Iterable[Diagnostic], unsafe: bool) -> list[Replacement]:
-    return [d.fix for d in diagnostics if d.fix is not None and (d.fix.safe or unsafe)]
+    """The fixes to apply: each finding's, and those of the findings folded
+    into it (the same mistake: a 1-unit `softmax` becomes a `sigmoid` and
+    its categorical loss a binary one, together)."""
+    return [d.fix for root in diagnostics for d in (root, *root.folded) if d.fix is not None and (d.fix.safe or unsafe)]
 
 
 class NotFixed(Exception):

@@ -25,6 +25,7 @@ from keraslint.checker import (
 from keraslint.config import Settings
 from keraslint.diagnostics import Diagnostic
 from keraslint.discovery import _relative, discover
+from keraslint.folding import fold
 from keraslint.keras_version import keras_version_for
 from keraslint.resolution import SettingsSource, as_resolver
 from keraslint.rules import ALL_RULES, RULES_BY_CODE, Rule
@@ -100,6 +101,8 @@ def finish(result: FileResult, settings: Settings | _Plan, noqa_lines: bool = Tr
         return plan.enabled(code) and not any(code.startswith(prefix) for prefix in ignored_here)
 
     diagnostics = [d for d in result.diagnostics if d.code in BUILTIN_CODES or wanted(d.code)]
+    # One mistake, one finding: among the codes wanted here.
+    diagnostics = fold(diagnostics)
     if result.source is not None:
         diagnostics, unused = apply_suppressions(result.source.text, diagnostics, KNOWN_CODES, noqa_lines)
         if wanted(UNUSED_NOQA):

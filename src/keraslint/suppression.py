@@ -18,6 +18,7 @@ import tokenize
 from dataclasses import dataclass, field
 
 from keraslint.diagnostics import Diagnostic, Position, Replacement, Span
+from keraslint.folding import with_folded
 
 _NOQA = re.compile(r"#\s*noqa(?::\s*(?P<codes>[A-Z]+[0-9]+(?:[,\s]+[A-Z]+[0-9]+)*))?", re.IGNORECASE)
 _FILE_NOQA = re.compile(
@@ -151,6 +152,18 @@ def apply_suppressions(
     for diagnostic in diagnostics:
         if found.file_codes is None or diagnostic.code in found.file_codes:
             continue
+        # A folded finding's own noqa comment is used, and takes it out of its
+        # root; suppressing the root suppresses what is folded into it.
+        children = []
+        for child in diagnostic.folded:
+            if found.file_codes is not None and child.code not in found.file_codes:
+                comment = found.suppresses(child)
+                if comment is None:
+                    children.append(child)
+                elif comment.codes is not None:
+                    used.setdefault(comment.line, set()).add(child.code)
+        if len(children) != len(diagnostic.folded):
+            diagnostic = with_folded(diagnostic, children)
         comment = found.suppresses(diagnostic)
         if comment is not None:
             used.setdefault(comment.line, set()).add(diagnostic.code)

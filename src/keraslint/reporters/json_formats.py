@@ -12,6 +12,8 @@ from keraslint.reporters.common import Located, located, rule_url
 
 def as_dict(item: Located) -> dict[str, Any]:
     d = item.diagnostic
+    # The folded findings are the last of the related information.
+    codes = [None] * (len(d.related) - len(d.folded)) + [child.code for child in d.folded]
     fix = None
     if d.fix is not None and item.fix_start is not None and item.fix_end is not None:
         # As ruff's: in a notebook, rows and columns within the cell.
@@ -46,6 +48,18 @@ def as_dict(item: Located) -> dict[str, Any]:
                 "end_location": {"row": step.end_line, "column": step.end_column},
             }
             for step in item.trace
+        ],
+        # As SARIF's relatedLocations; a finding folded into this one (the
+        # same mistake, keraslint.folding) has its code.
+        "related": [
+            {
+                "code": codes[number] if number < len(codes) else None,
+                "message": other.message,
+                "cell": other.cell,
+                "location": {"row": other.line, "column": other.column},
+                "end_location": {"row": other.end_line, "column": other.end_column},
+            }
+            for number, other in enumerate(item.related)
         ],
     }
 

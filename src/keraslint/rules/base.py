@@ -51,8 +51,9 @@ class Rule:
         fix: Replacement | None = None,
         related: tuple[tuple[Span, str], ...] = (),
         trace: tuple[tuple[Span, str], ...] = (),
+        subject: tuple[Span, Span | None] | None = None,
     ) -> Diagnostic:
-        return Diagnostic(self.CODE, span, message, hint, fix, related, trace)
+        return Diagnostic(self.CODE, span, message, hint, fix, related, trace=trace, subject=subject)
 
     @classmethod
     def documentation(cls) -> str:

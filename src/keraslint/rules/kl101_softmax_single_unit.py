@@ -182,6 +182,7 @@ unet.compile(optimizer="adam", loss="binary_crossentropy")
                     classes=classes,
                     multiclass_loss=multiclass_loss,
                     trace=trace_of(output, output.activation, *losses),
+                    subject=(output.span, None),
                 )
         for activation in file.single_unit_softmax:
             if activation.span not in reported:
@@ -200,6 +201,7 @@ unet.compile(optimizer="adam", loss="binary_crossentropy")
         classes: int = 0,
         multiclass_loss: bool = False,
         trace: tuple[tuple[Span, str], ...] = (),
+        subject: tuple[Span, Span | None] | None = None,
     ) -> Diagnostic:
         fixed = replace_literal(activation.source, "softmax", "sigmoid") if _is_string(activation.source) else None
         effect = "so the model learns nothing" if output else "a constant that carries no information"
@@ -216,7 +218,8 @@ unet.compile(optimizer="adam", loss="binary_crossentropy")
             else "use `sigmoid` for a binary output, or one unit per class with `softmax`",
             Replacement(activation.span, fixed, safe) if fixed else None,
             related,
-            trace,
+            trace=trace,
+            subject=subject,
         )
 
 

@@ -130,4 +130,5 @@ model.compile(optimizer="adam", loss='binary_crossentropy')  # expect: KL103
                         else None,
                         related=((output.span, "the 1-unit output"),),
                         trace=trace_of(output, loss),
+                        subject=(output.span, compile_.span),
                     )

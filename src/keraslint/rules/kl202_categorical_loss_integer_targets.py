@@ -125,7 +125,7 @@ model.fit(x, y, epochs=CONFIG["epochs"])
         for model in file.models:
             # The targets and the loss decide, whatever the output layer is
             # (known or not): a categorical loss needs one-hot rows.
-            for output, _, loss, targets in trained_losses(model):
+            for output, compile_, loss, targets in trained_losses(model):
                 if loss.name not in (CATEGORICAL_CROSSENTROPY, CATEGORICAL_FOCAL_CROSSENTROPY):
                     continue
                 wide = output is not None and output.units is not None and output.units > 1
@@ -143,6 +143,9 @@ model.fit(x, y, epochs=CONFIG["epochs"])
                     ):
                         where = file.where(target.producer_span or target.span)
                         single = output is not None and output.units == 1
+                        # On one unit with two classes the unit count is the
+                        # mistake, KL103's: this finding folds into it.
+                        binary = single and (target.classes or 2) <= 2
                         fix = (
                             None
                             if single or loss.name != CATEGORICAL_CROSSENTROPY
@@ -154,7 +157,7 @@ model.fit(x, y, epochs=CONFIG["epochs"])
                             f"integer labels from `{target.producer}` at {where}",
                             # On one unit the sparse loss is as constant (KL103).
                             "for a binary problem use `binary_crossentropy` with a 1-unit `sigmoid` output"
-                            if single and (target.classes or 2) <= 2
+                            if binary
                             else "use `sparse_categorical_crossentropy` for integer labels, "
                             "or one-hot encode them with `keras.utils.to_categorical`",
                             fix,
@@ -162,6 +165,7 @@ model.fit(x, y, epochs=CONFIG["epochs"])
                                 (target.producer_span or target.span, f"integer labels from `{target.producer}`"),
                             ),
                             trace=trace_of(loss, target),
+                            subject=(output.span, compile_.span) if binary and output is not None else None,
                         )
                         break
 

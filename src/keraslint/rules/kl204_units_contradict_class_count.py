@@ -138,5 +138,6 @@ model.fit(x, y)
                         f"give the output layer {classes} units",
                         related=((target.producer_span or target.span, f"{classes} classes from `{target.producer}`"),),
                         trace=trace_of(output, target),
+                        subject=(output.span, compile_.span),
                     )
                     break

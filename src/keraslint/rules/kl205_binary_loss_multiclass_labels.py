@@ -94,5 +94,6 @@ model.fit(x_train, y_train)
                                 ),
                             ),
                             trace=trace_of(output, loss, target),
+                            subject=(output.span, compile_.span),
                         )
                         break
