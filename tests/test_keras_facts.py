@@ -540,3 +540,15 @@ def test_numpy_conversions_keep_a_1d_array_1d_unless_reshaped() -> None:
         assert kept.ndim == 1
     assert np.array(column, ndmin=2).ndim == 2
     assert column.reshape(-1, 2).shape == (2, 2)
+
+
+def test_softmax_functions_default_to_the_last_axis() -> None:
+    # ``softmax(x, axis=-1)`` is the plain softmax (model/extract.py reads it
+    # as the output's activation): keras/src/activations/activations.py and
+    # keras/src/ops/nn.py.
+    for function in (keras.activations.softmax, keras.ops.softmax):
+        assert inspect.signature(function).parameters["axis"].default == -1
+    x = np.array([[1.0, 2.0, 3.0], [0.0, 0.0, 5.0]], dtype="float32")
+    plain = np.asarray(keras.activations.softmax(x))
+    np.testing.assert_allclose(np.asarray(keras.activations.softmax(x, axis=-1)), plain, rtol=1e-6)
+    np.testing.assert_allclose(np.asarray(keras.ops.softmax(x, -1)), plain, rtol=1e-6)

@@ -220,3 +220,17 @@ def canonical_loss_attribute(name: str) -> tuple[str | None, bool]:
 def accepted_loss_strings() -> list[str]:
     """Every string keraslint treats as a valid ``compile`` loss, sorted."""
     return sorted(set(_STRING_TABLE) | COMPILE_ONLY_LOSS_NAMES_LOWER)
+
+
+# TensorFlow's crossentropy ops on logits (TensorFlow API docs: tf.nn.
+# softmax_cross_entropy_with_logits(labels, logits, axis=-1, name=None),
+# tf.nn.sigmoid_cross_entropy_with_logits(labels=None, logits=None,
+# name=None), tf.nn.sparse_softmax_cross_entropy_with_logits(labels, logits,
+# name=None)): each applies its softmax or sigmoid to ``logits`` itself, as
+# the Keras loss with ``from_logits=True``. The Keras loss each matches;
+# ``labels`` first, ``logits`` second.
+TF_LOGITS_LOSSES: Final[dict[str, str]] = {
+    "tensorflow.nn.softmax_cross_entropy_with_logits": CATEGORICAL_CROSSENTROPY,
+    "tensorflow.nn.sigmoid_cross_entropy_with_logits": BINARY_CROSSENTROPY,
+    "tensorflow.nn.sparse_softmax_cross_entropy_with_logits": SPARSE_CATEGORICAL_CROSSENTROPY,
+}

@@ -786,12 +786,27 @@ class _Extractor:
             member = keras_member(qualname, "activations") or keras_member(qualname, "ops")
             name = acts.canonical_activation(member) if member else acts.TF_FUNCTION_ACTIVATIONS.get(qualname or "")
             # ``tf.nn.softmax(x, axis=1)``: not the default axis, unknown.
-            return Activation(name if len(call.args) == 1 else None, span, source)
+            # ``softmax(x, axis=-1)`` is the default axis, written out.
+            plain = len(call.args) == 1 or (name == "softmax" and self._default_axis(call, scope, index))
+            return Activation(name if plain else None, span, source)
         # Parameterised activation layers (Softmax(axis=1), ReLU(max_value=6))
         # are not the plain activation: unknown.
         if call.args:
             return Activation(None, span, source)
         return Activation(layer_kinds.ACTIVATION_LAYERS[layer.kind], span, source)
+
+    def _default_axis(self, call: cst.Call, scope: Scope, index: int) -> bool:
+        """A softmax called with the default last axis written out:
+        ``softmax(x, axis=-1)`` or ``softmax(x, -1)`` (the default of
+        ``keras.activations.softmax`` and ``keras.ops.softmax``,
+        keras/src/activations/activations.py and keras/src/ops/nn.py;
+        ``tf.nn.softmax(logits, axis=None)`` is the last axis too)."""
+        if len(call.args) != 2 or any(arg.star for arg in call.args) or call.args[0].keyword is not None:
+            return False
+        axis = call.args[1]
+        if axis.keyword is not None and axis.keyword.value != "axis":
+            return False
+        return self.int_value(axis.value, scope, index) == -1
 
     def as_layer(self, node: cst.BaseExpression | None, scope: Scope, index: int) -> _Layer:
         """A layer instance expression: ``Dense(1)`` or a name bound to one."""

@@ -45,28 +45,104 @@ def loop_losses(
         ex.budget.spend()
         if len(call.args) < 2 or any(arg.star for arg in call.args):
             continue
-        found = _keras_loss(ex, call, scope, index)
-        if found is None:
-            continue
-        loss, origin = found
-        y_pred = argument(call, 1, "y_pred")
-        y_true = argument(call, 0, "y_true")
-        key = _model_called(ex, y_pred, scope, index, model_of)
+        tf_loss = _tf_logits_loss(ex, call, scope, index)
+        if tf_loss is not None:
+            loss, origin = tf_loss, call
+            y_pred, y_true = argument(call, 1, "logits"), argument(call, 0, "labels")
+        else:
+            found = _keras_loss(ex, call, scope, index)
+            if found is None:
+                continue
+            loss, origin = found
+            y_pred = argument(call, 1, "y_pred")
+            y_true = argument(call, 0, "y_true")
+        # The targets of a reshaped output are reshaped too: not read.
+        y_pred, pred_scope, pred_index, reshaped = _same_values(ex, y_pred, scope, index)
+        key = _model_called(ex, y_pred, pred_scope, pred_index, model_of)
         if key is not None:
             if (key, id(origin)) not in paired:
                 paired.add((key, id(origin)))
-                targets = (TargetReader(ex).read(y_true, scope, index),) if y_true is not None else ()
+                read = y_true is not None and not reshaped
+                targets = (TargetReader(ex).read(y_true, scope, index),) if read else ()
                 yield key, Compile((loss,), ex.span(call), fit_targets=targets)
             continue
         if not isinstance(y_pred, cst.Name):
             continue
         # Through a helper's parameter: one pairing per call passing a
         # model's output (the targets are the helper's own: not read).
-        for node, caller, at in arguments_of(y_pred.value, scope, index):
+        for node, caller, at in arguments_of(y_pred.value, pred_scope, pred_index):
             key = _model_called(ex, node, caller, at, model_of)
             if key is not None and (key, id(origin)) not in paired:
                 paired.add((key, id(origin)))
                 yield key, Compile((loss,), ex.span(call))
+
+
+def _tf_logits_loss(ex: Program, call: cst.Call, scope: Scope, index: int) -> Loss | None:
+    """``tf.nn.softmax_cross_entropy_with_logits(labels, logits)`` and the
+    sigmoid and sparse ops: the Keras loss they match, on logits."""
+    if not isinstance(call.func, cst.Attribute) or not call.func.attr.value.endswith("_with_logits"):
+        return None
+    name = losses.TF_LOGITS_LOSSES.get(ex.qualname(call.func, scope, index) or "")
+    if name is None or len(call.args) != 2:
+        return None  # ``axis=`` or ``name=`` given: not read
+    if any(arg.keyword is not None and arg.keyword.value not in ("labels", "logits") for arg in call.args):
+        return None
+    return Loss(name, True, ex.span(call.func), ex.source(call.func))
+
+
+def _same_values(
+    ex: Program, node: cst.BaseExpression | None, scope: Scope, index: int
+) -> tuple[cst.BaseExpression | None, Scope, int, bool]:
+    """What ``node`` holds the values of, where to read it, and whether a
+    reshape came between: ``tf.cast(preds, tf.float32)`` is ``preds``, and so
+    is ``tf.reshape(preds, [-1, preds.shape[-1]])`` (every row still one
+    sample's classes, the last axis kept), also through names bound to them."""
+    reshaped = False
+    for _ in range(4):
+        value, value_scope, value_index = ex.resolve_value(node, scope, index)
+        if not isinstance(value, cst.Call) or not isinstance(value.func, cst.Attribute):
+            break
+        qualname = ex.qualname(value.func, value_scope, value_index)
+        inner = argument(value, 0, "x" if qualname == "tensorflow.cast" else "tensor")
+        if inner is None or any(arg.star for arg in value.args):
+            break
+        if qualname == "tensorflow.reshape":
+            if not _keeps_last_axis(ex, inner, argument(value, 1, "shape"), value_scope, value_index):
+                break
+            reshaped = True
+        elif qualname != "tensorflow.cast":
+            break
+        node, scope, index = inner, value_scope, value_index
+    return node, scope, index, reshaped
+
+
+def _keeps_last_axis(
+    ex: Program, tensor: cst.BaseExpression, shape: cst.BaseExpression | None, scope: Scope, index: int
+) -> bool:
+    """``shape`` is ``[-1, t.shape[-1]]`` for the tensor ``t`` reshaped (or
+    a cast of it), the shape bound to names or not."""
+    items = shape.elements if isinstance(shape, (cst.List, cst.Tuple)) else None
+    if items is None or len(items) != 2 or any(not isinstance(item, cst.Element) for item in items):
+        return False
+    if ex.int_value(items[0].value, scope, index) != -1:
+        return False
+    last, last_scope, last_index = ex.resolve_value(items[1].value, scope, index)
+    if not (
+        isinstance(last, cst.Subscript)
+        and isinstance(last.value, cst.Attribute)
+        and last.value.attr.value == "shape"
+        and isinstance(last.value.value, cst.Name)
+        and len(last.slice) == 1
+        and isinstance(last.slice[0].slice, cst.Index)
+        and ex.int_value(last.slice[0].slice.value, last_scope, last_index) == -1
+    ):
+        return False
+    source, source_scope, source_index, reshaped = _same_values(ex, tensor, scope, index)
+    if reshaped or not isinstance(source, cst.Name):
+        return False
+    mine = source_scope.lookup(source.value, source_index)
+    theirs = last_scope.lookup(last.value.value.value, last_index)
+    return mine is not None and mine is theirs
 
 
 def _keras_loss(ex: Program, call: cst.Call, scope: Scope, index: int) -> tuple[Loss, cst.CSTNode] | None:

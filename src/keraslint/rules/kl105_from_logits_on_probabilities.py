@@ -79,11 +79,18 @@ model.compile("adam", tf.keras.losses.BinaryCrossentropy(True))  # expect: KL105
                 if activation.name not in PROBABILITY_ACTIVATIONS:
                     continue
                 if loss.from_logits is True:
+                    # ``tf.nn.softmax_cross_entropy_with_logits`` (model/loops.py):
+                    # the op itself takes logits, no flag to remove.
+                    op = loss.source.endswith("_with_logits")
                     yield self.diagnostic(
                         loss.span,
-                        f"`from_logits=True` but the output already applies `{activation.name}` "
+                        (f"`{loss.source}` takes logits, but" if op else "`from_logits=True` but")
+                        + f" the output already applies `{activation.name}` "
                         f"({file.where(activation.span)}): the loss squashes it a second time",
-                        f"remove `from_logits=True`, or drop the `{activation.name}` and keep the logits",
+                        f"use `keras.losses.{loss.name}` on the probabilities, or drop the `{activation.name}` "
+                        "and keep the logits"
+                        if op
+                        else f"remove `from_logits=True`, or drop the `{activation.name}` and keep the logits",
                         related=((activation.span, f"the output's `{activation.name}`"),),
                         trace=trace_of(activation, loss),
                     )

@@ -134,12 +134,12 @@ model.fit(x, y, epochs=CONFIG["epochs"])
                         yield self._one_per_sample(file, loss, target)
                         break
                     # A binary class mode's 0/1 column on a 1-unit output:
-                    # the unit count is the mistake there (KL103).
+                    # the unit count is the mistake there (KL103). On any
+                    # other output, units unknown included (``Dense(len(
+                    # os.listdir(d)))``), the column is no one-hot row: a
+                    # shape error on more units, a constant loss on one.
                     if target.encoding is Encoding.INTEGER or (
-                        target.encoding is Encoding.INTEGER_OR_BINARY
-                        and output is not None
-                        and output.units is not None
-                        and output.units > 1
+                        target.encoding is Encoding.INTEGER_OR_BINARY and output is not None and output.units != 1
                     ):
                         where = file.where(target.producer_span or target.span)
                         single = output is not None and output.units == 1
