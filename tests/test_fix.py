@@ -59,6 +59,28 @@ def test_fix_reports_what_remains(tmp_path: Path) -> None:
     assert (tmp_path / "u.py").read_text() == UNSAFE_ONLY.replace('"softmax"', '"sigmoid"')
 
 
+TWO_HEADS_ONE_LOSS = """\
+import tensorflow as tf
+inputs = tf.keras.Input(shape=(8,))
+first = tf.keras.layers.Dense(10, activation='softmax')(inputs)
+second = tf.keras.layers.Dense(10, activation='softmax')(inputs)
+model = tf.keras.Model(inputs, [first, second])
+model.compile(optimizer='adam', loss='binary_crossentropy')
+"""
+
+
+def test_one_loss_shared_by_two_heads_is_fixed_once_for_both(tmp_path: Path) -> None:
+    # Both heads' findings offer the same replacement of the one loss string:
+    # it is made once and both findings count as fixed.
+    path = write(tmp_path, "m.py", TWO_HEADS_ONE_LOSS)
+    listed = run("m.py", cwd=tmp_path)
+    assert [line.split()[1] for line in findings(listed.stdout)] == ["KL102", "KL102"]
+    result = run("--fix", "--unsafe-fixes", "m.py", cwd=tmp_path)
+    assert result.returncode == 0, result.stdout
+    assert result.stdout == "Found 2 errors (2 fixed, 0 remaining).\n"
+    assert path.read_text() == TWO_HEADS_ONE_LOSS.replace("'binary_crossentropy'", "'categorical_crossentropy'")
+
+
 def test_diff_shows_and_writes_nothing(tmp_path: Path) -> None:
     path = write(tmp_path, "m.py", FIXABLE)
     result = run("--diff", "m.py", cwd=tmp_path)
