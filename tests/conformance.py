@@ -317,15 +317,15 @@ def subclass_constructor_argument(s: Scenario, st: Style) -> str:
     return _subclass(s, st, ", num_classes", "num_classes", f"Net(num_classes={s.units})")
 
 
-def _builder(s: Scenario, st: Style, signature: str, call: str) -> str:
+def _builder_definition(s: Scenario, st: Style, signature: str) -> str:
     body = ",\n        ".join(_layers(s, st, units="units", activation="activation"))
     return (
-        f"def build_model({signature}):\n"
-        f"    model = {st.sequential}([\n        {body},\n    ])\n"
-        f"    return model\n"
-        f"\n"
-        f"model = {call}\n" + _compile_fit(s, st)
+        f"def build_model({signature}):\n    model = {st.sequential}([\n        {body},\n    ])\n    return model\n\n"
     )
+
+
+def _builder(s: Scenario, st: Style, signature: str, call: str) -> str:
+    return _builder_definition(s, st, signature) + f"model = {call}\n" + _compile_fit(s, st)
 
 
 def builder_literal(s: Scenario, st: Style) -> str:
@@ -338,6 +338,24 @@ def builder_keyword(s: Scenario, st: Style) -> str:
 
 def builder_default(s: Scenario, st: Style) -> str:
     return _builder(s, st, f"units={s.units}, activation={_act_value(s.activation)}", "build_model()")
+
+
+def builder_computed_arguments(s: Scenario, st: Style) -> str:
+    """``build_model(len(CLASS_NAMES), activation=SETTINGS["activation"])``
+    from a function: arguments the engine computes, not literals."""
+    names = ", ".join(f'"class_{number}"' for number in range(s.units))
+    return (
+        f"CLASS_NAMES = [{names}]\n"
+        f'SETTINGS = {{"activation": {_act_value(s.activation)}}}\n'
+        "\n"
+        + _builder_definition(s, st, "units, activation")
+        + "def main():\n"
+        + "    n_outputs = len(CLASS_NAMES)\n"
+        + '    model = build_model(n_outputs, activation=SETTINGS["activation"])\n'
+        + _compile_fit(s, st, indent="    ")
+        + "\n"
+        + "main()\n"
+    )
 
 
 def nested_builder(s: Scenario, st: Style) -> str:
@@ -493,6 +511,7 @@ SHAPES: dict[str, Shape] = {
     "builder-literal": builder_literal,
     "builder-keyword": builder_keyword,
     "builder-default": builder_default,
+    "builder-computed-arguments": builder_computed_arguments,
     "nested-builder": nested_builder,
     "append-in-loop": append_in_loop,
     "loop-before-head": loop_before_head,

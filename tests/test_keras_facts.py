@@ -22,8 +22,11 @@ import pytest  # noqa: E402
 from keras.src.trainers.compile_utils import get_loss  # noqa: E402
 
 from keraslint.knowledge import activations as acts  # noqa: E402
+from keraslint.knowledge import (
+    datasets,  # noqa: E402
+    losses,  # noqa: E402
+)
 from keraslint.knowledge import layers as layer_kinds  # noqa: E402
-from keraslint.knowledge import losses  # noqa: E402
 from keraslint.rules._suggest import closest  # noqa: E402
 
 Y_TRUE = np.array([[0.0, 1.0], [1.0, 0.0]], dtype="float32")
@@ -433,8 +436,6 @@ def test_flow_from_directory_class_mode_default_and_positions() -> None:
     # Keras 3 keeps it for tf.keras code (keras._tf_keras.keras.preprocessing.image).
     from keras.src.legacy.preprocessing.image import ImageDataGenerator
 
-    from keraslint.knowledge import datasets
-
     parameters = list(inspect.signature(ImageDataGenerator.flow_from_directory).parameters)[1:]
     assert parameters.index("classes") == datasets.FLOW_CLASSES_POSITION
     assert parameters.index("class_mode") == datasets.FLOW_CLASS_MODE_POSITION
@@ -519,6 +520,29 @@ def test_to_categorical_of_1d_labels_has_num_classes_columns() -> None:
     assert keras.utils.to_categorical(labels, 5).shape == (4, 5)
     assert keras.utils.to_categorical(labels.reshape(-1, 1), num_classes=5).shape == (4, 5)
     assert keras.utils.to_categorical(np.zeros((4, 3), dtype=int), 5).shape == (4, 3, 5)
+
+
+def test_to_categorical_without_num_classes_is_the_largest_label_plus_one() -> None:
+    # knowledge/arrays.py TO_CATEGORICAL and FROM_DATA: ``np.array`` of a
+    # list of ints is 1-d, and its one-hot width is ``max + 1``, present or not.
+    labels = np.array([0, 3, 1])
+    assert labels.shape == (3,)
+    assert keras.utils.to_categorical(labels).shape == (3, 4)
+    assert np.array([[0, 1], [1, 0]]).shape == (2, 2)
+
+
+@pytest.mark.parametrize("name", sorted(datasets.LABEL_AXES))
+def test_the_label_arrays_load_data_returns(name: str) -> None:
+    # knowledge/datasets.py LABEL_AXES: the docstring of each loader states
+    # its label arrays' shape (the data itself is a download away).
+    doc = inspect.getdoc(getattr(keras.datasets, name).load_data) or ""
+    assert "(x_train, y_train), (x_test, y_test)" in doc
+    if datasets.LABEL_AXES[name] == 2:
+        assert "with shape `(50000, 1)` for the training data" in doc
+    else:
+        assert re.search(r"shape `?\((60000|num_samples),\)`?", doc), doc
+    assert datasets.loaded_dataset(f"datasets.{name}.load_data") == name
+    assert datasets.loaded_dataset(f"datasets.{name}.get_word_index") is None
 
 
 @pytest.mark.parametrize("values", [[0, 1, 1], [0.5, 2.0, -1.0]])

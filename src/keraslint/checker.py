@@ -13,7 +13,7 @@ from concurrent.futures import Future
 from dataclasses import dataclass, field, replace
 from typing import Callable, TypeVar
 
-from keraslint.diagnostics import Diagnostic, Position, Span
+from keraslint.diagnostics import Diagnostic, Position, Replacement, Span
 from keraslint.model.budget import Budget, TooComplex
 from keraslint.model.types import FileModel
 from keraslint.rules import ALL_RULES, Rule
@@ -304,8 +304,35 @@ def _analyse(
     if shifts:
         result.diagnostics = [_unexpand(d, shifts) for d in result.diagnostics]
     # A builder called with the same arguments twice finds the same thing twice.
-    result.diagnostics = sorted(dict.fromkeys(result.diagnostics), key=Diagnostic.sort_key)
+    result.diagnostics = sorted(_once(result.diagnostics), key=Diagnostic.sort_key)
     return result
+
+
+def _once(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
+    """Each finding once. A model can be read twice (a builder's body on its
+    own, and at the call whose ``fit`` shows the targets): the same finding
+    then comes with the fix offered as safe by the reading that knows the
+    targets, as unsafe or not at all by the other. The safest fix is kept;
+    two different fixes for one finding both stay."""
+    kept: dict[tuple[object, ...], list[Diagnostic]] = {}
+    for diagnostic in diagnostics:
+        same = kept.setdefault((diagnostic.code, diagnostic.span, diagnostic.message, diagnostic.hint), [])
+        for position, other in enumerate(same):
+            if other.fix is None or diagnostic.fix is None or _same_edit(other.fix, diagnostic.fix):
+                if _fix_rank(diagnostic) > _fix_rank(other):
+                    same[position] = diagnostic
+                break
+        else:
+            same.append(diagnostic)
+    return [diagnostic for group in kept.values() for diagnostic in group]
+
+
+def _same_edit(a: Replacement, b: Replacement) -> bool:
+    return a.span == b.span and a.text == b.text
+
+
+def _fix_rank(diagnostic: Diagnostic) -> int:
+    return 0 if diagnostic.fix is None else 2 if diagnostic.fix.safe else 1
 
 
 def _for_version(file_model: FileModel, keras_version: str | None) -> FileModel:

@@ -119,6 +119,9 @@ class Array(Value):
     or None when even the number of axes is unknown."""
 
     shape: tuple[Value, ...] | None = None
+    # For integer labels: the largest one plus one, when known (what
+    # ``to_categorical`` without ``num_classes`` makes the width).
+    top: int | None = None
 
 
 def reshape(array: Value, dims: list[Value]) -> Value:

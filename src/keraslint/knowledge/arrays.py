@@ -14,9 +14,15 @@ from typing import Final
 # ``empty`` and ``full`` take the shape first (an int or a tuple of ints).
 SHAPED_CONSTRUCTORS: Final[frozenset[str]] = frozenset({"numpy.zeros", "numpy.ones", "numpy.empty", "numpy.full"})
 
+# numpy/_core/multiarray.py: ``array`` and ``asarray`` of a list (or tuple)
+# of numbers make an array with one axis per level of nesting, as long as
+# each level is.
+FROM_DATA: Final[frozenset[str]] = frozenset({"numpy.array", "numpy.asarray"})
+
 # keras/src/utils/numerical_utils.py ``to_categorical(x, num_classes)``: the
 # shape of ``x`` (a last axis of size 1 dropped) plus an axis of
-# ``num_classes``; for 1-d labels, (n_samples, num_classes). ``keras_path``
+# ``num_classes``; for 1-d labels, (n_samples, num_classes). Without
+# ``num_classes``, ``max(x) + 1`` columns. ``keras_path``
 # forms: Keras 3 and tf.keras (``utils``), Keras 2's ``utils.np_utils``.
 TO_CATEGORICAL: Final[frozenset[str]] = frozenset(
     {"utils.to_categorical", "utils.np_utils.to_categorical", "utils.numerical_utils.to_categorical"}

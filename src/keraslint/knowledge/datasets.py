@@ -24,6 +24,30 @@ CIFAR100_COARSE_CLASSES: Final = 20
 # (keras/src/datasets/boston_housing.py, california_housing.py).
 UNBOUNDED_REGRESSION: Final[frozenset[str]] = frozenset({"boston_housing", "california_housing"})
 
+# How many axes the label arrays ``load_data()`` returns have: one label per
+# sample, CIFAR's in a column of one, shapes ``(60000,)`` for MNIST and
+# ``(50000, 1)`` for CIFAR-10 (keras/src/datasets/<name>.py docstrings;
+# tests/test_keras_facts.py reads them). IMDB and Reuters are left out: their
+# docstrings promise lists, not arrays of a stated shape.
+LABEL_AXES: Final[dict[str, int]] = {
+    "mnist": 1,
+    "fashion_mnist": 1,
+    "cifar10": 2,
+    "cifar100": 2,
+    "boston_housing": 1,
+    "california_housing": 1,
+}
+
+
+def loaded_dataset(path: str | None) -> str | None:
+    """``mnist`` for the Keras path ``datasets.mnist.load_data``; None for
+    any other path."""
+    parts = path.split(".") if path else ()
+    if len(parts) == 3 and parts[0] == "datasets" and parts[2] == "load_data":
+        return parts[1]
+    return None
+
+
 # Keras datasets whose training and test labels each contain every class, so
 # ``to_categorical(y)`` without ``num_classes`` (width = max label + 1) has
 # exactly CLASS_COUNTS columns: MNIST and Fashion-MNIST (about 1,000 test

@@ -2542,8 +2542,11 @@ class _ModelBuilder:
                 passed = self._function_named(node.value, where, at)
                 if passed is not None and self._function_names()[id(passed)] == node.value:
                     value = node
-            elif value is not None and not is_literal(value):
-                value = None
+            elif value is None or not is_literal(value):
+                # ``build(len(CLASSES))``, ``build(CONFIG["units"])``: a value
+                # the engine knows for certain at the call stands for the
+                # literal the caller could have written.
+                value = self._stand_in(node, where, at) if history and history[0].kind is Kind.UNKNOWN else None
             if value is None or not history or history[0].kind is not Kind.UNKNOWN:
                 continue
             # The parameter's own binding comes first; later assignments
@@ -2551,6 +2554,30 @@ class _ModelBuilder:
             bindings[param] = [replace(history[0], kind=Kind.VALUE, value=value), *history[1:]]
             known = True
         return bindings if known else None
+
+    def _stand_in(self, node: cst.BaseExpression, where: Scope, at: int) -> cst.BaseExpression | None:
+        """A literal meaning what ``node`` means at statement ``at`` of
+        ``where``, when the engine knows that for certain: the string
+        literal it was read from (``CONFIG["activation"]``), or a number,
+        ``True``/``False``/``None`` written anew. The trace shows the
+        caller's expression for a new one (``Tracer.stand_ins``). None
+        when the value is not one certain constant."""
+        found = self.ex.value(node, where, at)
+        if type(found) is not Const:
+            return None
+        constant = found.value
+        if isinstance(constant, str):
+            origin = found.origin
+            return origin if isinstance(origin, cst.SimpleString) and is_literal(origin) else None
+        literal: cst.BaseExpression
+        if constant is None or isinstance(constant, bool):
+            literal = cst.Name(repr(constant))
+        elif type(constant) is int and 0 <= constant < 2**63:
+            literal = cst.Integer(str(constant))
+        else:
+            return None  # a float (its text is not one literal's) or any other kind
+        self.ex.tracer.stand_ins[id(literal)] = (literal, node, where, at)
+        return literal
 
     def _copy(
         self, function: Scope, bindings: dict[str, list[Binding]], self_attributes: dict[str, list[Binding]] | None

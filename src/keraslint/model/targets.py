@@ -1600,13 +1600,7 @@ def _names(node: cst.CSTNode, wanted: set[str] | None, budget: Budget) -> Iterat
 
 
 def _dataset_of(qualname: str | None) -> str | None:
-    path = keras_path(qualname)
-    if not path:
-        return None
-    parts = path.split(".")
-    if len(parts) == 3 and parts[0] == "datasets" and parts[2] == "load_data":
-        return parts[1]
-    return None
+    return datasets.loaded_dataset(keras_path(qualname))
 
 
 def _keras_function(qualname: str | None) -> str | None:

@@ -48,6 +48,10 @@ class Tracer:
         # The file's scopes, for a value engine of the trace's own (set by
         # ``extract`` once they are collected).
         self.program: tuple[Scope, dict[str, Any], Mutations] | None = None
+        # A literal the engine wrote for a builder's parameter, by id: the
+        # literal (kept alive), and the argument it stands for with the
+        # scope and statement the call reads it in (``build(len(CLASSES))``).
+        self.stand_ins: dict[int, tuple[cst.BaseExpression, cst.BaseExpression, Scope, int]] = {}
 
     def why(
         self,
@@ -166,7 +170,10 @@ class _Walk:
             if found is None:
                 continue
             binding, owner = found
-            value_node = binding.value
+            value_node, at = binding.value, binding.index
+            stand_in = self.tracer.stand_ins.get(id(value_node))
+            if stand_in is not None:  # the caller's argument, read where the call is
+                _, value_node, owner, at = stand_in
             if value_node is None or id(value_node) in seen:
                 continue
             seen.add(id(value_node))
@@ -175,7 +182,7 @@ class _Walk:
                 code = f"({code})" + "".join(f"[{step}]" for step in binding.path)
             value = self._value(reference, scope, index)
             hops.append(_Hop(value_node, _text(name, code, value), parent))
-            self._follow(value_node, owner, binding.index, len(hops) - 1, depth + 1, hops, seen)
+            self._follow(value_node, owner, at, len(hops) - 1, depth + 1, hops, seen)
 
     def _binding(
         self, reference: cst.BaseExpression, name: str, scope: Scope, index: int

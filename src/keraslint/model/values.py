@@ -26,7 +26,7 @@ import libcst as cst
 from keraslint.analysis import values as v
 from keraslint.analysis.evaluate import Evaluator
 from keraslint.analysis.values import UNKNOWN, Const, Instance, Mapping, Sequence, Value
-from keraslint.knowledge import arrays
+from keraslint.knowledge import arrays, datasets
 from keraslint.model.arguments import argument as _argument
 from keraslint.model.budget import Budget
 from keraslint.model.resolve import Binding, Kind, Scope, keras_path, qualified_name
@@ -233,6 +233,8 @@ def mutable(value: Value) -> bool:
         # ``a.resize(...)``, which the collector takes as a new, unknown value.
         if option is UNKNOWN or isinstance(option, (Mapping, Instance)):
             return True
+        if isinstance(option, v.Array) and option.top is not None:
+            return True  # ``y[y == 2] = 5`` changes the largest label
         if isinstance(option, Sequence) and (option.kind != "tuple" or option.open or any(map(mutable, option.items))):
             return True
     return False
@@ -250,6 +252,9 @@ class ProgramValues:
         self._bindings: dict[int, tuple[Binding, Value]] = {}
         self._open: set[int] = set()
         self._aliases: dict[int, bool] = {}
+        # Aliases assumed to share nothing mutable while their own value was
+        # worked out (``_alias_mutable``).
+        self._assumed: set[int] = set()
 
     def close(self) -> None:
         """Let go of the evaluator, which points back here (see ``_Extractor.close``)."""
@@ -335,12 +340,25 @@ class ProgramValues:
         if known is not None:
             return known
         if key in self._open:
-            return True
+            # What the alias refers to is being worked out, and that reads
+            # the alias's own name (``SETTINGS["activation"]`` in a function
+            # is both the read and an alias of ``SETTINGS``): assume, while
+            # working it out, that the alias shares nothing mutable. The
+            # answer is checked against the assumption below.
+            self._assumed.add(key)
+            return False
         self._open.add(key)
         try:
             found = _shares_mutable(self.value(alias.node, alias.scope, alias.index), alias.elements)
         finally:
             self._open.discard(key)
+        if key in self._assumed:
+            self._assumed.discard(key)
+            if found:
+                # The alias does share a mutable object (that holds either
+                # way): what was worked out assuming it did not is forgotten.
+                self._bindings.clear()
+                self._aliases.clear()
         self._aliases[key] = found
         return found
 
@@ -456,6 +474,12 @@ class ProgramValues:
         last = func.attr.value if type(func) is cst.Attribute else func.value if type(func) is cst.Name else None  # type: ignore[attr-defined]
         if last == "to_categorical" and keras_path(qualified_name(func, scope, index)) in arrays.TO_CATEGORICAL:
             return _one_hot(node, evaluate)
+        if last == "load_data":
+            dataset = datasets.loaded_dataset(keras_path(qualified_name(func, scope, index)))
+            if dataset in datasets.LABEL_AXES:
+                return _loaded(dataset, node, evaluate)
+        if last in ("array", "asarray") and qualified_name(func, scope, index) in arrays.FROM_DATA:
+            return _from_data(node, evaluate)
         if isinstance(node.func, cst.Attribute):
             return self._array_call(node, node.func, context, evaluate)
         if not isinstance(node.func, cst.Name):
@@ -654,18 +678,70 @@ def _field(statement: cst.CSTNode, module_scope: Scope, index: int) -> Any:
 def _one_hot(call: cst.Call, evaluate: Callable[[cst.BaseExpression], Value]) -> Value:
     """``to_categorical(labels, num_classes)`` of a 1-d array of labels (or
     one column of them): an array with one row per label and
-    ``num_classes`` columns (``knowledge/arrays.py``). Unknown for labels
-    of any other or unknown shape, and without ``num_classes``."""
+    ``num_classes`` columns (``knowledge/arrays.py``); without
+    ``num_classes``, the largest label plus one, when that is known.
+    Unknown for labels of any other or unknown shape."""
     if any(arg.star for arg in call.args):
         return UNKNOWN
     labels, classes = _argument(call, 0, "x"), _argument(call, 1, "num_classes")
-    if labels is None or classes is None:
+    if labels is None:
         return UNKNOWN
-    count = v.as_int(evaluate(classes))
     array = evaluate(labels)
-    if count is None or count < 1 or not isinstance(array, v.Array) or array.shape is None:
+    if not isinstance(array, v.Array) or array.shape is None:
+        return UNKNOWN
+    count = v.as_int(evaluate(classes)) if classes is not None else array.top
+    if count is None or count < 1:
         return UNKNOWN
     shape = array.shape
     if len(shape) == 2 and v.as_int(shape[1]) == 1:
         shape = shape[:1]
     return v.Array((shape[0], Const(count))) if len(shape) == 1 else UNKNOWN
+
+
+def _loaded(dataset: str, call: cst.Call, evaluate: Callable[[cst.BaseExpression], Value]) -> Value:
+    """``(x_train, y_train), (x_test, y_test) = mnist.load_data()``: the label
+    arrays' shapes (``knowledge/datasets.py``), and for datasets with every
+    class on both sides, their largest label plus one. The images are
+    arrays of a shape not followed here."""
+    if any(arg.star for arg in call.args):
+        return UNKNOWN
+    top: int | None = datasets.CLASS_COUNTS.get(dataset) if dataset in datasets.EVERY_CLASS_PRESENT else None
+    if dataset == "cifar100":
+        mode = _argument(call, 0, "label_mode")
+        label_mode = v.as_str(evaluate(mode)) if mode is not None else "fine"
+        if label_mode not in ("fine", "coarse"):
+            return UNKNOWN
+        if label_mode == "coarse":
+            top = datasets.CIFAR100_COARSE_CLASSES
+    shape = (UNKNOWN,) if datasets.LABEL_AXES[dataset] == 1 else (UNKNOWN, Const(1))
+    split = Sequence("tuple", (v.Array(), v.Array(shape, top)))
+    return Sequence("tuple", (split, split))
+
+
+def _from_data(call: cst.Call, evaluate: Callable[[cst.BaseExpression], Value]) -> Value:
+    """``np.array([0, 2, 1])``: a 1-d array of that many numbers (the largest
+    plus one kept for integers); ``np.array([[0, 1], [1, 0]])``: a 2-d array.
+    Unknown for anything but lists or tuples of numbers of one known length,
+    or with arguments other than ``dtype``."""
+    if any(arg.star or (arg.keyword is not None and arg.keyword.value != "dtype") for arg in call.args):
+        return UNKNOWN
+    positional = [arg for arg in call.args if arg.keyword is None]
+    if len(positional) != 1:
+        return UNKNOWN  # ``np.array(x, "float32")``: the dtype given by position, or no data
+    data = evaluate(positional[0].value)
+    rows = v.elements(data)
+    if rows is None or not rows or not isinstance(data, Sequence) or data.kind == "set":
+        return UNKNOWN
+    if all(_number(row) for row in rows):
+        integers = [row.value for row in rows if type(row.value) is int]  # type: ignore[attr-defined]
+        top = max(integers) + 1 if len(integers) == len(rows) and min(integers) >= 0 else None
+        return v.Array((Const(len(rows)),), top)
+    inner = [v.elements(row) if isinstance(row, Sequence) and row.kind != "set" else None for row in rows]
+    widths = {len(row) for row in inner if row is not None}
+    if any(row is None or not all(_number(item) for item in row) for row in inner) or len(widths) != 1:
+        return UNKNOWN
+    return v.Array((Const(len(rows)), Const(widths.pop())))
+
+
+def _number(value: Value) -> bool:
+    return type(value) is Const and type(value.value) in (int, float)

@@ -1,0 +1,247 @@
+"""Values a function reads from its caller and from the module.
+
+A builder called with an argument the engine computes (``build(len(CLASSES))``,
+``build(CONFIG["units"])``, a local of ``main()``) is specialised as if the
+literal were written at the call; a module-level config read inside a
+function is known unless something may change it.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from keraslint.checker import lint_text
+from keraslint.diagnostics import Diagnostic
+
+BUILDER = """\
+from tensorflow import keras
+
+CLASSES = ["cat", "dog", "bird", "fish"]
+SETTINGS = {"units": 1, "activation": "softmax", "head": None}
+
+
+def build(units, activation="softmax"):
+    return keras.Sequential([keras.layers.Dense(32, activation="relu"), keras.layers.Dense(units, activation=activation)])
+
+"""
+
+
+def lint(code: str) -> list[Diagnostic]:
+    result = lint_text("m.py", code)
+    assert not result.internal_errors
+    return list(result.diagnostics)
+
+
+def codes(code: str) -> list[str]:
+    return [d.code for d in lint(code)]
+
+
+COMPUTED_CALLS = {
+    "len of a module list": ("model = build(len(CLASSES))\n", "KL102"),
+    "arithmetic": ("model = build(len(CLASSES) - 3)\n", "KL101"),
+    "a config dict's entry": ('model = build(SETTINGS["units"])\n', "KL101"),
+    "a config dict's string, by keyword": ('model = build(4, activation=SETTINGS["activation"])\n', "KL102"),
+    "a local of main()": (
+        "def main():\n    n = len(CLASSES)\n    model = build(n)\n    model.compile(loss='binary_crossentropy')\n"
+        "    return model\n\nmain()\n",
+        "KL102",
+    ),
+    "the width of to_categorical's output": (
+        "import numpy as np\nfrom tensorflow.keras.utils import to_categorical\n"
+        "y = to_categorical(np.array([0, 1, 2, 3]), num_classes=4)\nmodel = build(y.shape[1])\n",
+        "KL102",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", list(COMPUTED_CALLS))
+def test_a_builder_called_with_a_computed_argument_is_specialised(case: str) -> None:
+    call, code = COMPUTED_CALLS[case]
+    compile_line = "" if "compile" in call else "model.compile(optimizer='adam', loss='binary_crossentropy')\n"
+    assert codes(BUILDER + call + compile_line) == [code]
+
+
+CORRECT_OR_UNCERTAIN = {
+    "the right loss": "model = build(len(CLASSES))\nmodel.compile(loss='categorical_crossentropy')\n",
+    "a loop variable": "for n in range(1, 4):\n    model = build(n)\n    model.compile(loss='binary_crossentropy')\n",
+    "a value set in a branch": (
+        "import sys\nn = 1\nif len(sys.argv) > 1:\n    n = 4\nmodel = build(n)\nmodel.compile(loss='binary_crossentropy')\n"
+    ),
+    "read from the command line": (
+        "import sys\nmodel = build(int(sys.argv[1]))\nmodel.compile(loss='binary_crossentropy')\n"
+    ),
+    "a list that grows": (
+        "CLASSES.append('cow')\nmodel = build(len(CLASSES) - 4)\nmodel.compile(loss='binary_crossentropy')\n"
+    ),
+    "a config changed by a function": (
+        "def setup():\n    SETTINGS['units'] = 2\n\nsetup()\nmodel = build(SETTINGS['units'])\n"
+        "model.compile(loss='binary_crossentropy')\n"
+    ),
+    "a float": "model = build(1.0)\nmodel.compile(loss='binary_crossentropy')\n",
+}
+
+
+@pytest.mark.parametrize("case", list(CORRECT_OR_UNCERTAIN))
+def test_a_builder_stays_silent_unless_the_argument_is_certain(case: str) -> None:
+    assert codes(BUILDER + CORRECT_OR_UNCERTAIN[case]) == []
+
+
+def test_none_from_a_config_is_a_linear_head() -> None:
+    code = BUILDER + 'model = build(4, activation=SETTINGS["head"])\nmodel.compile(loss="categorical_crossentropy")\n'
+    assert codes(code) == ["KL106"]
+
+
+def test_the_trace_shows_the_caller_s_expression() -> None:
+    code = (
+        BUILDER
+        + "def main():\n    n = len(CLASSES)\n    model = build(n)\n    model.compile(loss='binary_crossentropy')\n"
+    )
+    ((diagnostic,),) = [lint(code + "\nmain()\n")]
+    assert diagnostic.trace is not None
+    steps = [(span.start.line, text) for span, text in diagnostic.trace]
+    assert steps[0] == (3, 'CLASSES = ["cat", "dog", "bird", "fish"]')
+    assert (11, "n = len(CLASSES) = 4") in steps
+    assert (12, "units = n = 4") in steps
+    assert "(for `build(n)` at line 12)" in diagnostic.message
+
+
+def test_a_constructor_and_a_method_called_with_computed_arguments() -> None:
+    code = """\
+import tensorflow as tf
+CLASSES = ["a", "b", "c"]
+
+class Net(tf.keras.Model):
+    def __init__(self, num_classes=10):
+        super().__init__()
+        self.out = tf.keras.layers.Dense(num_classes, activation="softmax")
+
+    def call(self, x):
+        return self.out(x)
+
+class Factory:
+    def make(self, k):
+        return tf.keras.Sequential([tf.keras.layers.Dense(k, activation="softmax")])
+
+model = Net(num_classes=len(CLASSES))
+model.compile(loss="binary_crossentropy", optimizer="adam")
+other = Factory().make(len(CLASSES) - 2)
+other.compile(loss="binary_crossentropy", optimizer="adam")
+"""
+    assert sorted((d.span.start.line, d.code) for d in lint(code)) == [(14, "KL101"), (17, "KL102")]
+
+
+# -- a module-level config read in a function -------------------------------------
+
+HEAD_IN_MAIN = """\
+from tensorflow import keras
+SETTINGS = {"activation": "softmax", "model": {"activation": "softmax"}}
+{before}
+def main():
+{inside}    model = keras.Sequential([keras.layers.Dense(1, activation={read})])
+    model.compile(loss="binary_crossentropy")
+
+main()
+"""
+
+
+def head_in_main(read: str, before: str = "", inside: str = "") -> list[str]:
+    return codes(HEAD_IN_MAIN.replace("{before}", before).replace("{inside}", inside).replace("{read}", read))
+
+
+def test_a_module_config_read_in_a_function_is_known() -> None:
+    assert head_in_main('SETTINGS["activation"]') == ["KL101"]
+    assert head_in_main('SETTINGS.get("activation")') == ["KL101"]
+    assert head_in_main('SETTINGS["model"]["activation"]') == ["KL101"]
+    assert head_in_main("act", inside='    act = SETTINGS["activation"]\n') == ["KL101"]
+
+
+MAY_CHANGE = {
+    "changed by another function": ('def setup():\n    SETTINGS["activation"] = "sigmoid"\n', ""),
+    "updated by another function": ('def setup():\n    SETTINGS.update(activation="sigmoid")\n', ""),
+    "passed to a function": ("", "    tweak(SETTINGS)\n"),
+    "a nested dict changed through an alias": (
+        "",
+        '    inner = SETTINGS["model"]\n    inner["activation"] = "sigmoid"\n',
+    ),
+    "a nested dict passed on": ("", '    tweak(SETTINGS["model"])\n'),
+}
+
+
+@pytest.mark.parametrize("case", list(MAY_CHANGE))
+def test_a_module_config_that_may_change_is_not_trusted(case: str) -> None:
+    before, inside = MAY_CHANGE[case]
+    read = 'SETTINGS["model"]["activation"]' if "nested" in case else 'SETTINGS["activation"]'
+    assert head_in_main(read, before, inside) == []
+
+
+# -- label arrays whose class count the code never writes ---------------------------
+
+MNIST_TUTORIAL = """\
+from keras.datasets import {dataset}
+from keras.models import Sequential
+from keras.layers import Dense
+from keras.utils import to_categorical
+
+(X_train, y_train), (X_test, y_test) = {dataset}.load_data({arguments})
+{change}y_train = to_categorical(y_train)
+y_test = to_categorical(y_test)
+num_classes = y_test.shape[1]
+
+def baseline_model():
+    model = Sequential()
+    model.add(Dense(64, activation="relu"))
+    model.add(Dense(num_classes, activation="softmax"))
+    model.compile(loss={loss!r}, optimizer="adam", metrics=["accuracy"])
+    return model
+
+model = baseline_model()
+model.fit(X_train, y_train, validation_data=(X_test, y_test), epochs=10)
+"""
+
+
+def tutorial(dataset: str = "mnist", arguments: str = "", change: str = "", loss: str = "binary_crossentropy") -> str:
+    return MNIST_TUTORIAL.format(dataset=dataset, arguments=arguments, change=change, loss=loss)
+
+
+@pytest.mark.parametrize(
+    ("dataset", "arguments", "units"),
+    [("mnist", "", 10), ("fashion_mnist", "", 10), ("cifar10", "", 10), ("cifar100", 'label_mode="coarse"', 20)],
+)
+def test_the_width_of_to_categorical_of_a_keras_dataset_s_labels(dataset: str, arguments: str, units: int) -> None:
+    # Every class is in both splits: ``to_categorical`` without
+    # ``num_classes`` makes (largest label + 1) = the class count columns.
+    (diagnostic,) = lint(tutorial(dataset, arguments))
+    assert diagnostic.code == "KL102"
+    assert f"on a {units}-unit `softmax` output" in diagnostic.message
+    # Read twice (the builder alone, and at its call with the targets), it
+    # is reported once, with the fix that knowing the targets makes safe.
+    assert diagnostic.fix is not None and diagnostic.fix.safe
+
+
+@pytest.mark.parametrize(
+    ("dataset", "change"),
+    [
+        ("reuters", ""),  # a split need not hold every topic
+        ("mnist", "y_test[y_test == 9] = 12\n"),  # labels changed in place
+        ("mnist", "y_test = y_test[:100]\n"),  # some of them: the largest may be missing
+        ("mnist", "y_test = load_more_labels()\n"),
+    ],
+)
+def test_no_width_when_the_largest_label_is_not_certain(dataset: str, change: str) -> None:
+    code = tutorial(dataset, change=change)
+    assert [d for d in lint(code) if "-unit" in d.message] == []
+
+
+def test_the_right_loss_on_a_dataset_s_labels_is_silent() -> None:
+    assert lint(tutorial(loss="categorical_crossentropy")) == []
+
+
+def test_an_array_of_literal_labels() -> None:
+    code = BUILDER + (
+        "import numpy as np\nfrom tensorflow.keras.utils import to_categorical\n"
+        "labels = np.array([0, 1, 2, 1, 0, 3])\ny = to_categorical(labels)\n"
+        "model = build(y.shape[1])\nmodel.compile(loss='binary_crossentropy')\n"
+    )
+    (diagnostic,) = lint(code)
+    assert "on a 4-unit `softmax` output" in diagnostic.message
+    assert lint(code.replace("labels = np.array([0, 1, 2, 1, 0, 3])", "labels = np.array([0.5, 1, 2])")) == []
