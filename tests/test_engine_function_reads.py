@@ -245,3 +245,83 @@ def test_an_array_of_literal_labels() -> None:
     (diagnostic,) = lint(code)
     assert "on a 4-unit `softmax` output" in diagnostic.message
     assert lint(code.replace("labels = np.array([0, 1, 2, 1, 0, 3])", "labels = np.array([0.5, 1, 2])")) == []
+
+
+# -- module names rebound before the function that reads them runs -------------------
+
+SCRIPT = """\
+import threading
+from tensorflow import keras
+
+(x_train, y_train), (x_test, y_test) = keras.datasets.mnist.load_data()
+y_train = keras.utils.to_categorical(y_train, 10)
+{between}
+{define}
+    model = keras.Sequential([keras.layers.Dense(10, activation="softmax")])
+    model.compile(loss="sparse_categorical_crossentropy", optimizer="adam")
+    model.fit(x_train, y_train, epochs=3)
+{after}
+"""
+
+TRAIN = "def train():"
+
+
+def script(after: str, between: str = "", define: str = TRAIN) -> list[str]:
+    return codes(SCRIPT.format(after=after, between=between, define=define))
+
+
+@pytest.mark.parametrize(
+    "after",
+    [
+        "train()\n",
+        'if __name__ == "__main__":\n    train()\n',
+        "def main():\n    train()\n\nmain()\n",
+        "def main():\n    train()\n\ndef run():\n    main()\n\nrun()\nrun()\n",
+        "train()\ntrain()\n",
+        "def again():\n    train()\n    again()\n\nagain()\n",  # recursion runs at the outer call
+    ],
+)
+def test_a_function_run_only_after_the_rebinding_reads_it(after: str) -> None:
+    assert script(after) == ["KL201"]
+
+
+@pytest.mark.parametrize(
+    ("after", "between", "define"),
+    [
+        # Referenced as a value: it may run at any time.
+        ("threading.Thread(target=train).start()\n", "", TRAIN),
+        ("callback = keras.callbacks.LambdaCallback(on_train_end=lambda logs: train())\n", "", TRAIN),
+        ("train()\nrunner = train\n", "", TRAIN),
+        # Run at two points where the name holds different things.
+        ("train()\ny_train = y_train.argmax(axis=1)\ntrain()\n", "", TRAIN),
+        # A function rebinds it.
+        ("def reload():\n    global y_train\n    y_train = load()\n\ntrain()\n", "", TRAIN),
+        # Decorated, a generator, a method's call, never called.
+        ("train()\n", "", "@some_decorator\ndef train():"),
+        ("list(train())\n", "", "def train():\n    yield 1"),
+        ("class Runner:\n    def go(self):\n        train()\n\nRunner().go()\n", "", TRAIN),
+        ("", "", TRAIN),
+        # Under a branch the labels may or may not be one-hot.
+        ("train()\n", "import sys\nif sys.argv[1:]:\n    y_train = y_train.argmax(axis=1)\n", TRAIN),
+    ],
+)
+def test_a_function_whose_runs_are_not_all_known_reads_nothing(after: str, between: str, define: str) -> None:
+    assert script(after, between, define) == []
+
+
+def test_a_function_run_before_the_rebinding_reads_the_earlier_value() -> None:
+    code = """\
+from tensorflow import keras
+
+(x_train, y_train), (x_test, y_test) = keras.datasets.mnist.load_data()
+
+def train():
+    model = keras.Sequential([keras.layers.Dense(10, activation="softmax")])
+    model.compile(loss="sparse_categorical_crossentropy", optimizer="adam")
+    model.fit(x_train, y_train, epochs=3)
+
+train()
+y_train = keras.utils.to_categorical(y_train, 10)
+"""
+    assert codes(code) == []
+    assert codes(code.replace("train()\ny_train", "y_train").rstrip("\n") + "\ntrain()\n") == ["KL201"]

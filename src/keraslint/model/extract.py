@@ -46,6 +46,7 @@ from keraslint.model.resolve import (
     module_name,
     qualified_name,
 )
+from keraslint.model.run_points import RunPoints
 from keraslint.model.targets import TargetReader
 from keraslint.model.trace import Tracer, Why
 from keraslint.model.types import (
@@ -139,6 +140,10 @@ class _Collector(cst.CSTVisitor):
         self._outer: list[tuple[Scope, int]] = []
         # Module-level functions and classes, by name, with their scopes.
         self.functions: dict[str, Scope] = {}
+        self.function_nodes: dict[str, cst.FunctionDef] = {}
+        # Calls inside a ``lambda`` (they run when it is called), by id.
+        self.in_lambda: set[int] = set()
+        self._lambdas = 0
         self.signatures: dict[str, _Signature] = {}
         self.classes: dict[str, _Class] = {}
         # Every class, nested ones included.
@@ -362,6 +367,7 @@ class _Collector(cst.CSTVisitor):
             owner.methods[node.name.value] = scope
         elif at_module:
             self.functions[node.name.value] = scope
+            self.function_nodes[node.name.value] = node
         self._enter_scope(node.name.value, scope)
         self._class_stack.append(None)
         params = node.params
@@ -404,9 +410,11 @@ class _Collector(cst.CSTVisitor):
 
     def visit_Lambda(self, node: cst.Lambda) -> None:
         self.uncertain += 1
+        self._lambdas += 1
 
     def leave_Lambda(self, original_node: cst.Lambda) -> None:
         self.uncertain -= 1
+        self._lambdas -= 1
 
     def _enter_branch(self, node: cst.CSTNode) -> None:
         self.blocks.header(self.scope, self.index)
@@ -540,6 +548,8 @@ class _Collector(cst.CSTVisitor):
                     key = (id(self.scope), arg.value.value)  # type: ignore[attr-defined]
                     self.passed.setdefault(key, []).append((node, self.index, self.uncertain == 0))
         self.calls.append((node, self.scope, self.index))
+        if self._lambdas:
+            self.in_lambda.add(id(node))
         self.mutations.call(node, self.scope, self.index)
 
 
@@ -1519,6 +1529,14 @@ def _extract(module: cst.Module, code: str, ex: _Extractor) -> FileModel:
     ex.values = ProgramValues(collector.module_scope, collector.classes, collector.mutations, ex.budget)
     ex.tracer.program = (collector.module_scope, collector.classes, collector.mutations)
     ex.functions, ex.signatures = collector.functions, collector.signatures
+    collector.module_scope.run_points = RunPoints(
+        collector.module_scope,
+        collector.functions,
+        collector.function_nodes,
+        collector.calls,
+        collector.in_lambda,
+        code,
+    )
     # Channels last unless the file says otherwise anywhere (a global
     # ``set_image_data_format``, Keras 2's ``image_dim_ordering``...).
     ex.channels_last = not any(marker in code for marker in _CHANNELS_FIRST_MARKERS)

@@ -11,6 +11,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 from enum import Enum
 from functools import lru_cache
+from typing import Any
 
 import libcst as cst
 
@@ -145,6 +146,9 @@ class Scope:
     statement_blocks: dict[int, tuple[int, ...]] = field(default_factory=dict, repr=False, compare=False)
     # Its ``if`` statements whose condition may vary (``model/branches.py``).
     conditions: list[Condition] = field(default_factory=list, repr=False, compare=False)
+    # The module's: when each of its functions runs (``model/run_points.py``),
+    # for the module names a function reads.
+    run_points: Any = field(default=None, repr=False, compare=False)
 
     def root(self) -> Scope:
         """The module's scope."""
@@ -180,7 +184,11 @@ class Scope:
                 return self._from_star_import(name)
             return None
         if self.parent is not None:
-            return self.parent.lookup_global(name)
+            found = self.parent.lookup_global(name)
+            if found is None and self.parent.run_points is not None:
+                # Bound more than once: what it holds whenever this function runs.
+                found = self.parent.run_points.binding(self, name)
+            return found
         return self._from_star_import(name)
 
     def _agreeing_imports(self, history: list[Binding], index: int) -> Binding | None:

@@ -1,0 +1,162 @@
+"""When a module-level function's body runs, for the module names it reads.
+
+A function may run at any time, so a module-level name read inside one is
+known only when it is bound once (``Scope.lookup_global``). Most scripts
+are plainer than that: the data is prepared at the top of the module
+(``y_train = to_categorical(y_train, 10)`` rebinding the loaded labels), and
+``main()`` or ``train()`` is called once, at the bottom, or from ``main()``.
+Where every call of the function is known, the name holds what the module
+had bound at each call; when all calls agree, that is the binding.
+
+A function's calls are all known when every reference to its name in the
+file is a plain call (``train()``), made at module level or from another
+such function, never inside a ``lambda``; the function is undecorated and
+not a generator (whose body runs when it is iterated, not when called);
+and no function declares the name ``global``. Anything else: unknown.
+"""
+
+from __future__ import annotations
+
+import ast
+from typing import Iterable
+
+import libcst as cst
+
+from keraslint.model.resolve import Binding, Scope
+
+# How many callers deep the calls of a function are followed.
+_MAX_DEPTH = 4
+# How many call sites of one function are looked at.
+_MAX_CALLS = 16
+
+
+class RunPoints:
+    """The module statements at which each module-level function runs."""
+
+    def __init__(
+        self,
+        module_scope: Scope,
+        functions: dict[str, Scope],
+        function_nodes: dict[str, cst.FunctionDef],
+        calls: Iterable[tuple[cst.Call, Scope, int]],
+        in_lambda: set[int],
+        code: str,
+    ) -> None:
+        self.module_scope = module_scope
+        self.functions = functions
+        self.function_nodes = function_nodes
+        # A function's copies specialised to a call share its ``returns``.
+        self._names = {id(scope.returns): name for name, scope in functions.items()}
+        self._calls: dict[str, list[tuple[Scope, int] | None]] = {}
+        for call, scope, index in calls:
+            func = call.func
+            if type(func) is cst.Name and func.value in functions:
+                self._calls.setdefault(func.value, []).append(None if id(call) in in_lambda else (scope, index))
+        self.code = code
+        self._references: dict[str, tuple[int, bool]] | None = None
+        self._points: dict[str, tuple[int, ...] | None] = {}
+        self._bindings: dict[tuple[str, str], Binding | None] = {}
+
+    def binding(self, scope: Scope, name: str) -> Binding | None:
+        """The module's binding of ``name`` in effect whenever the function
+        of ``scope`` runs; None when that is not one known binding."""
+        function = self._names.get(id(scope.returns))
+        if function is None:
+            return None
+        key = (function, name)
+        if key in self._bindings:
+            return self._bindings[key]
+        found = self._bindings[key] = self._binding(function, name)
+        return found
+
+    def _binding(self, function: str, name: str) -> Binding | None:
+        references = self._referenced()
+        if references is None or references.get(name, (0, False))[1]:
+            return None  # a ``global name`` somewhere
+        points = self.points(function)
+        if not points:
+            return None
+        found: Binding | None = None
+        for index in points:
+            binding = self.module_scope.lookup(name, index)
+            if binding is None or (found is not None and binding is not found):
+                return None
+            found = binding
+        return found
+
+    def points(self, function: str, depth: int = 0, visiting: frozenset[str] = frozenset()) -> tuple[int, ...] | None:
+        """The module statements the function runs at: each call at module
+        level, and the points of each function that calls it."""
+        if function in self._points:
+            return self._points[function]
+        if depth > _MAX_DEPTH or function in visiting:
+            return None
+        found = self._find_points(function, depth, visiting | {function})
+        if depth == 0 or found is not None:
+            self._points[function] = found
+        return found
+
+    def _find_points(self, function: str, depth: int, visiting: frozenset[str]) -> tuple[int, ...] | None:
+        node = self.function_nodes.get(function)
+        calls = self._calls.get(function, [])
+        references = self._referenced()
+        if node is None or node.decorators or references is None or not calls or len(calls) > _MAX_CALLS:
+            return None
+        if references.get(function, (0, False))[0] != len(calls) or _is_generator(node):
+            return None  # a reference that is not a call, or a call in dead code
+        found: list[int] = []
+        for site in calls:
+            if site is None:
+                return None  # in a ``lambda``: it runs later
+            scope, index = site
+            if scope is self.module_scope:
+                found.append(index)
+                continue
+            caller = self._names.get(id(scope.returns))
+            if caller is None or self.functions[caller] is not scope:
+                return None  # from a method, a class body or a nested function
+            if caller == function:
+                continue  # recursion: it runs at its outer call's points
+            outer = self.points(caller, depth + 1, visiting)
+            if outer is None:
+                return None
+            found.extend(outer)
+        return tuple(found) if found else None
+
+    def _referenced(self) -> dict[str, tuple[int, bool]] | None:
+        """Each name's count of uses, and whether a function declares it
+        ``global``; a use that is not the callee of a call counts twice, so
+        that it never matches the calls. None for code ``ast`` cannot read."""
+        if self._references is None:
+            try:
+                tree = ast.parse(self.code)
+            except (SyntaxError, ValueError, RecursionError, MemoryError):
+                return None
+            counts: dict[str, tuple[int, bool]] = {}
+            callees = {id(node.func) for node in ast.walk(tree) if isinstance(node, ast.Call)}
+            for node in ast.walk(tree):
+                if isinstance(node, ast.Name):
+                    count, declared = counts.get(node.id, (0, False))
+                    plain_call = id(node) in callees and isinstance(node.ctx, ast.Load)
+                    counts[node.id] = (count + (1 if plain_call else 2), declared)
+                elif isinstance(node, (ast.Global, ast.Nonlocal)):
+                    for name in node.names:
+                        counts[name] = (counts.get(name, (0, False))[0], True)
+            self._references = counts
+        return self._references
+
+
+def _is_generator(node: cst.FunctionDef) -> bool:
+    """Whether the function's own body yields (or awaits: a coroutine's body
+    also runs later)."""
+    if node.asynchronous is not None:
+        return True
+    stack: list[cst.CSTNode] = [node.body]
+    while stack:
+        part = stack.pop()
+        if isinstance(part, (cst.Yield, cst.Await)):
+            return True
+        if isinstance(part, (cst.FunctionDef, cst.ClassDef, cst.Lambda)):
+            continue
+        stack.extend(part.children)
+    return False
