@@ -325,3 +325,32 @@ y_train = keras.utils.to_categorical(y_train, 10)
 """
     assert codes(code) == []
     assert codes(code.replace("train()\ny_train", "y_train").rstrip("\n") + "\ntrain()\n") == ["KL201"]
+
+
+def test_reading_run_points_warns_of_nothing_in_the_linted_code() -> None:
+    """Run points read the file with ``ast``, which warns of an invalid
+    escape in the linted code; the warning is not for keraslint's user."""
+    import warnings
+
+    code = """\
+import re
+from tensorflow import keras
+
+PATTERN = re.compile("\\d+")
+UNITS = 4
+UNITS = 1
+
+
+def build():
+    model = keras.Sequential([keras.layers.Dense(UNITS, activation="softmax")])
+    model.compile(loss="binary_crossentropy")
+    return model
+
+
+build()
+"""
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        result = lint_text("m.py", code)
+    assert [str(w.message) for w in caught] == []
+    assert [d.code for d in result.diagnostics] == ["KL101"]

@@ -632,6 +632,8 @@ class _Extractor:
         # for targets made by the file's own functions.
         self.functions: dict[str, Scope] = {}
         self.signatures: dict[str, _Signature] = {}
+        # The module's scope, whose run points ``close`` lets go of.
+        self.module_scope: Scope | None = None
         # (node, scope, statement) -> the name it resolves to, and the scope.
         self._qualnames: dict[tuple[int, int, int], tuple[str | None, Scope]] = {}
 
@@ -648,6 +650,10 @@ class _Extractor:
         if self.values is not None:
             self.values.close()
         self.values = None
+        if self.module_scope is not None:
+            # The module scope holds its run points, which hold the scope.
+            self.module_scope.run_points = None
+            self.module_scope = None
 
     # -- positions --------------------------------------------------------------
     def span(self, node: cst.CSTNode) -> Span:
@@ -1529,6 +1535,7 @@ def _extract(module: cst.Module, code: str, ex: _Extractor) -> FileModel:
     ex.values = ProgramValues(collector.module_scope, collector.classes, collector.mutations, ex.budget)
     ex.tracer.program = (collector.module_scope, collector.classes, collector.mutations)
     ex.functions, ex.signatures = collector.functions, collector.signatures
+    ex.module_scope = collector.module_scope
     collector.module_scope.run_points = RunPoints(
         collector.module_scope,
         collector.functions,

@@ -18,6 +18,7 @@ and no function declares the name ``global``. Anything else: unknown.
 from __future__ import annotations
 
 import ast
+import warnings
 from typing import Iterable
 
 import libcst as cst
@@ -129,7 +130,10 @@ class RunPoints:
         that it never matches the calls. None for code ``ast`` cannot read."""
         if self._references is None:
             try:
-                tree = ast.parse(self.code)
+                with warnings.catch_warnings():
+                    # ``ast`` warns of invalid escapes; keraslint lints quietly.
+                    warnings.simplefilter("ignore")
+                    tree = ast.parse(self.code)
             except (SyntaxError, ValueError, RecursionError, MemoryError):
                 return None
             counts: dict[str, tuple[int, bool]] = {}
