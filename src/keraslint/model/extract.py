@@ -27,6 +27,7 @@ from keraslint.model.blocks import Blocks
 from keraslint.model.branches import prune_branches
 from keraslint.model.budget import Budget
 from keraslint.model.constants import Constants
+from keraslint.model.held import held_in
 from keraslint.model.library import library_output
 from keraslint.model.loops import compiled_then_trained, loop_losses
 from keraslint.model.methods import Method, is_literal, module_class, own_method, plain
@@ -208,6 +209,12 @@ class _Collector(cst.CSTVisitor):
             kind = Kind.VALUE if value is not None and not path else Kind.UNKNOWN
             binding = Binding(self.index, kind, self.certain, value if not path else None, scope=self.scope)
             self.scope.self_attributes.setdefault(target.attr.value, []).append(binding)  # type: ignore[attr-defined]
+            # Also as the method's own name ``self.<attr>``: a model held there
+            # is followed like a local one where ``model/held.py`` allows.
+            self.scope.bind(
+                _HELD_PREFIX + target.attr.value,  # type: ignore[attr-defined]
+                Binding(self.index, kind, self.certain, value if not path else None, blocks=self._blocks()),
+            )
         elif node_type is cst.Subscript or node_type is cst.Attribute:
             if node_type is cst.Attribute:
                 self.assigned_attributes.add(target.attr.value)  # type: ignore[attr-defined]
@@ -531,7 +538,15 @@ class _Collector(cst.CSTVisitor):
             return
         func = node.func
         kind = type(func)  # not ``isinstance``: see ``_bind_target``
-        if kind is cst.Attribute and type(func.value) is cst.Name:  # type: ignore[attr-defined]
+        held = _held_receiver(func, self.scope) if kind is cst.Attribute else None
+        if held is not None:
+            method = func.attr.value  # type: ignore[attr-defined]
+            if method in _MODEL_METHODS:
+                loop = self._loop() if self.uncertain == 1 else None
+                self.events.append(_Event(self.index, self.uncertain == 0, self.scope, held, method, node, loop))
+            if method == "compile":
+                self.compile_calls.append((node, self.scope, self.index))
+        elif kind is cst.Attribute and type(func.value) is cst.Name:  # type: ignore[attr-defined]
             method = func.attr.value  # type: ignore[attr-defined]
             if method in _MODEL_METHODS or method in _LIST_METHODS:
                 receiver = func.value.value  # type: ignore[attr-defined]
@@ -551,6 +566,23 @@ class _Collector(cst.CSTVisitor):
         if self._lambdas:
             self.in_lambda.add(id(node))
         self.mutations.call(node, self.scope, self.index)
+
+
+# The name under which a method binds ``self.<attr>`` (no Python name has a dot).
+_HELD_PREFIX = "self."
+
+
+def _held_receiver(func: cst.BaseExpression, scope: Scope) -> str | None:
+    """``self.model`` in ``self.model.fit(...)`` inside a method: its name."""
+    owner = func.value  # type: ignore[attr-defined]
+    if (
+        type(owner) is cst.Attribute
+        and type(owner.value) is cst.Name
+        and owner.value.value == "self"
+        and scope.self_attributes is not None
+    ):
+        return _HELD_PREFIX + owner.attr.value
+    return None
 
 
 def _else_blocks(orelse: cst.If | cst.Else | None) -> tuple[int, ...]:
@@ -1718,6 +1750,8 @@ class _ModelBuilder:
         self._instance_of: dict[int, dict[int, Scope]] = {}
         # Each method scope of a module-level class -> the method it is.
         self._methods: dict[int, Method] | None = None
+        # (method node, attribute) -> whether ``self.<attr>`` is held there.
+        self._held_attributes: dict[tuple[int, str], bool] = {}
         ex.returned_by = self._returned_value
         ex.grown = self._grown
         self.events: dict[tuple[int, str], _Calls] = {}
@@ -2034,6 +2068,8 @@ class _ModelBuilder:
             return None
         call = binding.value
         original = self._specialised.get(id(scope), scope)
+        if name.startswith(_HELD_PREFIX) and not self._held(original, name[len(_HELD_PREFIX) :]):
+            return None
         qualname = self.ex.qualname(call.func, scope, binding.index)
         if not self._may_be_model(call, qualname, original, name):
             return None
@@ -2073,6 +2109,9 @@ class _ModelBuilder:
         initial weights (``model/fresh.py``): a ``Sequential`` of inline
         layers, grown only by inline ``add`` calls, bound once and used
         only through methods that leave its weights alone."""
+        if name.startswith(_HELD_PREFIX):
+            # ``only_harmless_uses`` reads names, not attributes.
+            return False
         if keras_model_class(self.ex.qualname(call.func, scope, binding.index)) != "Sequential":
             return False
         if _has_star_args(call) or len(call.args) > 1 or (call.args and call.args[0].keyword is not None):
@@ -2086,6 +2125,19 @@ class _ModelBuilder:
         if not all(e.method != "add" or fresh.inline_layer(_argument(e.call, 0, "layer"), is_layer) for e in events):
             return False
         return fresh.only_harmless_uses(self.ex.module, name)
+
+    def _held(self, method_scope: Scope, attr: str) -> bool:
+        """Whether ``self.<attr>`` in this method of a module-level class is
+        followed like a local name (``model/held.py``)."""
+        method = self._method_scopes().get(id(method_scope))
+        if method is None or self.collector.dynamic_attributes:
+            return False
+        key = (id(method.node), attr)
+        found = self._held_attributes.get(key)
+        if found is None:
+            self.ex.budget.spend(10)
+            found = self._held_attributes[key] = held_in(self.ex.module, method.node, attr)
+        return found
 
     def _method_names(self) -> frozenset[str]:
         names = self.__dict__.get("_method_name_set")
