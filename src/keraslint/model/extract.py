@@ -151,6 +151,9 @@ class _Collector(cst.CSTVisitor):
         self.all_classes: list[_Class] = []
         self._class_stack: list[_Class | None] = []
         self._never_run: set[int] = set()
+        # The body and ``else`` body of each ``if``/``else`` whose test is not
+        # known -> the ``if`` and the side (``Event.branch``).
+        self._sides: dict[int, tuple[cst.If, int]] = {}
         # What may change a container or instance in place (model/values.py).
         self.mutations = Mutations()
         self.blocks = Blocks()
@@ -452,6 +455,9 @@ class _Collector(cst.CSTVisitor):
         if self.constants is not None:
             verdict = self.constants.truth(node.test, self._readable)
         if verdict is None:
+            if isinstance(node.orelse, cst.Else):
+                self._sides[id(node.body)] = (node, 0)
+                self._sides[id(node.orelse.body)] = (node, 1)
             if not self.dead and self.scope is not self.module_scope:
                 self.scope.conditions.append(
                     Condition(node.test, self.index, id(node.body), _else_blocks(node.orelse), self.certain)
@@ -528,6 +534,19 @@ class _Collector(cst.CSTVisitor):
             return None
         return node, index
 
+    def _branch(self) -> tuple[cst.If, int, tuple[cst.For, int]] | None:
+        """The ``if``/``else`` side whose body holds the current statement
+        directly, that ``if`` sitting directly in the body of a ``for`` that
+        surely runs (``Event.branch``)."""
+        if not self._loops or self.uncertain != 2:
+            return None
+        node, index, outside = self._loops[-1]
+        here = self.blocks.here()
+        if outside != 0 or len(here) < 2 or here[-2] != id(node.body) or here[-1] not in self._sides:
+            return None
+        branch, side = self._sides[here[-1]]
+        return branch, side, (node, index)
+
     def visit_WithItem(self, node: cst.WithItem) -> None:
         if node.asname is not None:
             self._bind_target(node.asname.name, None)
@@ -551,7 +570,10 @@ class _Collector(cst.CSTVisitor):
             if method in _MODEL_METHODS or method in _LIST_METHODS:
                 receiver = func.value.value  # type: ignore[attr-defined]
                 loop = self._loop() if self.uncertain == 1 else None
-                self.events.append(_Event(self.index, self.uncertain == 0, self.scope, receiver, method, node, loop))
+                branch = self._branch() if self.uncertain == 2 else None
+                self.events.append(
+                    _Event(self.index, self.uncertain == 0, self.scope, receiver, method, node, loop, branch)
+                )
             if method == "compile":
                 self.compile_calls.append((node, self.scope, self.index))
             elif method == "resize":
@@ -1408,6 +1430,12 @@ class _Extractor:
                         if key is not None and names.count(key) == 1:
                             heads[names.index(key)].append(reader.read(element.value, fit.scope, fit.index))
         return tuple(tuple(head) for head in heads)
+
+
+def _loop_of(event: _Event) -> tuple[cst.For, int] | None:
+    """The loop whose body holds ``event`` directly, or holds the
+    ``if``/``else`` it is made in directly."""
+    return event.loop if event.branch is None else event.branch[2]
 
 
 def _same_loop(a: tuple[cst.For, int] | None, b: tuple[cst.For, int] | None) -> bool:
@@ -2391,19 +2419,73 @@ class _ModelBuilder:
                 # In a loop or a branch: zero or more layers not known,
                 # after which an unconditional ``add`` is known again.
                 layers.append(_Layer("?", None))
-                last = self._last_iteration(event.loop, scope) if event.scope is original else None
+                loop = _loop_of(event)
+                last = self._last_iteration(loop, scope) if event.scope is original else None
                 if last is not None:
                     # Directly in the body of a loop over a known, non-empty
                     # sequence: its last iteration adds these layers, in order.
-                    position -= 1
-                    while position < len(events) and _same_loop(events[position].loop, event.loop):
-                        added = events[position]
-                        layers.append(ex.as_layer(_argument(added.call, 0, "layer"), last, added.index))
-                        position += 1
+                    position, added_layers = self._iteration_layers(events, position - 1, loop, last)
+                    layers.extend(added_layers if added_layers is not None else [_Layer("?", None)])
             elif event.method == "add":
                 event_scope = scope if event.scope is original else event.scope
                 layers.append(ex.as_layer(_argument(event.call, 0, "layer"), event_scope, event.index))
         return layers
+
+    def _iteration_layers(
+        self, events: Sequence[_Event], position: int, loop: tuple[cst.For, int] | None, last: Scope
+    ) -> tuple[int, list[_Layer] | None]:
+        """The layers the last iteration of ``loop`` adds, from the events at
+        ``position`` on made directly in its body, and the position after
+        them. An ``if``/``else`` there adds one layer on either side (``if
+        first: add(Dense(n, input_shape=...))`` / ``else: add(Dense(n))``):
+        known when both sides add the same layer (``_same_layer``). None
+        when any side adds another number of layers or a different one."""
+        ex = self.ex
+        found: list[_Layer] = []
+        while position < len(events) and _same_loop(_loop_of(events[position]), loop):
+            added = events[position]
+            if added.branch is None:
+                found.append(ex.as_layer(_argument(added.call, 0, "layer"), last, added.index))
+                position += 1
+                continue
+            node = added.branch[0]
+            sides: tuple[list[_Event], list[_Event]] = ([], [])
+            while position < len(events) and events[position].branch is not None:
+                branch = events[position].branch
+                if branch is None or branch[0] is not node:
+                    break
+                sides[branch[1]].append(events[position])
+                position += 1
+            if not any(e.method in ("add", "pop") for side in sides for e in side):
+                continue  # ``if verbose: model.summary()``: no layer either way
+            if any(len(side) != 1 or side[0].method != "add" for side in sides):
+                return position, None
+            body, orelse = (ex.as_layer(_argument(side[0].call, 0, "layer"), last, side[0].index) for side in sides)
+            if not self._same_layer(body, orelse):
+                return position, None
+            found.append(body)
+        return position, found
+
+    def _same_layer(self, a: _Layer, b: _Layer) -> bool:
+        """Two layers that give a model the same output: ``Dense`` layers of
+        the same known width and activation, or ``Activation`` layers of the
+        same known activation."""
+        if a.kind != b.kind or a.call is None or b.call is None or a.scope is None or b.scope is None:
+            return False
+        ex = self.ex
+        if a.kind == "Dense":
+            units = ex.dense_units(a.call, a.scope, a.index)
+            activation = ex.dense_activation(a.call, a.scope, a.index).name
+            return (
+                units is not None
+                and activation is not None
+                and units == ex.dense_units(b.call, b.scope, b.index)
+                and activation == ex.dense_activation(b.call, b.scope, b.index).name
+            )
+        if a.kind == "Activation":
+            activation = ex.activation_layer(a).name
+            return activation is not None and activation == ex.activation_layer(b).name
+        return False
 
     def _last_iteration(self, loop: tuple[cst.For, int] | None, scope: Scope) -> Scope | None:
         """``scope`` as the last iteration of ``loop`` sees it: its target
