@@ -27,7 +27,7 @@ from keraslint.model.blocks import Blocks
 from keraslint.model.branches import prune_branches
 from keraslint.model.budget import Budget
 from keraslint.model.constants import Constants
-from keraslint.model.held import held_in
+from keraslint.model.held import held_from_init, held_in
 from keraslint.model.library import library_output
 from keraslint.model.loops import compiled_then_trained, loop_losses
 from keraslint.model.methods import Method, is_literal, module_class, own_method, plain
@@ -2096,13 +2096,17 @@ class _ModelBuilder:
             return None
         call = binding.value
         original = self._specialised.get(id(scope), scope)
+        later: list[_Event] | None = []
         if name.startswith(_HELD_PREFIX) and not self._held(original, name[len(_HELD_PREFIX) :]):
-            return None
+            later = self._later_methods(original, name, binding)
+            if later is None:
+                return None
         qualname = self.ex.qualname(call.func, scope, binding.index)
         if not self._may_be_model(call, qualname, original, name):
             return None
         calls = self.events.get((id(original), name))
         events = _model_events(calls, binding, scope, name, self.ex.budget) if calls is not None else []
+        events.extend(later)
         events = self._with_helpers(events, scope, original, name, binding)
         if _is_tuner(qualname):
             # ``tuner.search(x, y, ...)`` fits each model the tuner builds.
@@ -2165,6 +2169,45 @@ class _ModelBuilder:
         if found is None:
             self.ex.budget.spend(10)
             found = self._held_attributes[key] = held_in(self.ex.module, method.node, attr)
+        return found
+
+    def _later_methods(self, init_scope: Scope, name: str, binding: Binding) -> list[_Event] | None:
+        """``self.<attr> = ...`` made once in ``__init__`` and used in other
+        methods (``model/held.py``): the calls made on it there, as they
+        follow ``__init__``'s. First those of the one method that may
+        compile it (in order), then the read-only ones of the others
+        (``fit``, ``predict``), only when ``__init__`` compiles nothing:
+        those may run before or after that method, so with a compile in
+        ``__init__`` it is not known which one they train with. None when
+        the attribute is not held so."""
+        method = self._method_scopes().get(id(init_scope))
+        attr = name[len(_HELD_PREFIX) :]
+        if (
+            method is None
+            or method.name != "__init__"
+            or self.collector.dynamic_attributes
+            or init_scope.self_attribute(attr) is None
+            or not binding.certain
+        ):
+            return None
+        self.ex.budget.spend(10)
+        held, changer = held_from_init(self.ex.module, method.owner.node, method.node, attr)
+        if not held:
+            return None
+        scopes = method.owner.methods
+        found: list[_Event] = []
+        if changer is not None:
+            calls = self.events.get((id(scopes[changer]), name)) if changer in scopes else None
+            if calls is None:
+                return None
+            found.extend(calls.events)
+        in_init = self.events.get((id(init_scope), name))
+        if in_init is None or not any(e.method == "compile" for e in in_init.events):
+            for other, scope in scopes.items():
+                if other in (changer, "__init__"):
+                    continue
+                calls = self.events.get((id(scope), name))
+                found.extend(replace(e, certain=False) for e in (calls.events if calls is not None else ()))
         return found
 
     def _method_names(self) -> frozenset[str]:

@@ -71,6 +71,12 @@ class _Uses(cst.CSTVisitor):
         # Attribute nodes already accounted for: id -> in the method itself.
         self._targets: set[int] = set()
         self._receivers: dict[int, str] = {}
+        # For ``held_from_init``: the uses on ``self`` outside ``method``
+        # and its assignments (the function directly around them, whether
+        # they are in ``method``, the method called on them if any); and
+        # whether every use not on ``self`` is read-only.
+        self.others: list[tuple[cst.CSTNode | None, bool, str | None]] = []
+        self.held_elsewhere = True
 
     def _in_method(self) -> bool:
         return bool(self._functions) and self._functions[-1] is self.method
@@ -96,11 +102,57 @@ class _Uses(cst.CSTVisitor):
             self._receivers[id(func.value)] = func.attr.value
 
     def visit_Attribute(self, node: cst.Attribute) -> None:
-        if node.attr.value != self.attr or not self.held:
+        if node.attr.value != self.attr:
             return
         on_self = type(node.value) is cst.Name and node.value.value == "self"
-        if self._in_method() and on_self and (id(node) in self._targets or id(node) in self._receivers):
+        receiver = self._receivers.get(id(node))
+        target = id(node) in self._targets
+        if on_self and (target or receiver is not None):
+            function = self._functions[-1] if self._functions else None
+            self.others.append((function, self._in_method() and (target or receiver is not None), receiver))
+            if target and not self._in_method():
+                self.others.append((None, False, None))
+        elif receiver not in _READ_ONLY_METHODS:
+            self.held_elsewhere = False
+        if self._in_method() and on_self and (target or receiver is not None):
             return
-        if self._receivers.get(id(node)) in _READ_ONLY_METHODS:
+        if receiver in _READ_ONLY_METHODS:
             return
         self.held = False
+
+
+def held_from_init(
+    module: cst.Module, owner: cst.ClassDef, init: cst.FunctionDef, attr: str
+) -> tuple[bool, str | None]:
+    """Whether ``self.<attr>``, assigned in ``init`` (a class's
+    ``__init__``), holds that one model in every method of ``owner``, and the
+    one other method that may compile it or change its layers, if any (by
+    name). Every use of an attribute of that name in the file must be
+
+    - ``self.<attr> = ...`` in ``init``;
+    - ``self.<attr>.<m>(...)`` directly in a method of ``owner``: any method
+      ``m`` in ``init`` and in one other method, the read-only ones
+      (``fit``, ``predict``...) in the rest;
+    - anywhere else, ``<x>.<attr>.<m>(...)`` with a read-only method ``m``.
+
+    ``__init__`` runs before any other method of the instance, so the
+    model bound there is the one the methods see, and its compiles there
+    come first; the other method's calls keep their order."""
+    methods = {
+        id(statement): statement.name.value for statement in owner.body.body if isinstance(statement, cst.FunctionDef)
+    }
+    uses = _Uses(init, attr)
+    walk(module, uses)
+    changer: str | None = None
+    for method, in_init, receiver in uses.others:
+        if method is None or methods.get(id(method)) is None:
+            return False, None
+        if in_init or receiver in _READ_ONLY_METHODS:
+            continue
+        if receiver is None:
+            return False, None
+        name = methods[id(method)]
+        if changer is not None and changer != name:
+            return False, None
+        changer = name
+    return uses.held_elsewhere, changer
