@@ -48,6 +48,24 @@ _MAX_DEPTH = 50
 # Of those, the ones that take a dtype second (``np.array(obj, dtype)``,
 # ``tf.cast(x, dtype)``).
 _CONVERTING = frozenset({"array", "asarray", "asanyarray", "convert_to_tensor", "cast", "constant"})
+# Record parsers that take a dict of feature specs second, and the spec of
+# a fixed-length feature (tensorflow/python/ops/parsing_ops.py,
+# tensorflow/python/ops/parsing_config.py).
+_PARSERS = frozenset(
+    {
+        "tensorflow.io.parse_single_example",
+        "tensorflow.io.parse_example",
+        "tensorflow.parse_single_example",
+        "tensorflow.parse_example",
+        "tensorflow.compat.v1.parse_single_example",
+        "tensorflow.compat.v1.io.parse_single_example",
+    }
+)
+_FIXED_LEN_FEATURES = frozenset(
+    {"tensorflow.io.FixedLenFeature", "tensorflow.FixedLenFeature", "tensorflow.compat.v1.FixedLenFeature"}
+)
+# The integer dtypes a FixedLenFeature may have: tf.int64 (tf.train.Int64List).
+_INTEGER_TENSORFLOW_DTYPES = frozenset({"tensorflow.int64", "tensorflow.dtypes.int64"})
 _FLOAT_DTYPES = frozenset({"float16", "float32", "float64", "bfloat16", "double", "half", "single", "float_"})
 # Row filters ``df[df["label"] <op> k]`` on a column of integer labels.
 _FILTERS: dict[type, Callable[[int, int], bool]] = {
@@ -247,6 +265,9 @@ class TargetReader:
                 if found is not None:
                     return found
             if isinstance(key, cst.SimpleString) and isinstance(key.evaluated_value, str) and not path:
+                parsed = self._parsed_feature(value, key.evaluated_value, scope, index, node)
+                if parsed is not None:
+                    return parsed
                 return self._column(value, key.evaluated_value, scope, index, depth, node)
             return None
         if path or not keys or not isinstance(keys[0], cst.Slice):
@@ -682,6 +703,55 @@ class TargetReader:
             change.scope is not owner or since < change.index < index
             for change in values.mutations.changes.get(name, ())
         )
+
+    def _parsed_feature(
+        self, parsed: cst.BaseExpression, key: str, scope: Scope, index: int, read: cst.Subscript
+    ) -> _Result:
+        """``example["label"]`` of ``example = tf.io.parse_single_example(record,
+        spec)`` where ``spec["label"]`` is ``tf.io.FixedLenFeature([], tf.int64)``:
+        one integer per example (tensorflow/python/ops/parsing_config.py: a
+        fixed-length feature of shape ``[]`` parses to a scalar of its dtype).
+        The spec must be a dict literal not changed since it was written."""
+        call, call_scope, call_index = self.ex.resolve_value(parsed, scope, index)
+        if not isinstance(call, cst.Call) or _has_star(call):
+            return None
+        if self.ex.qualname(call.func, call_scope, call_index) not in _PARSERS:
+            return None
+        features = argument(call, 1, "features")
+        if not isinstance(features, cst.Name) or not self._only_parsed(features):
+            return None
+        spec, spec_scope, spec_index = self.ex.resolve_value(features, call_scope, call_index)
+        if not isinstance(spec, cst.Dict):
+            return None
+        entries = [
+            e.value
+            for e in spec.elements
+            if isinstance(e, cst.DictElement) and isinstance(e.key, cst.SimpleString) and e.key.evaluated_value == key
+        ]
+        if len(entries) != 1 or not isinstance(entries[0], cst.Call) or _has_star(entries[0]):
+            return None
+        feature = entries[0]
+        if self.ex.qualname(feature.func, spec_scope, spec_index) not in _FIXED_LEN_FEATURES:
+            return None
+        shape = argument(feature, 0, "shape")
+        dtype = argument(feature, 1, "dtype")
+        scalar = isinstance(shape, (cst.List, cst.Tuple)) and not shape.elements
+        if not scalar or dtype is None:
+            return None
+        if self.ex.qualname(dtype, spec_scope, spec_index) not in _INTEGER_TENSORFLOW_DTYPES:
+            return None
+        return _Found(Encoding.INTEGER, "parse_single_example", self.ex.span(read), column=True)
+
+    def _only_parsed(self, features: cst.Name) -> bool:
+        """The spec's name is used in the file only where it is assigned,
+        once, and here, as the features the parser reads: nothing else can
+        change the spec in place."""
+        targets = 0
+        for node in _nodes(self.ex.module, self.ex.budget):
+            if isinstance(node, cst.AssignTarget):
+                targets += sum(1 for _ in _names(node.target, {features.value}, self.ex.budget))
+        uses = list(_names(self.ex.module, {features.value}, self.ex.budget))
+        return targets == 1 and len(uses) == 2 and any(use is features for use in uses)
 
     def _column(
         self, frame: cst.BaseExpression, column: str, scope: Scope, index: int, depth: int, read: cst.Subscript
