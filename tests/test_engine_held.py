@@ -258,3 +258,14 @@ def test_fits_elsewhere_are_not_paired_when_init_compiles_too() -> None:
     # Without the compile in ``__init__``, the fit trains with ``retrain``'s.
     without = program.replace("        self.model.compile(loss='sparse_categorical_crossentropy')\n", "")
     assert [c[0] for c in codes(without)] == ["KL202"]
+
+
+def test_a_compiling_method_that_init_calls_is_unknown() -> None:
+    # ``prepare`` runs inside ``__init__``, before its compile: the order of
+    # the two compiles is not the order of the methods.
+    program = INIT.replace(
+        'layers.Dense(10, activation="softmax")])\n',
+        'layers.Dense(10, activation="softmax")])\n        self.prepare()\n'
+        "        self.model.compile(loss='categorical_crossentropy')\n",
+    ) + ("    def prepare(self):\n        self.model.compile(loss='mse')\n")
+    assert [c for c in codes(program) if c[0] == "KL108"] == []

@@ -77,6 +77,8 @@ class _Uses(cst.CSTVisitor):
         # whether every use not on ``self`` is read-only.
         self.others: list[tuple[cst.CSTNode | None, bool, str | None]] = []
         self.held_elsewhere = True
+        # ``method`` calls a method of its own object (``self.prepare()``).
+        self.calls_own_method = False
 
     def _in_method(self) -> bool:
         return bool(self._functions) and self._functions[-1] is self.method
@@ -98,6 +100,8 @@ class _Uses(cst.CSTVisitor):
 
     def visit_Call(self, node: cst.Call) -> None:
         func = node.func
+        if type(func) is cst.Attribute and type(func.value) is cst.Name and func.value.value == "self":
+            self.calls_own_method = self.calls_own_method or self._in_method()
         if type(func) is cst.Attribute and type(func.value) is cst.Attribute:
             self._receivers[id(func.value)] = func.attr.value
 
@@ -155,4 +159,8 @@ def held_from_init(
         if changer is not None and changer != name:
             return False, None
         changer = name
+    if changer is not None and uses.calls_own_method:
+        # ``__init__`` may run that method (directly or not) before its own
+        # later calls on the model: their order is not known.
+        return False, None
     return uses.held_elsewhere, changer
