@@ -264,10 +264,24 @@ model.fit(x, y)
         "try:\n    import tensorflow.keras as keras\nexcept ImportError:\n    import tf_keras as keras\n",
         "import tensorflow as tf\nkeras = tf.keras\n",
         "import tensorflow as tf\nk = tf.keras\nkeras = k\n",
+        # One branch imports Keras, the other assigns it: Keras either way.
+        "import tensorflow as tf\nif tf.__version__ < '2.16':\n    keras = tf.keras\nelse:\n    import keras\n",
+        "import tensorflow as tf\ntry:\n    import keras\nexcept ImportError:\n    keras = tf.keras\n",
+        "import tensorflow as tf\ntry:\n    import tf_keras as keras\nexcept ImportError:\n    k = tf.keras\n    keras = k\n",
     ],
 )
 def test_keras_imported_as_real_code_does(imports: str) -> None:
     assert codes(imports + HEAD) == [("KL101", imports.count("\n") + 1)]
+
+
+def test_keras_assigned_in_an_except_read_from_a_function() -> None:
+    program = (
+        "import tensorflow as tf\ntry:\n    import keras\nexcept ImportError:\n    keras = tf.keras\n"
+        "def build():\n"
+        + textwrap.indent(HEAD.replace("model.fit(x, y)\n", "return model\n"), "    ")
+        + "model = build()\nmodel.fit(x, y)\n"
+    )
+    assert codes(program) == [("KL101", 7)]
 
 
 def test_keras_imported_in_a_try_read_from_a_function() -> None:
@@ -288,6 +302,10 @@ def test_keras_imported_in_a_try_read_from_a_function() -> None:
         "if cond:\n    from tensorflow import keras\nelse:\n    import mylib as keras\n",
         "import tensorflow as tf\nkeras = tf.keras\nkeras = make_keras()\n",
         "import tensorflow as tf\nif cond:\n    keras = tf.keras\n",
+        # One branch assigns something that is not Keras.
+        "import tensorflow as tf\nif cond:\n    keras = tf.keras\nelse:\n    keras = make_keras()\n",
+        "import tensorflow as tf\ntry:\n    import keras\nexcept ImportError:\n    keras = tf.estimator\n",
+        "import mylib\nif cond:\n    import keras\nelse:\n    keras = mylib.keras\n",
     ],
 )
 def test_keras_that_may_be_something_else_is_silent(imports: str) -> None:

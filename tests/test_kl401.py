@@ -112,3 +112,57 @@ model = keras.Sequential([keras.layers.Dense(32, activation="relu"), keras.layer
 model.compile(optimizer="adam", loss={loss if loss.startswith("keras") else repr(loss)}, metrics={metrics})
 """
     assert len(lint_text("t.py", code, KL402).diagnostics) == found
+
+
+LITERAL = """\
+import numpy as np
+import tensorflow as tf
+import keras
+x = np.array([[1.0], [2.0], [3.0], [4.0]])
+y = {targets}
+model = keras.Sequential([keras.layers.Input((1,)), keras.layers.Dense(1)])
+model.compile(optimizer="adam", loss="mse", metrics=["accuracy"])
+model.fit(x, y)
+"""
+
+
+@pytest.mark.parametrize(
+    "targets",
+    [
+        "np.array([0.5, 1.7, 2.2, 3.9])",
+        "[0.5, 1.7, 2.2, 3.9]",
+        "np.array([[0.5], [1.7], [2.2], [3.9]])",
+        "np.array([1.0, 2.5, 3.0, 4.0], dtype=np.float32)",
+        "np.array([1, 2, 3, 4.5]).astype('float32')",
+        "tf.constant([0.2, 0.3, 0.4, 0.6])",
+        "np.array([[0.5, 2.0], [1.7, 3.0], [2.2, 1.0], [3.9, 0.0]])",
+    ],
+)
+def test_accuracy_on_real_numbers_written_out(targets: str) -> None:
+    assert _lines(LITERAL.format(targets=targets)) == [7]
+
+
+@pytest.mark.parametrize(
+    "targets",
+    [
+        # Whole numbers: class labels or counts, not certainly a regression.
+        "np.array([0.0, 1.0, 2.0, 3.0])",
+        "np.array([0, 1, 2, 3])",
+        # Soft labels next to hard 0s and 1s.
+        "np.array([0.0, 0.9, 1.0, 0.1])",
+        # Truncated to integers.
+        "np.array([0.5, 1.7, 2.2, 3.9], dtype=int)",
+        "np.array([0.5, 1.7, 2.2, 3.9]).astype(np.int32)",
+        "tf.cast([0.5, 1.7, 2.2, 3.9], tf.int64)",
+        # Not only numbers.
+        "np.array([0.5, 1.7, None, 3.9])",
+        "np.array([0.5, float('nan'), 2.2, 3.9])",
+    ],
+)
+def test_numbers_written_out_that_may_be_labels_are_silent(targets: str) -> None:
+    assert _lines(LITERAL.format(targets=targets)) == []
+
+
+def test_real_numbers_with_a_regression_metric_are_silent() -> None:
+    code = LITERAL.format(targets="np.array([0.5, 1.7, 2.2, 3.9])").replace('["accuracy"]', '["mae"]')
+    assert _lines(code) == []

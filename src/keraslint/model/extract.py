@@ -27,6 +27,7 @@ from keraslint.model.blocks import Blocks
 from keraslint.model.branches import prune_branches
 from keraslint.model.budget import Budget
 from keraslint.model.constants import Constants
+from keraslint.model.held import held_from_init, held_in
 from keraslint.model.library import library_output
 from keraslint.model.loops import compiled_then_trained, loop_losses
 from keraslint.model.methods import Method, is_literal, module_class, own_method, plain
@@ -150,6 +151,9 @@ class _Collector(cst.CSTVisitor):
         self.all_classes: list[_Class] = []
         self._class_stack: list[_Class | None] = []
         self._never_run: set[int] = set()
+        # The body and ``else`` body of each ``if``/``else`` whose test is not
+        # known -> the ``if`` and the side (``Event.branch``).
+        self._sides: dict[int, tuple[cst.If, int]] = {}
         # What may change a container or instance in place (model/values.py).
         self.mutations = Mutations()
         self.blocks = Blocks()
@@ -208,6 +212,12 @@ class _Collector(cst.CSTVisitor):
             kind = Kind.VALUE if value is not None and not path else Kind.UNKNOWN
             binding = Binding(self.index, kind, self.certain, value if not path else None, scope=self.scope)
             self.scope.self_attributes.setdefault(target.attr.value, []).append(binding)  # type: ignore[attr-defined]
+            # Also as the method's own name ``self.<attr>``: a model held there
+            # is followed like a local one where ``model/held.py`` allows.
+            self.scope.bind(
+                _HELD_PREFIX + target.attr.value,  # type: ignore[attr-defined]
+                Binding(self.index, kind, self.certain, value if not path else None, blocks=self._blocks()),
+            )
         elif node_type is cst.Subscript or node_type is cst.Attribute:
             if node_type is cst.Attribute:
                 self.assigned_attributes.add(target.attr.value)  # type: ignore[attr-defined]
@@ -445,6 +455,9 @@ class _Collector(cst.CSTVisitor):
         if self.constants is not None:
             verdict = self.constants.truth(node.test, self._readable)
         if verdict is None:
+            if isinstance(node.orelse, cst.Else):
+                self._sides[id(node.body)] = (node, 0)
+                self._sides[id(node.orelse.body)] = (node, 1)
             if not self.dead and self.scope is not self.module_scope:
                 self.scope.conditions.append(
                     Condition(node.test, self.index, id(node.body), _else_blocks(node.orelse), self.certain)
@@ -521,6 +534,19 @@ class _Collector(cst.CSTVisitor):
             return None
         return node, index
 
+    def _branch(self) -> tuple[cst.If, int, tuple[cst.For, int]] | None:
+        """The ``if``/``else`` side whose body holds the current statement
+        directly, that ``if`` sitting directly in the body of a ``for`` that
+        surely runs (``Event.branch``)."""
+        if not self._loops or self.uncertain != 2:
+            return None
+        node, index, outside = self._loops[-1]
+        here = self.blocks.here()
+        if outside != 0 or len(here) < 2 or here[-2] != id(node.body) or here[-1] not in self._sides:
+            return None
+        branch, side = self._sides[here[-1]]
+        return branch, side, (node, index)
+
     def visit_WithItem(self, node: cst.WithItem) -> None:
         if node.asname is not None:
             self._bind_target(node.asname.name, None)
@@ -531,12 +557,23 @@ class _Collector(cst.CSTVisitor):
             return
         func = node.func
         kind = type(func)  # not ``isinstance``: see ``_bind_target``
-        if kind is cst.Attribute and type(func.value) is cst.Name:  # type: ignore[attr-defined]
+        held = _held_receiver(func, self.scope) if kind is cst.Attribute else None
+        if held is not None:
+            method = func.attr.value  # type: ignore[attr-defined]
+            if method in _MODEL_METHODS:
+                loop = self._loop() if self.uncertain == 1 else None
+                self.events.append(_Event(self.index, self.uncertain == 0, self.scope, held, method, node, loop))
+            if method == "compile":
+                self.compile_calls.append((node, self.scope, self.index))
+        elif kind is cst.Attribute and type(func.value) is cst.Name:  # type: ignore[attr-defined]
             method = func.attr.value  # type: ignore[attr-defined]
             if method in _MODEL_METHODS or method in _LIST_METHODS:
                 receiver = func.value.value  # type: ignore[attr-defined]
                 loop = self._loop() if self.uncertain == 1 else None
-                self.events.append(_Event(self.index, self.uncertain == 0, self.scope, receiver, method, node, loop))
+                branch = self._branch() if self.uncertain == 2 else None
+                self.events.append(
+                    _Event(self.index, self.uncertain == 0, self.scope, receiver, method, node, loop, branch)
+                )
             if method == "compile":
                 self.compile_calls.append((node, self.scope, self.index))
             elif method == "resize":
@@ -551,6 +588,23 @@ class _Collector(cst.CSTVisitor):
         if self._lambdas:
             self.in_lambda.add(id(node))
         self.mutations.call(node, self.scope, self.index)
+
+
+# The name under which a method binds ``self.<attr>`` (no Python name has a dot).
+_HELD_PREFIX = "self."
+
+
+def _held_receiver(func: cst.BaseExpression, scope: Scope) -> str | None:
+    """``self.model`` in ``self.model.fit(...)`` inside a method: its name."""
+    owner = func.value  # type: ignore[attr-defined]
+    if (
+        type(owner) is cst.Attribute
+        and type(owner.value) is cst.Name
+        and owner.value.value == "self"
+        and scope.self_attributes is not None
+    ):
+        return _HELD_PREFIX + owner.attr.value
+    return None
 
 
 def _else_blocks(orelse: cst.If | cst.Else | None) -> tuple[int, ...]:
@@ -1384,6 +1438,12 @@ class _Extractor:
         return tuple(tuple(head) for head in heads)
 
 
+def _loop_of(event: _Event) -> tuple[cst.For, int] | None:
+    """The loop whose body holds ``event`` directly, or holds the
+    ``if``/``else`` it is made in directly."""
+    return event.loop if event.branch is None else event.branch[2]
+
+
 def _same_loop(a: tuple[cst.For, int] | None, b: tuple[cst.For, int] | None) -> bool:
     return a is not None and b is not None and a[0] is b[0] and a[1] == b[1]
 
@@ -1725,6 +1785,8 @@ class _ModelBuilder:
         self._instance_of: dict[int, dict[int, Scope]] = {}
         # Each method scope of a module-level class -> the method it is.
         self._methods: dict[int, Method] | None = None
+        # (method node, attribute) -> whether ``self.<attr>`` is held there.
+        self._held_attributes: dict[tuple[int, str], bool] = {}
         ex.returned_by = self._returned_value
         ex.grown = self._grown
         self.events: dict[tuple[int, str], _Calls] = {}
@@ -2041,11 +2103,17 @@ class _ModelBuilder:
             return None
         call = binding.value
         original = self._specialised.get(id(scope), scope)
+        later: list[_Event] | None = []
+        if name.startswith(_HELD_PREFIX) and not self._held(original, name[len(_HELD_PREFIX) :]):
+            later = self._later_methods(original, name, binding)
+            if later is None:
+                return None
         qualname = self.ex.qualname(call.func, scope, binding.index)
         if not self._may_be_model(call, qualname, original, name):
             return None
         calls = self.events.get((id(original), name))
         events = _model_events(calls, binding, scope, name, self.ex.budget) if calls is not None else []
+        events.extend(later)
         events = self._with_helpers(events, scope, original, name, binding)
         if _is_tuner(qualname):
             # ``tuner.search(x, y, ...)`` fits each model the tuner builds.
@@ -2080,6 +2148,9 @@ class _ModelBuilder:
         initial weights (``model/fresh.py``): a ``Sequential`` of inline
         layers, grown only by inline ``add`` calls, bound once and used
         only through methods that leave its weights alone."""
+        if name.startswith(_HELD_PREFIX):
+            # ``only_harmless_uses`` reads names, not attributes.
+            return False
         if keras_model_class(self.ex.qualname(call.func, scope, binding.index)) != "Sequential":
             return False
         if _has_star_args(call) or len(call.args) > 1 or (call.args and call.args[0].keyword is not None):
@@ -2093,6 +2164,58 @@ class _ModelBuilder:
         if not all(e.method != "add" or fresh.inline_layer(_argument(e.call, 0, "layer"), is_layer) for e in events):
             return False
         return fresh.only_harmless_uses(self.ex.module, name)
+
+    def _held(self, method_scope: Scope, attr: str) -> bool:
+        """Whether ``self.<attr>`` in this method of a module-level class is
+        followed like a local name (``model/held.py``)."""
+        method = self._method_scopes().get(id(method_scope))
+        if method is None or self.collector.dynamic_attributes:
+            return False
+        key = (id(method.node), attr)
+        found = self._held_attributes.get(key)
+        if found is None:
+            self.ex.budget.spend(10)
+            found = self._held_attributes[key] = held_in(self.ex.module, method.node, attr)
+        return found
+
+    def _later_methods(self, init_scope: Scope, name: str, binding: Binding) -> list[_Event] | None:
+        """``self.<attr> = ...`` made once in ``__init__`` and used in other
+        methods (``model/held.py``): the calls made on it there, as they
+        follow ``__init__``'s. First those of the one method that may
+        compile it (in order), then the read-only ones of the others
+        (``fit``, ``predict``), only when ``__init__`` compiles nothing:
+        those may run before or after that method, so with a compile in
+        ``__init__`` it is not known which one they train with. None when
+        the attribute is not held so."""
+        method = self._method_scopes().get(id(init_scope))
+        attr = name[len(_HELD_PREFIX) :]
+        if (
+            method is None
+            or method.name != "__init__"
+            or self.collector.dynamic_attributes
+            or init_scope.self_attribute(attr) is None
+            or not binding.certain
+        ):
+            return None
+        self.ex.budget.spend(10)
+        held, changer = held_from_init(self.ex.module, method.owner.node, method.node, attr)
+        if not held:
+            return None
+        scopes = method.owner.methods
+        found: list[_Event] = []
+        if changer is not None:
+            calls = self.events.get((id(scopes[changer]), name)) if changer in scopes else None
+            if calls is None:
+                return None
+            found.extend(calls.events)
+        in_init = self.events.get((id(init_scope), name))
+        if in_init is None or not any(e.method == "compile" for e in in_init.events):
+            for other, scope in scopes.items():
+                if other in (changer, "__init__"):
+                    continue
+                calls = self.events.get((id(scope), name))
+                found.extend(replace(e, certain=False) for e in (calls.events if calls is not None else ()))
+        return found
 
     def _method_names(self) -> frozenset[str]:
         names = self.__dict__.get("_method_name_set")
@@ -2346,19 +2469,73 @@ class _ModelBuilder:
                 # In a loop or a branch: zero or more layers not known,
                 # after which an unconditional ``add`` is known again.
                 layers.append(_Layer("?", None))
-                last = self._last_iteration(event.loop, scope) if event.scope is original else None
+                loop = _loop_of(event)
+                last = self._last_iteration(loop, scope) if event.scope is original else None
                 if last is not None:
                     # Directly in the body of a loop over a known, non-empty
                     # sequence: its last iteration adds these layers, in order.
-                    position -= 1
-                    while position < len(events) and _same_loop(events[position].loop, event.loop):
-                        added = events[position]
-                        layers.append(ex.as_layer(_argument(added.call, 0, "layer"), last, added.index))
-                        position += 1
+                    position, added_layers = self._iteration_layers(events, position - 1, loop, last)
+                    layers.extend(added_layers if added_layers is not None else [_Layer("?", None)])
             elif event.method == "add":
                 event_scope = scope if event.scope is original else event.scope
                 layers.append(ex.as_layer(_argument(event.call, 0, "layer"), event_scope, event.index))
         return layers
+
+    def _iteration_layers(
+        self, events: Sequence[_Event], position: int, loop: tuple[cst.For, int] | None, last: Scope
+    ) -> tuple[int, list[_Layer] | None]:
+        """The layers the last iteration of ``loop`` adds, from the events at
+        ``position`` on made directly in its body, and the position after
+        them. An ``if``/``else`` there adds one layer on either side (``if
+        first: add(Dense(n, input_shape=...))`` / ``else: add(Dense(n))``):
+        known when both sides add the same layer (``_same_layer``). None
+        when any side adds another number of layers or a different one."""
+        ex = self.ex
+        found: list[_Layer] = []
+        while position < len(events) and _same_loop(_loop_of(events[position]), loop):
+            added = events[position]
+            if added.branch is None:
+                found.append(ex.as_layer(_argument(added.call, 0, "layer"), last, added.index))
+                position += 1
+                continue
+            node = added.branch[0]
+            sides: tuple[list[_Event], list[_Event]] = ([], [])
+            while position < len(events) and events[position].branch is not None:
+                branch = events[position].branch
+                if branch is None or branch[0] is not node:
+                    break
+                sides[branch[1]].append(events[position])
+                position += 1
+            if not any(e.method in ("add", "pop") for side in sides for e in side):
+                continue  # ``if verbose: model.summary()``: no layer either way
+            if any(len(side) != 1 or side[0].method != "add" for side in sides):
+                return position, None
+            body, orelse = (ex.as_layer(_argument(side[0].call, 0, "layer"), last, side[0].index) for side in sides)
+            if not self._same_layer(body, orelse):
+                return position, None
+            found.append(body)
+        return position, found
+
+    def _same_layer(self, a: _Layer, b: _Layer) -> bool:
+        """Two layers that give a model the same output: ``Dense`` layers of
+        the same known width and activation, or ``Activation`` layers of the
+        same known activation."""
+        if a.kind != b.kind or a.call is None or b.call is None or a.scope is None or b.scope is None:
+            return False
+        ex = self.ex
+        if a.kind == "Dense":
+            units = ex.dense_units(a.call, a.scope, a.index)
+            activation = ex.dense_activation(a.call, a.scope, a.index).name
+            return (
+                units is not None
+                and activation is not None
+                and units == ex.dense_units(b.call, b.scope, b.index)
+                and activation == ex.dense_activation(b.call, b.scope, b.index).name
+            )
+        if a.kind == "Activation":
+            activation = ex.activation_layer(a).name
+            return activation is not None and activation == ex.activation_layer(b).name
+        return False
 
     def _last_iteration(self, loop: tuple[cst.For, int] | None, scope: Scope) -> Scope | None:
         """``scope`` as the last iteration of ``loop`` sees it: its target

@@ -37,6 +37,10 @@ class Event:
     # Made directly in the body of a ``for`` that itself surely runs (not
     # under a branch in it): the loop statement and its index.
     loop: tuple[cst.For, int] | None = None
+    # Made directly in one side of an ``if``/``else`` that sits directly in
+    # the body of such a loop: the ``if``, the side (0 body, 1 ``else``)
+    # and the loop.
+    branch: tuple[cst.If, int, tuple[cst.For, int]] | None = None
 
 
 @dataclass(frozen=True)

@@ -205,12 +205,17 @@ class Scope:
             if binding.index >= index:
                 continue
             seen += 1
-            here = _imported_keras_path(binding)
+            here = self._keras_object(binding)
             if seen > _MAX_ALTERNATIVES or here is None or (path is not None and here != path):
                 return None
             path, found = here, found or binding
             if binding.certain:
                 return found
+        if seen == 1 and found is not None and found.kind is not Kind.IMPORT:
+            # ``if cond: keras = tf.keras`` alone: the only path that binds
+            # the name is one branch (kept silent, as before imports were
+            # followed through assignments).
+            return None
         return found if not self.star_imports else None
 
     def _same_run(self, binding: Binding, index: int) -> bool:
@@ -261,19 +266,39 @@ class Scope:
         self._globals[name] = (history, len(history), found)
         return found
 
-    @staticmethod
-    def _global_binding(history: list[Binding]) -> Binding | None:
+    def _global_binding(self, history: list[Binding]) -> Binding | None:
         if not all(b.certain for b in history):
             # ``try: from tensorflow import keras`` / ``except ImportError:
             # import keras``: the same Keras object whichever ran.
-            paths = {_imported_keras_path(b) for b in history}
-            if len(history) <= _MAX_ALTERNATIVES and len(paths) == 1 and None not in paths:
+            if len(history) > _MAX_ALTERNATIVES:
+                return None
+            paths = {self._keras_object(b) for b in history}
+            lone_value = len(history) == 1 and history[0].kind is not Kind.IMPORT
+            if len(paths) == 1 and None not in paths and not lone_value:
                 return history[-1]
             return None
         if len(history) == 1:
             return history[0]
         if all(b.kind is Kind.IMPORT for b in history) and len({b.qualname for b in history}) == 1:
             return history[0]
+        return None
+
+    def _keras_object(self, binding: Binding) -> str | None:
+        """Where in Keras the object a binding of this scope gives its name
+        lives: an import (``from tensorflow import keras``), or a name
+        assigned one (``keras = tf.keras``), read where the assignment is
+        made. None for anything else. Each step reads bindings made before
+        the one it started from, so the chain ends."""
+        if binding.kind is Kind.IMPORT:
+            return keras_path(binding.qualname)
+        value = binding.value
+        if (
+            binding.kind is Kind.VALUE
+            and not binding.path
+            and binding.scope is None
+            and (type(value) is cst.Name or type(value) is cst.Attribute)
+        ):
+            return keras_path(qualified_name(value, self, binding.index))  # type: ignore[arg-type]
         return None
 
     def _from_star_import(self, name: str) -> Binding | None:
@@ -285,11 +310,6 @@ class Scope:
             if position is not None:
                 return Binding(-1, Kind.IMPORT, True, qualname=f"{self.star_imports[position]}.{name}")
         return None
-
-
-def _imported_keras_path(binding: Binding) -> str | None:
-    """Where in Keras an import binding's object lives; None for anything else."""
-    return keras_path(binding.qualname) if binding.kind is Kind.IMPORT else None
 
 
 def dotted_name(node: cst.BaseExpression) -> list[str] | None:

@@ -18,6 +18,7 @@ is read as its element, so ``(1,)`` of ``from_tensor_slices((x, y))`` is
 
 from __future__ import annotations
 
+import math
 from bisect import bisect_left
 from dataclasses import dataclass, replace
 from typing import Callable, Iterator, Union
@@ -44,6 +45,28 @@ _PRESERVING_TENSORFLOW = frozenset(
     {"convert_to_tensor", "cast", "constant", "reshape", "squeeze", "identity", "Variable"}
 )
 _MAX_DEPTH = 50
+# Of those, the ones that take a dtype second (``np.array(obj, dtype)``,
+# ``tf.cast(x, dtype)``).
+_CONVERTING = frozenset({"array", "asarray", "asanyarray", "convert_to_tensor", "cast", "constant"})
+# Record parsers that take a dict of feature specs second, and the spec of
+# a fixed-length feature (tensorflow/python/ops/parsing_ops.py,
+# tensorflow/python/ops/parsing_config.py).
+_PARSERS = frozenset(
+    {
+        "tensorflow.io.parse_single_example",
+        "tensorflow.io.parse_example",
+        "tensorflow.parse_single_example",
+        "tensorflow.parse_example",
+        "tensorflow.compat.v1.parse_single_example",
+        "tensorflow.compat.v1.io.parse_single_example",
+    }
+)
+_FIXED_LEN_FEATURES = frozenset(
+    {"tensorflow.io.FixedLenFeature", "tensorflow.FixedLenFeature", "tensorflow.compat.v1.FixedLenFeature"}
+)
+# The integer dtypes a FixedLenFeature may have: tf.int64 (tf.train.Int64List).
+_INTEGER_TENSORFLOW_DTYPES = frozenset({"tensorflow.int64", "tensorflow.dtypes.int64"})
+_FLOAT_DTYPES = frozenset({"float16", "float32", "float64", "bfloat16", "double", "half", "single", "float_"})
 # Row filters ``df[df["label"] <op> k]`` on a column of integer labels.
 _FILTERS: dict[type, Callable[[int, int], bool]] = {
     cst.Equal: lambda label, k: label == k,
@@ -83,6 +106,9 @@ class _Found:
     # One value per sample (a 1-d array or a Series), whatever the values
     # are: never the one-hot rows a categorical loss needs on a wider output.
     column: bool = False
+    # Numbers written out, one of them not whole (``[0.5, 1.7, 2.2]``):
+    # real-valued targets, not class labels.
+    fractional: bool = False
 
 
 @dataclass(frozen=True)
@@ -152,6 +178,7 @@ class TargetReader:
             classes_at_least=found.at_least,
             trace=why,
             one_per_sample=found.column,
+            fractional=found.fractional,
         )
 
     # -- arrays -----------------------------------------------------------------
@@ -238,6 +265,9 @@ class TargetReader:
                 if found is not None:
                     return found
             if isinstance(key, cst.SimpleString) and isinstance(key.evaluated_value, str) and not path:
+                parsed = self._parsed_feature(value, key.evaluated_value, scope, index, node)
+                if parsed is not None:
+                    return parsed
                 return self._column(value, key.evaluated_value, scope, index, depth, node)
             return None
         if path or not keys or not isinstance(keys[0], cst.Slice):
@@ -308,6 +338,8 @@ class TargetReader:
         items = elements(self.ex.value(node, scope, index))
         if not items:
             return None
+        if self._fractional(items):
+            return _Found(Encoding.UNKNOWN, "real numbers written out", self.ex.span(node), fractional=True)
         labels: list[int] = []
         for item in items:
             self.ex.budget.spend()
@@ -323,6 +355,29 @@ class TargetReader:
         return _Found(
             Encoding.INTEGER, "labels written out", self.ex.span(node), max(labels) + 1, complete=True, at_least=True
         )
+
+    def _fractional(self, items: tuple[Value, ...]) -> bool:
+        """Every item a number (rows nested at any depth), one of them a
+        float that is not whole: no class index. Within [0, 1] next to exact
+        0s or 1s they may be soft labels (``[0, 0.9, 1]``): not counted."""
+        fraction = outside = indicator = False
+        stack = list(items)
+        while stack:
+            self.ex.budget.spend()
+            item = stack.pop()
+            row = elements(item)
+            if row is not None:
+                stack.extend(row)
+                continue
+            number = item.value if isinstance(item, Const) else None
+            if isinstance(number, bool) or not isinstance(number, (int, float)):
+                return False
+            if not math.isfinite(number):
+                return False
+            fraction = fraction or not float(number).is_integer()
+            outside = outside or not 0 <= number <= 1
+            indicator = indicator or number in (0, 1)
+        return fraction and (outside or not indicator)
 
     def _literal_one_hot(self, items: tuple[Value, ...], node: cst.List) -> _Result:
         """``[[0, 1, 0], [1, 0, 0]]`` written out (rows nested at any depth):
@@ -649,6 +704,55 @@ class TargetReader:
             for change in values.mutations.changes.get(name, ())
         )
 
+    def _parsed_feature(
+        self, parsed: cst.BaseExpression, key: str, scope: Scope, index: int, read: cst.Subscript
+    ) -> _Result:
+        """``example["label"]`` of ``example = tf.io.parse_single_example(record,
+        spec)`` where ``spec["label"]`` is ``tf.io.FixedLenFeature([], tf.int64)``:
+        one integer per example (tensorflow/python/ops/parsing_config.py: a
+        fixed-length feature of shape ``[]`` parses to a scalar of its dtype).
+        The spec must be a dict literal not changed since it was written."""
+        call, call_scope, call_index = self.ex.resolve_value(parsed, scope, index)
+        if not isinstance(call, cst.Call) or _has_star(call):
+            return None
+        if self.ex.qualname(call.func, call_scope, call_index) not in _PARSERS:
+            return None
+        features = argument(call, 1, "features")
+        if not isinstance(features, cst.Name) or not self._only_parsed(features):
+            return None
+        spec, spec_scope, spec_index = self.ex.resolve_value(features, call_scope, call_index)
+        if not isinstance(spec, cst.Dict):
+            return None
+        entries = [
+            e.value
+            for e in spec.elements
+            if isinstance(e, cst.DictElement) and isinstance(e.key, cst.SimpleString) and e.key.evaluated_value == key
+        ]
+        if len(entries) != 1 or not isinstance(entries[0], cst.Call) or _has_star(entries[0]):
+            return None
+        feature = entries[0]
+        if self.ex.qualname(feature.func, spec_scope, spec_index) not in _FIXED_LEN_FEATURES:
+            return None
+        shape = argument(feature, 0, "shape")
+        dtype = argument(feature, 1, "dtype")
+        scalar = isinstance(shape, (cst.List, cst.Tuple)) and not shape.elements
+        if not scalar or dtype is None:
+            return None
+        if self.ex.qualname(dtype, spec_scope, spec_index) not in _INTEGER_TENSORFLOW_DTYPES:
+            return None
+        return _Found(Encoding.INTEGER, "parse_single_example", self.ex.span(read), column=True)
+
+    def _only_parsed(self, features: cst.Name) -> bool:
+        """The spec's name is used in the file only where it is assigned,
+        once, and here, as the features the parser reads: nothing else can
+        change the spec in place."""
+        targets = 0
+        for node in _nodes(self.ex.module, self.ex.budget):
+            if isinstance(node, cst.AssignTarget):
+                targets += sum(1 for _ in _names(node.target, {features.value}, self.ex.budget))
+        uses = list(_names(self.ex.module, {features.value}, self.ex.budget))
+        return targets == 1 and len(uses) == 2 and any(use is features for use in uses)
+
     def _column(
         self, frame: cst.BaseExpression, column: str, scope: Scope, index: int, depth: int, read: cst.Subscript
     ) -> _Result:
@@ -856,6 +960,11 @@ class TargetReader:
             if _has_star(call):
                 return None
             found = self._follow(argument(call, 0, "__first__"), scope, index, (), depth + 1)
+            if found is not None and found.fractional:
+                converting = (numpy or _tensorflow(qualname)) in _CONVERTING
+                dtype = argument(call, 1 if converting else None, "dtype")
+                if dtype is not None and not self._is_float_dtype(dtype, scope, index):
+                    return None  # ``np.array([0.5, 1.7], dtype=int)`` truncates
             return found if _keeps_rank(call, numpy or _tensorflow(qualname)) else _any_rank(found)
         loader = _sklearn_loader(qualname)
         if loader is not None:
@@ -911,6 +1020,9 @@ class TargetReader:
             return _Found(Encoding.INTEGER, "argmax", line)
         if method == "astype":
             inner = self._follow(receiver, scope, index, (), depth + 1)
+            if inner is not None and inner.fractional:
+                dtype = argument(call, 0, "dtype")
+                return inner if dtype is not None and self._is_float_dtype(dtype, scope, index) else None
             if inner is not None:
                 return inner
             if self._is_single_column(receiver) and self._is_integer_dtype(argument(call, 0, "dtype")):
@@ -1004,6 +1116,19 @@ class TargetReader:
             key = node.slice[0].slice
             return isinstance(key, cst.Index) and isinstance(key.value, cst.SimpleString)
         return False
+
+    def _is_float_dtype(self, node: cst.BaseExpression, scope: Scope, index: int) -> bool:
+        """``float``, ``"float32"``, ``np.float64``, ``tf.float32``: a floating
+        dtype, which keeps a fraction."""
+        if isinstance(node, cst.Name) and node.value == "float":
+            return "float" not in scope.root().bindings
+        if isinstance(node, cst.SimpleString):
+            return node.evaluated_value in _FLOAT_DTYPES
+        qualname = self.ex.qualname(node, scope, index)
+        if qualname is None:
+            return False
+        module, _, name = qualname.rpartition(".")
+        return module in ("numpy", "tensorflow") and name in _FLOAT_DTYPES
 
     def _is_integer_dtype(self, node: cst.BaseExpression | None) -> bool:
         names = ("int", "int8", "int16", "int32", "int64", "uint8", "uint16", "uint32", "uint64")

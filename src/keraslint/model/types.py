@@ -107,6 +107,8 @@ class Target:
     # One value per sample (a 1-d array, a DataFrame column), whatever the
     # values are (``encoding`` says what is known of them).
     one_per_sample: bool = False
+    # Numbers written out, one of them not whole: real values, no labels.
+    fractional: bool = False
 
 
 @dataclass(frozen=True)

@@ -20,9 +20,10 @@ _REGRESSION_DATASETS = UNBOUNDED_REGRESSION | SKLEARN_UNBOUNDED_REGRESSION
 
 def _real_valued(target: Target) -> bool:
     """Targets known to be real numbers, not class labels: a regression
-    dataset's raw targets, or targets standardised (StandardScaler, a
-    zero-centred generator such as ``make_regression``)."""
-    return target.dataset in _REGRESSION_DATASETS or target.standardised
+    dataset's raw targets, targets standardised (StandardScaler, a
+    zero-centred generator such as ``make_regression``), or numbers written
+    out one of which is not whole (``[0.5, 1.7, 2.2]``)."""
+    return target.dataset in _REGRESSION_DATASETS or target.standardised or target.fractional
 
 
 class AccuracyOnRegression(Rule):
@@ -32,8 +33,9 @@ class AccuracyOnRegression(Rule):
     a regression loss (`mse`, `mae`, `huber`, `log_cosh`, `msle`, `mape`)
     on targets known to be real numbers: the raw targets of a regression
     dataset (`boston_housing`, `california_housing`, `load_diabetes`,
-    `fetch_california_housing`) or targets standardised with
-    `StandardScaler`.
+    `fetch_california_housing`), targets standardised with
+    `StandardScaler`, or numbers written out one of which is not whole
+    (`np.array([0.5, 1.7, 2.2])`; not soft labels between exact 0s and 1s).
 
     ## Why is this bad?
     Keras picks the accuracy from the shapes, not from the loss: on one
@@ -149,7 +151,12 @@ model.fit(data.data, y)
                 continue
             fixed = replace_literal(metric.literal, metric.value, "mae")
             where = target.producer_span or target.span
-            what = f"the raw `{target.dataset}` targets" if target.dataset else "standardised targets"
+            if target.dataset:
+                what = f"the raw `{target.dataset}` targets"
+            elif target.standardised:
+                what = "standardised targets"
+            else:
+                what = "targets written out as real numbers"
             if units == 1:
                 why = (
                     "Keras makes it `binary_accuracy`, which counts `y_pred > 0.5` equal to the target: "
