@@ -1822,7 +1822,7 @@ class _ModelBuilder:
                 method, start = target
                 signature = method.signature()
                 given = self._arguments(signature, call, caller, index) if signature is not None else None
-                bindings = self._literal_parameters(start, given) if given is not None else None
+                bindings = self._literal_parameters(start, given, call) if given is not None else None
                 if bindings is not None:
                     found = self._copy(start, bindings, start.self_attributes)
                     copies = self._instance_of.get(id(start))
@@ -2510,7 +2510,7 @@ class _ModelBuilder:
         given = self._arguments(signature, call, caller, index)
         if given is None:
             return None
-        bindings = self._literal_parameters(function, given)
+        bindings = self._literal_parameters(function, given, call)
         if bindings is None:
             return None
         copy = self._specialisations[key] = self._copy(function, bindings, function.self_attributes)
@@ -2544,10 +2544,11 @@ class _ModelBuilder:
         return given
 
     def _literal_parameters(
-        self, function: Scope, given: dict[str, tuple[cst.BaseExpression, Scope, int]]
+        self, function: Scope, given: dict[str, tuple[cst.BaseExpression, Scope, int]], call: cst.Call
     ) -> dict[str, list[Binding]] | None:
         """``function``'s bindings with each parameter given a literal bound
-        to it; None when no parameter is."""
+        to it; None when no parameter is. The trace shows a parameter
+        ``call`` gives as that call (``Tracer.arguments``)."""
         bindings = dict(function.bindings)
         known = False
         for param, (node, where, at) in given.items():
@@ -2569,7 +2570,10 @@ class _ModelBuilder:
                 continue
             # The parameter's own binding comes first; later assignments
             # in the body still replace it.
-            bindings[param] = [replace(history[0], kind=Kind.VALUE, value=value), *history[1:]]
+            bound = replace(history[0], kind=Kind.VALUE, value=value)
+            bindings[param] = [bound, *history[1:]]
+            if any(arg.value is node for arg in call.args):
+                self.ex.tracer.arguments[id(bound)] = (bound, call, node, where, at)
             known = True
         return bindings if known else None
 
@@ -2694,7 +2698,7 @@ class _ModelBuilder:
         if signature is None:
             return {}
         given = self._arguments(signature, call, scope, index)
-        bindings = self._literal_parameters(method, given) if given is not None else None
+        bindings = self._literal_parameters(method, given, call) if given is not None else None
         if bindings is None:
             return {}
         # Instances given the same literals share their copies.

@@ -53,7 +53,7 @@ class Rule:
         trace: tuple[tuple[Span, str], ...] = (),
         subject: tuple[Span, Span | None] | None = None,
     ) -> Diagnostic:
-        return Diagnostic(self.CODE, span, message, hint, fix, related, trace=trace, subject=subject)
+        return Diagnostic(self.CODE, span, message, hint, fix, related, trace=_tidy(trace, span), subject=subject)
 
     @classmethod
     def documentation(cls) -> str:
@@ -75,6 +75,19 @@ def trace_of(*parts: OutputLayer | Activation | Loss | Target | None) -> tuple[t
         if trace is not None:
             steps.update(dict.fromkeys(trace()))
     return tuple(steps)[:MAX_TRACE]
+
+
+def _tidy(trace: tuple[tuple[Span, str], ...], span: Span) -> tuple[tuple[Span, str], ...]:
+    """A finding's trace without the steps that repeat it: one at the
+    finding's own place (its line is shown already), or one saying what
+    the step before it says (``activation = "softmax"`` as the default,
+    then as the read of the parameter): the first, nearer the origin, stays."""
+    kept: list[tuple[Span, str]] = []
+    for step, text in trace:
+        if step == span or (kept and kept[-1][1] == text):
+            continue
+        kept.append((step, text))
+    return tuple(kept)
 
 
 def trained_pairs(model: KerasModel) -> Iterator[tuple[OutputLayer, Compile, Loss]]:
