@@ -448,3 +448,71 @@ def test_application_base_with_own_head_is_silent() -> None:
         )
         == []
     )
+
+
+# -- hints name the library's argument ------------------------------------------------
+
+
+def hints(program: str) -> dict[str, str | None]:
+    result = check_bytes("model.py", textwrap.dedent(program).encode(), Settings())
+    return {d.code: d.hint for d in result.diagnostics}
+
+
+@pytest.mark.parametrize(
+    ("program", "code", "hint"),
+    [
+        (
+            HUB.format(
+                call='BertTextClassifier.from_preset("bert_base_en_uncased", num_classes=4)',
+                loss='"sparse_categorical_crossentropy"',
+            ),
+            "KL106",
+            'pass `from_logits=True` to the loss, or pass `activation="softmax"` to `BertTextClassifier.from_preset`',
+        ),
+        (
+            HUB.format(call="ImageClassifier(backbone, 1)", loss='"binary_crossentropy"'),
+            "KL106",
+            'pass `from_logits=True` to the loss, or pass `activation="sigmoid"` to `ImageClassifier`',
+        ),
+        (
+            HUB.format(call='DeepLabV3ImageSegmenter(backbone, 1, "softmax")', loss='"binary_crossentropy"'),
+            "KL101",
+            'pass `activation="sigmoid"` to `DeepLabV3ImageSegmenter` for a binary output, '
+            "or one unit per class with `softmax`",
+        ),
+        (
+            HUB.format(
+                call='DistilBertClassifier.from_preset("distil_bert_base_en", num_classes=3, activation="softmax")',
+                loss="keras.losses.SparseCategoricalCrossentropy(from_logits=True)",
+            ),
+            "KL105",
+            "remove `from_logits=True`, or pass `activation=None` to `DistilBertClassifier.from_preset` "
+            "to keep the logits",
+        ),
+        (
+            APP.format(call="keras.applications.ResNet50(weights=None, classes=1)", loss='"binary_crossentropy"'),
+            "KL101",
+            'pass `classifier_activation="sigmoid"` to `ResNet50` for a binary output, '
+            "or one unit per class with `softmax`",
+        ),
+        (
+            APP.format(
+                call="MobileNetV2(weights=None, classes=4)",
+                loss="keras.losses.CategoricalCrossentropy(from_logits=True)",
+            ),
+            "KL105",
+            "remove `from_logits=True`, or pass `classifier_activation=None` to `MobileNetV2` to keep the logits",
+        ),
+    ],
+)
+def test_a_library_head_s_hint_names_the_argument_to_change(program: str, code: str, hint: str) -> None:
+    assert hints(program)[code] == hint
+
+
+def test_a_layer_s_hint_is_unchanged() -> None:
+    program = """\
+    import keras
+    model = keras.Sequential([keras.layers.Dense(3)])
+    model.compile(loss="categorical_crossentropy")
+    """
+    assert hints(program)["KL106"] == "pass `from_logits=True` to the loss, or end the model with `sigmoid`/`softmax`"

@@ -18,7 +18,7 @@ from keraslint.analysis.values import Const, Value, as_str
 from keraslint.diagnostics import Span
 from keraslint.knowledge.library_models import Head
 from keraslint.model.resolve import Scope
-from keraslint.model.types import Activation, OutputLayer
+from keraslint.model.types import Activation, LibraryHead, OutputLayer
 
 
 class _Reader(Protocol):
@@ -81,7 +81,22 @@ def library_output(
         activation,
         reader.span(where),
         reader.span(units_node) if units_node is not None else None,
+        library=LibraryHead(_callee(call.func, from_preset), head.activation),
     )
+
+
+def _callee(func: cst.BaseExpression, from_preset: bool) -> str:
+    """The call's name as a hint gives it: the class, with ``.from_preset``
+    when called so (``keras_hub.models.ImageClassifier.from_preset`` gives
+    ``ImageClassifier.from_preset``)."""
+    parts: list[str] = []
+    while isinstance(func, cst.Attribute):
+        parts.append(func.attr.value)
+        func = func.value
+    if isinstance(func, cst.Name):
+        parts.append(func.value)
+    parts.reverse()
+    return ".".join(parts[-2:] if from_preset else parts[-1:])
 
 
 def _bound(call: cst.Call, positional: tuple[str, ...]) -> dict[str, cst.BaseExpression] | None:

@@ -127,6 +127,18 @@ def targets_of(model: KerasModel, compile_: Compile, output: OutputLayer) -> tup
     return ()
 
 
+def library_activation(output: OutputLayer, activation: str | None) -> str | None:
+    """For an output a library model builds with an activation argument:
+    how to give it ``activation`` (None: no activation), as a hint says it
+    (``pass `activation="sigmoid"` to `ImageClassifier.from_preset```).
+    None for any other output: the hint names the layer's activation then."""
+    library = output.library
+    if library is None or library.activation is None:
+        return None
+    value = "None" if activation is None else f'"{activation}"'
+    return f"pass `{library.activation}={value}` to `{library.callee}`"
+
+
 def describe_activation(activation: Activation) -> str:
     if activation.source == "":
         return "no activation (linear)"

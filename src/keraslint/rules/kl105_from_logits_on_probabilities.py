@@ -5,7 +5,7 @@ from typing import Iterator
 from keraslint.diagnostics import Diagnostic
 from keraslint.knowledge.activations import PROBABILITY_ACTIVATIONS
 from keraslint.model.types import FileModel
-from keraslint.rules.base import Rule, trace_of, trained_pairs
+from keraslint.rules.base import Rule, library_activation, trace_of, trained_pairs
 
 
 class FromLogitsOnProbabilities(Rule):
@@ -82,6 +82,7 @@ model.compile("adam", tf.keras.losses.BinaryCrossentropy(True))  # expect: KL105
                     # ``tf.nn.softmax_cross_entropy_with_logits`` (model/loops.py):
                     # the op itself takes logits, no flag to remove.
                     op = loss.source.endswith("_with_logits")
+                    library = library_activation(output, None)
                     yield self.diagnostic(
                         loss.span,
                         (f"`{loss.source}` takes logits, but" if op else "`from_logits=True` but")
@@ -90,6 +91,8 @@ model.compile("adam", tf.keras.losses.BinaryCrossentropy(True))  # expect: KL105
                         f"use `keras.losses.{loss.name}` on the probabilities, or drop the `{activation.name}` "
                         "and keep the logits"
                         if op
+                        else f"remove `from_logits=True`, or {library} to keep the logits"
+                        if library
                         else f"remove `from_logits=True`, or drop the `{activation.name}` and keep the logits",
                         related=((activation.span, f"the output's `{activation.name}`"),),
                         trace=trace_of(activation, loss),
