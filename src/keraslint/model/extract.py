@@ -27,7 +27,7 @@ from keraslint.model.blocks import Blocks
 from keraslint.model.branches import prune_branches
 from keraslint.model.budget import Budget
 from keraslint.model.constants import Constants
-from keraslint.model.library import library_output
+from keraslint.model.library import library_compile, library_output
 from keraslint.model.loops import compiled_then_trained, loop_losses
 from keraslint.model.methods import Method, is_literal, module_class, own_method, plain
 from keraslint.model.positions import Spans
@@ -2063,6 +2063,9 @@ class _ModelBuilder:
             compiled = Compile(losses, self.ex.span(compile_event.call), metrics=named)
             compiles.append(self._trained_on(compiled, fits, outputs))
         compiles.extend(self._inherited_compiles(call, events, outputs))
+        default = library_compile(qualname, call, outputs)
+        if default is not None:
+            compiles.extend(self._inherited_compiles(call, events, outputs, (default,)))
         via = self._via.get(id(call)) or self._via.get(id(scope))
         if via is None:
             return KerasModel(name, outputs, tuple(compiles), self.ex.span(call))
@@ -2133,12 +2136,18 @@ class _ModelBuilder:
         return compiled_then_trained(events)
 
     def _inherited_compiles(
-        self, call: cst.Call, events: Sequence[_Event], outputs: Sequence[OutputLayer | None]
+        self,
+        call: cst.Call,
+        events: Sequence[_Event],
+        outputs: Sequence[OutputLayer | None],
+        inherited: tuple[Compile, ...] | None = None,
     ) -> list[Compile]:
         """``model = build_model(); model.fit(x, y)`` with ``compile`` inside
-        the builder: the builder's compiles, with the targets of the fits
-        made here before any compile here replaces them."""
-        inherited = self._inherited.get(id(call), ())
+        the builder: the builder's compiles (or ``inherited``: the one a
+        library model comes with), with the targets of the fits made here
+        before any compile here replaces them."""
+        if inherited is None:
+            inherited = self._inherited.get(id(call), ())
         fits: list[_Event] = []
         for event in events:
             if event.method == "compile":

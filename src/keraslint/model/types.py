@@ -141,6 +141,10 @@ class Compile:
     head_targets: tuple[tuple[Target, ...], ...] = ()
     # The metrics given by name (``metrics=["accuracy"]``), as written.
     metrics: tuple[StringRef, ...] = ()
+    # Not the user's: the compile a library model made while it was built
+    # (``knowledge/library_models.py`` ``DEFAULT_COMPILE_LOSS``), by the
+    # call that built it (``BertTextClassifier.from_preset``).
+    default_of: str | None = None
 
 
 @dataclass(frozen=True)
