@@ -307,3 +307,21 @@ def test_the_cache_keeps_the_trace(project: Path) -> None:
     first = run("units.py", "--output-format", "json", cwd=project).stdout
     again = run("units.py", "--output-format", "json", cwd=project).stdout  # from the cache
     assert json.loads(again)[0]["trace"] == json.loads(first)[0]["trace"] != []
+
+
+def test_a_scikit_learn_wrapper_s_call_of_its_builder_is_written_cleanly() -> None:
+    code = """\
+import keras
+from scikeras.wrappers import KerasClassifier
+
+def build(units=8):
+    model = keras.Sequential([keras.layers.Dense(units, activation="softmax")])
+    model.compile(loss="binary_crossentropy", optimizer="adam")
+    return model
+
+clf = KerasClassifier(model=build, model__units = 1, epochs=3)
+clf.fit(x, y)
+"""
+    # The wrapper calls ``build(units=1)``: the step is that call, at the
+    # argument the user wrote.
+    assert steps(code, "KL101") == [(9, "build(units=1) passes units = 1"), (5, "units = 1")]

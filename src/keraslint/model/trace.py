@@ -242,11 +242,22 @@ _CALL_TEXT = 40
 def _passed(module: cst.Module, call: cst.Call, param: str, argument: cst.BaseExpression, value: Value) -> str:
     """The step of a builder's call giving ``param`` its value:
     ``build(len(CLASSES)) passes units = 4``."""
-    code = " ".join(module.code_for_node(call).split())
+    # Written anew, not copied: a scikit-learn wrapper's call of its builder
+    # (``KerasClassifier(model=build, model__units=1)``) is one keraslint
+    # made, without the spacing of the user's code.
+    args = ", ".join(
+        arg.star + (f"{arg.keyword.value}=" if arg.keyword is not None else "") + _code(module, arg.value)
+        for arg in call.args
+    )
+    code = f"{_code(module, call.func)}({args})"
     if len(code) > _CALL_TEXT:
         code = f"{_short(module.code_for_node(call.func))}(...)"
     shown = _show(value) or _short(module.code_for_node(argument))
     return f"{code} passes {param} = {shown}"
+
+
+def _code(module: cst.Module, node: cst.CSTNode) -> str:
+    return " ".join(module.code_for_node(node).split())
 
 
 def _short(code: str) -> str:
