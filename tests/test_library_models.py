@@ -490,6 +490,12 @@ def hints(program: str) -> dict[str, str | None]:
             "to keep the logits",
         ),
         (
+            HUB.format(call='ImageClassifier(backbone, 5, activation="sigmoid")', loss='"categorical_crossentropy"'),
+            "KL107",
+            'pass `activation="softmax"` to `ImageClassifier` for one label per sample, '
+            "or `binary_crossentropy` for multi-label",
+        ),
+        (
             APP.format(call="keras.applications.ResNet50(weights=None, classes=1)", loss='"binary_crossentropy"'),
             "KL101",
             'pass `classifier_activation="sigmoid"` to `ResNet50` for a binary output, '
