@@ -354,3 +354,40 @@ def test_cache_prunes_entries_unused_for_30_days(tmp_path: Path) -> None:
     write(tmp_path, "kept.py", KERAS_FILE + "# edited\n")
     assert run(".", cwd=tmp_path).returncode == 0
     assert left[0].exists()
+
+
+# ---------------------------------------------------------------------------
+# keraslint help / keraslint version
+# ---------------------------------------------------------------------------
+
+
+def test_version_and_help_are_commands_when_no_path_has_their_name(tmp_path: Path) -> None:
+    from keraslint import __version__
+
+    version = run("version", cwd=tmp_path)
+    assert (version.returncode, version.stdout, version.stderr) == (0, f"keraslint {__version__}\n", "")
+    assert version.stdout == run("--version", cwd=tmp_path).stdout
+    shown = run("help", cwd=tmp_path)
+    assert shown.returncode == 0 and shown.stdout == run("--help", cwd=tmp_path).stdout
+    assert "keraslint help [COMMAND]" in " ".join(shown.stdout.split())
+    for command in ("check", "rule", "clean", "server"):
+        asked = run("help", command, cwd=tmp_path)
+        assert asked.returncode == 0 and asked.stdout == run(command, "--help", cwd=tmp_path).stdout
+        assert asked.stdout.startswith(f"usage: keraslint {command}")
+
+
+def test_help_and_version_refuse_what_they_cannot_take(tmp_path: Path) -> None:
+    unknown = run("help", "KL101", cwd=tmp_path)
+    assert unknown.returncode == 2 and "`keraslint help` takes one of check, rule, clean, server" in unknown.stderr
+    extra = run("version", "src", cwd=tmp_path)
+    assert extra.returncode == 2 and "takes no arguments" in extra.stderr
+
+
+def test_a_path_named_help_or_version_is_linted(tmp_path: Path) -> None:
+    bad = 'import keras\nmodel = keras.Sequential([keras.layers.Dense(1, activation="softmax")])\n'
+    write(tmp_path, "help/model.py", bad + 'model.compile(loss="binary_crossentropy")\n')
+    write(tmp_path, "version", "")  # a file: linted too (nothing to find)
+    linted = run("help", "--no-cache", cwd=tmp_path)
+    assert linted.returncode == 1 and "help/model.py:2:" in linted.stdout and "KL101" in linted.stdout
+    empty = run("version", "--no-cache", cwd=tmp_path)
+    assert (empty.returncode, empty.stdout) == (0, "All checks passed!\n")

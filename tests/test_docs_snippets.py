@@ -83,3 +83,35 @@ def test_security_page_shows_the_git_command_keraslint_runs() -> None:
 
     (command,) = [block for block in re.findall(r"```\n(.*?)```", (DOCS / "security.md").read_text(), re.S)]
     assert shlex.split(command) == ["git", *_SAFE_GIT_OPTIONS, "-C", "TREE", "check-ignore", "--stdin", "-z"]
+
+
+def _trace_example() -> tuple[str, dict[str, str]]:
+    """The ``model.py`` of docs/command-line.md's trace section, and each
+    command shown on it (there and in docs/output-formats.md) with what the
+    page says it prints."""
+    page = (DOCS / "command-line.md").read_text()
+    section = page[page.index("## The trace\n") : page.index("## Statistics\n")]
+    (code,) = re.findall(r"```python\n# model\.py\n(.*?)```", section, re.S)
+    shown: dict[str, str] = {}
+    for text in (section, (DOCS / "output-formats.md").read_text()):
+        for command, output in re.findall(r"```console\n\$ (keraslint [^\n]*model\.py)\n(.*?)```", text, re.S):
+            assert shown.setdefault(command, output) == output, command  # both pages agree
+    return code, shown
+
+
+def test_trace_examples_are_what_keraslint_prints(tmp_path: Path) -> None:
+    code, shown = _trace_example()
+    assert sorted(shown) == [
+        "keraslint check --output-format full model.py",
+        "keraslint check --show-trace model.py",
+    ]
+    write(tmp_path, "model.py", code)
+    for command, output in shown.items():
+        result = run(*shlex.split(command)[1:], "--no-cache", cwd=tmp_path)
+        assert result.returncode == 1, result.stderr
+        assert result.stdout == output, command
+    # The example shows what the section says: a call step and a default.
+    assert (
+        "    model.py:12:15: build(len(CLASSES)) passes units = 4\n" in shown["keraslint check --show-trace model.py"]
+    )
+    assert shown["keraslint check --show-trace model.py"].count('activation = "softmax"') == 1

@@ -101,7 +101,7 @@ def test_the_trace_shows_the_caller_s_expression() -> None:
     steps = [(span.start.line, text) for span, text in diagnostic.trace]
     assert steps[0] == (3, 'CLASSES = ["cat", "dog", "bird", "fish"]')
     assert (11, "n = len(CLASSES) = 4") in steps
-    assert (12, "units = n = 4") in steps
+    assert (12, "build(n) passes units = 4") in steps
     assert "(for `build(n)` at line 12)" in diagnostic.message
 
 

@@ -124,7 +124,7 @@ def test_hub_text_classifier_outputs_logits_and_compiles_from_logits() -> None:
     assert softmax.layers[-1].activation.__name__ == "softmax"
     # Task.__init__ compiles before ``self.activation`` is set, so the
     # compile a softmax classifier comes with is from_logits=True too (a
-    # library default that is wrong, not modelled: see CHANGELOG); compiled
+    # library default that is wrong: KL105 reports a fit on it); compiled
     # again by the user with ``loss="auto"`` it is right.
     assert softmax.loss.get_config()["from_logits"] is True
     softmax.compile()
@@ -448,3 +448,204 @@ def test_application_base_with_own_head_is_silent() -> None:
         )
         == []
     )
+
+
+# -- hints name the library's argument ------------------------------------------------
+
+
+def hints(program: str) -> dict[str, str | None]:
+    result = check_bytes("model.py", textwrap.dedent(program).encode(), Settings())
+    return {d.code: d.hint for d in result.diagnostics}
+
+
+@pytest.mark.parametrize(
+    ("program", "code", "hint"),
+    [
+        (
+            HUB.format(
+                call='BertTextClassifier.from_preset("bert_base_en_uncased", num_classes=4)',
+                loss='"sparse_categorical_crossentropy"',
+            ),
+            "KL106",
+            'pass `from_logits=True` to the loss, or pass `activation="softmax"` to `BertTextClassifier.from_preset`',
+        ),
+        (
+            HUB.format(call="ImageClassifier(backbone, 1)", loss='"binary_crossentropy"'),
+            "KL106",
+            'pass `from_logits=True` to the loss, or pass `activation="sigmoid"` to `ImageClassifier`',
+        ),
+        (
+            HUB.format(call='DeepLabV3ImageSegmenter(backbone, 1, "softmax")', loss='"binary_crossentropy"'),
+            "KL101",
+            'pass `activation="sigmoid"` to `DeepLabV3ImageSegmenter` for a binary output, '
+            "or one unit per class with `softmax`",
+        ),
+        (
+            HUB.format(
+                call='DistilBertClassifier.from_preset("distil_bert_base_en", num_classes=3, activation="softmax")',
+                loss="keras.losses.SparseCategoricalCrossentropy(from_logits=True)",
+            ),
+            "KL105",
+            "remove `from_logits=True`, or pass `activation=None` to `DistilBertClassifier.from_preset` "
+            "to keep the logits",
+        ),
+        (
+            HUB.format(call='ImageClassifier(backbone, 5, activation="sigmoid")', loss='"categorical_crossentropy"'),
+            "KL107",
+            'pass `activation="softmax"` to `ImageClassifier` for one label per sample, '
+            "or `binary_crossentropy` for multi-label",
+        ),
+        (
+            APP.format(call="keras.applications.ResNet50(weights=None, classes=1)", loss='"binary_crossentropy"'),
+            "KL101",
+            'pass `classifier_activation="sigmoid"` to `ResNet50` for a binary output, '
+            "or one unit per class with `softmax`",
+        ),
+        (
+            APP.format(
+                call="MobileNetV2(weights=None, classes=4)",
+                loss="keras.losses.CategoricalCrossentropy(from_logits=True)",
+            ),
+            "KL105",
+            "remove `from_logits=True`, or pass `classifier_activation=None` to `MobileNetV2` to keep the logits",
+        ),
+    ],
+)
+def test_a_library_head_s_hint_names_the_argument_to_change(program: str, code: str, hint: str) -> None:
+    assert hints(program)[code] == hint
+
+
+def test_a_layer_s_hint_is_unchanged() -> None:
+    program = """\
+    import keras
+    model = keras.Sequential([keras.layers.Dense(3)])
+    model.compile(loss="categorical_crossentropy")
+    """
+    assert hints(program)["KL106"] == "pass `from_logits=True` to the loss, or end the model with `sigmoid`/`softmax`"
+
+
+# -- the compile a KerasHub task comes with ----------------------------------------------
+
+
+def _tiny_bert_classifier(**kwargs: object) -> keras.Model:
+    import keras_hub
+
+    backbone = keras_hub.models.BertBackbone(
+        vocabulary_size=50, num_layers=1, num_heads=1, hidden_dim=8, intermediate_dim=8, max_sequence_length=8
+    )
+    return keras_hub.models.BertTextClassifier(backbone=backbone, num_classes=3, preprocessor=None, **kwargs)
+
+
+@needs_hub
+def test_a_softmax_hub_task_trained_on_its_own_compile_squashes_twice() -> None:
+    """``activation="softmax"`` and no ``compile`` of the user's: ``fit``
+    trains on the loss the constructor compiled, which takes logits. Even a
+    perfect prediction then costs ``log(1 + 2/e)``: the loss never reaches
+    0 and keeps pushing a right answer; compiled by the user it is right."""
+    import numpy as np
+
+    classifier = _tiny_bert_classifier(activation="softmax")
+    assert classifier.layers[-1].activation.__name__ == "softmax"
+    labels = np.array([0, 1, 2])
+    perfect = np.eye(3, dtype="float32")
+    floor = float(np.log(1 + 2 / np.e))
+    assert float(classifier.loss(labels, perfect)) == pytest.approx(floor, rel=1e-5)
+    inputs = {
+        "token_ids": np.ones((3, 8), "int32"),
+        "segment_ids": np.zeros((3, 8), "int32"),
+        "padding_mask": np.ones((3, 8), "bool"),
+    }
+    # What ``fit`` minimises (``compute_loss`` of its train step) on a
+    # perfect prediction of this softmax head: the floor, not 0.
+    assert float(classifier.compute_loss(x=inputs, y=labels, y_pred=perfect)) == pytest.approx(floor, rel=1e-5)
+    assert floor > 0.55
+    classifier.compile()
+    assert float(classifier.loss(labels, perfect)) == pytest.approx(0.0, abs=1e-5)
+    # compile=False: no compile at all (fit raises); the default head: right.
+    assert _tiny_bert_classifier(activation="softmax", compile=False).compiled is False
+    assert _tiny_bert_classifier().layers[-1].activation.__name__ == "linear"
+
+
+@needs_hub
+def test_hub_image_tasks_compile_from_logits_whatever_the_activation() -> None:
+    import keras_hub
+
+    backbone = keras_hub.models.ResNetBackbone(
+        input_conv_filters=[64],
+        input_conv_kernel_sizes=[3],
+        stackwise_num_filters=[64, 64],
+        stackwise_num_blocks=[1, 1],
+        stackwise_num_strides=[1, 2],
+        block_type="basic_block",
+        image_shape=(32, 32, 3),
+    )
+    classifier = keras_hub.models.ImageClassifier(backbone=backbone, num_classes=5, activation="softmax")
+    assert classifier.layers[-1].activation.__name__ == "softmax"
+    assert isinstance(classifier.loss, keras.losses.SparseCategoricalCrossentropy)
+    assert classifier.loss.get_config()["from_logits"] is True
+    segmenter = keras_hub.models.DeepLabV3ImageSegmenter(
+        backbone=keras_hub.models.DeepLabV3Backbone(
+            image_encoder=backbone,
+            low_level_feature_key="P2",
+            spatial_pyramid_pooling_key="P3",
+            dilation_rates=[1],
+            upsampling_size=2,
+        ),
+        num_classes=2,
+        activation="softmax",
+    )
+    assert segmenter.layers[-1].activation.__name__ == "softmax"
+    assert isinstance(segmenter.loss, keras.losses.CategoricalCrossentropy)
+    assert segmenter.loss.get_config()["from_logits"] is True
+
+
+def test_default_compile_losses_are_the_hub_tasks() -> None:
+    assert set(lib.DEFAULT_COMPILE_LOSS) == {p for p in lib.LIBRARY_HEADS if p.startswith(("keras_hub.", "keras_nlp."))}
+
+
+TRAINED = """\
+import keras
+import keras_hub
+
+classifier = keras_hub.models.{call}
+{before}classifier.fit(texts, labels)
+"""
+
+
+@pytest.mark.parametrize(
+    "call",
+    [
+        'BertTextClassifier.from_preset("bert_base_en_uncased", num_classes=4, activation="softmax")',
+        'ImageClassifier(backbone, 5, activation="softmax")',
+        'DeepLabV3ImageSegmenter(backbone, 3, "softmax")',
+    ],
+)
+def test_a_softmax_hub_task_fit_without_compile(call: str) -> None:
+    assert codes(TRAINED.format(call=call, before="")) == [("KL105", 4)]
+    (finding,) = check_bytes("model.py", TRAINED.format(call=call, before="").encode(), Settings()).diagnostics
+    assert finding.message.startswith(f"`{call.split('(')[0]}` compiles the model with `from_logits=True`")
+    # Fitted before the user's compile: that fit trains on the default.
+    after = TRAINED.format(call=call, before="") + "classifier.compile()\n"
+    assert codes(after) == [("KL105", 4)]
+
+
+@pytest.mark.parametrize(
+    ("call", "before"),
+    [
+        # The user's compile: Keras's "auto" loss sees the softmax.
+        ('BertTextClassifier(backbone, 4, activation="softmax")', "classifier.compile()\n"),
+        (
+            'BertTextClassifier(backbone, 4, activation="softmax")',
+            'classifier.compile(loss="sparse_categorical_crossentropy")\n',
+        ),
+        # Logits: the default compile is right.
+        ("BertTextClassifier(backbone, 4)", ""),
+        ("BertTextClassifier(backbone, 4, activation=None)", ""),
+        ('ImageClassifier(backbone, 5, activation="linear")', ""),
+        # compile=False, or kwargs that may hold it: no default compile.
+        ('BertTextClassifier(backbone, 4, activation="softmax", compile=False)', ""),
+        ('BertTextClassifier(backbone, 4, activation="softmax", **options)', ""),
+    ],
+)
+def test_hub_tasks_with_a_right_compile_are_silent(call: str, before: str) -> None:
+    assert codes(TRAINED.format(call=call, before=before)) == []

@@ -87,17 +87,78 @@ def build(n_classes={default}, activation="softmax"):
 
 model = build({argument})
 """
+    # The activation's default and its read say the same: shown once, at
+    # the default; KL101 stands on the activation, whose line it shows.
     assert steps(template.format(default=1, argument=""), "KL101") == [
         (3, "n_classes = 1"),
         (4, "units = n_classes = 1"),
         (3, 'activation = "softmax"'),
-        (4, 'activation = "softmax"'),
     ]
-    # Given at the call: the argument is where the value was written.
+    # Given at the call: the call is where the value was written.
     assert steps(template.format(default=8, argument="1"), "KL101")[:2] == [
-        (8, "n_classes = 1"),
+        (8, "build(1) passes n_classes = 1"),
         (4, "units = n_classes = 1"),
     ]
+
+
+BUILDER = """\
+import keras
+
+CLASSES = ["cat", "dog", "bird", "fish"]
+N = 1
+
+def build(units, activation="softmax"):
+    model = keras.Sequential([keras.layers.Dense(units, activation=activation)])
+    model.compile(loss="binary_crossentropy", optimizer="adam")
+    return model
+
+model = build({argument})
+"""
+
+
+@pytest.mark.parametrize(
+    ("argument", "rule", "origin"),
+    [
+        ("len(CLASSES)", "KL102", [(3, 'CLASSES = ["cat", "dog", "bird", "fish"]')]),
+        ("units=len(CLASSES)", "KL102", [(3, 'CLASSES = ["cat", "dog", "bird", "fish"]')]),
+        ("N", "KL101", [(4, "N = 1")]),
+        ("units=N", "KL101", [(4, "N = 1")]),
+    ],
+)
+def test_a_value_passed_to_a_builder_shows_the_call(argument: str, rule: str, origin: list[tuple[int, str]]) -> None:
+    size = 4 if rule == "KL102" else 1
+    found = steps(BUILDER.format(argument=argument), rule)
+    assert found[: len(origin) + 2] == [
+        *origin,
+        (11, f"build({argument}) passes units = {size}"),
+        (7, f"units = {size}"),
+    ]
+
+
+def test_a_value_passed_through_a_name_of_the_same_name_shows_both() -> None:
+    code = BUILDER.replace("model = build", "units = N\nmodel = build").format(argument="units")
+    assert steps(code, "KL101")[:4] == [
+        (4, "N = 1"),
+        (11, "units = N = 1"),
+        (12, "build(units) passes units = 1"),
+        (7, "units = 1"),
+    ]
+
+
+def test_a_long_call_shows_as_its_name() -> None:
+    code = BUILDER.replace("N = 1", 'N = 1\nOUTPUT_ACTIVATION_OF_THE_MODEL = "softmax"').format(
+        argument="units=N, activation=OUTPUT_ACTIVATION_OF_THE_MODEL"
+    )
+    assert (12, "build(...) passes units = 1") in steps(code, "KL101")
+
+
+def test_no_step_repeats_the_one_before_or_the_finding() -> None:
+    found = [d for d in lint_text("t.py", BUILDER.format(argument="N")).diagnostics if d.code == "KL101"]
+    (finding,) = found
+    assert finding.span not in [span for span, _ in finding.trace]
+    texts = [text for _, text in finding.trace]
+    assert all(a != b for a, b in zip(texts, texts[1:]))
+    assert texts.count('activation = "softmax"') == 1
 
 
 def test_targets_from_to_categorical_through_a_name_to_fit() -> None:
@@ -246,3 +307,21 @@ def test_the_cache_keeps_the_trace(project: Path) -> None:
     first = run("units.py", "--output-format", "json", cwd=project).stdout
     again = run("units.py", "--output-format", "json", cwd=project).stdout  # from the cache
     assert json.loads(again)[0]["trace"] == json.loads(first)[0]["trace"] != []
+
+
+def test_a_scikit_learn_wrapper_s_call_of_its_builder_is_written_cleanly() -> None:
+    code = """\
+import keras
+from scikeras.wrappers import KerasClassifier
+
+def build(units=8):
+    model = keras.Sequential([keras.layers.Dense(units, activation="softmax")])
+    model.compile(loss="binary_crossentropy", optimizer="adam")
+    return model
+
+clf = KerasClassifier(model=build, model__units = 1, epochs=3)
+clf.fit(x, y)
+"""
+    # The wrapper calls ``build(units=1)``: the step is that call, at the
+    # argument the user wrote.
+    assert steps(code, "KL101") == [(9, "build(units=1) passes units = 1"), (5, "units = 1")]

@@ -53,7 +53,8 @@ def _check_parser(prog: str = "keraslint check") -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog=prog,
         description="Find loss/output-layer mistakes in Keras code, without running it. "
-        "Other commands: `keraslint rule CODE|NAME|--all`, `keraslint clean`, `keraslint server`.",
+        "Other commands: `keraslint rule CODE|NAME|--all`, `keraslint clean`, `keraslint server`, "
+        "`keraslint help [COMMAND]`, `keraslint version`.",
     )
     parser.add_argument("paths", nargs="*", metavar="PATH", help="files or directories (default: .); - reads stdin")
     selection = parser.add_argument_group("rule selection")
@@ -345,9 +346,31 @@ def _show_settings(settings: Settings, args: argparse.Namespace) -> int:
     return EXIT_CLEAN
 
 
+SUBCOMMANDS = ("check", "rule", "clean", "server")
+
+
+def _help_or_version(command: str, rest: list[str]) -> int:
+    """``keraslint help [SUBCOMMAND]`` and ``keraslint version``, as in
+    ruff. They are subcommands only when no file or directory of that name
+    exists: ``keraslint help`` in a project with a ``help/`` package lints
+    it, as any path does (``keraslint check help`` always does)."""
+    if command == "version":
+        if rest:
+            _say(f"keraslint: error: `keraslint version` takes no arguments, got {' '.join(rest)}")
+            return EXIT_ERROR
+        print(f"keraslint {__version__}")
+        return EXIT_CLEAN
+    if len(rest) > 1 or (rest and rest[0] not in SUBCOMMANDS):
+        _say(f"keraslint: error: `keraslint help` takes one of {', '.join(SUBCOMMANDS)}, got {' '.join(rest)}")
+        return EXIT_ERROR
+    return _main([*rest, "--help"])
+
+
 def _main(argv: Sequence[str] | None) -> int:
     _tune_gc()
     arguments = list(sys.argv[1:] if argv is None else argv)
+    if arguments[:1] in (["help"], ["version"]) and not os.path.lexists(arguments[0]):
+        return _help_or_version(arguments[0], arguments[1:])
     if arguments[:1] == ["server"]:
         from keraslint.server import main as serve
 

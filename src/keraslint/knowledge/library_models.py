@@ -249,6 +249,25 @@ LIBRARY_HEADS: Final[dict[str, Head]] = {
     "keras_cv.models.classification.ImageClassifier": _CV_IMAGE_CLASSIFIER,
 }
 
+# The compile a KerasHub task comes with (keras_hub/src/models/task.py:
+# ``Task.__init__(..., compile=True)`` ends with ``self.compile()``). Each
+# class here calls ``super().__init__`` before it sets ``self.activation``
+# (bert/bert_text_classifier.py and the other text classifiers,
+# image_classifier.py, deeplab_v3/deeplab_v3_segmenter.py), and
+# ``compile(loss="auto")`` reads that attribute (text_classifier.py,
+# image_classifier.py, image_segmenter.py: ``from_logits = activation !=
+# softmax``): not yet set, so the loss takes logits whatever the activation.
+# Compiled again by the user (``classifier.compile()``), it is right.
+DEFAULT_COMPILE_LOSS: Final[dict[str, str]] = {
+    **{
+        path: "sparse_categorical_crossentropy"
+        for path in LIBRARY_HEADS
+        if path.startswith(("keras_hub.", "keras_nlp."))
+    },
+    "keras_hub.models.DeepLabV3ImageSegmenter": "categorical_crossentropy",
+}
+
+
 # ``keras.applications`` models with the defaults above, by function name;
 # each is also exported from its module (``applications.resnet.ResNet50``).
 APPLICATIONS: Final[frozenset[str]] = frozenset(
@@ -298,3 +317,11 @@ def library_head(qualname: str | None, keras_path: str | None) -> tuple[Head, bo
         return (head, True) if head is not None else None
     head = LIBRARY_HEADS.get(qualname)
     return (head, False) if head is not None else None
+
+
+def default_compile_loss(qualname: str | None) -> str | None:
+    """The loss (``from_logits=True``) the model ``qualname`` builds is
+    compiled with before the user compiles it; None for any other."""
+    if qualname is None:
+        return None
+    return DEFAULT_COMPILE_LOSS.get(qualname.removesuffix(".from_preset"))

@@ -28,7 +28,7 @@ from keraslint.model.branches import prune_branches
 from keraslint.model.budget import Budget
 from keraslint.model.constants import Constants
 from keraslint.model.held import held_from_init, held_in
-from keraslint.model.library import library_output
+from keraslint.model.library import library_compile, library_output
 from keraslint.model.loops import compiled_then_trained, loop_losses
 from keraslint.model.methods import Method, is_literal, module_class, own_method, plain
 from keraslint.model.positions import Spans
@@ -1891,7 +1891,7 @@ class _ModelBuilder:
                 method, start = target
                 signature = method.signature()
                 given = self._arguments(signature, call, caller, index) if signature is not None else None
-                bindings = self._literal_parameters(start, given) if given is not None else None
+                bindings = self._literal_parameters(start, given, call) if given is not None else None
                 if bindings is not None:
                     found = self._copy(start, bindings, start.self_attributes)
                     copies = self._instance_of.get(id(start))
@@ -2138,6 +2138,9 @@ class _ModelBuilder:
             compiled = Compile(losses, self.ex.span(compile_event.call), metrics=named)
             compiles.append(self._trained_on(compiled, fits, outputs))
         compiles.extend(self._inherited_compiles(call, events, outputs))
+        default = library_compile(qualname, call, outputs)
+        if default is not None:
+            compiles.extend(self._inherited_compiles(call, events, outputs, (default,)))
         via = self._via.get(id(call)) or self._via.get(id(scope))
         if via is None:
             return KerasModel(name, outputs, tuple(compiles), self.ex.span(call))
@@ -2263,12 +2266,18 @@ class _ModelBuilder:
         return compiled_then_trained(events)
 
     def _inherited_compiles(
-        self, call: cst.Call, events: Sequence[_Event], outputs: Sequence[OutputLayer | None]
+        self,
+        call: cst.Call,
+        events: Sequence[_Event],
+        outputs: Sequence[OutputLayer | None],
+        inherited: tuple[Compile, ...] | None = None,
     ) -> list[Compile]:
         """``model = build_model(); model.fit(x, y)`` with ``compile`` inside
-        the builder: the builder's compiles, with the targets of the fits
-        made here before any compile here replaces them."""
-        inherited = self._inherited.get(id(call), ())
+        the builder: the builder's compiles (or ``inherited``: the one a
+        library model comes with), with the targets of the fits made here
+        before any compile here replaces them."""
+        if inherited is None:
+            inherited = self._inherited.get(id(call), ())
         fits: list[_Event] = []
         for event in events:
             if event.method == "compile":
@@ -2694,7 +2703,7 @@ class _ModelBuilder:
         given = self._arguments(signature, call, caller, index)
         if given is None:
             return None
-        bindings = self._literal_parameters(function, given)
+        bindings = self._literal_parameters(function, given, call)
         if bindings is None:
             return None
         copy = self._specialisations[key] = self._copy(function, bindings, function.self_attributes)
@@ -2728,10 +2737,11 @@ class _ModelBuilder:
         return given
 
     def _literal_parameters(
-        self, function: Scope, given: dict[str, tuple[cst.BaseExpression, Scope, int]]
+        self, function: Scope, given: dict[str, tuple[cst.BaseExpression, Scope, int]], call: cst.Call
     ) -> dict[str, list[Binding]] | None:
         """``function``'s bindings with each parameter given a literal bound
-        to it; None when no parameter is."""
+        to it; None when no parameter is. The trace shows a parameter
+        ``call`` gives as that call (``Tracer.arguments``)."""
         bindings = dict(function.bindings)
         known = False
         for param, (node, where, at) in given.items():
@@ -2753,7 +2763,10 @@ class _ModelBuilder:
                 continue
             # The parameter's own binding comes first; later assignments
             # in the body still replace it.
-            bindings[param] = [replace(history[0], kind=Kind.VALUE, value=value), *history[1:]]
+            bound = replace(history[0], kind=Kind.VALUE, value=value)
+            bindings[param] = [bound, *history[1:]]
+            if any(arg.value is node for arg in call.args):
+                self.ex.tracer.arguments[id(bound)] = (bound, call, node, where, at)
             known = True
         return bindings if known else None
 
@@ -2878,7 +2891,7 @@ class _ModelBuilder:
         if signature is None:
             return {}
         given = self._arguments(signature, call, scope, index)
-        bindings = self._literal_parameters(method, given) if given is not None else None
+        bindings = self._literal_parameters(method, given, call) if given is not None else None
         if bindings is None:
             return {}
         # Instances given the same literals share their copies.

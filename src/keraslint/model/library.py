@@ -16,9 +16,9 @@ import libcst as cst
 
 from keraslint.analysis.values import Const, Value, as_str
 from keraslint.diagnostics import Span
-from keraslint.knowledge.library_models import Head
+from keraslint.knowledge.library_models import Head, default_compile_loss
 from keraslint.model.resolve import Scope
-from keraslint.model.types import Activation, OutputLayer
+from keraslint.model.types import Activation, Compile, LibraryHead, Loss, OutputLayer
 
 
 class _Reader(Protocol):
@@ -81,7 +81,47 @@ def library_output(
         activation,
         reader.span(where),
         reader.span(units_node) if units_node is not None else None,
+        library=LibraryHead(_callee(call.func, from_preset), head.activation),
     )
+
+
+def library_compile(qualname: str | None, call: cst.Call, outputs: tuple[OutputLayer | None, ...]) -> Compile | None:
+    """The compile a KerasHub task built with ``activation="softmax"``
+    comes with: its default loss with ``from_logits=True``
+    (``DEFAULT_COMPILE_LOSS``), in effect until the user compiles it. None
+    for any other model or head, or a call that may set ``compile=``
+    (``compile=False`` leaves the model uncompiled)."""
+    loss = default_compile_loss(qualname)
+    (output,) = outputs if len(outputs) == 1 else (None,)
+    if loss is None or output is None or output.library is None:
+        return None
+    if output.activation is None or output.activation.name != "softmax":
+        return None  # logits: the default is right; another activation: not modelled
+    if any(arg.star or (arg.keyword is not None and arg.keyword.value == "compile") for arg in call.args):
+        return None
+    source = f"keras.losses.{_CLASSES[loss]}(from_logits=True)"
+    default = Loss(loss, True, output.span, source)
+    return Compile((default,), output.span, default_of=output.library.callee)
+
+
+_CLASSES = {
+    "sparse_categorical_crossentropy": "SparseCategoricalCrossentropy",
+    "categorical_crossentropy": "CategoricalCrossentropy",
+}
+
+
+def _callee(func: cst.BaseExpression, from_preset: bool) -> str:
+    """The call's name as a hint gives it: the class, with ``.from_preset``
+    when called so (``keras_hub.models.ImageClassifier.from_preset`` gives
+    ``ImageClassifier.from_preset``)."""
+    parts: list[str] = []
+    while isinstance(func, cst.Attribute):
+        parts.append(func.attr.value)
+        func = func.value
+    if isinstance(func, cst.Name):
+        parts.append(func.value)
+    parts.reverse()
+    return ".".join(parts[-2:] if from_preset else parts[-1:])
 
 
 def _bound(call: cst.Call, positional: tuple[str, ...]) -> dict[str, cst.BaseExpression] | None:

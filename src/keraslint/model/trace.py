@@ -52,6 +52,10 @@ class Tracer:
         # literal (kept alive), and the argument it stands for with the
         # scope and statement the call reads it in (``build(len(CLASSES))``).
         self.stand_ins: dict[int, tuple[cst.BaseExpression, cst.BaseExpression, Scope, int]] = {}
+        # A builder's parameter bound to what one call of it gives, by the
+        # binding's id: the binding (kept alive), the call, and the argument
+        # with the scope and statement the call reads it in.
+        self.arguments: dict[int, tuple[Binding, cst.Call, cst.BaseExpression, Scope, int]] = {}
 
     def why(
         self,
@@ -171,17 +175,25 @@ class _Walk:
                 continue
             binding, owner = found
             value_node, at = binding.value, binding.index
-            stand_in = self.tracer.stand_ins.get(id(value_node))
-            if stand_in is not None:  # the caller's argument, read where the call is
-                _, value_node, owner, at = stand_in
-            if value_node is None or id(value_node) in seen:
-                continue
-            seen.add(id(value_node))
-            code = self.tracer.module.code_for_node(value_node)
-            if binding.path:
-                code = f"({code})" + "".join(f"[{step}]" for step in binding.path)
             value = self._value(reference, scope, index)
-            hops.append(_Hop(value_node, _text(name, code, value), parent))
+            argument = self.tracer.arguments.get(id(binding))
+            if argument is not None:  # ``build(len(CLASSES))``: the call is the step
+                _, call, value_node, owner, at = argument
+                if id(value_node) in seen:
+                    continue
+                text = _passed(self.tracer.module, call, name, value_node, value)
+            else:
+                stand_in = self.tracer.stand_ins.get(id(value_node))
+                if stand_in is not None:  # a default's value, read where the function is defined
+                    _, value_node, owner, at = stand_in
+                if value_node is None or id(value_node) in seen:
+                    continue
+                code = self.tracer.module.code_for_node(value_node)
+                if binding.path:
+                    code = f"({code})" + "".join(f"[{step}]" for step in binding.path)
+                text = _text(name, code, value)
+            seen.add(id(value_node))
+            hops.append(_Hop(value_node, text, parent))
             self._follow(value_node, owner, at, len(hops) - 1, depth + 1, hops, seen)
 
     def _binding(
@@ -221,6 +233,31 @@ def _text(label: str, code: str, value: Value) -> str:
     if code == label:  # ``activation=activation``
         return f"{label} = {shown}"
     return f"{label} = {code} = {shown}"
+
+
+# A call longer than this shows as ``build(...)`` in its step.
+_CALL_TEXT = 40
+
+
+def _passed(module: cst.Module, call: cst.Call, param: str, argument: cst.BaseExpression, value: Value) -> str:
+    """The step of a builder's call giving ``param`` its value:
+    ``build(len(CLASSES)) passes units = 4``."""
+    # Written anew, not copied: a scikit-learn wrapper's call of its builder
+    # (``KerasClassifier(model=build, model__units=1)``) is one keraslint
+    # made, without the spacing of the user's code.
+    args = ", ".join(
+        arg.star + (f"{arg.keyword.value}=" if arg.keyword is not None else "") + _code(module, arg.value)
+        for arg in call.args
+    )
+    code = f"{_code(module, call.func)}({args})"
+    if len(code) > _CALL_TEXT:
+        code = f"{_short(module.code_for_node(call.func))}(...)"
+    shown = _show(value) or _short(module.code_for_node(argument))
+    return f"{code} passes {param} = {shown}"
+
+
+def _code(module: cst.Module, node: cst.CSTNode) -> str:
+    return " ".join(module.code_for_node(node).split())
 
 
 def _short(code: str) -> str:

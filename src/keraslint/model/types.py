@@ -27,6 +27,18 @@ class Activation:
 
 
 @dataclass(frozen=True)
+class LibraryHead:
+    """An output a library model's constructor builds
+    (``knowledge/library_models.py``): the call as the user names it
+    (``ImageClassifier.from_preset``) and the argument that sets the
+    head's activation, None when the library fixes it. A hint names
+    them: there is no ``Dense`` to edit."""
+
+    callee: str
+    activation: str | None
+
+
+@dataclass(frozen=True)
 class OutputLayer:
     """The layer that produces a model's output.
 
@@ -50,6 +62,8 @@ class OutputLayer:
     keyed: bool = False
     # Why ``units`` is what it is.
     units_trace: Trace | None = field(default=None, compare=False, repr=False)
+    # Built by a library model's constructor, not written as a layer.
+    library: LibraryHead | None = None
 
 
 @dataclass(frozen=True)
@@ -129,6 +143,10 @@ class Compile:
     head_targets: tuple[tuple[Target, ...], ...] = ()
     # The metrics given by name (``metrics=["accuracy"]``), as written.
     metrics: tuple[StringRef, ...] = ()
+    # Not the user's: the compile a library model made while it was built
+    # (``knowledge/library_models.py`` ``DEFAULT_COMPILE_LOSS``), by the
+    # call that built it (``BertTextClassifier.from_preset``).
+    default_of: str | None = None
 
 
 @dataclass(frozen=True)

@@ -53,7 +53,7 @@ class Rule:
         trace: tuple[tuple[Span, str], ...] = (),
         subject: tuple[Span, Span | None] | None = None,
     ) -> Diagnostic:
-        return Diagnostic(self.CODE, span, message, hint, fix, related, trace=trace, subject=subject)
+        return Diagnostic(self.CODE, span, message, hint, fix, related, trace=_tidy(trace, span), subject=subject)
 
     @classmethod
     def documentation(cls) -> str:
@@ -75,6 +75,19 @@ def trace_of(*parts: OutputLayer | Activation | Loss | Target | None) -> tuple[t
         if trace is not None:
             steps.update(dict.fromkeys(trace()))
     return tuple(steps)[:MAX_TRACE]
+
+
+def _tidy(trace: tuple[tuple[Span, str], ...], span: Span) -> tuple[tuple[Span, str], ...]:
+    """A finding's trace without the steps that repeat it: one at the
+    finding's own place (its line is shown already), or one saying what
+    the step before it says (``activation = "softmax"`` as the default,
+    then as the read of the parameter): the first, nearer the origin, stays."""
+    kept: list[tuple[Span, str]] = []
+    for step, text in trace:
+        if step == span or (kept and kept[-1][1] == text):
+            continue
+        kept.append((step, text))
+    return tuple(kept)
 
 
 def trained_pairs(model: KerasModel) -> Iterator[tuple[OutputLayer, Compile, Loss]]:
@@ -112,6 +125,18 @@ def targets_of(model: KerasModel, compile_: Compile, output: OutputLayer) -> tup
         if candidate is output:
             return compile_.head_targets[position] if position < len(compile_.head_targets) else ()
     return ()
+
+
+def library_activation(output: OutputLayer, activation: str | None) -> str | None:
+    """For an output a library model builds with an activation argument:
+    how to give it ``activation`` (None: no activation), as a hint says it
+    (``pass `activation="sigmoid"` to `ImageClassifier.from_preset```).
+    None for any other output: the hint names the layer's activation then."""
+    library = output.library
+    if library is None or library.activation is None:
+        return None
+    value = "None" if activation is None else f'"{activation}"'
+    return f"pass `{library.activation}={value}` to `{library.callee}`"
 
 
 def describe_activation(activation: Activation) -> str:

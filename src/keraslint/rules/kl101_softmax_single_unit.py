@@ -7,7 +7,7 @@ from keraslint.knowledge.activations import SOFTMAX
 from keraslint.knowledge.losses import BINARY_LOSSES, MULTICLASS_LOSSES
 from keraslint.model.types import Activation, FileModel
 from keraslint.rules._suggest import replace_literal
-from keraslint.rules.base import Invalid, Rule, targets_of, trace_of, trained_pairs
+from keraslint.rules.base import Invalid, Rule, library_activation, targets_of, trace_of, trained_pairs
 
 # How many of the losses a model trains with a message names.
 _LISTED = 3
@@ -183,6 +183,7 @@ unet.compile(optimizer="adam", loss="binary_crossentropy")
                     multiclass_loss=multiclass_loss,
                     trace=trace_of(output, output.activation, *losses),
                     subject=(output.span, None),
+                    library=library_activation(output, "sigmoid"),
                 )
         for activation in file.single_unit_softmax:
             if activation.span not in reported:
@@ -202,6 +203,7 @@ unet.compile(optimizer="adam", loss="binary_crossentropy")
         multiclass_loss: bool = False,
         trace: tuple[tuple[Span, str], ...] = (),
         subject: tuple[Span, Span | None] | None = None,
+        library: str | None = None,
     ) -> Diagnostic:
         fixed = replace_literal(activation.source, "softmax", "sigmoid") if _is_string(activation.source) else None
         effect = "so the model learns nothing" if output else "a constant that carries no information"
@@ -215,6 +217,8 @@ unet.compile(optimizer="adam", loss="binary_crossentropy")
             # A multi-class loss stays constant on one sigmoid unit (KL103).
             else "use a 1-unit `sigmoid` output with `binary_crossentropy`, or one unit per class with `softmax`"
             if multiclass_loss
+            else f"{library} for a binary output, or one unit per class with `softmax`"
+            if library
             else "use `sigmoid` for a binary output, or one unit per class with `softmax`",
             Replacement(activation.span, fixed, safe) if fixed else None,
             related,

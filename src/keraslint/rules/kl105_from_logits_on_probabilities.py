@@ -4,8 +4,8 @@ from typing import Iterator
 
 from keraslint.diagnostics import Diagnostic
 from keraslint.knowledge.activations import PROBABILITY_ACTIVATIONS
-from keraslint.model.types import FileModel
-from keraslint.rules.base import Rule, trace_of, trained_pairs
+from keraslint.model.types import Activation, FileModel, Loss, OutputLayer
+from keraslint.rules.base import Rule, library_activation, trace_of, trained_pairs
 
 
 class FromLogitsOnProbabilities(Rule):
@@ -19,6 +19,12 @@ class FromLogitsOnProbabilities(Rule):
     probabilities it squashes twice: even a perfect prediction keeps a large
     loss (about 1.46 for 10 classes), gradients are flattened and the
     predicted probabilities you read back are not the ones the loss scored.
+
+    A KerasHub task (`BertTextClassifier`, `ImageClassifier`,
+    `DeepLabV3ImageSegmenter`, ...) built with `activation="softmax"` is
+    compiled by its constructor before it sets the activation, with a loss
+    that takes logits: `fit` without a `compile` of your own trains on it.
+    Call `compile()` first (its default loss then sees the `softmax`).
 
     ## Example
     ```python
@@ -37,6 +43,8 @@ class FromLogitsOnProbabilities(Rule):
 
     ## References
     - keras/src/losses/losses.py (`from_logits` of the crossentropy losses)
+    - keras-hub: keras_hub/src/models/task.py (`Task.__init__` compiles),
+      text_classifier.py (`compile(loss="auto")`)
     - https://keras.io/api/losses/probabilistic_losses/
     """
 
@@ -72,16 +80,19 @@ model.compile("adam", tf.keras.losses.BinaryCrossentropy(True))  # expect: KL105
 
     def check(self, file: FileModel) -> Iterator[Diagnostic]:
         for model in file.models:
-            for output, _, loss in trained_pairs(model):
+            for output, compile_, loss in trained_pairs(model):
                 if output.activation is None:
                     continue
                 activation = output.activation
                 if activation.name not in PROBABILITY_ACTIVATIONS:
                     continue
-                if loss.from_logits is True:
+                if loss.from_logits is True and compile_.default_of is not None:
+                    yield self._library_default(compile_.default_of, output, activation, loss)
+                elif loss.from_logits is True:
                     # ``tf.nn.softmax_cross_entropy_with_logits`` (model/loops.py):
                     # the op itself takes logits, no flag to remove.
                     op = loss.source.endswith("_with_logits")
+                    library = library_activation(output, None)
                     yield self.diagnostic(
                         loss.span,
                         (f"`{loss.source}` takes logits, but" if op else "`from_logits=True` but")
@@ -90,7 +101,22 @@ model.compile("adam", tf.keras.losses.BinaryCrossentropy(True))  # expect: KL105
                         f"use `keras.losses.{loss.name}` on the probabilities, or drop the `{activation.name}` "
                         "and keep the logits"
                         if op
+                        else f"remove `from_logits=True`, or {library} to keep the logits"
+                        if library
                         else f"remove `from_logits=True`, or drop the `{activation.name}` and keep the logits",
                         related=((activation.span, f"the output's `{activation.name}`"),),
                         trace=trace_of(activation, loss),
                     )
+
+    def _library_default(self, callee: str, output: OutputLayer, activation: Activation, loss: Loss) -> Diagnostic:
+        """A KerasHub task built with ``softmax`` and trained on the compile
+        it came with (knowledge/library_models.py ``DEFAULT_COMPILE_LOSS``)."""
+        return self.diagnostic(
+            activation.span,
+            f"`{callee}` compiles the model with `from_logits=True` before it applies the `softmax`: "
+            "trained without a `compile` of your own, the loss squashes the output a second time",
+            "call `compile()` on the model before `fit` (its default loss then sees the `softmax`), "
+            f"or {library_activation(output, None)} to keep the logits",
+            related=((loss.span, f"the default loss `{loss.source}`"),),
+            trace=trace_of(activation, loss),
+        )

@@ -5,8 +5,8 @@ from typing import Iterator
 from keraslint.diagnostics import Diagnostic
 from keraslint.knowledge.activations import UNSQUASHED_ACTIVATIONS
 from keraslint.knowledge.losses import CROSSENTROPIES
-from keraslint.model.types import FileModel
-from keraslint.rules.base import Rule, describe_activation, trace_of, trained_pairs
+from keraslint.model.types import FileModel, Loss, OutputLayer
+from keraslint.rules.base import Rule, describe_activation, library_activation, trace_of, trained_pairs
 
 
 class ProbabilityLossOnUnsquashed(Rule):
@@ -87,7 +87,18 @@ model.compile(loss=losses.CategoricalCrossentropy(from_logits=False))  # expect:
                         f"`{loss.name}` expects probabilities, but the output "
                         f"({file.where(activation.span)}) has {describe_activation(activation)}: "
                         "values outside [0, 1] are clipped and get no gradient",
-                        "pass `from_logits=True` to the loss, or end the model with `sigmoid`/`softmax`",
+                        _hint(output, loss),
                         related=((activation.span, "the output's activation"),),
                         trace=trace_of(activation, loss),
                     )
+
+
+def _hint(output: OutputLayer, loss: Loss) -> str:
+    # A library's head: its activation argument, the one a binary loss
+    # (``binary_crossentropy``, ``binary_focal_crossentropy``) or a
+    # multi-class one expects.
+    wanted = "sigmoid" if loss.name is not None and loss.name.startswith("binary") else "softmax"
+    library = library_activation(output, wanted)
+    if library is not None:
+        return f"pass `from_logits=True` to the loss, or {library}"
+    return "pass `from_logits=True` to the loss, or end the model with `sigmoid`/`softmax`"

@@ -7,7 +7,7 @@ from keraslint.knowledge.activations import SIGMOID, SOFTMAX
 from keraslint.knowledge.losses import MULTICLASS_LOSSES
 from keraslint.model.types import FileModel
 from keraslint.rules._suggest import literal_fix
-from keraslint.rules.base import Invalid, Rule, trace_of, trained_pairs
+from keraslint.rules.base import Invalid, Rule, library_activation, trace_of, trained_pairs
 
 
 class MulticlassLossOnSigmoid(Rule):
@@ -117,7 +117,8 @@ model.fit(train)
                         activation.span,
                         f"`sigmoid` on {width} with `{loss.name}` "
                         f"({file.where(loss.span)}): sigmoid scores are independent, the loss assumes one class",
-                        "use `softmax` for one label per sample, or `binary_crossentropy` for multi-label",
+                        f"{library_activation(output, SOFTMAX) or 'use `softmax`'} for one label per sample, "
+                        "or `binary_crossentropy` for multi-label",
                         literal_fix(activation.literal, SOFTMAX, False, activation.span),
                         related=((loss.span, f"the loss `{loss.name}`"),),
                         trace=trace_of(output, activation, loss),
