@@ -1,6 +1,7 @@
-"""Applying fixes: each fix replaces one string literal, or the comment at
-the end of a line (``# noqa``: added, changed, removed), and nothing else
-of the file changes.
+"""Applying fixes: each fix replaces one string literal, the comment at
+the end of a line (``# noqa``: added, changed, removed), or one keyword
+argument of a call (removed, or its value set: ``keraslint.argument_edits``),
+and nothing else of the file changes.
 
 The fixes' spans are LibCST positions, i.e. positions in the code LibCST
 generates back from its tree, which is not always the file's text (LibCST
@@ -34,6 +35,7 @@ from keraslint.alignment import LINE_BREAK as _LINE_BREAK
 from keraslint.alignment import Alignment as _Alignment
 from keraslint.alignment import line_starts as _line_starts
 from keraslint.alignment import offset as _offset
+from keraslint.argument_edits import holds
 from keraslint.diagnostics import Diagnostic, Replacement
 from keraslint.sources import UnreadableSource
 from keraslint.sources.notebook import NotebookSource
@@ -167,7 +169,12 @@ def locate_fixes(text: str, fixes: list[Replacement]) -> list[Edit]:
             raise NotFixed("a fix is outside the code")
         old = text[start:end]
         literal = _is_string_literal(old) and _is_string_literal(fix.text) and not _LINE_BREAK.search(fix.text)
-        if not literal:
+        if fix.argument is not None:
+            # One argument of a call removed or changed: checked by itself,
+            # as Python reads the result (keraslint.argument_edits).
+            if not holds(text, _splice(text, [Edit(start, end, old, fix.text)]), fix.argument):
+                raise NotFixed("a fix does not remove or change only one argument of a call")
+        elif not literal:
             comments = comments or _CommentPlaces(text)
             if not comments.holds(text, start, end, fix.text):
                 raise NotFixed("a fix does not replace a string literal with one, nor a comment with one")
