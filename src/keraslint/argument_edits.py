@@ -112,6 +112,9 @@ def place(text: str, fix: Replacement) -> Replacement | None:
             if written[func_end:opening].strip():
                 return None
             cut = (opening + 1, len(written) - 1)
+        elif (whole := _own_lines(written, arg_start, arg_end)) is not None:
+            # On lines of its own (with its comma): those lines go.
+            cut = whole
         elif index < len(call.args) - 1:
             # Up to the next argument, which takes its place and its indentation.
             cut = (arg_start, bounds(call.args[index + 1])[0])
@@ -124,6 +127,16 @@ def place(text: str, fix: Replacement) -> Replacement | None:
         new = ""
     span = Span(_position(starts, start + cut[0]), _position(starts, start + cut[1]))
     return replace(fix, span=span, text=new)
+
+
+def _own_lines(written: str, start: int, end: int) -> tuple[int, int] | None:
+    """The lines that hold ``written[start:end]`` (and a comma after it)
+    and nothing else, line break included; None if it shares a line."""
+    first = max(written.rfind("\n", 0, start), written.rfind("\r", 0, start)) + 1
+    if first == 0 or written[first:start].strip(" \t\f"):
+        return None
+    after = re.compile(r"[ \t\f]*,?[ \t\f]*(\r\n|\r|\n)").match(written, end)
+    return None if after is None else (first, after.end())
 
 
 def _parsed(code: str) -> ast.Module | None:
