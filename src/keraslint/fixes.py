@@ -318,23 +318,45 @@ def _split_keeping_newlines(text: str) -> list[str]:
     return re.findall(r"[^\n]*\n|[^\n]+", text)
 
 
+def _hunks(text: str, edits: list[Edit]) -> list[tuple[int, int, list[str]]]:
+    """The fixed lines, as (first, last) lines of ``text`` (1-based, by
+    ``\\n``) and the lines that replace them: edits on the same lines go
+    together."""
+    hunks: list[tuple[int, int, list[Edit]]] = []
+    for edit in edits:
+        first, last = text.count("\n", 0, edit.start) + 1, text.count("\n", 0, edit.end) + 1
+        if hunks and first <= hunks[-1][1]:
+            hunks[-1] = (hunks[-1][0], max(last, hunks[-1][1]), [*hunks[-1][2], edit])
+        else:
+            hunks.append((first, last, [edit]))
+    lines = text.split("\n")
+    result = []
+    for first, last, grouped in hunks:
+        at = sum(len(line) + 1 for line in lines[: first - 1])
+        old = "\n".join(lines[first - 1 : last])
+        new = _splice(old, [Edit(e.start - at, e.end - at, e.old, e.new) for e in grouped])
+        result.append((first, last, new.split("\n")))
+    return result
+
+
 def fix_notebook(data: bytes, source: NotebookSource, fixes: list[Replacement]) -> NotebookFix:
     """The notebook with the fixes applied to its cells, every other byte
     kept. Raises ``NotebookNotFixed`` when that cannot be promised."""
-    fixed, applied = apply_fixes(source.text, fixes)
-    before, after = source.text.split("\n"), fixed.split("\n")
-    if len(before) != len(after):
-        raise NotebookNotFixed("a fix would change the number of lines")
+    edits = locate_fixes(source.text, fixes)
+    applied = len(edits)
+    before = source.text.split("\n")
     bom = data.startswith(codecs.BOM_UTF8)
     text = data.decode("utf-8-sig")
     document = json.loads(text)
     layout = _json_layout(text, document)
     changed: dict[int, list[str]] = {}  # cell number -> its lines
     originals: dict[int, str] = {}
-    for number, (old, new) in enumerate(zip(before, after), start=1):
-        if old == new:
-            continue
-        cell_number, line = source.cells[number], source.lines[number]
+    # Last first: a hunk that changes the number of lines leaves the lines
+    # of the hunks before it where they were.
+    for first, last, new_lines in reversed(_hunks(source.text, edits)):
+        cell_number = source.cells[first]
+        if any(source.cells[number] != cell_number for number in range(first, last + 1)):
+            raise NotebookNotFixed("a fix spans two cells")
         cell = document["cells"][cell_number - 1]
         if cell_number not in changed:
             code = "".join(cell["source"]) if isinstance(cell["source"], list) else cell["source"]
@@ -344,18 +366,22 @@ def fix_notebook(data: bytes, source: NotebookSource, fixes: list[Replacement]) 
         # What keraslint read is the cell's line without the indentation
         # IPython removes from a whole cell, or (negative) with the spaces
         # that put a ``%%timeit`` body in a function.
-        indent = source.indents[number]
-        written = lines[line - 1]
-        if indent >= 0:
-            held, kept, replacement = written[indent:] == old, written[:indent], new
-        else:
-            pad = " " * -indent
-            held, kept, replacement = pad + written == old and new.startswith(pad), "", new[-indent:]
-        if not held:
-            raise NotebookNotFixed(f"cell {cell_number} does not hold the line to fix")
-        lines[line - 1] = kept + replacement
+        prefixes = set()
+        for number in range(first, last + 1):
+            indent, written, old = source.indents[number], lines[source.lines[number] - 1], before[number - 1]
+            held = written[indent:] == old if indent >= 0 else " " * -indent + written == old
+            if not held:
+                raise NotebookNotFixed(f"cell {cell_number} does not hold the line to fix")
+            prefixes.add((written[:indent], 0) if indent >= 0 else ("", -indent))
+        if len(prefixes) != 1:
+            raise NotebookNotFixed(f"the lines to fix in cell {cell_number} are indented differently")
+        ((kept, cut),) = prefixes
+        if any(not line.startswith(" " * cut) for line in new_lines):
+            raise NotebookNotFixed(f"a fix would change the indentation IPython gives cell {cell_number}")
+        replacement = [kept + line[cut:] for line in new_lines]
+        lines[source.lines[first] - 1 : source.lines[last]] = replacement
     cells = []
-    for cell_number, lines in changed.items():
+    for cell_number, lines in sorted(changed.items()):
         cell = document["cells"][cell_number - 1]
         code = "\n".join(lines)
         if isinstance(cell["source"], list):
