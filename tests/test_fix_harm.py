@@ -29,7 +29,7 @@ def fixed_by_keraslint(code: str, rule: str) -> str:
     diagnostics = lint_text("train.py", code).diagnostics
     assert [d.code for d in diagnostics] == [rule], diagnostics
     fixes = wanted_fixes(diagnostics, unsafe=True)
-    assert [f.argument is not None and not f.safe for f in fixes] == [True]
+    assert [(f.argument is not None or f.requires is not None) and not f.safe for f in fixes] == [True]
     fixed, applied = apply_fixes(code, fixes)
     assert applied == 1
     assert lint_text("train.py", fixed).diagnostics == []  # the finding is gone too
@@ -96,19 +96,25 @@ model.compile(optimizer=keras.optimizers.SGD(0.5), loss=keras.losses.BinaryCross
 """
 
 
-def test_kl106_fix_gives_the_linear_output_a_gradient_and_it_trains() -> None:
+@pytest.mark.parametrize(
+    "script",
+    [KL106_SCRIPT, KL106_SCRIPT.replace("loss=keras.losses.BinaryCrossentropy()", 'loss="binary_crossentropy"')],
+    ids=["loss object", "loss string"],
+)
+def test_kl106_fix_gives_the_linear_output_a_gradient_and_it_trains(script: str) -> None:
     """A linear output under ``BinaryCrossentropy()``: predictions outside
     [1e-7, 1 - 1e-7] are clipped and get no gradient
     (keras/src/backend/jax/nn.py ``binary_crossentropy``), so a model that
     starts wrong (kernel -10) stays wrong. keraslint's fix adds
-    ``from_logits=True``: the same model learns the separable problem."""
-    fixed = fixed_by_keraslint(KL106_SCRIPT, "KL106")
+    ``from_logits=True`` (to the loss object, or the loss string becomes
+    one): the same model learns the separable problem."""
+    fixed = fixed_by_keraslint(script, "KL106")
     assert "loss=keras.losses.BinaryCrossentropy(from_logits=True)," in fixed
     rng = np.random.default_rng(0)
     x = rng.normal(size=(64, 2)).astype("float32")
     y = (x[:, 0] + x[:, 1] > 0).astype("float32")[:, None]
     results = []
-    for code in (KL106_SCRIPT, fixed):
+    for code in (script, fixed):
         model = run(code)
         model.fit(x, y, epochs=40, batch_size=16, verbose=0)
         results.append(model.evaluate(x, y, verbose=0)[1])

@@ -64,6 +64,7 @@ def _encode(diagnostic: Diagnostic) -> dict[str, Any]:
             "text": fix.text,
             "safe": fix.safe,
             "argument": None if fix.argument is None else [fix.argument.keyword, fix.argument.old, fix.argument.new],
+            "requires": fix.requires,
         },
         "related": [[_span(span), text] for span, text in diagnostic.related],
         "trace": [[_span(span), text] for span, text in diagnostic.trace],
@@ -114,7 +115,8 @@ def _decode(item: Any) -> Diagnostic:
     _need(item["hint"] is None or isinstance(item["hint"], str))
     fix = item["fix"]
     if fix is not None:
-        _need(isinstance(fix, dict) and set(fix) == {"span", "text", "safe", "argument"})
+        _need(isinstance(fix, dict) and set(fix) == {"span", "text", "safe", "argument", "requires"})
+        _need(fix["requires"] is None or isinstance(fix["requires"], str))
         _need(isinstance(fix["text"], str) and isinstance(fix["safe"], bool))
         argument = fix["argument"]
         _need(argument is None or isinstance(argument, list) and len(argument) == 3)
@@ -138,6 +140,7 @@ def _decode(item: Any) -> Diagnostic:
             fix["text"],
             fix["safe"],
             None if fix["argument"] is None else ArgumentEdit(*fix["argument"]),
+            fix["requires"],
         ),
         tuple((_checked_span(span), text) for span, text in related),
         trace=tuple((_checked_span(span), text) for span, text in trace),

@@ -66,6 +66,10 @@ class Replacement:
     # argument with its comma, or its value). A rule asks for one with
     # ``span`` the whole call and ``text`` empty; the checker places it.
     argument: ArgumentEdit | None = None
+    # A string literal replaced by an expression that reads this name
+    # (``keras``): the checker offers the fix only where the name is
+    # provably that module (``keraslint.loss_object_fix``).
+    requires: str | None = None
 
 
 @dataclass(frozen=True)

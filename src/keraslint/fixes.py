@@ -37,6 +37,7 @@ from keraslint.alignment import line_starts as _line_starts
 from keraslint.alignment import offset as _offset
 from keraslint.argument_edits import holds
 from keraslint.diagnostics import Diagnostic, Replacement
+from keraslint.loss_object_fix import holds as holds_expression
 from keraslint.sources import UnreadableSource
 from keraslint.sources.notebook import NotebookSource
 from keraslint.sources.python import detect_encoding
@@ -174,6 +175,11 @@ def locate_fixes(text: str, fixes: list[Replacement]) -> list[Edit]:
             # as Python reads the result (keraslint.argument_edits).
             if not holds(text, _splice(text, [Edit(start, end, old, fix.text)]), fix.argument):
                 raise NotFixed("a fix does not remove or change only one argument of a call")
+        elif fix.requires is not None:
+            # A loss string become a loss object (keraslint.loss_object_fix).
+            fixed_alone = _splice(text, [Edit(start, end, old, fix.text)])
+            if not _is_string_literal(old) or not holds_expression(text, fixed_alone, old, fix.text):
+                raise NotFixed("a fix does not replace one string literal with an expression")
         elif not literal:
             comments = comments or _CommentPlaces(text)
             if not comments.holds(text, start, end, fix.text):

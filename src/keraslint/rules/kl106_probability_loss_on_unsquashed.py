@@ -7,6 +7,7 @@ from keraslint.argument_edits import argument_fix
 from keraslint.diagnostics import Diagnostic, Replacement
 from keraslint.knowledge.activations import UNSQUASHED_ACTIVATIONS
 from keraslint.knowledge.losses import CROSSENTROPIES
+from keraslint.loss_object_fix import loss_object_fix
 from keraslint.model.types import Activation, FileModel, KerasModel, Loss
 from keraslint.rules.base import Invalid, Rule, describe_activation, trace_of, trained_pairs
 
@@ -40,11 +41,17 @@ class ProbabilityLossOnUnsquashed(Rule):
     On a linear output, the fix makes the loss read logits: a written
     `from_logits=False` becomes `from_logits=True`, or `from_logits=True`
     is added to a constructor without it (and without positional
-    arguments). It is offered only when the loss is constructed in the
-    `compile` call and every output that loss trains is linear; never for
-    a `relu` output (its logits cannot go below 0, so it still cannot
-    predict every class), a loss given as a string, or a builder's model
-    (its other calls share the code). It is unsafe: you may have meant to
+    arguments); a loss string written in the `compile` call
+    (`"binary_crossentropy"`, `"categorical_crossentropy"`,
+    `"sparse_categorical_crossentropy"`) becomes the loss object
+    (`keras.losses.BinaryCrossentropy(from_logits=True)`), only where
+    `keras` is provably the Keras module (`import keras` or `from
+    tensorflow import keras` at the top of the file, before the compile,
+    bound nowhere else). It is offered only when every output that loss
+    trains is linear; never for a `relu` output (its logits cannot go
+    below 0, so it still cannot predict every class), a loss written
+    elsewhere (a constant, a loss object built away from the compile), or a
+    builder's model (its other calls share the code). It is unsafe: you may have meant to
     add a `softmax`/`sigmoid` instead, which changes what `predict` returns.
 
     ## References
@@ -141,9 +148,26 @@ def _fix(file: FileModel, model: KerasModel, activation: Activation, loss: Loss)
         for output, _, other in trained_pairs(each):
             if other.span == loss.span and (output.activation is None or output.activation.name != "linear"):
                 return None
+    literal = loss.literal
+    if literal is not None:
+        # ``loss="binary_crossentropy"`` in the compile: the loss object,
+        # where ``keras`` is provably the module (keraslint.loss_object_fix).
+        cls = LOSS_CLASSES.get(literal.value)
+        if cls is None or literal.span != loss.span or loss.name != literal.value:
+            return None
+        return loss_object_fix(literal.span, f"keras.losses.{cls}(from_logits=True)", safe=False)
     # Written ``from_logits=False``: that value changes; not written: added.
     # (``place`` checks which, and offers nothing when it is neither.)
     return argument_fix(loss.span, "from_logits", _written_false(loss), "True", safe=False)
+
+
+# The crossentropy strings and their classes, both taking ``from_logits``
+# (keras/src/losses/losses.py).
+LOSS_CLASSES = {
+    "binary_crossentropy": "BinaryCrossentropy",
+    "categorical_crossentropy": "CategoricalCrossentropy",
+    "sparse_categorical_crossentropy": "SparseCategoricalCrossentropy",
+}
 
 
 def _written_false(loss: Loss) -> str | None:
