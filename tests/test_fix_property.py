@@ -39,15 +39,18 @@ _RUNS = re.compile(rb"([A-Za-z0-9_]+)")
 _QUOTES = (b'"', b"'")
 
 
-def argument_changed(was: bytes, now: bytes, arguments: set[ArgumentEdit]) -> bool:
+def argument_changed(was: bytes, now: bytes, arguments: set[ArgumentEdit], expressions: set[bytes] = set()) -> bool:  # noqa: B006 - read only
     """Whether ``was`` became ``now`` by one of the argument edits: the
     argument (and one comma) removed, its value set, or it added; the
-    blanks around it may go with it, nothing else changes."""
+    blanks around it may go with it, nothing else changes. Or a string
+    literal became one of ``expressions`` (a loss object)."""
     was, now = re.sub(rb"\s", b"", was), re.sub(rb"\s", b"", now)
     while was and now and was[0] == now[0]:
         was, now = was[1:], now[1:]
     while was and now and was[-1] == now[-1]:
         was, now = was[:-1], now[:-1]
+    if now in expressions and re.fullmatch(rb"([\"'])[A-Za-z_]+\1", was):
+        return True
     for edit in arguments:
         keyword = edit.keyword.encode()
         if edit.old is not None and edit.new is None:
@@ -64,7 +67,13 @@ def argument_changed(was: bytes, now: bytes, arguments: set[ArgumentEdit]) -> bo
     return False
 
 
-def changed_literals(before: bytes, after: bytes, names: set[bytes], arguments: set[ArgumentEdit] = set()) -> int:  # noqa: B006 - read only
+def changed_literals(
+    before: bytes,
+    after: bytes,
+    names: set[bytes],
+    arguments: set[ArgumentEdit] = set(),  # noqa: B006 - read only
+    expressions: set[bytes] = set(),  # noqa: B006 - read only
+) -> int:
     """How many literals (or call arguments) changed between ``before``
     and ``after``; fails unless everything else is byte for byte the same."""
     old, new = _RUNS.split(before), _RUNS.split(after)
@@ -74,7 +83,7 @@ def changed_literals(before: bytes, after: bytes, names: set[bytes], arguments: 
         if tag == "equal":
             continue
         was, now = b"".join(old[i1:i2]), b"".join(new[j1:j2])
-        if argument_changed(was, now, arguments):
+        if argument_changed(was, now, arguments, expressions):
             changed += 1
             continue
         # Inside one literal: no quote, no line break, no escape.
@@ -114,9 +123,11 @@ def fix(name: str, data: bytes) -> tuple[bytes, int, int]:
         assert fixed == data
         return data, 0, -1
     wanted = wanted_fixes(result.diagnostics, unsafe=True)
-    names = {re.sub(r"^[rRbBuU]*(['\"])(.*)\1$", r"\2", f.text).encode() for f in wanted if f.argument is None}
+    plain = [f for f in wanted if f.argument is None and f.requires is None]
+    names = {re.sub(r"^[rRbBuU]*(['\"])(.*)\1$", r"\2", f.text).encode() for f in plain}
     arguments = {f.argument for f in wanted if f.argument is not None}
-    changed = changed_literals(data, fixed, names, arguments)
+    expressions = {re.sub(r"\s", "", f.text).encode() for f in wanted if f.requires is not None}
+    changed = changed_literals(data, fixed, names, arguments, expressions)
     if changed:
         again = check_bytes(name, fixed, SETTINGS)
         assert not again.internal_errors
