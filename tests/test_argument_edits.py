@@ -207,3 +207,18 @@ def test_apply_refuses_an_argument_edit_that_changes_more() -> None:
     whole = Replacement(call_span(text), "", False, ArgumentEdit("from_logits", "True", None))
     with pytest.raises(NotFixed):
         apply_fixes(text, [whole])
+
+
+def test_the_cache_keeps_what_kind_of_fix_it_is() -> None:
+    """A cached finding must come back with its argument edit (or the name
+    its expression reads): ``--fix`` checks the edit by its kind."""
+    from keraslint.cache import _decode, _encode
+    from keraslint.diagnostics import Diagnostic
+
+    text = "loss = BinaryCrossentropy(axis=-1, from_logits=True)\n"
+    fix = place(text, argument_fix(call_span(text), "from_logits", "True", None, safe=False))
+    assert fix is not None
+    expression = Replacement(fix.span, "keras.losses.X()", False, requires="keras")
+    for each in (fix, expression):
+        back = _decode(_encode(Diagnostic("KL105", fix.span, "m", fix=each))).fix
+        assert back == each and back.argument == each.argument and back.requires == each.requires
