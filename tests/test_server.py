@@ -1042,3 +1042,20 @@ async def test_the_quick_fix_of_a_folded_finding_carries_every_fix_of_the_mistak
     assert fixed == FOLDED.replace('"softmax"', '"sigmoid"').replace('"categorical_', '"binary_')
     after = await published(client, uri, did_change(client, uri, fixed, version=2))
     assert list(after.diagnostics) == []
+
+
+def test_finding_fixes_are_distinct_and_never_overlap():
+    from keraslint.diagnostics import Diagnostic, Position, Replacement, Span
+    from keraslint.server import finding_fixes
+
+    def span(start: int, end: int) -> Span:
+        return Span(Position(1, start), Position(1, end))
+
+    own, same, other = Replacement(span(0, 5), '"a"'), Replacement(span(0, 5), '"a"'), Replacement(span(8, 9), '"b"')
+    child = Diagnostic("KL103", span(8, 9), "m", fix=other)
+    twin = Diagnostic("KL204", span(0, 5), "m", fix=same)
+    root = Diagnostic("KL101", span(0, 5), "m", fix=own, folded=(child, twin))
+    assert finding_fixes(root) == [own, other]  # the same edit once
+    clash = Diagnostic("KL204", span(3, 9), "m", fix=Replacement(span(3, 9), '"c"'))
+    assert finding_fixes(Diagnostic("KL101", span(0, 5), "m", fix=own, folded=(child, clash))) == [own]
+    assert finding_fixes(Diagnostic("KL101", span(0, 5), "m", folded=(child, clash))) == []

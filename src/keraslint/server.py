@@ -229,7 +229,12 @@ def finding_fixes(diagnostic: Diagnostic) -> list[Replacement]:
     for each in (diagnostic, *diagnostic.folded):
         if each.fix is not None:
             edits.setdefault((each.fix.span, each.fix.text), each.fix)
-    return list(edits.values())
+    fixes = sorted(edits.values(), key=lambda fix: (fix.span.start, fix.span.end))
+    # Two that overlap cannot be one edit (``--fix`` refuses them too): the
+    # finding's own fix alone, then.
+    if any(after.span.start < before.span.end for before, after in zip(fixes, fixes[1:])):
+        return [] if diagnostic.fix is None else [diagnostic.fix]
+    return fixes
 
 
 def _overlaps(a: lsp.Range, b: lsp.Range) -> bool:
