@@ -1044,7 +1044,7 @@ async def test_the_quick_fix_of_a_folded_finding_carries_every_fix_of_the_mistak
     assert list(after.diagnostics) == []
 
 
-def test_finding_fixes_are_distinct_and_never_overlap():
+async def test_finding_fixes_are_distinct_and_never_overlap():
     from keraslint.diagnostics import Diagnostic, Position, Replacement, Span
     from keraslint.server import finding_fixes
 
