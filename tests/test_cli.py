@@ -237,5 +237,5 @@ def test_rule_all_lists_codes_names_summaries_and_fixes(tmp_path: Path) -> None:
     rows = json.loads(run("rule", "--all", "--output-format", "json", cwd=tmp_path).stdout)
     by_code = {row["code"]: row for row in rows}
     assert set(by_code) >= {rule.CODE for rule in ALL_RULES} | {"KL001", "KL002", "KL003"}
-    assert by_code["KL301"]["fix"] == "sometimes" and by_code["KL105"]["fix"] == "none"
+    assert by_code["KL301"]["fix"] == "sometimes" and by_code["KL105"]["fix"] == "unsafe"
     assert by_code["KL003"]["default"] is False

@@ -322,3 +322,103 @@ def test_a_typo_planted_in_each_fixture_notebook_is_fixed_back_to_the_original_b
         assert f"- {path.name}:\n    1 × KL301 (unknown-loss)\n" in result.stdout
     for path, original in planted:
         assert path.read_bytes() == original, path.name
+
+
+# -- argument edits (KL105, KL106) ------------------------------------------------
+
+KL105_CODE = """\
+import keras
+model = keras.Sequential([keras.layers.Dense(10, activation="softmax")])
+model.compile(
+    optimizer="adam",
+    loss=keras.losses.SparseCategoricalCrossentropy(
+        ignore_class=None,
+        from_logits=True,
+    ),
+)
+"""
+KL106_CODE = """\
+import keras
+model = keras.Sequential([keras.layers.Dense(1)])
+model.compile(optimizer="adam", loss=keras.losses.BinaryCrossentropy(from_logits=False))
+other = keras.Sequential([keras.layers.Dense(3)])
+other.compile(optimizer="adam", loss=keras.losses.CategoricalCrossentropy())
+"""
+
+
+def test_kl105_from_logits_is_removed_only_with_unsafe_fixes(tmp_path: Path) -> None:
+    path = write(tmp_path, "m.py", KL105_CODE)
+    safe = run("--fix", "m.py", cwd=tmp_path)
+    assert path.read_text() == KL105_CODE and "KL105" in safe.stdout  # unsafe: not applied by --fix
+    diff = run("--diff", "--unsafe-fixes", "m.py", cwd=tmp_path)
+    assert "-        from_logits=True,\n" in diff.stdout and path.read_text() == KL105_CODE
+    result = run("--fix", "--unsafe-fixes", "m.py", cwd=tmp_path)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert path.read_text() == KL105_CODE.replace("        from_logits=True,\n", "")
+    assert run("m.py", cwd=tmp_path).stdout == "All checks passed!\n"
+
+
+def test_kl106_from_logits_is_set_or_added(tmp_path: Path) -> None:
+    path = write(tmp_path, "m.py", KL106_CODE)
+    result = run("--fix", "--unsafe-fixes", "m.py", cwd=tmp_path)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "Found 2 errors (2 fixed, 0 remaining).\n" in result.stdout
+    assert path.read_text() == KL106_CODE.replace("(from_logits=False)", "(from_logits=True)").replace(
+        "CategoricalCrossentropy()", "CategoricalCrossentropy(from_logits=True)"
+    )
+
+
+def test_no_argument_edit_when_the_loss_object_is_shared_or_built_elsewhere(tmp_path: Path) -> None:
+    """A loss object built away from the compile may be used by other code,
+    and a builder's compile serves calls with other outputs: the edit
+    could help one and harm another, so none is offered."""
+    shared = (
+        "import keras\n"
+        "loss = keras.losses.SparseCategoricalCrossentropy(from_logits=True)\n"
+        'a = keras.Sequential([keras.layers.Dense(10, activation="softmax")])\n'
+        "a.compile(optimizer='adam', loss=loss)\n"
+    )
+    path = write(tmp_path, "m.py", shared)
+    result = run("--fix", "--unsafe-fixes", "m.py", cwd=tmp_path)
+    assert "KL105" in result.stdout and path.read_text() == shared
+    # A builder's code is shared by its calls: `build(None)` would lose.
+    builder = (
+        "import keras\n"
+        "def build(activation):\n"
+        "    m = keras.Sequential([keras.layers.Dense(10, activation=activation)])\n"
+        "    m.compile(optimizer='adam', loss=keras.losses.SparseCategoricalCrossentropy(from_logits=True))\n"
+        "    return m\n"
+        "build('softmax')\n"
+        "build(None)\n"
+    )
+    path = write(tmp_path, "builder.py", builder)
+    result = run("--fix", "--unsafe-fixes", "builder.py", cwd=tmp_path)
+    assert "KL105" in result.stdout and path.read_text() == builder
+
+
+def test_a_multi_line_argument_edit_in_an_indented_notebook_cell(tmp_path: Path) -> None:
+    cells = [
+        ("code", "import keras"),
+        (
+            "code",
+            "    model = keras.Sequential([keras.layers.Dense(10, activation='softmax')])\n"
+            "    model.compile(\n"
+            "        loss=keras.losses.SparseCategoricalCrossentropy(\n"
+            "            from_logits=True,\n"
+            "        ),\n"
+            "    )",
+        ),
+    ]
+    _, text = _notebook(cells)
+    path = write(tmp_path, "n.ipynb", text.encode("utf-8"))
+    result = run("--fix", "--unsafe-fixes", "n.ipynb", cwd=tmp_path)
+    assert result.returncode == 0, result.stdout + result.stderr
+    expected = json.loads(text)
+    expected["cells"][1]["source"] = [
+        "    model = keras.Sequential([keras.layers.Dense(10, activation='softmax')])\n",
+        "    model.compile(\n",
+        "        loss=keras.losses.SparseCategoricalCrossentropy(),\n",
+        "    )",
+    ]
+    assert path.read_bytes() == (json.dumps(expected, indent=1, ensure_ascii=False) + "\n").encode("utf-8")
+    assert run("n.ipynb", cwd=tmp_path).stdout == "All checks passed!\n"

@@ -29,6 +29,7 @@ from hypothesis import strategies as st
 from keraslint import cli
 from keraslint.checker import SYNTAX_ERROR, UNREADABLE, FileResult
 from keraslint.config import Settings
+from keraslint.diagnostics import ArgumentEdit
 from keraslint.fixes import wanted_fixes
 from keraslint.runner import check_bytes
 
@@ -38,9 +39,43 @@ _RUNS = re.compile(rb"([A-Za-z0-9_]+)")
 _QUOTES = (b'"', b"'")
 
 
-def changed_literals(before: bytes, after: bytes, names: set[bytes]) -> int:
-    """How many literals changed between ``before`` and ``after``; fails
-    unless everything else is byte for byte the same."""
+def argument_changed(was: bytes, now: bytes, arguments: set[ArgumentEdit], expressions: set[bytes] = set()) -> bool:  # noqa: B006 - read only
+    """Whether ``was`` became ``now`` by one of the argument edits: the
+    argument (and one comma) removed, its value set, or it added; the
+    blanks around it may go with it, nothing else changes. Or a string
+    literal became one of ``expressions`` (a loss object)."""
+    was, now = re.sub(rb"\s", b"", was), re.sub(rb"\s", b"", now)
+    while was and now and was[0] == now[0]:
+        was, now = was[1:], now[1:]
+    while was and now and was[-1] == now[-1]:
+        was, now = was[:-1], now[:-1]
+    if now in expressions and re.fullmatch(rb"([\"'])[A-Za-z_]+\1", was):
+        return True
+    for edit in arguments:
+        keyword = edit.keyword.encode()
+        if edit.old is not None and edit.new is None:
+            written = keyword + b"=" + edit.old.encode()
+            if now == b"" and was in (written, b"," + written, written + b","):
+                return True
+        elif edit.old is not None and edit.new is not None:
+            if (was, now) == (edit.old.encode(), edit.new.encode()):
+                return True
+        elif edit.new is not None:
+            written = keyword + b"=" + edit.new.encode()
+            if was == b"" and now in (written, b"," + written):
+                return True
+    return False
+
+
+def changed_literals(
+    before: bytes,
+    after: bytes,
+    names: set[bytes],
+    arguments: set[ArgumentEdit] = set(),  # noqa: B006 - read only
+    expressions: set[bytes] = set(),  # noqa: B006 - read only
+) -> int:
+    """How many literals (or call arguments) changed between ``before``
+    and ``after``; fails unless everything else is byte for byte the same."""
     old, new = _RUNS.split(before), _RUNS.split(after)
     assert b"".join(old) == before and b"".join(new) == after
     changed = 0
@@ -48,6 +83,9 @@ def changed_literals(before: bytes, after: bytes, names: set[bytes]) -> int:
         if tag == "equal":
             continue
         was, now = b"".join(old[i1:i2]), b"".join(new[j1:j2])
+        if argument_changed(was, now, arguments, expressions):
+            changed += 1
+            continue
         # Inside one literal: no quote, no line break, no escape.
         for stretch in (was, now):
             assert not re.search(rb"[\"'\\\r\n]", stretch), (was, now)
@@ -85,8 +123,11 @@ def fix(name: str, data: bytes) -> tuple[bytes, int, int]:
         assert fixed == data
         return data, 0, -1
     wanted = wanted_fixes(result.diagnostics, unsafe=True)
-    names = {re.sub(r"^[rRbBuU]*(['\"])(.*)\1$", r"\2", f.text).encode() for f in wanted}
-    changed = changed_literals(data, fixed, names)
+    plain = [f for f in wanted if f.argument is None and f.requires is None]
+    names = {re.sub(r"^[rRbBuU]*(['\"])(.*)\1$", r"\2", f.text).encode() for f in plain}
+    arguments = {f.argument for f in wanted if f.argument is not None}
+    expressions = {re.sub(r"\s", "", f.text).encode() for f in wanted if f.requires is not None}
+    changed = changed_literals(data, fixed, names, arguments, expressions)
     if changed:
         again = check_bytes(name, fixed, SETTINGS)
         assert not again.internal_errors

@@ -1008,3 +1008,54 @@ async def test_the_documented_command_is_the_tested_server():
         await client.shutdown_session()
     finally:
         await client.stop()
+
+
+# -- folded findings ----------------------------------------------------------
+
+FOLDED = (
+    "import keras\n"
+    'model = keras.Sequential([keras.layers.Dense(1, activation="softmax")])\n'
+    'model.compile(optimizer="adam", loss="categorical_crossentropy")\n'
+)
+
+
+async def test_the_quick_fix_of_a_folded_finding_carries_every_fix_of_the_mistake(client: LanguageClient):
+    """KL101 (the 1-unit `softmax`) folds KL103 (its categorical loss): one
+    mistake, one action with both edits, as ``--fix`` applies them; not
+    preferred, as KL103's edit is unsafe."""
+    uri = uri_of("folded.py")
+    params = await published(client, uri, did_open(client, uri, FOLDED))
+    (diagnostic,) = params.diagnostics
+    assert diagnostic.code == "KL101" and "KL103" in diagnostic.related_information[-1].message
+    (action,) = await client.text_document_code_action_async(
+        lsp.CodeActionParams(
+            text_document=lsp.TextDocumentIdentifier(uri=uri),
+            range=diagnostic.range,
+            context=lsp.CodeActionContext(diagnostics=[diagnostic], only=[lsp.CodeActionKind.QuickFix]),
+        )
+    )
+    assert "KL103" in action.title and not action.is_preferred
+    (document_edit,) = action.edit.document_changes
+    fixed = FOLDED
+    for edit in sorted(document_edit.edits, key=lambda e: (e.range.start.line, e.range.start.character), reverse=True):
+        fixed = apply(fixed, edit, "utf-16")
+    assert fixed == FOLDED.replace('"softmax"', '"sigmoid"').replace('"categorical_', '"binary_')
+    after = await published(client, uri, did_change(client, uri, fixed, version=2))
+    assert list(after.diagnostics) == []
+
+
+async def test_finding_fixes_are_distinct_and_never_overlap():
+    from keraslint.diagnostics import Diagnostic, Position, Replacement, Span
+    from keraslint.server import finding_fixes
+
+    def span(start: int, end: int) -> Span:
+        return Span(Position(1, start), Position(1, end))
+
+    own, same, other = Replacement(span(0, 5), '"a"'), Replacement(span(0, 5), '"a"'), Replacement(span(8, 9), '"b"')
+    child = Diagnostic("KL103", span(8, 9), "m", fix=other)
+    twin = Diagnostic("KL204", span(0, 5), "m", fix=same)
+    root = Diagnostic("KL101", span(0, 5), "m", fix=own, folded=(child, twin))
+    assert finding_fixes(root) == [own, other]  # the same edit once
+    clash = Diagnostic("KL204", span(3, 9), "m", fix=Replacement(span(3, 9), '"c"'))
+    assert finding_fixes(Diagnostic("KL101", span(0, 5), "m", fix=own, folded=(child, clash))) == [own]
+    assert finding_fixes(Diagnostic("KL101", span(0, 5), "m", folded=(child, clash))) == []

@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import Any
 
 from keraslint import __version__
-from keraslint.diagnostics import Diagnostic, Position, Replacement, Span
+from keraslint.diagnostics import ArgumentEdit, Diagnostic, Position, Replacement, Span
 
 CACHE_DIRECTORY_NAME = ".keraslint_cache"
 # What keraslint writes first in a cache directory it creates: how
@@ -57,7 +57,15 @@ def _encode(diagnostic: Diagnostic) -> dict[str, Any]:
         "span": _span(diagnostic.span),
         "message": diagnostic.message,
         "hint": diagnostic.hint,
-        "fix": None if fix is None else {"span": _span(fix.span), "text": fix.text, "safe": fix.safe},
+        "fix": None
+        if fix is None
+        else {
+            "span": _span(fix.span),
+            "text": fix.text,
+            "safe": fix.safe,
+            "argument": None if fix.argument is None else [fix.argument.keyword, fix.argument.old, fix.argument.new],
+            "requires": fix.requires,
+        },
         "related": [[_span(span), text] for span, text in diagnostic.related],
         "trace": [[_span(span), text] for span, text in diagnostic.trace],
         # What folding reads (keraslint.folding), which runs after the cache.
@@ -107,8 +115,13 @@ def _decode(item: Any) -> Diagnostic:
     _need(item["hint"] is None or isinstance(item["hint"], str))
     fix = item["fix"]
     if fix is not None:
-        _need(isinstance(fix, dict) and set(fix) == {"span", "text", "safe"})
+        _need(isinstance(fix, dict) and set(fix) == {"span", "text", "safe", "argument", "requires"})
+        _need(fix["requires"] is None or isinstance(fix["requires"], str))
         _need(isinstance(fix["text"], str) and isinstance(fix["safe"], bool))
+        argument = fix["argument"]
+        _need(argument is None or isinstance(argument, list) and len(argument) == 3)
+        if argument is not None:
+            _need(isinstance(argument[0], str) and all(part is None or isinstance(part, str) for part in argument[1:]))
     related = item["related"]
     trace = item["trace"]
     _need(isinstance(related, list) and isinstance(trace, list))
@@ -120,7 +133,15 @@ def _decode(item: Any) -> Diagnostic:
         _checked_span(item["span"]),
         item["message"],
         item["hint"],
-        None if fix is None else Replacement(_checked_span(fix["span"]), fix["text"], fix["safe"]),
+        None
+        if fix is None
+        else Replacement(
+            _checked_span(fix["span"]),
+            fix["text"],
+            fix["safe"],
+            None if fix["argument"] is None else ArgumentEdit(*fix["argument"]),
+            fix["requires"],
+        ),
         tuple((_checked_span(span), text) for span, text in related),
         trace=tuple((_checked_span(span), text) for span, text in trace),
         subject=None

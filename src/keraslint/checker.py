@@ -11,7 +11,7 @@ import warnings
 import weakref
 from concurrent.futures import Future
 from dataclasses import dataclass, field, replace
-from typing import Callable, TypeVar
+from typing import Any, Callable, TypeVar
 
 from keraslint.diagnostics import Diagnostic, Position, Replacement, Span
 from keraslint.model.budget import Budget, TooComplex
@@ -294,7 +294,7 @@ def _analyse(
         # The first read of a span (a finding's message, or comparing two
         # findings) fills every span of the file with one pass over the
         # tree, which recurses as deep as the code: here, on the large stack.
-        found = _resolved(_check_model(file_model, rules, result.internal_errors, budget))
+        found = _placed(module, text, _resolved(_check_model(file_model, rules, result.internal_errors, budget)))
     except TooComplex as error:
         return _too_complex(result, budget, error)
     except Exception as error:  # a bug of ours on this file: the others go on
@@ -356,6 +356,24 @@ def _resolved(found: list[Diagnostic]) -> list[Diagnostic]:
             if span is not None:
                 span.start  # noqa: B018
     return found
+
+
+def _placed(module: Any, text: str, found: list[Diagnostic]) -> list[Diagnostic]:
+    """``found``, each argument edit placed in ``text`` as the exact edit it
+    makes (``keraslint.argument_edits``), each fix that reads a name kept
+    only where ``module`` (``text`` parsed) binds it as needed
+    (``keraslint.loss_object_fix``); the others dropped."""
+    from keraslint import argument_edits, loss_object_fix
+
+    placed = []
+    for diagnostic in found:
+        fix = diagnostic.fix
+        if fix is not None and fix.argument is not None:
+            diagnostic = replace(diagnostic, fix=argument_edits.place(text, fix))
+        elif fix is not None and fix.requires is not None:
+            diagnostic = replace(diagnostic, fix=loss_object_fix.place(module, text, fix))
+        placed.append(diagnostic)
+    return placed
 
 
 def _too_complex(result: FileResult, budget: Budget, error: TooComplex) -> FileResult:

@@ -40,6 +40,18 @@ class Span:
 
 
 @dataclass(frozen=True)
+class ArgumentEdit:
+    """A fix that edits one keyword argument of a call (see
+    ``keraslint.argument_edits``): ``keyword=old`` is removed (``new`` None)
+    or becomes ``keyword=new``; with ``old`` None, the call has no such
+    argument and ``keyword=new`` is added. ``old`` and ``new`` are code."""
+
+    keyword: str
+    old: str | None
+    new: str | None = None
+
+
+@dataclass(frozen=True)
 class Replacement:
     """Replace the source text covered by ``span`` with ``text``.
 
@@ -50,6 +62,14 @@ class Replacement:
     span: Span
     text: str
     safe: bool = True
+    # An argument edit: ``span`` and ``text`` are the exact edit (the
+    # argument with its comma, or its value). A rule asks for one with
+    # ``span`` the whole call and ``text`` empty; the checker places it.
+    argument: ArgumentEdit | None = None
+    # A string literal replaced by an expression that reads this name
+    # (``keras``): the checker offers the fix only where the name is
+    # provably that module (``keraslint.loss_object_fix``).
+    requires: str | None = None
 
 
 @dataclass(frozen=True)

@@ -1,6 +1,7 @@
-"""Applying fixes: each fix replaces one string literal, or the comment at
-the end of a line (``# noqa``: added, changed, removed), and nothing else
-of the file changes.
+"""Applying fixes: each fix replaces one string literal, the comment at
+the end of a line (``# noqa``: added, changed, removed), or one keyword
+argument of a call (removed, or its value set: ``keraslint.argument_edits``),
+and nothing else of the file changes.
 
 The fixes' spans are LibCST positions, i.e. positions in the code LibCST
 generates back from its tree, which is not always the file's text (LibCST
@@ -34,7 +35,9 @@ from keraslint.alignment import LINE_BREAK as _LINE_BREAK
 from keraslint.alignment import Alignment as _Alignment
 from keraslint.alignment import line_starts as _line_starts
 from keraslint.alignment import offset as _offset
+from keraslint.argument_edits import holds
 from keraslint.diagnostics import Diagnostic, Replacement
+from keraslint.loss_object_fix import holds as holds_expression
 from keraslint.sources import UnreadableSource
 from keraslint.sources.notebook import NotebookSource
 from keraslint.sources.python import detect_encoding
@@ -167,7 +170,17 @@ def locate_fixes(text: str, fixes: list[Replacement]) -> list[Edit]:
             raise NotFixed("a fix is outside the code")
         old = text[start:end]
         literal = _is_string_literal(old) and _is_string_literal(fix.text) and not _LINE_BREAK.search(fix.text)
-        if not literal:
+        if fix.argument is not None:
+            # One argument of a call removed or changed: checked by itself,
+            # as Python reads the result (keraslint.argument_edits).
+            if not holds(text, _splice(text, [Edit(start, end, old, fix.text)]), fix.argument):
+                raise NotFixed("a fix does not remove or change only one argument of a call")
+        elif fix.requires is not None:
+            # A loss string become a loss object (keraslint.loss_object_fix).
+            fixed_alone = _splice(text, [Edit(start, end, old, fix.text)])
+            if not _is_string_literal(old) or not holds_expression(text, fixed_alone, old, fix.text):
+                raise NotFixed("a fix does not replace one string literal with an expression")
+        elif not literal:
             comments = comments or _CommentPlaces(text)
             if not comments.holds(text, start, end, fix.text):
                 raise NotFixed("a fix does not replace a string literal with one, nor a comment with one")
@@ -311,23 +324,45 @@ def _split_keeping_newlines(text: str) -> list[str]:
     return re.findall(r"[^\n]*\n|[^\n]+", text)
 
 
+def _hunks(text: str, edits: list[Edit]) -> list[tuple[int, int, list[str]]]:
+    """The fixed lines, as (first, last) lines of ``text`` (1-based, by
+    ``\\n``) and the lines that replace them: edits on the same lines go
+    together."""
+    hunks: list[tuple[int, int, list[Edit]]] = []
+    for edit in edits:
+        first, last = text.count("\n", 0, edit.start) + 1, text.count("\n", 0, edit.end) + 1
+        if hunks and first <= hunks[-1][1]:
+            hunks[-1] = (hunks[-1][0], max(last, hunks[-1][1]), [*hunks[-1][2], edit])
+        else:
+            hunks.append((first, last, [edit]))
+    lines = text.split("\n")
+    result = []
+    for first, last, grouped in hunks:
+        at = sum(len(line) + 1 for line in lines[: first - 1])
+        old = "\n".join(lines[first - 1 : last])
+        new = _splice(old, [Edit(e.start - at, e.end - at, e.old, e.new) for e in grouped])
+        result.append((first, last, new.split("\n")))
+    return result
+
+
 def fix_notebook(data: bytes, source: NotebookSource, fixes: list[Replacement]) -> NotebookFix:
     """The notebook with the fixes applied to its cells, every other byte
     kept. Raises ``NotebookNotFixed`` when that cannot be promised."""
-    fixed, applied = apply_fixes(source.text, fixes)
-    before, after = source.text.split("\n"), fixed.split("\n")
-    if len(before) != len(after):
-        raise NotebookNotFixed("a fix would change the number of lines")
+    edits = locate_fixes(source.text, fixes)
+    applied = len(edits)
+    before = source.text.split("\n")
     bom = data.startswith(codecs.BOM_UTF8)
     text = data.decode("utf-8-sig")
     document = json.loads(text)
     layout = _json_layout(text, document)
     changed: dict[int, list[str]] = {}  # cell number -> its lines
     originals: dict[int, str] = {}
-    for number, (old, new) in enumerate(zip(before, after), start=1):
-        if old == new:
-            continue
-        cell_number, line = source.cells[number], source.lines[number]
+    # Last first: a hunk that changes the number of lines leaves the lines
+    # of the hunks before it where they were.
+    for first, last, new_lines in reversed(_hunks(source.text, edits)):
+        cell_number = source.cells[first]
+        if any(source.cells[number] != cell_number for number in range(first, last + 1)):
+            raise NotebookNotFixed("a fix spans two cells")
         cell = document["cells"][cell_number - 1]
         if cell_number not in changed:
             code = "".join(cell["source"]) if isinstance(cell["source"], list) else cell["source"]
@@ -337,18 +372,22 @@ def fix_notebook(data: bytes, source: NotebookSource, fixes: list[Replacement]) 
         # What keraslint read is the cell's line without the indentation
         # IPython removes from a whole cell, or (negative) with the spaces
         # that put a ``%%timeit`` body in a function.
-        indent = source.indents[number]
-        written = lines[line - 1]
-        if indent >= 0:
-            held, kept, replacement = written[indent:] == old, written[:indent], new
-        else:
-            pad = " " * -indent
-            held, kept, replacement = pad + written == old and new.startswith(pad), "", new[-indent:]
-        if not held:
-            raise NotebookNotFixed(f"cell {cell_number} does not hold the line to fix")
-        lines[line - 1] = kept + replacement
+        prefixes = set()
+        for number in range(first, last + 1):
+            indent, written, old = source.indents[number], lines[source.lines[number] - 1], before[number - 1]
+            held = written[indent:] == old if indent >= 0 else " " * -indent + written == old
+            if not held:
+                raise NotebookNotFixed(f"cell {cell_number} does not hold the line to fix")
+            prefixes.add((written[:indent], 0) if indent >= 0 else ("", -indent))
+        if len(prefixes) != 1:
+            raise NotebookNotFixed(f"the lines to fix in cell {cell_number} are indented differently")
+        ((kept, cut),) = prefixes
+        if any(not line.startswith(" " * cut) for line in new_lines):
+            raise NotebookNotFixed(f"a fix would change the indentation IPython gives cell {cell_number}")
+        replacement = [kept + line[cut:] for line in new_lines]
+        lines[source.lines[first] - 1 : source.lines[last]] = replacement
     cells = []
-    for cell_number, lines in changed.items():
+    for cell_number, lines in sorted(changed.items()):
         cell = document["cells"][cell_number - 1]
         code = "\n".join(lines)
         if isinstance(cell["source"], list):

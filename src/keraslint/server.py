@@ -55,7 +55,7 @@ from urllib.parse import unquote, urlparse
 from keraslint import __version__, checker, documentation, runner
 from keraslint.checker import SYNTAX_ERROR, UNREADABLE
 from keraslint.config import ConfigError, Settings, load_config
-from keraslint.diagnostics import Diagnostic, Position, Span
+from keraslint.diagnostics import Diagnostic, Position, Replacement, Span
 from keraslint.discovery import is_excluded
 from keraslint.keras_version import keras_version_for
 from keraslint.lsp import settings as client_settings
@@ -217,7 +217,24 @@ def still_placed(before: str, now: str, diagnostics: list[Diagnostic]) -> list[D
         lines = range(span.start.line - 1, span.end.line)
         return all(0 <= line < min(len(old), len(new)) and old[line] == new[line] for line in lines)
 
-    return [d for d in diagnostics if unchanged(d.span) and (d.fix is None or unchanged(d.fix.span))]
+    return [d for d in diagnostics if unchanged(d.span) and all(unchanged(fix.span) for fix in finding_fixes(d))]
+
+
+def finding_fixes(diagnostic: Diagnostic) -> list[Replacement]:
+    """The edits that fix one finding, as ``--fix`` applies them: its own
+    fix and those of the findings folded into it (the same mistake seen by
+    other rules: a 1-unit `softmax` becomes `sigmoid` and its categorical
+    loss binary, together), each distinct edit once."""
+    edits: dict[tuple[Span, str], Replacement] = {}
+    for each in (diagnostic, *diagnostic.folded):
+        if each.fix is not None:
+            edits.setdefault((each.fix.span, each.fix.text), each.fix)
+    fixes = sorted(edits.values(), key=lambda fix: (fix.span.start, fix.span.end))
+    # Two that overlap cannot be one edit (``--fix`` refuses them too): the
+    # finding's own fix alone, then.
+    if any(after.span.start < before.span.end for before, after in zip(fixes, fixes[1:])):
+        return [] if diagnostic.fix is None else [diagnostic.fix]
+    return fixes
 
 
 def _overlaps(a: lsp.Range, b: lsp.Range) -> bool:
@@ -955,17 +972,21 @@ def create_server() -> LanguageServer:
                 if placed is None or cells[placed[0] - 1][0] not in found:
                     continue
                 number, span = placed
-                fix = diagnostic.fix
-                if fix is not None:
-                    fix_placed = in_cell(fix.span)
-                    same_cell = fix_placed is not None and fix_placed[0] == number
-                    fix = replace(fix, span=fix_placed[1]) if same_cell else None  # type: ignore[index]
+
+                def in_this_cell(fix: Replacement | None, number: int = number) -> Replacement | None:
+                    # A fix in the finding's cell, placed there; any other is dropped.
+                    placed = None if fix is None else in_cell(fix.span)
+                    return replace(fix, span=placed[1]) if fix is not None and placed and placed[0] == number else None
+
+                fix = in_this_cell(diagnostic.fix)
+                # The folded findings go with it for their fixes only.
+                folded = tuple(replace(d, fix=in_this_cell(d.fix), related=(), trace=()) for d in diagnostic.folded)
                 cell = cells[number - 1][0]
                 # Its related spans are in the notebook's code: ``locate``
                 # places each in its own cell.
                 shown = to_lsp(replace(diagnostic, span=span, fix=fix), positions(number), locate)
                 linted.shown.setdefault(cell, []).append(shown)
-                found[cell][1].append(replace(diagnostic, span=span, fix=fix, related=(), trace=()))
+                found[cell][1].append(replace(diagnostic, span=span, fix=fix, related=(), trace=(), folded=folded))
         except Exception:
             log(f"keraslint: internal error while linting {uri}:\n{traceback.format_exc()}", lsp.MessageType.Error)
             return _NotebookLinted({cell: (text, []) for cell, (text, _) in found.items()}, {})
@@ -1117,21 +1138,29 @@ def create_server() -> LanguageServer:
         if not quick_fixes:
             return actions
         # Each finding as the editor shows it: its lines are unchanged since.
+        # One action per finding, with every edit that fixes it: its own and
+        # those of the findings folded into it. They are one mistake, and
+        # ``--fix`` applies them together; one of them alone would leave the
+        # others' findings standing (a `sigmoid` output still compiled with
+        # a categorical loss).
         for diagnostic, shown in zip(diagnostics, published):
-            if diagnostic.fix is None:
+            fixes = finding_fixes(diagnostic)
+            if not fixes or not _overlaps(shown.range, params.range):
                 continue
-            if not _overlaps(shown.range, params.range):
-                continue
-            edit = lsp.TextEdit(range=positions.range(diagnostic.fix.span), new_text=diagnostic.fix.text)
+            edits = [lsp.TextEdit(range=positions.range(fix.span), new_text=fix.text) for fix in fixes]
+            codes = sorted({d.code for d in diagnostic.folded if d.fix is not None} - {diagnostic.code})
+            title = diagnostic.hint or f"Fix {diagnostic.code}"
+            if codes:
+                title = f"{title} (and the fix of {', '.join(codes)}, the same mistake)"
             actions.append(
                 lsp.CodeAction(
-                    title=diagnostic.hint or f"Fix {diagnostic.code}",
+                    title=title,
                     kind=lsp.CodeActionKind.QuickFix,
                     diagnostics=[shown],
                     # An unsafe fix is offered, for the user to choose, but
                     # never as the one an editor may apply by itself.
-                    is_preferred=getattr(diagnostic.fix, "safe", True),
-                    edit=_workspace_edit(server, document, edit),
+                    is_preferred=all(getattr(fix, "safe", True) for fix in fixes),
+                    edit=_workspace_edit(server, document, *edits),
                 )
             )
         return actions
@@ -1139,7 +1168,7 @@ def create_server() -> LanguageServer:
     def fix_all_edit(document: TextDocument, text: str, diagnostics: list[Diagnostic]) -> lsp.WorkspaceEdit | None:
         """Every safe fix of one lint as one edit; None when there is none."""
         positions = PositionConverter(text, position_encoding())
-        safe = {d.fix.span: d.fix for d in diagnostics if d.fix is not None and d.fix.safe}
+        safe = {fix.span: fix for d in diagnostics for fix in finding_fixes(d) if fix.safe}
         if not safe:
             return None
         edits = [lsp.TextEdit(range=positions.range(span), new_text=fix.text) for span, fix in safe.items()]

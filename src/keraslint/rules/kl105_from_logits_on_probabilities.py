@@ -2,10 +2,11 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from keraslint.diagnostics import Diagnostic
+from keraslint.argument_edits import argument_fix
+from keraslint.diagnostics import Diagnostic, Replacement
 from keraslint.knowledge.activations import PROBABILITY_ACTIVATIONS
-from keraslint.model.types import Activation, FileModel, Loss, OutputLayer
-from keraslint.rules.base import Rule, library_activation, trace_of, trained_pairs
+from keraslint.model.types import Activation, FileModel, KerasModel, Loss, OutputLayer
+from keraslint.rules.base import Invalid, Rule, library_activation, trace_of, trained_pairs
 
 
 class FromLogitsOnProbabilities(Rule):
@@ -39,7 +40,14 @@ class FromLogitsOnProbabilities(Rule):
     ```
 
     ## Fix safety
-    No automatic fix: either remove the activation or drop `from_logits=True`.
+    The fix removes `from_logits=True` from the loss (with its comma), so
+    the loss reads the probabilities the output gives. It is offered only
+    when the loss is constructed in the `compile` call with a literal
+    `from_logits=True` keyword, and every output that loss trains applies
+    `softmax`/`sigmoid`; never for a builder's model (its other calls share
+    the code). It is unsafe: you may have meant the other fix, dropping the
+    activation and keeping the logits (numerically more stable), which
+    changes what `predict` returns.
 
     ## References
     - keras/src/losses/losses.py (`from_logits` of the crossentropy losses)
@@ -49,6 +57,7 @@ class FromLogitsOnProbabilities(Rule):
     """
 
     CODE = "KL105"
+    FIX = "unsafe"
     NAME = "from-logits-on-probabilities"
     SUMMARY = "`from_logits=True` on an output that already applies softmax/sigmoid"
     VALID = (
@@ -64,11 +73,19 @@ model.compile(loss=keras.losses.SparseCategoricalCrossentropy())
 """,
     )
     INVALID = (
-        """\
+        Invalid(
+            """\
 import keras
 model = keras.Sequential([keras.layers.Dense(10, activation="softmax")])
 model.compile(loss=keras.losses.SparseCategoricalCrossentropy(from_logits=True))  # expect: KL105
 """,
+            fixed="""\
+import keras
+model = keras.Sequential([keras.layers.Dense(10, activation="softmax")])
+model.compile(loss=keras.losses.SparseCategoricalCrossentropy())  # expect: KL105
+""",
+            unsafe=True,
+        ),
         """\
 import tensorflow as tf
 inputs = tf.keras.Input(shape=(3,))
@@ -104,6 +121,7 @@ model.compile("adam", tf.keras.losses.BinaryCrossentropy(True))  # expect: KL105
                         else f"remove `from_logits=True`, or {library} to keep the logits"
                         if library
                         else f"remove `from_logits=True`, or drop the `{activation.name}` and keep the logits",
+                        None if op else _fix(file, model, loss),
                         related=((activation.span, f"the output's `{activation.name}`"),),
                         trace=trace_of(activation, loss),
                     )
@@ -120,3 +138,21 @@ model.compile("adam", tf.keras.losses.BinaryCrossentropy(True))  # expect: KL105
             related=((loss.span, f"the default loss `{loss.source}`"),),
             trace=trace_of(activation, loss),
         )
+
+
+def _fix(file: FileModel, model: KerasModel, loss: Loss) -> Replacement | None:
+    """Remove ``from_logits=True`` from the loss's constructor, when it is
+    written in the compile (``loss=...(from_logits=True)``) and every
+    output it trains (in every model this code makes) applies a
+    probability activation: dropping it then helps each and harms none.
+    Not for a model a builder's call makes: the builder's other calls share
+    the code."""
+    if model.via is not None:
+        return None
+    for each in file.models:
+        for output, _, other in trained_pairs(each):
+            if other.span == loss.span and (
+                output.activation is None or output.activation.name not in PROBABILITY_ACTIVATIONS
+            ):
+                return None
+    return argument_fix(loss.span, "from_logits", "True", None, safe=False)
