@@ -354,3 +354,116 @@ build()
         result = lint_text("m.py", code)
     assert [str(w.message) for w in caught] == []
     assert [d.code for d in result.diagnostics] == ["KL101"]
+
+
+CONTAINER_BUILDER = """\
+from tensorflow import keras
+from tensorflow.keras import layers
+
+CLASSES = ["cat"]
+CONFIG = {"activation": "softmax", "lr": 1e-3, "decay": -0.5, "sizes": (64, 32), "name": None}
+
+
+def build(classes, config):
+    model = keras.Sequential([layers.Dense(64), layers.Dense(len(classes), activation=config["activation"])])
+    model.compile(optimizer="adam", loss="binary_crossentropy")
+    return model
+
+"""
+
+CONTAINER_CALLS = {
+    "module containers": "model = build(CLASSES, CONFIG)\n",
+    "containers written in the call": 'model = build(["cat"], {"activation": "softmax"})\n',
+    "keywords": "model = build(config=CONFIG, classes=CLASSES)\n",
+    "locals of main()": (
+        "def main():\n    names = ['cat']\n    settings = {'activation': 'softmax', 'epochs': 3}\n"
+        "    model = build(names, settings)\n    model.fit(x, y)\n\nmain()\n"
+    ),
+    "module containers read in main()": "def main():\n    model = build(CLASSES, CONFIG)\n    model.fit(x, y)\n\nmain()\n",
+    "a tuple": 'model = build(("cat",), CONFIG)\n',
+}
+
+
+@pytest.mark.parametrize("case", list(CONTAINER_CALLS))
+def test_a_builder_given_a_config_dict_or_a_class_list_is_specialised(case: str) -> None:
+    assert codes(CONTAINER_BUILDER + CONTAINER_CALLS[case]) == ["KL101"]
+
+
+def test_the_trace_shows_the_containers_the_call_passes() -> None:
+    (diagnostic,) = lint(CONTAINER_BUILDER + "model = build(CLASSES, CONFIG)\n")
+    assert (diagnostic.span.start.line, diagnostic.span.start.column) == (9, 86)  # config["activation"]
+    assert diagnostic.trace is not None
+    steps = [(span.start.line, text) for span, text in diagnostic.trace]
+    assert (13, 'build(CLASSES, CONFIG) passes classes = ["cat"]') in steps
+    assert (9, "units = len(classes) = 1") in steps
+    assert (13, "build(CLASSES, CONFIG) passes config = CONFIG") in steps
+
+
+CONTAINER_UNCERTAIN = {
+    "a config whose entry may change": (
+        "import sys\nif sys.argv[1:]:\n    CONFIG['activation'] = 'sigmoid'\nmodel = build(CLASSES, CONFIG)\n"
+    ),
+    "an entry computed from the command line": ("import sys\nmodel = build(CLASSES, {'activation': sys.argv[1]})\n"),
+    "a list that may grow": "import sys\nCLASSES.extend(sys.argv[1:])\nmodel = build(CLASSES, CONFIG)\n",
+    "a dict unpacked into the call": "model = build(CLASSES, **{'config': CONFIG})\n",
+}
+
+
+@pytest.mark.parametrize("case", list(CONTAINER_UNCERTAIN))
+def test_a_container_argument_that_is_not_certain_is_not_trusted(case: str) -> None:
+    assert codes(CONTAINER_BUILDER + CONTAINER_UNCERTAIN[case]) == []
+
+
+READER = """\
+from tensorflow import keras
+from tensorflow.keras import layers
+
+CLASSES = ["cat"]
+
+
+{callee}
+
+
+def main():
+    use(CLASSES)
+    model = keras.Sequential([layers.Dense(len(CLASSES), activation="softmax")])
+    model.compile(optimizer="adam", loss="binary_crossentropy")
+    model.fit(x, y)
+
+
+main()
+"""
+
+# A module list passed to a function of the file and read again after the
+# call: known when the function only reads its parameter.
+ONLY_READS = {
+    "prints it": "def use(names):\n    print(len(names), names[0])",
+    "passes it to len": "def use(names):\n    return len(names)",
+    "rebinds another name": "def use(names):\n    count = len(names)\n    return count",
+}
+CALLEE_MAY_CHANGE = {
+    "appends": "def use(names):\n    names.append('dog')",
+    "adds in place": "def use(names):\n    names += ['dog']",
+    "sets an item": "def use(names):\n    names[0:0] = ['dog']",
+    "passes it on": "def use(names):\n    grow(names)",
+    "keeps it": "def use(names):\n    global KEPT\n    KEPT = names",
+    "returns it": "def use(names):\n    return names",
+    "changes it in a nested function": "def use(names):\n    def inner():\n        names.append('dog')\n    inner()",
+    "takes it as *args": "def use(*names):\n    names[0].append('dog')",
+    "binds a default": "def use(names=None):\n    names.extend(['dog'])",
+}
+
+
+@pytest.mark.parametrize("case", list(ONLY_READS))
+def test_a_list_passed_to_a_function_that_only_reads_it_stays_known(case: str) -> None:
+    assert codes(READER.format(callee=ONLY_READS[case])) == ["KL101"]
+
+
+@pytest.mark.parametrize("case", list(CALLEE_MAY_CHANGE))
+def test_a_list_passed_to_a_function_that_may_change_it_is_not_trusted(case: str) -> None:
+    assert codes(READER.format(callee=CALLEE_MAY_CHANGE[case])) == []
+
+
+def test_a_function_defined_twice_is_not_trusted_to_only_read() -> None:
+    callee = "import sys\nif sys.argv[1:]:\n    def use(names):\n        names.append('dog')\nelse:\n    def use(names):\n        print(names)"
+    assert codes(READER.format(callee=callee)) == []

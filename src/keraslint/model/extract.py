@@ -8,6 +8,7 @@ the model trains and what targets ``fit`` receives.
 
 from __future__ import annotations
 
+import math
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field, replace
 from typing import Callable, Iterator, Sequence
@@ -1592,6 +1593,11 @@ def _extract(module: cst.Module, code: str, ex: _Extractor) -> FileModel:
     walk(module, collector)
     collector.dynamic_attributes = any(marker in code for marker in _DYNAMIC_ATTRIBUTE_MARKERS)
     collector.retuned = any(marker in code for marker in sklearn_wrappers.RETUNED_MARKERS)
+    collector.mutations.functions = {
+        name: (scope, collector.function_nodes[name])
+        for name, scope in collector.functions.items()
+        if name in collector.function_nodes
+    }
     ex.values = ProgramValues(collector.module_scope, collector.classes, collector.mutations, ex.budget)
     ex.tracer.program = (collector.module_scope, collector.classes, collector.mutations)
     ex.functions, ex.signatures = collector.functions, collector.signatures
@@ -2774,24 +2780,13 @@ class _ModelBuilder:
         """A literal meaning what ``node`` means at statement ``at`` of
         ``where``, when the engine knows that for certain: the string
         literal it was read from (``CONFIG["activation"]``), or a number,
-        ``True``/``False``/``None`` written anew. The trace shows the
-        caller's expression for a new one (``Tracer.stand_ins``). None
-        when the value is not one certain constant."""
-        found = self.ex.value(node, where, at)
-        if type(found) is not Const:
-            return None
-        constant = found.value
-        if isinstance(constant, str):
-            origin = found.origin
-            return origin if isinstance(origin, cst.SimpleString) and is_literal(origin) else None
-        literal: cst.BaseExpression
-        if constant is None or isinstance(constant, bool):
-            literal = cst.Name(repr(constant))
-        elif type(constant) is int and 0 <= constant < 2**63:
-            literal = cst.Integer(str(constant))
-        else:
-            return None  # a float (its text is not one literal's) or any other kind
-        self.ex.tracer.stand_ins[id(literal)] = (literal, node, where, at)
+        ``True``/``False``/``None`` written anew; a dict, list or tuple of
+        those (``build(CONFIG)``, ``build(CLASSES)``), written anew around
+        them. The trace shows the caller's expression for a new one
+        (``Tracer.stand_ins``). None when the value is not certain."""
+        literal = _literal_for(self.ex.value(node, where, at))
+        if literal is not None and not isinstance(literal, cst.SimpleString):
+            self.ex.tracer.stand_ins[id(literal)] = (literal, node, where, at)
         return literal
 
     def _copy(
@@ -3002,3 +2997,62 @@ def _method_signature(node: cst.FunctionDef, index: int) -> _Signature | None:
         },
         index,
     )
+
+
+# How many entries a container written anew for a caller's value may hold.
+_MAX_STAND_IN_ITEMS = 64
+
+
+def _literal_for(found: Value, depth: int = 0) -> cst.BaseExpression | None:
+    """Python source meaning ``found`` for certain, or None: a string only
+    as the literal it was read from (a finding about it points there), a
+    number, ``True``/``False``/``None`` written anew, and a dict, list or
+    tuple of those holding exactly the entries known."""
+    kind = type(found)
+    if kind is Const:
+        constant = found.value  # type: ignore[attr-defined]
+        if isinstance(constant, str):
+            origin = found.origin  # type: ignore[attr-defined]
+            return origin if isinstance(origin, cst.SimpleString) and is_literal(origin) else None
+        if constant is None or isinstance(constant, bool):
+            return cst.Name(repr(constant))
+        number: cst.BaseExpression
+        if type(constant) is int and abs(constant) < 2**63:
+            number = cst.Integer(str(abs(constant)))
+        elif type(constant) is float and math.isfinite(constant):
+            number = cst.Float(repr(abs(constant)))
+        else:
+            return None  # any other kind
+        return number if constant >= 0 else cst.UnaryOperation(cst.Minus(), number)
+    if depth >= 2:
+        return None
+    if kind is Mapping:
+        if found.open or len(found.items) > _MAX_STAND_IN_ITEMS:  # type: ignore[attr-defined]
+            return None
+        entries: list[cst.DictElement] = []
+        for key, item in found.items:  # type: ignore[attr-defined]
+            if type(key) is not Const or not isinstance(key.value, (str, int)) or isinstance(key.value, bool):
+                return None
+            written_key = (
+                _literal_for(key) if not isinstance(key.value, str) else key.origin or cst.SimpleString(repr(key.value))
+            )
+            written = _literal_for(item, depth + 1)
+            if written_key is None or written is None or not isinstance(written_key, cst.BaseExpression):
+                return None
+            entries.append(cst.DictElement(written_key, written))
+        return cst.Dict(entries)
+    if kind is ValueSequence and found.kind in ("list", "tuple"):  # type: ignore[attr-defined]
+        if found.open or len(found.items) > _MAX_STAND_IN_ITEMS:  # type: ignore[attr-defined]
+            return None
+        elements: list[cst.Element] = []
+        for item in found.items:  # type: ignore[attr-defined]
+            written = _literal_for(item, depth + 1)
+            if written is None:
+                return None
+            elements.append(cst.Element(written))
+        if found.kind == "list":  # type: ignore[attr-defined]
+            return cst.List(elements)
+        if len(elements) == 1:
+            elements[0] = cst.Element(elements[0].value, comma=cst.Comma())
+        return cst.Tuple(elements)
+    return None

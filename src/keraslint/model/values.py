@@ -156,6 +156,9 @@ class _Change:
     # ``global NAME`` in a function: the module's name may change whenever
     # the function runs.
     declared_global: bool = False
+    # The name passed to a call (``build(CLASSES)``): the call and the
+    # argument; harmless when the callee only reads that parameter.
+    passed: tuple[cst.Call, cst.Arg] | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True)
@@ -173,9 +176,19 @@ class Mutations:
 
     changes: dict[str, list[_Change]] = field(default_factory=dict)
     aliases: dict[str, list[_Alias]] = field(default_factory=dict)
+    # The module's functions by name (their scope and definition), for the
+    # objects passed to them (``_Change.passed``).
+    functions: dict[str, tuple[Scope, cst.FunctionDef]] = field(default_factory=dict)
 
-    def change(self, name: str, scope: Scope, index: int, declared_global: bool = False) -> None:
-        self.changes.setdefault(name, []).append(_Change(scope, index, declared_global))
+    def change(
+        self,
+        name: str,
+        scope: Scope,
+        index: int,
+        declared_global: bool = False,
+        passed: tuple[cst.Call, cst.Arg] | None = None,
+    ) -> None:
+        self.changes.setdefault(name, []).append(_Change(scope, index, declared_global, passed))
 
     def alias(self, node: cst.BaseExpression | None, scope: Scope, index: int, elements: bool = False) -> None:
         for part, shared_elements in alias_parts(node):
@@ -197,7 +210,7 @@ class Mutations:
             value = arg.value
             kind = type(value)
             if kind is cst.Name:
-                self.change(value.value, scope, index)  # type: ignore[attr-defined]
+                self.change(value.value, scope, index, passed=(call, arg))  # type: ignore[attr-defined]
             elif kind not in _LITERALS:
                 self.alias(value, scope, index)
 
@@ -255,6 +268,9 @@ class ProgramValues:
         # Aliases assumed to share nothing mutable while their own value was
         # worked out (``_alias_mutable``).
         self._assumed: set[int] = set()
+        # (function scope, parameter, value passed) -> whether the function
+        # only reads it.
+        self._read_only: dict[tuple[int, str, int], tuple[Value, bool]] = {}
 
     def close(self) -> None:
         """Let go of the evaluator, which points back here (see ``_Extractor.close``)."""
@@ -275,7 +291,7 @@ class ProgramValues:
             return UNKNOWN
         owner = scope if name in scope.bindings else (scope.parent or scope)
         found = self._binding_value(binding, owner)
-        if mutable(found) and self._changed(name, owner, binding.index, scope, index):
+        if mutable(found) and self._changed(name, owner, binding.index, scope, index, found):
             return UNKNOWN
         return found
 
@@ -304,12 +320,15 @@ class ProgramValues:
         self._bindings[key] = (binding, found)  # the binding kept alive with its id
         return found
 
-    def _changed(self, name: str, owner: Scope, since: int, scope: Scope, index: int) -> bool:
+    def _changed(self, name: str, owner: Scope, since: int, scope: Scope, index: int, found: Value = UNKNOWN) -> bool:
         """Whether ``name`` of ``owner``, bound at ``since``, may have been
-        changed in place before statement ``index`` of ``scope``."""
+        changed in place before statement ``index`` of ``scope``; ``found``
+        is the value it was bound to, when known."""
         module_read_in_function = not _same_scope(scope, owner)
         for change in self.mutations.changes.get(name, ()):
             self.budget.spend()
+            if change.passed is not None and self._only_read(change, found):
+                continue
             if _same_scope(change.scope, owner):
                 if module_read_in_function or since < change.index < index:
                     return True
@@ -325,6 +344,54 @@ class ProgramValues:
             if self._alias_mutable(alias):
                 return True
         return False
+
+    def _only_read(self, change: _Change, found: Value) -> bool:
+        """Whether the call ``change`` passes a name to is of a module-level
+        function of the file that only reads that parameter: never binds,
+        changes, aliases or returns it, nor does any function nested in it
+        (``build(CLASSES)`` with ``Dense(len(classes))`` leaves ``CLASSES``
+        as it was)."""
+        call, arg = change.passed  # type: ignore[misc]
+        func = call.func
+        if type(func) is not cst.Name:
+            return False
+        entry = self.mutations.functions.get(func.value)  # type: ignore[attr-defined]
+        if entry is None:
+            return False
+        callee, node = entry
+        history = self.module_scope.bindings.get(func.value, ())  # type: ignore[attr-defined]
+        if len(history) != 1 or history[0].kind is not Kind.DEFINITION:
+            return False
+        if change.scope.lookup(func.value, change.index) is not history[0]:  # type: ignore[attr-defined]
+            return False
+        param = _parameter_of(node, call, arg)
+        if param is None:
+            return False
+        key = (id(callee), param, id(found))
+        known = self._read_only.get(key)
+        if known is None or known[0] is not found:
+            known = self._read_only[key] = (found, self._reads_only(callee, node, param, found))
+        return known[1]
+
+    def _reads_only(self, callee: Scope, node: cst.FunctionDef, param: str, found: Value) -> bool:
+        if len(callee.bindings.get(param, ())) != 1:
+            return False  # rebound (``classes += [...]`` changes the object)
+        for change in self.mutations.changes.get(param, ()):
+            self.budget.spend()
+            if _within(change.scope, callee):
+                return False
+        for alias in self.mutations.aliases.get(param, ()):
+            self.budget.spend()
+            # ``config["activation"]`` passed on shares only that string.
+            if _within(alias.scope, callee) and mutable(_part(found, alias.node, alias.elements)):
+                return False
+        if _mentioned_nested(node, param):
+            return False  # a function or class inside it may do anything with it
+        for _, value, _ in callee.returns:
+            for part, _ in alias_parts(value):
+                if root_name(part) == param:
+                    return False
+        return True
 
     def _local(self, name: str, scope: Scope) -> bool:
         """Whether ``scope`` has a variable ``name`` of its own. The
@@ -584,6 +651,85 @@ def _same_scope(a: Scope, b: Scope) -> bool:
     call site (``extract._ModelBuilder._specialise``), which shares its
     ``returns``: what the body does to its names holds in both."""
     return a is b or (a.parent is not None and a.returns is b.returns)
+
+
+def _within(scope: Scope | None, outer: Scope) -> bool:
+    """Whether ``scope`` is ``outer`` or nested in it."""
+    while scope is not None:
+        if _same_scope(scope, outer):
+            return True
+        scope = scope.parent
+    return False
+
+
+def _part(found: Value, node: cst.BaseExpression, elements: bool) -> Value:
+    """The part of ``found`` (a parameter's value) that ``node``, an access
+    chain from the parameter with literal keys (``config["model"]["units"]``,
+    ``config.get("units")``), reaches; unknown for any other chain, and for
+    the whole object when only its elements are shared."""
+    keys: list[Value] = []
+    while type(node) is not cst.Name:
+        kind = type(node)
+        if kind is cst.Subscript and len(node.slice) == 1 and type(node.slice[0].slice) is cst.Index:  # type: ignore[attr-defined]
+            key = node.slice[0].slice.value  # type: ignore[attr-defined]
+            node = node.value  # type: ignore[attr-defined]
+        elif (
+            kind is cst.Call
+            and type(node.func) is cst.Attribute  # type: ignore[attr-defined]
+            and node.func.attr.value == "get"  # type: ignore[attr-defined]
+            and len(node.args) == 1  # type: ignore[attr-defined]
+            and not node.args[0].keyword  # type: ignore[attr-defined]
+            and not node.args[0].star  # type: ignore[attr-defined]
+        ):
+            key = node.args[0].value  # type: ignore[attr-defined]
+            node = node.func.value  # type: ignore[attr-defined]
+        else:
+            return UNKNOWN
+        if type(key) is cst.SimpleString and key.evaluated_value is not None:
+            keys.append(Const(key.evaluated_value))
+        elif type(key) is cst.Integer:
+            keys.append(Const(int(key.value, 0)))
+        else:
+            return UNKNOWN
+    if elements and not keys:
+        return UNKNOWN
+    for key in reversed(keys):
+        found = v.index(found, key)
+    return found
+
+
+def _mentioned_nested(node: cst.FunctionDef, name: str) -> bool:
+    """Whether a function, lambda or class inside ``node`` mentions ``name``."""
+    pending: list[tuple[cst.CSTNode, bool]] = [(node.body, False)]
+    while pending:
+        part, inside = pending.pop()
+        if inside and type(part) is cst.Name and part.value == name:  # type: ignore[attr-defined]
+            return True
+        deeper = inside or isinstance(part, (cst.FunctionDef, cst.Lambda, cst.ClassDef))
+        pending.extend((child, deeper) for child in part.children)
+    return False
+
+
+def _parameter_of(node: cst.FunctionDef, call: cst.Call, arg: cst.Arg) -> str | None:
+    """The parameter of ``node`` that ``arg`` of ``call`` binds; None when
+    it goes to ``*args``/``**kwargs`` or the call unpacks arguments."""
+    params = node.params
+    if arg.keyword is not None:
+        name = arg.keyword.value
+        named = [*params.params, *params.kwonly_params]
+        return name if any(param.name.value == name for param in named) else None
+    if arg.star:
+        return None
+    position = 0
+    for other in call.args:
+        if other is arg:
+            break
+        if other.star:
+            return None
+        if other.keyword is None:
+            position += 1
+    positional = [*params.posonly_params, *params.params]
+    return positional[position].name.value if position < len(positional) else None
 
 
 def _bound(scope: Scope, name: str) -> bool:
