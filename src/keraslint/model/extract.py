@@ -145,6 +145,9 @@ class _Collector(cst.CSTVisitor):
         self.function_nodes: dict[str, cst.FunctionDef] = {}
         # Calls inside a ``lambda`` (they run when it is called), by id.
         self.in_lambda: set[int] = set()
+        # The scopes (by id) whose own body yields or awaits: their body
+        # runs when iterated or awaited, not when called.
+        self.generators: set[int] = set()
         self._lambdas = 0
         self.signatures: dict[str, _Signature] = {}
         self.classes: dict[str, _Class] = {}
@@ -418,6 +421,12 @@ class _Collector(cst.CSTVisitor):
     def visit_Return(self, node: cst.Return) -> None:
         if node.value is not None and not self.dead:
             self.scope.returns.append((self.index, node.value, self.certain))
+
+    def visit_Yield(self, node: cst.Yield) -> None:
+        self.generators.add(id(self.scope))
+
+    def visit_Await(self, node: cst.Await) -> None:
+        self.generators.add(id(self.scope))
 
     def visit_Lambda(self, node: cst.Lambda) -> None:
         self.uncertain += 1
@@ -1608,6 +1617,7 @@ def _extract(module: cst.Module, code: str, ex: _Extractor) -> FileModel:
         collector.function_nodes,
         collector.calls,
         collector.in_lambda,
+        collector.generators,
         code,
     )
     # Channels last unless the file says otherwise anywhere (a global
