@@ -28,7 +28,7 @@ from keraslint.model.blocks import Blocks
 from keraslint.model.branches import prune_branches
 from keraslint.model.budget import Budget
 from keraslint.model.constants import Constants
-from keraslint.model.held import held_from_init, held_in
+from keraslint.model.held import Uses, held_from_init, held_in
 from keraslint.model.library import library_compile, library_output
 from keraslint.model.loops import compiled_then_trained, loop_losses
 from keraslint.model.methods import Method, is_literal, module_class, own_method, plain
@@ -1803,6 +1803,7 @@ class _ModelBuilder:
         self._methods: dict[int, Method] | None = None
         # (method node, attribute) -> whether ``self.<attr>`` is held there.
         self._held_attributes: dict[tuple[int, str], bool] = {}
+        self._attribute_uses: Uses | None = None
         ex.returned_by = self._returned_value
         ex.grown = self._grown
         self.events: dict[tuple[int, str], _Calls] = {}
@@ -2184,6 +2185,12 @@ class _ModelBuilder:
             return False
         return fresh.only_harmless_uses(self.ex.module, name)
 
+    def _uses(self) -> Uses:
+        """The file's attribute uses (``model/held.py``), walked once."""
+        if self._attribute_uses is None:
+            self._attribute_uses = Uses(self.ex.module)
+        return self._attribute_uses
+
     def _held(self, method_scope: Scope, attr: str) -> bool:
         """Whether ``self.<attr>`` in this method of a module-level class is
         followed like a local name (``model/held.py``)."""
@@ -2194,7 +2201,7 @@ class _ModelBuilder:
         found = self._held_attributes.get(key)
         if found is None:
             self.ex.budget.spend(10)
-            found = self._held_attributes[key] = held_in(self.ex.module, method.node, attr)
+            found = self._held_attributes[key] = held_in(self._uses(), method.node, attr)
         return found
 
     def _later_methods(self, init_scope: Scope, name: str, binding: Binding) -> list[_Event] | None:
@@ -2217,7 +2224,7 @@ class _ModelBuilder:
         ):
             return None
         self.ex.budget.spend(10)
-        held, changer = held_from_init(self.ex.module, method.owner.node, method.node, attr)
+        held, changer = held_from_init(self._uses(), method.owner.node, method.node, attr)
         if not held:
             return None
         scopes = method.owner.methods
