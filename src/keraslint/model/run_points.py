@@ -138,6 +138,10 @@ class RunPoints:
         plain calls the collector saw. When the name's only occurrences in
         the text are its ``def`` and those calls, no other reference can
         exist (the cheap answer); otherwise ``ast`` counts its uses."""
+        # Each occurrence as a word is one as a substring: counting these
+        # first answers most files without a regular expression.
+        if self.code.count(function) == calls + 1:
+            return True
         occurrences = len(re.findall(rf"(?<!\w){re.escape(function)}(?!\w)", self.code))
         if occurrences == calls + 1:
             return True
