@@ -594,6 +594,37 @@ def test_kl107_sigmoid_under_a_logits_categorical_loss_has_a_floor_its_fix_remov
 
 
 # --------------------------------------------------------------------------
+# KL204  fewer output units than classes (and its fix)
+# --------------------------------------------------------------------------
+def test_kl204_a_class_past_the_last_unit_is_never_learnt_and_its_fix_learns_it():
+    """Claim: labels 0-3 on a 3-unit softmax with
+    ``sparse_categorical_crossentropy`` raise nothing under JAX: the label 3
+    reads outside the output, the loss still falls to about 0 (observed
+    3e-5), yet class 3 is never predicted (accuracy 0.75 on four balanced
+    classes). The fix keraslint offers (the unit count written as the class
+    count, 4) learns every class."""
+    # Source: keras/src/backend/jax/nn.py sparse_categorical_crossentropy
+    # (one_hot of the labels with the output's width: a label past it is an
+    # all-zero row, so its term of the loss is 0).
+    rng = np.random.default_rng(0)
+    labels = rng.integers(0, 4, size=128)
+    x = (np.eye(4)[labels] @ rng.normal(size=(4, 4)) * 4 + rng.normal(size=(128, 4))).astype("float32")
+
+    def trained(units: int) -> tuple[float, np.ndarray]:
+        model = keras.Sequential([keras.Input((4,)), keras.layers.Dense(units, activation="softmax")])
+        model.compile(keras.optimizers.Adam(0.1), "sparse_categorical_crossentropy")
+        loss = model.fit(x, labels, epochs=60, batch_size=128, verbose=0).history["loss"][-1]
+        return loss, model.predict(x, verbose=0).argmax(axis=1)
+
+    broken_loss, broken = trained(3)
+    assert broken_loss < 0.01  # the loss says all is well
+    assert not np.any(broken == 3)
+    assert np.mean(broken == labels) <= 0.8
+    _, fixed = trained(4)
+    assert np.mean(fixed == labels) >= 0.95
+
+
+# --------------------------------------------------------------------------
 # KL109  kl_divergence on an output that is not softmax (and its fix)
 # --------------------------------------------------------------------------
 def test_kl109_kl_divergence_on_sigmoid_beats_a_perfect_model_by_saturating():
