@@ -47,11 +47,19 @@ def test_a_finding_that_needs_no_argument_is_reported_once_without_a_call() -> N
 
 def test_arguments_that_are_not_plain_values_keep_the_builder_silent() -> None:
     assert findings("import sys\nn = int(sys.argv[1])\nmodel = build(n)\n") == []
-    assert findings("options = {'units': 1}\nmodel = build(**options)\n") == []
+    assert findings("import json\noptions = json.load(open('o.json'))\nmodel = build(**options)\n") == []
+    assert findings("options = {'units': 1}\noptions.update(extra)\nmodel = build(**options)\n") == []
     assert findings("model = build(1, *rest)\n") == []
     assert findings("model = build(1, 'softmax', 'extra')\n") == []  # raises TypeError: not a model
     assert findings("model = build(1, colour='red')\n") == []  # neither
     assert findings("for n in (1, 2):\n    model = build(n)\n") == []
+
+
+def test_keywords_unpacked_from_a_dict_written_in_the_file() -> None:
+    # Never changed before the call: ``build(units=1)`` for certain.
+    ((line, code, message),) = findings("options = {'units': 1}\nmodel = build(**options)\n")
+    assert (line, code) == (7, "KL101")
+    assert message.endswith("(for `build(**options)` at line 11)")
 
 
 def test_the_parameter_reassigned_in_the_body_wins() -> None:
