@@ -299,6 +299,10 @@ def test_a_function_run_only_after_the_rebinding_reads_it(after: str) -> None:
         # Decorated, a generator, a method's call, never called.
         ("train()\n", "", "@some_decorator\ndef train():"),
         ("list(train())\n", "", "def train():\n    yield 1"),
+        ("train()\n", "", "def train():\n    yield None"),
+        ("train()\n", "", "def train():\n    (lambda: (yield))"),
+        ("import asyncio\nasyncio.run(train())\n", "", "async def train():\n    await asyncio.sleep(0)"),
+        ("import asyncio\nasyncio.run(train())\n", "", "async def train():"),
         ("class Runner:\n    def go(self):\n        train()\n\nRunner().go()\n", "", TRAIN),
         ("", "", TRAIN),
         # Under a branch the labels may or may not be one-hot.
@@ -307,6 +311,17 @@ def test_a_function_run_only_after_the_rebinding_reads_it(after: str) -> None:
 )
 def test_a_function_whose_runs_are_not_all_known_reads_nothing(after: str, between: str, define: str) -> None:
     assert script(after, between, define) == []
+
+
+def test_a_yield_in_a_function_nested_in_it_leaves_a_function_plain() -> None:
+    define = "def train():\n    def batches():\n        yield 1\n    list(batches())"
+    assert script("train()\n", define=define) == ["KL201"]
+
+
+def test_a_function_named_in_a_string_is_still_known_to_be_only_called() -> None:
+    # The name's text occurs outside the calls: ``ast`` counts its uses.
+    assert script('print("train")\ntrain()\n') == ["KL201"]
+    assert script("train()\nprint(train)\n") == []
 
 
 def test_a_function_run_before_the_rebinding_reads_the_earlier_value() -> None:

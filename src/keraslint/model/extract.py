@@ -28,7 +28,7 @@ from keraslint.model.blocks import Blocks
 from keraslint.model.branches import decided_blocks, pruned_history
 from keraslint.model.budget import Budget
 from keraslint.model.constants import Constants
-from keraslint.model.held import held_from_init, held_in
+from keraslint.model.held import Uses, held_from_init, held_in
 from keraslint.model.library import library_compile, library_output
 from keraslint.model.loops import compiled_then_trained, loop_losses
 from keraslint.model.methods import Method, default_outside_class, is_literal, module_class, own_method, plain
@@ -145,6 +145,9 @@ class _Collector(cst.CSTVisitor):
         self.function_nodes: dict[str, cst.FunctionDef] = {}
         # Calls inside a ``lambda`` (they run when it is called), by id.
         self.in_lambda: set[int] = set()
+        # The scopes (by id) whose own body yields or awaits: their body
+        # runs when iterated or awaited, not when called.
+        self.generators: set[int] = set()
         self._lambdas = 0
         self.signatures: dict[str, _Signature] = {}
         self.classes: dict[str, _Class] = {}
@@ -420,6 +423,12 @@ class _Collector(cst.CSTVisitor):
     def visit_Return(self, node: cst.Return) -> None:
         if node.value is not None and not self.dead:
             self.scope.returns.append((self.index, node.value, self.certain))
+
+    def visit_Yield(self, node: cst.Yield) -> None:
+        self.generators.add(id(self.scope))
+
+    def visit_Await(self, node: cst.Await) -> None:
+        self.generators.add(id(self.scope))
 
     def visit_Lambda(self, node: cst.Lambda) -> None:
         self.uncertain += 1
@@ -1644,6 +1653,7 @@ def _extract(module: cst.Module, code: str, ex: _Extractor) -> FileModel:
         collector.function_nodes,
         collector.calls,
         collector.in_lambda,
+        collector.generators,
         code,
     )
     # Channels last unless the file says otherwise anywhere (a global
@@ -1834,6 +1844,7 @@ class _ModelBuilder:
         self._methods: dict[int, Method] | None = None
         # (method node, attribute) -> whether ``self.<attr>`` is held there.
         self._held_attributes: dict[tuple[int, str], bool] = {}
+        self._attribute_uses: Uses | None = None
         ex.returned_by = self._returned_value
         ex.grown = self._grown
         self.events: dict[tuple[int, str], _Calls] = {}
@@ -2230,6 +2241,12 @@ class _ModelBuilder:
             return False
         return fresh.only_harmless_uses(self.ex.module, name)
 
+    def _uses(self) -> Uses:
+        """The file's attribute uses (``model/held.py``), walked once."""
+        if self._attribute_uses is None:
+            self._attribute_uses = Uses(self.ex.module)
+        return self._attribute_uses
+
     def _held(self, method_scope: Scope, attr: str) -> bool:
         """Whether ``self.<attr>`` in this method of a module-level class is
         followed like a local name (``model/held.py``)."""
@@ -2240,7 +2257,7 @@ class _ModelBuilder:
         found = self._held_attributes.get(key)
         if found is None:
             self.ex.budget.spend(10)
-            found = self._held_attributes[key] = held_in(self.ex.module, method.node, attr)
+            found = self._held_attributes[key] = held_in(self._uses(), method.node, attr)
         return found
 
     def _later_methods(self, init_scope: Scope, name: str, binding: Binding, run: Scope) -> list[_Event] | None:
@@ -2265,7 +2282,7 @@ class _ModelBuilder:
         ):
             return None
         self.ex.budget.spend(10)
-        held, changer = held_from_init(self.ex.module, method.owner.node, method.node, attr)
+        held, changer = held_from_init(self._uses(), method.owner.node, method.node, attr)
         if not held:
             return None
         scopes = method.owner.methods
