@@ -404,3 +404,84 @@ def test_an_imported_loss_as_a_default(between: str, class_body: str, use: str) 
 )
 def test_an_imported_default_that_may_be_another_loss_is_silent(between: str, class_body: str, use: str) -> None:
     assert codes(IMPORTED_DEFAULT.format(between=between, class_body=class_body, use=use)) == []
+
+
+# -- a model bound in a method the instance runs before the one that compiles it --
+
+BUILT_THEN_TRAINED = """\
+from keras.layers import Dense, Input
+from keras.models import Model
+
+
+class Retrainer:
+    def __init__(self, classes):
+        self.classes = classes
+        {init_model}
+
+    def build(self):
+        inputs = Input(shape=(16,))
+        predictions = Dense(self.classes, activation="sigmoid")(inputs)
+        self.model = Model(inputs=inputs, outputs=predictions)
+
+    def train(self, epochs=30):
+        self.model.compile(optimizer="sgd", loss="categorical_crossentropy")
+        self.model.fit(x, y, epochs=epochs)
+{more}
+
+{use}
+"""
+
+
+@pytest.mark.parametrize(
+    ("init_model", "more", "use"),
+    [
+        ("self.model = None", "", "trainer = Retrainer(5)\ntrainer.build()\ntrainer.train()"),
+        ("pass", "", "trainer = Retrainer(5)\ntrainer.build()\ntrainer.train(epochs=3)"),
+        # A read-only use elsewhere.
+        (
+            "self.model = None",
+            "\n    def show(self):\n        self.model.summary()\n",
+            "trainer = Retrainer(5)\ntrainer.build()\ntrainer.train()\ntrainer.show()",
+        ),
+        (
+            "self.model = None",
+            "",
+            "def main():\n    t = Retrainer(3)\n    t.build()\n    print('built')\n    t.train()\nmain()",
+        ),
+    ],
+)
+def test_a_model_built_in_a_method_run_first(init_model: str, more: str, use: str) -> None:
+    assert codes(BUILT_THEN_TRAINED.format(init_model=init_model, more=more, use=use)) == [("KL107", 12)]
+
+
+@pytest.mark.parametrize(
+    ("init_model", "more", "use"),
+    [
+        # Trained before it is built.
+        ("self.model = None", "", "trainer = Retrainer(5)\ntrainer.train()\ntrainer.build()\n"),
+        # Built only on one branch, or in a loop.
+        ("self.model = None", "", "trainer = Retrainer(5)\nif flag:\n    trainer.build()\ntrainer.train()"),
+        ("self.model = None", "", "trainer = Retrainer(5)\nfor _ in range(2):\n    trainer.build()\ntrainer.train()"),
+        # Two instances.
+        ("self.model = None", "", "a = Retrainer(5)\nb = Retrainer(5)\na.build()\nb.train()"),
+        # The name rebound between the calls.
+        ("self.model = None", "", "t = Retrainer(5)\nt.build()\nt = Retrainer(5)\nt.train()"),
+        # Built twice, or another object's method of the same name.
+        ("self.model = None", "", "t = Retrainer(5)\nt.build()\nt.build()\nt.train()"),
+        ("self.model = None", "", "t = Retrainer(5)\nt.build()\nt.train()\nother.build()"),
+        # __init__ holds a model of its own.
+        ("self.model = make()", "", "t = Retrainer(5)\nt.build()\nt.train()"),
+        # Another method compiles it too.
+        (
+            "self.model = None",
+            "\n    def tune(self):\n        self.model.compile(loss='binary_crossentropy')\n",
+            "t = Retrainer(5)\nt.build()\nt.train()",
+        ),
+        # A subclass may build it otherwise.
+        ("self.model = None", "", "class Other(Retrainer):\n    pass\nt = Retrainer(5)\nt.build()\nt.train()"),
+        # Set from outside.
+        ("self.model = None", "", "t = Retrainer(5)\nt.build()\nt.model = load()\nt.train()"),
+    ],
+)
+def test_a_model_built_in_a_method_not_surely_run_first_is_silent(init_model: str, more: str, use: str) -> None:
+    assert codes(BUILT_THEN_TRAINED.format(init_model=init_model, more=more, use=use)) == []

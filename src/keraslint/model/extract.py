@@ -28,7 +28,7 @@ from keraslint.model.blocks import Blocks
 from keraslint.model.branches import decided_blocks, pruned_history
 from keraslint.model.budget import Budget
 from keraslint.model.constants import Constants
-from keraslint.model.held import Uses, held_from_init, held_in
+from keraslint.model.held import Uses, held_from, held_in
 from keraslint.model.library import library_compile, library_output
 from keraslint.model.loops import compiled_then_trained, loop_losses
 from keraslint.model.methods import Method, default_outside_class, is_literal, module_class, own_method, plain
@@ -170,6 +170,9 @@ class _Collector(cst.CSTVisitor):
         # A grid search or ``set_params``: a scikit-learn wrapper's
         # parameters may change after it is made.
         self.retuned = False
+        # The calls that are a whole statement run whenever their scope
+        # runs (``trainer.build()`` outside any branch, loop or ``try``).
+        self.statement_calls: set[int] = set()
 
     # -- statements and scopes -------------------------------------------------
     @property
@@ -347,6 +350,10 @@ class _Collector(cst.CSTVisitor):
 
     def leave_AugAssign(self, original_node: cst.AugAssign) -> None:
         self._bind_target(original_node.target, None)
+
+    def visit_Expr(self, node: cst.Expr) -> None:
+        if type(node.value) is cst.Call and self.certain and not self.dead:
+            self.statement_calls.add(id(node.value))
 
     def visit_Del(self, node: cst.Del) -> None:
         self._bind_target(node.target, None)
@@ -2273,17 +2280,15 @@ class _ModelBuilder:
         it), the changing method's as its one call runs it (``_changer``)."""
         method = self._method_scopes().get(id(init_scope))
         attr = name[len(_HELD_PREFIX) :]
-        if (
-            method is None
-            or method.name != "__init__"
-            or self.collector.dynamic_attributes
-            or init_scope.self_attribute(attr) is None
-            or not binding.certain
-        ):
+        if method is None or self.collector.dynamic_attributes or not binding.certain:
+            return None
+        if method.name == "__init__" and init_scope.self_attribute(attr) is None:
+            return None
+        if method.name != "__init__" and len(init_scope.bindings.get(name, ())) != 1:
             return None
         self.ex.budget.spend(10)
-        held, changer = held_from_init(self._uses(), method.owner.node, method.node, attr)
-        if not held:
+        held, changer = held_from(self._uses(), method.owner.node, method.node, attr)
+        if not held or (method.name != "__init__" and not self._runs_first(method.owner, method.name, changer)):
             return None
         scopes = method.owner.methods
         found: list[_Event] = []
@@ -2303,6 +2308,35 @@ class _ModelBuilder:
                 moved_to = copies.get(id(scope)) if copies is not None else None
                 found.extend(self._moved(calls.events if calls is not None else (), moved_to, False))
         return found
+
+    def _runs_first(self, info: _Class, first: str, changer: str | None) -> bool:
+        """Whether the method ``first`` of the class runs before ``changer``
+        (the one other method that may compile the model ``first`` binds)
+        on the one instance that runs either: each is called once in the
+        file, on the same name bound to an instance of the class, in the same
+        scope, ``first`` as a statement of its own outside any branch or
+        loop, before ``changer`` (``trainer.build()`` then ``trainer.train()``)."""
+        if changer is None:
+            return False
+        sites = []
+        for name in (first, changer):
+            found = self._attribute_calls().get(name, ())
+            if len(found) != 1:
+                return False
+            call, caller, at = found[0]
+            target = self._method_target(call, caller, at)
+            if target is None or target[0].scope is not info.methods[name] or not isinstance(call.func, cst.Attribute):
+                return False
+            sites.append((call, caller, at))
+        (first_call, scope, before), (then_call, then_scope, after) = sites
+        receiver, then_receiver = first_call.func.value, then_call.func.value  # type: ignore[attr-defined]
+        if then_scope is not scope or before >= after or id(first_call) not in self.collector.statement_calls:
+            return False
+        if not isinstance(receiver, cst.Name) or not isinstance(then_receiver, cst.Name):
+            return False
+        return receiver.value == then_receiver.value and scope.lookup(receiver.value, before) is scope.lookup(
+            receiver.value, after
+        )
 
     def _moved(self, events: Sequence[_Event], scope: Scope | None, certain: bool) -> list[_Event]:
         """``events`` made in ``scope`` instead of their method's own scope
