@@ -15,7 +15,7 @@ from typing import Callable, Iterator, Sequence
 
 import libcst as cst
 
-from keraslint.analysis.values import UNKNOWN, Const, Mapping, Value, as_bool, as_int, as_str, elements
+from keraslint.analysis.values import UNKNOWN, Const, Instance, Mapping, Value, as_bool, as_int, as_str, elements
 from keraslint.analysis.values import Sequence as ValueSequence
 from keraslint.diagnostics import Span
 from keraslint.knowledge import activations as acts
@@ -1852,6 +1852,8 @@ class _ModelBuilder:
         # (method node, attribute) -> whether ``self.<attr>`` is held there.
         self._held_attributes: dict[tuple[int, str], bool] = {}
         self._attribute_uses: Uses | None = None
+        # The values ``*``/``**`` arguments were written out as (``_unpacked``).
+        self._unpacked_values: set[int] = set()
         ex.returned_by = self._returned_value
         ex.grown = self._grown
         self.events: dict[tuple[int, str], _Calls] = {}
@@ -2909,16 +2911,20 @@ class _ModelBuilder:
         """Each parameter's value at ``call``: the argument given (positional
         or keyword) or the default. None when the call does not map plainly
         onto the signature (``*args``, an unknown keyword, too many)."""
-        if any(arg.star for arg in call.args):
-            return None
-        positional = [arg for arg in call.args if arg.keyword is None]
+        args: Sequence[cst.Arg] = call.args
+        if any(arg.star for arg in args):
+            unpacked = self._unpacked(args, caller, index)
+            if unpacked is None:
+                return None
+            args = unpacked
+        positional = [arg for arg in args if arg.keyword is None]
         if len(positional) > len(signature.positional):
             return None
         given: dict[str, tuple[cst.BaseExpression, Scope, int]] = {
             param: (arg.value, caller, index) for param, arg in zip(signature.positional, positional)
         }
         by_keyword = (*signature.positional[signature.positional_only :], *signature.keyword_only)
-        for arg in call.args:
+        for arg in args:
             if arg.keyword is None:
                 continue
             if arg.keyword.value not in by_keyword or arg.keyword.value in given:
@@ -2928,6 +2934,42 @@ class _ModelBuilder:
             if param not in given:
                 given[param] = (default, self.collector.module_scope, signature.index)
         return given
+
+    def _unpacked(self, args: Sequence[cst.Arg], caller: Scope, index: int) -> list[cst.Arg] | None:
+        """``args`` with each ``*seq`` and ``**mapping`` the engine knows for
+        certain (a list or tuple of known length, a dict of known string
+        keys: ``build(**PARAMS)``) written out as the arguments it passes,
+        each value as a literal (``_literal_for``). None when one is not."""
+        found: list[cst.Arg] = []
+        for arg in args:
+            if not arg.star:
+                found.append(arg)
+                continue
+            self.ex.budget.spend()
+            value = self.ex.value(arg.value, caller, index)
+            if arg.star == "*" and type(value) is ValueSequence and value.kind in ("list", "tuple") and not value.open:
+                items: list[tuple[str | None, Value]] = [(None, item) for item in value.items]
+            elif arg.star == "**" and type(value) is Mapping and not value.open:
+                items = []
+                for key, item in value.items:
+                    if type(key) is not Const or not isinstance(key.value, str) or not key.value.isidentifier():
+                        return None
+                    items.append((key.value, item))
+            else:
+                return None
+            if len(items) > _MAX_STAND_IN_ITEMS:
+                return None
+            for keyword, item in items:
+                literal = _literal_for(item)
+                if literal is None:
+                    return None
+                if not isinstance(literal, cst.SimpleString):
+                    self.ex.tracer.stand_ins[id(literal)] = (literal, arg.value, caller, index)
+                found.append(cst.Arg(literal, keyword=cst.Name(keyword) if keyword is not None else None))
+                self._unpacked_values.add(id(literal))
+                if not isinstance(literal, cst.SimpleString):
+                    self.ex.tracer.written_at[id(literal)] = arg.value
+        return found
 
     def _literal_parameters(
         self, function: Scope, given: dict[str, tuple[cst.BaseExpression, Scope, int]], call: cst.Call
@@ -2955,13 +2997,15 @@ class _ModelBuilder:
                 # the engine knows for certain at the call stands for the
                 # literal the caller could have written.
                 value = self._stand_in(node, where, at) if history and history[0].kind is Kind.UNKNOWN else None
+                if value is None and history and history[0].kind is Kind.UNKNOWN:
+                    value = self._portable(node, where, at, function)
             if value is None or not history or history[0].kind is not Kind.UNKNOWN:
                 continue
             # The parameter's own binding comes first; later assignments
             # in the body still replace it.
             bound = replace(history[0], kind=Kind.VALUE, value=value)
             bindings[param] = [bound, *history[1:]]
-            if any(arg.value is node for arg in call.args):
+            if id(node) in self._unpacked_values or any(arg.value is node for arg in call.args):
                 self.ex.tracer.arguments[id(bound)] = (bound, call, node, where, at)
             known = True
         return bindings if known else None
@@ -2976,6 +3020,26 @@ class _ModelBuilder:
         if binding is None or binding.kind is not Kind.IMPORT or name in function.bindings:
             return False
         return function.parent is module and module.bindings.get(name) == [binding] and binding.certain
+
+    def _portable(self, node: cst.BaseExpression, where: Scope, at: int, function: Scope) -> cst.BaseExpression | None:
+        """``node`` itself when it means the same object in ``function`` as
+        at the call: a new instance of a module-level class made from
+        literals (``main(HParams())``, ``train(Config(units=1))``), the
+        class bound once, not shadowed in ``function``, and its instance
+        known to the engine. None otherwise."""
+        if type(node) is not cst.Call or type(node.func) is not cst.Name:
+            return None
+        name = node.func.value
+        if name in function.bindings or any(arg.star or not is_literal(arg.value) for arg in node.args):
+            return None
+        history = self.collector.module_scope.bindings.get(name, ())
+        if len(history) != 1 or history[0].kind is not Kind.DEFINITION or name not in self.collector.classes:
+            return None
+        if where.lookup(name, at) is not history[0]:
+            return None
+        if type(self.ex.value(node, where, at)) is not Instance:
+            return None
+        return node
 
     def _stand_in(self, node: cst.BaseExpression, where: Scope, at: int) -> cst.BaseExpression | None:
         """A literal meaning what ``node`` means at statement ``at`` of

@@ -210,7 +210,11 @@ class Mutations:
         for arg in call.args:
             value = arg.value
             kind = type(value)
-            if kind is cst.Name:
+            if arg.star and kind not in _LITERALS:
+                # ``f(*seq)``, ``f(**config)``: the callee gets a new tuple or
+                # dict of the same elements; the container itself is not shared.
+                self.alias(value, scope, index, elements=True)
+            elif kind is cst.Name:
                 self.change(value.value, scope, index, passed=(call, arg))  # type: ignore[attr-defined]
             elif kind not in _LITERALS:
                 self.alias(value, scope, index)
