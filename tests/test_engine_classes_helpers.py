@@ -485,3 +485,43 @@ def test_a_model_built_in_a_method_run_first(init_model: str, more: str, use: st
 )
 def test_a_model_built_in_a_method_not_surely_run_first_is_silent(init_model: str, more: str, use: str) -> None:
     assert codes(BUILT_THEN_TRAINED.format(init_model=init_model, more=more, use=use)) == []
+
+
+def _messages(program: str) -> list[str]:
+    result = check_bytes("model.py", textwrap.dedent(program).encode(), Settings())
+    return [d.message for d in result.diagnostics if d.code == "KL202"]
+
+
+NO_DEFAULTS = """\
+from sklearn.datasets import load_breast_cancer
+from tensorflow.keras import Sequential
+from tensorflow.keras.layers import Dense
+
+X, y = load_breast_cancer(return_X_y=True)
+
+
+def train(x, labels):
+    model = Sequential([Dense(2, activation="softmax")])
+    model.compile(loss="categorical_crossentropy")
+    model.fit(x, labels)
+    return model
+
+
+{call}
+"""
+
+
+@pytest.mark.parametrize(
+    ("program", "named"),
+    [
+        # A finding for one call names the labels as that call passes them.
+        (HELPER.format(rebind="pass", fit="x, labels", call="train(X, y)"), "`fit` gets `y`"),
+        (HELPER.format(rebind="pass", fit="x, labels", call="train(X, labels=y, epochs=1)"), "`fit` gets `y`"),
+        # One for the function as every call runs it, as its body names them.
+        (NO_DEFAULTS.format(call="train(X, y)"), "`fit` gets `labels`"),
+        (NO_DEFAULTS.format(call="train(X, y)\ntrain(X[:10], y[:10])"), "`fit` gets `labels`"),
+    ],
+)
+def test_labels_through_a_parameter_are_named_where_the_finding_is_read(program: str, named: str) -> None:
+    (message,) = _messages(program)
+    assert named in message

@@ -686,7 +686,7 @@ class _Extractor:
         # ``Sequential`` nested in itself, or nested too deep): such a
         # result depends on where the walk began and is not kept.
         self._cut = False
-        self._targets: dict[tuple[int, int, int], list[Target]] = {}
+        self._targets: dict[tuple[int, int, int, bool], list[Target]] = {}
         # What the ids keying ``_targets`` name, kept alive with their entries.
         self._kept: list[object] = []
         # A name bound to a ``Sequential`` read at a statement of a scope ->
@@ -1438,30 +1438,41 @@ class _Extractor:
             return Loss(name, False, span, source, trace=why)
         return Loss(None, None, span, source, trace=why)
 
-    def targets(self, fit: _Event, call: Arguments | None = None) -> list[Target]:
+    def targets(self, fit: _Event, call: Arguments | None = None, as_passed: bool = True) -> list[Target]:
         """The ``y`` of a ``fit`` call and the targets of its ``validation_data``
         (read once per call: every compile in effect at it shares them). In
         a function, as ``call`` runs it, when known: in the function's scope
-        specialised to the call, its parameters read as the call's arguments."""
+        specialised to the call, its parameters read as the call's arguments
+        (one given to ``fit`` as is named as the call passes it, if
+        ``as_passed``: a finding then names the call)."""
         scope = fit.scope if call is None else call[0]
-        key = (id(fit.call), id(scope), id(call[1]) if call is not None else 0)
+        key = (id(fit.call), id(scope), id(call[1]) if call is not None else 0, as_passed)
         known = self._targets.get(key)
         if known is not None:
             return known
         reader = TargetReader(self, call)
+
+        def where(node: cst.BaseExpression) -> tuple[cst.BaseExpression, Scope, int]:
+            # A parameter given as is: the caller's argument, named as written there.
+            if call is not None and as_passed and isinstance(node, cst.Name) and node.value in call[1]:
+                history = scope.bindings.get(node.value)
+                if history and history[0].kind is Kind.UNKNOWN and scope.lookup(node.value, fit.index) is history[0]:
+                    return call[1][node.value]
+            return node, scope, fit.index
+
         found = []
         # ``fit_generator(generator, steps_per_epoch, ...)`` takes no ``y``.
         y = None if fit.method == "fit_generator" else _argument(fit.call, 1, "y")
         if y is not None:
-            found.append(reader.read(y, scope, fit.index))
+            found.append(reader.read(*where(y)))
         elif not _has_star_args(fit.call):
             # ``fit(dataset)``: the labels are part of each element.
             x = _argument(fit.call, 0, "generator" if fit.method == "fit_generator" else "x")
             if x is not None:
-                found.append(reader.read_labels(x, scope, fit.index))
+                found.append(reader.read_labels(*where(x)))
         validation = _argument(fit.call, None, "validation_data")
         if validation is not None:
-            found.append(reader.read_validation(validation, scope, fit.index))
+            found.append(reader.read_validation(*where(validation)))
         self._targets[key] = found
         self._kept.append(call or scope)
         return found
@@ -2507,7 +2518,9 @@ class _ModelBuilder:
             return plain
         # Nothing known of them in the function's own scope: as each call
         # that gets no copy of its own runs it (``train(X, y)``).
-        found = [target for given in self._unspecialised_calls(fit.scope) for target in self.ex.targets(fit, given)]
+        found = [
+            target for given in self._unspecialised_calls(fit.scope) for target in self.ex.targets(fit, given, False)
+        ]
         return found or plain
 
     def _unspecialised_calls(self, function: Scope) -> list[Arguments]:
