@@ -433,6 +433,8 @@ class _Collector(cst.CSTVisitor):
 
     def visit_Yield(self, node: cst.Yield) -> None:
         self.generators.add(id(self.scope))
+        value = node.value
+        self.scope.yields.append((self.index, None if isinstance(value, cst.From) else value))
 
     def visit_Await(self, node: cst.Await) -> None:
         self.generators.add(id(self.scope))
