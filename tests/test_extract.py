@@ -285,7 +285,14 @@ SHAPES = {
     "    def __init__(self, binary):\n        super().__init__()\n        if binary:\n"
     "            self.out = layers.Dense(1, activation='sigmoid')\n        else:\n"
     "            self.out = layers.Dense(10, activation='softmax')\n"
-    "    def call(self, x):\n        return self.out(x)\nmodel = Net(True)\nmodel.compile(loss='categorical_crossentropy')\n",
+    "    def call(self, x):\n        return self.out(x)\nmodel = Net(flag)\nmodel.compile(loss='categorical_crossentropy')\n",
+    "attribute assigned in a branch the constructor decides": "import keras\nfrom keras import layers\n"
+    "class Net(keras.Model):\n"
+    "    def __init__(self, binary):\n        super().__init__()\n        if binary:\n"
+    "            self.out = layers.Dense(1, activation='sigmoid')\n        else:\n"
+    "            self.out = layers.Dense(10, activation='softmax')\n"
+    "    def call(self, x):\n        return self.out(x)\nmodel = Net(True)\n"
+    "model.compile(loss='categorical_crossentropy')  # expect: KL103\n",
     "builder called with different unit counts": "import keras\ndef build(n, act):\n"
     "    return keras.Sequential([keras.layers.Dense(n, activation=act)])\n"
     "binary = build(1, 'sigmoid')\nbinary.compile(loss='binary_crossentropy')\n"

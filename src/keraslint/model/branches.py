@@ -16,12 +16,12 @@ import libcst as cst
 from keraslint.model.resolve import Binding, Scope
 
 
-def prune_branches(
+def decided_blocks(
     scope: Scope, truth: Callable[[cst.BaseExpression, int], bool | None]
-) -> dict[str, list[Binding]] | None:
-    """``scope``'s bindings with the branches ``truth`` decides pruned;
-    None when it decides none. The tests are all read in ``scope`` as it
-    is, before any pruning."""
+) -> tuple[frozenset[int], frozenset[int]] | None:
+    """The blocks of ``scope`` that never run and those that surely run
+    (directly in a side of an ``if`` that itself surely runs), as ``truth``
+    decides its tests; None when it decides none."""
     dead: set[int] = set()
     live: set[int] = set()
     for condition in scope.conditions:
@@ -38,16 +38,20 @@ def prune_branches(
                 live.add(condition.orelse[0])
     if not dead and not live:
         return None
-    pruned: dict[str, list[Binding]] = {}
-    for name, history in scope.bindings.items():
-        kept: list[Binding] = []
-        for binding in history:
-            if any(block in dead for block in binding.blocks):
-                continue
-            if not binding.certain and binding.blocks and binding.blocks[-1] in live:
-                # Its ``if`` surely runs (nothing uncertain around it), and
-                # the binding sits directly in the side that runs.
-                binding = replace(binding, certain=True, blocks=())
-            kept.append(binding)
-        pruned[name] = kept
-    return pruned
+    return frozenset(dead), frozenset(live)
+
+
+def pruned_history(history: list[Binding], decided: tuple[frozenset[int], frozenset[int]]) -> list[Binding]:
+    """``history`` without the bindings made in a block that never runs;
+    one made directly in a block that surely runs is certain."""
+    dead, live = decided
+    kept: list[Binding] = []
+    for binding in history:
+        if any(block in dead for block in binding.blocks):
+            continue
+        if not binding.certain and binding.blocks and binding.blocks[-1] in live:
+            # Its ``if`` surely runs (nothing uncertain around it), and
+            # the binding sits directly in the side that runs.
+            binding = replace(binding, certain=True, blocks=())
+        kept.append(binding)
+    return kept

@@ -25,13 +25,13 @@ from keraslint.knowledge.library_models import Head, library_head
 from keraslint.model import fresh
 from keraslint.model.arguments import argument as _argument
 from keraslint.model.blocks import Blocks
-from keraslint.model.branches import prune_branches
+from keraslint.model.branches import decided_blocks, pruned_history
 from keraslint.model.budget import Budget
 from keraslint.model.constants import Constants
-from keraslint.model.held import Uses, held_from_init, held_in
+from keraslint.model.held import Uses, held_from, held_in
 from keraslint.model.library import library_compile, library_output
 from keraslint.model.loops import compiled_then_trained, loop_losses
-from keraslint.model.methods import Method, is_literal, module_class, own_method, plain
+from keraslint.model.methods import Method, default_outside_class, is_literal, module_class, own_method, plain
 from keraslint.model.positions import Spans
 from keraslint.model.program import Event as _Event
 from keraslint.model.program import LayerStep as _Layer
@@ -49,7 +49,7 @@ from keraslint.model.resolve import (
     qualified_name,
 )
 from keraslint.model.run_points import RunPoints
-from keraslint.model.targets import TargetReader
+from keraslint.model.targets import Arguments, TargetReader
 from keraslint.model.trace import Tracer, Why
 from keraslint.model.types import (
     Activation,
@@ -170,6 +170,9 @@ class _Collector(cst.CSTVisitor):
         # A grid search or ``set_params``: a scikit-learn wrapper's
         # parameters may change after it is made.
         self.retuned = False
+        # The calls that are a whole statement run whenever their scope
+        # runs (``trainer.build()`` outside any branch, loop or ``try``).
+        self.statement_calls: set[int] = set()
 
     # -- statements and scopes -------------------------------------------------
     @property
@@ -214,7 +217,9 @@ class _Collector(cst.CSTVisitor):
             and self.scope.self_attributes is not None
         ):
             kind = Kind.VALUE if value is not None and not path else Kind.UNKNOWN
-            binding = Binding(self.index, kind, self.certain, value if not path else None, scope=self.scope)
+            binding = Binding(
+                self.index, kind, self.certain, value if not path else None, scope=self.scope, blocks=self._blocks()
+            )
             self.scope.self_attributes.setdefault(target.attr.value, []).append(binding)  # type: ignore[attr-defined]
             # Also as the method's own name ``self.<attr>``: a model held there
             # is followed like a local one where ``model/held.py`` allows.
@@ -346,6 +351,10 @@ class _Collector(cst.CSTVisitor):
     def leave_AugAssign(self, original_node: cst.AugAssign) -> None:
         self._bind_target(original_node.target, None)
 
+    def visit_Expr(self, node: cst.Expr) -> None:
+        if type(node.value) is cst.Call and self.certain and not self.dead:
+            self.statement_calls.add(id(node.value))
+
     def visit_Del(self, node: cst.Del) -> None:
         self._bind_target(node.target, None)
 
@@ -471,8 +480,10 @@ class _Collector(cst.CSTVisitor):
                 self._sides[id(node.body)] = (node, 0)
                 self._sides[id(node.orelse.body)] = (node, 1)
             if not self.dead and self.scope is not self.module_scope:
+                # Read after the statement before it (whose bindings
+                # ``lookup`` at its own index would not see yet).
                 self.scope.conditions.append(
-                    Condition(node.test, self.index, id(node.body), _else_blocks(node.orelse), self.certain)
+                    Condition(node.test, self.index + 1, id(node.body), _else_blocks(node.orelse), self.certain)
                 )
             self._if_effects.append((1, 0))
             self.uncertain += 1
@@ -677,7 +688,9 @@ class _Extractor:
         # ``Sequential`` nested in itself, or nested too deep): such a
         # result depends on where the walk began and is not kept.
         self._cut = False
-        self._targets: dict[int, list[Target]] = {}
+        self._targets: dict[tuple[int, int, int, bool], list[Target]] = {}
+        # What the ids keying ``_targets`` name, kept alive with their entries.
+        self._kept: list[object] = []
         # A name bound to a ``Sequential`` read at a statement of a scope ->
         # the layers it holds there, grown by ``add`` (set by ``_ModelBuilder``).
         self.grown: Callable[[str, Scope, int], list[_Layer] | None] | None = None
@@ -768,6 +781,31 @@ class _Extractor:
             owner = scope if node.value in scope.bindings else (scope.parent or scope)
             node, scope, index = binding.value, owner, binding.index
         return None, scope, index
+
+    def _imported(self, node: cst.BaseExpression, scope: Scope, index: int) -> str | None:
+        """The imported object ``node`` names, also through ``self.x`` and
+        names assigned it (``self.loss = loss`` for a parameter bound to
+        ``mean_squared_error`` in a scope specialised to a call)."""
+        for _ in range(_MAX_DEPTH):
+            self.budget.spend()
+            if (
+                isinstance(node, cst.Attribute)
+                and isinstance(node.value, cst.Name)
+                and node.value.value == "self"
+                and scope.self_attributes is not None
+            ):
+                attribute = scope.self_attribute(node.attr.value)
+                if attribute is None or attribute.kind is not Kind.VALUE or attribute.value is None:
+                    return None
+                node, scope, index = attribute.value, attribute.scope or scope, attribute.index
+                continue
+            if not isinstance(node, cst.Name) or node.value not in scope.bindings:
+                break
+            binding = scope.lookup(node.value, index)
+            if binding is None or binding.kind is not Kind.VALUE or binding.path or type(binding.value) is not cst.Name:
+                break
+            node, index = binding.value, binding.index
+        return self.qualname(node, scope, index)
 
     def value(self, node: cst.BaseExpression | None, scope: Scope, index: int) -> Value:
         """What ``node`` evaluates to (the value engine): unknown unless certain."""
@@ -1385,7 +1423,7 @@ class _Extractor:
             # ``from keras.losses import sparse_categorical_crossentropy``:
             # the name is the imported function itself.
             # (A class passed uninstantiated is not read.)
-            member = keras_member(self.qualname(node, scope, index), "losses")
+            member = keras_member(self._imported(node, scope, index), "losses")
             name, is_class = losses.canonical_loss_attribute(member) if member is not None else (None, False)
             if name is None or is_class:
                 return Loss(None, None, span, source, trace=why)
@@ -1411,27 +1449,43 @@ class _Extractor:
             return Loss(name, False, span, source, trace=why)
         return Loss(None, None, span, source, trace=why)
 
-    def targets(self, fit: _Event) -> list[Target]:
+    def targets(self, fit: _Event, call: Arguments | None = None, as_passed: bool = True) -> list[Target]:
         """The ``y`` of a ``fit`` call and the targets of its ``validation_data``
-        (read once per call: every compile in effect at it shares them)."""
-        known = self._targets.get(id(fit.call))
+        (read once per call: every compile in effect at it shares them). In
+        a function, as ``call`` runs it, when known: in the function's scope
+        specialised to the call, its parameters read as the call's arguments
+        (one given to ``fit`` as is named as the call passes it, if
+        ``as_passed``: a finding then names the call)."""
+        scope = fit.scope if call is None else call[0]
+        key = (id(fit.call), id(scope), id(call[1]) if call is not None else 0, as_passed)
+        known = self._targets.get(key)
         if known is not None:
             return known
-        reader = TargetReader(self)
+        reader = TargetReader(self, call)
+
+        def where(node: cst.BaseExpression) -> tuple[cst.BaseExpression, Scope, int]:
+            # A parameter given as is: the caller's argument, named as written there.
+            if call is not None and as_passed and isinstance(node, cst.Name) and node.value in call[1]:
+                history = scope.bindings.get(node.value)
+                if history and history[0].kind is Kind.UNKNOWN and scope.lookup(node.value, fit.index) is history[0]:
+                    return call[1][node.value]
+            return node, scope, fit.index
+
         found = []
         # ``fit_generator(generator, steps_per_epoch, ...)`` takes no ``y``.
         y = None if fit.method == "fit_generator" else _argument(fit.call, 1, "y")
         if y is not None:
-            found.append(reader.read(y, fit.scope, fit.index))
+            found.append(reader.read(*where(y)))
         elif not _has_star_args(fit.call):
             # ``fit(dataset)``: the labels are part of each element.
             x = _argument(fit.call, 0, "generator" if fit.method == "fit_generator" else "x")
             if x is not None:
-                found.append(reader.read_labels(x, fit.scope, fit.index))
+                found.append(reader.read_labels(*where(x)))
         validation = _argument(fit.call, None, "validation_data")
         if validation is not None:
-            found.append(reader.read_validation(validation, fit.scope, fit.index))
-        self._targets[id(fit.call)] = found
+            found.append(reader.read_validation(*where(validation)))
+        self._targets[key] = found
+        self._kept.append(call or scope)
         return found
 
     def head_targets(
@@ -1808,6 +1862,11 @@ class _ModelBuilder:
         # specialised to it (``_invocation``), and each ``_specialise``'s copy.
         self._invocations: dict[tuple[int, int, int], Scope | None] = {}
         self._specialisations: dict[tuple[int, int, int], Scope | None] = {}
+        # A copy whose branches were pruned -> the blocks that never run and
+        # those that surely run.
+        self._decided: dict[int, tuple[frozenset[int], frozenset[int]]] = {}
+        # A scope specialised to a call -> the argument each parameter gets there.
+        self._given: dict[int, dict[str, tuple[cst.BaseExpression, Scope, int]]] = {}
         # An instance's method copy -> all its method copies (``self.m()``).
         self._instance_of: dict[int, dict[int, Scope]] = {}
         # Each method scope of a module-level class -> the method it is.
@@ -1915,6 +1974,9 @@ class _ModelBuilder:
         function = self._module_function(call, caller, index)
         if function is not None:
             found = self._specialise(self._function_names()[id(function)], function, call, caller, index)
+        elif isinstance(call.func, cst.Name) and call.func.value in self.collector.classes:
+            # ``AutoEncoder(loss="mse")``: its ``__init__`` as this instance runs it.
+            found = self._constructed(call.func.value, call, caller, index)
         else:
             target = self._method_target(call, caller, index)
             if target is not None:
@@ -1924,6 +1986,7 @@ class _ModelBuilder:
                 bindings = self._literal_parameters(start, given, call) if given is not None else None
                 if bindings is not None:
                     found = self._copy(start, bindings, start.self_attributes)
+                    self._given[id(found)] = given  # type: ignore[assignment]
                     copies = self._instance_of.get(id(start))
                     if copies is not None:
                         self._instance_of[id(found)] = copies
@@ -1934,6 +1997,17 @@ class _ModelBuilder:
             self._copies.append(caller)
         self._invocations[key] = found
         return found
+
+    def _constructed(self, name: str, call: cst.Call, caller: Scope, index: int) -> Scope | None:
+        """The copy of a plain class's ``__init__`` (``model/methods.py``) the
+        instance ``call`` makes runs in: its parameters given the literals
+        the call passes or their defaults; None when none is known."""
+        info = module_class(name, caller, index, self.collector.classes)
+        init = info.methods.get("__init__") if info is not None else None
+        if init is None or not self._plain(info) or own_method(info, "__init__", self.collector.module_scope) is None:
+            return None
+        copy = self._instance_scopes(info, call, caller, index).get(id(init))
+        return copy if copy is not init else None
 
     def _wrapped_call(self, call: cst.Call, caller: Scope, index: int) -> cst.Call | None:
         """The call of its builder a scikit-learn wrapper makes
@@ -2135,7 +2209,7 @@ class _ModelBuilder:
         original = self._specialised.get(id(scope), scope)
         later: list[_Event] | None = []
         if name.startswith(_HELD_PREFIX) and not self._held(original, name[len(_HELD_PREFIX) :]):
-            later = self._later_methods(original, name, binding)
+            later = self._later_methods(original, name, binding, scope)
             if later is None:
                 return None
         qualname = self.ex.qualname(call.func, scope, binding.index)
@@ -2166,11 +2240,11 @@ class _ModelBuilder:
             metrics, metrics_scope, metrics_index = self._argument_at(compile_event, None, "metrics", event_scope)
             named = tuple(_strings_in(self.ex, metrics, metrics_scope, metrics_index))
             compiled = Compile(losses, self.ex.span(compile_event.call), metrics=named)
-            compiles.append(self._trained_on(compiled, fits, outputs))
-        compiles.extend(self._inherited_compiles(call, events, outputs))
+            compiles.append(self._trained_on(compiled, fits, outputs, scope))
+        compiles.extend(self._inherited_compiles(call, events, outputs, scope=scope))
         default = library_compile(qualname, call, outputs)
         if default is not None:
-            compiles.extend(self._inherited_compiles(call, events, outputs, (default,)))
+            compiles.extend(self._inherited_compiles(call, events, outputs, (default,), scope))
         via = self._via.get(id(call)) or self._via.get(id(scope))
         if via is None:
             return KerasModel(name, outputs, tuple(compiles), self.ex.span(call))
@@ -2217,7 +2291,7 @@ class _ModelBuilder:
             found = self._held_attributes[key] = held_in(self._uses(), method.node, attr)
         return found
 
-    def _later_methods(self, init_scope: Scope, name: str, binding: Binding) -> list[_Event] | None:
+    def _later_methods(self, init_scope: Scope, name: str, binding: Binding, run: Scope) -> list[_Event] | None:
         """``self.<attr> = ...`` made once in ``__init__`` and used in other
         methods (``model/held.py``): the calls made on it there, as they
         follow ``__init__``'s. First those of the one method that may
@@ -2225,35 +2299,111 @@ class _ModelBuilder:
         (``fit``, ``predict``), only when ``__init__`` compiles nothing:
         those may run before or after that method, so with a compile in
         ``__init__`` it is not known which one they train with. None when
-        the attribute is not held so."""
+        the attribute is not held so. They are read in the methods' copies
+        for the instance ``run`` (``__init__``'s scope as the instance runs
+        it), the changing method's as its one call runs it (``_changer``)."""
         method = self._method_scopes().get(id(init_scope))
         attr = name[len(_HELD_PREFIX) :]
-        if (
-            method is None
-            or method.name != "__init__"
-            or self.collector.dynamic_attributes
-            or init_scope.self_attribute(attr) is None
-            or not binding.certain
-        ):
+        if method is None or self.collector.dynamic_attributes or not binding.certain:
+            return None
+        if method.name == "__init__" and init_scope.self_attribute(attr) is None:
+            return None
+        if method.name != "__init__" and len(init_scope.bindings.get(name, ())) != 1:
             return None
         self.ex.budget.spend(10)
-        held, changer = held_from_init(self._uses(), method.owner.node, method.node, attr)
-        if not held:
+        held, changer = held_from(self._uses(), method.owner.node, method.node, attr)
+        if not held or (method.name != "__init__" and not self._runs_first(method.owner, method.name, changer)):
             return None
         scopes = method.owner.methods
         found: list[_Event] = []
+        copies = self._instance_of.get(id(run))
         if changer is not None:
             calls = self.events.get((id(scopes[changer]), name)) if changer in scopes else None
             if calls is None:
                 return None
-            found.extend(calls.events)
+            where = self._changer(method.owner, changer, copies)
+            found.extend(self._moved(calls.events, where, True))
         in_init = self.events.get((id(init_scope), name))
         if in_init is None or not any(e.method == "compile" for e in in_init.events):
             for other, scope in scopes.items():
                 if other in (changer, "__init__"):
                     continue
                 calls = self.events.get((id(scope), name))
-                found.extend(replace(e, certain=False) for e in (calls.events if calls is not None else ()))
+                moved_to = copies.get(id(scope)) if copies is not None else None
+                found.extend(self._moved(calls.events if calls is not None else (), moved_to, False))
+        return found
+
+    def _runs_first(self, info: _Class, first: str, changer: str | None) -> bool:
+        """Whether the method ``first`` of the class runs before ``changer``
+        (the one other method that may compile the model ``first`` binds)
+        on the one instance that runs either: each is called once in the
+        file, on the same name bound to an instance of the class, in the same
+        scope, ``first`` as a statement of its own outside any branch or
+        loop, before ``changer`` (``trainer.build()`` then ``trainer.train()``)."""
+        if changer is None:
+            return False
+        sites = []
+        for name in (first, changer):
+            found = self._attribute_calls().get(name, ())
+            if len(found) != 1:
+                return False
+            call, caller, at = found[0]
+            target = self._method_target(call, caller, at)
+            if target is None or target[0].scope is not info.methods[name] or not isinstance(call.func, cst.Attribute):
+                return False
+            sites.append((call, caller, at))
+        (first_call, scope, before), (then_call, then_scope, after) = sites
+        receiver, then_receiver = first_call.func.value, then_call.func.value  # type: ignore[attr-defined]
+        if then_scope is not scope or before >= after or id(first_call) not in self.collector.statement_calls:
+            return False
+        if not isinstance(receiver, cst.Name) or not isinstance(then_receiver, cst.Name):
+            return False
+        return receiver.value == then_receiver.value and scope.lookup(receiver.value, before) is scope.lookup(
+            receiver.value, after
+        )
+
+    def _moved(self, events: Sequence[_Event], scope: Scope | None, certain: bool) -> list[_Event]:
+        """``events`` made in ``scope`` instead of their method's own scope
+        (when given), certain only if ``certain`` and they were."""
+        moved = []
+        for event in events:
+            if scope is None and certain:
+                moved.append(event)
+                continue
+            each = replace(event, scope=scope or event.scope, certain=certain and event.certain)
+            self._copies_of_events.append(each)
+            moved.append(each)
+        return moved
+
+    def _changer(self, info: _Class, changer: str, copies: dict[int, Scope] | None) -> Scope | None:
+        """Where the method ``changer`` of an instance (its method ``copies``)
+        runs: as its one call in the file runs it (``ff.compile_model()``
+        binding ``loss="mse"`` by default), when that call is of this
+        method on an instance with these copies; else the instance's copy
+        of the method, if any."""
+        method = info.methods[changer]
+        default = copies.get(id(method)) if copies is not None else None
+        sites = self._attribute_calls().get(changer, ())
+        if len(sites) != 1:
+            return default
+        call, caller, at = sites[0]
+        target = self._method_target(call, caller, at)
+        if target is None or target[0].scope is not method:
+            return default
+        found = self._invocation(call, caller, at)
+        if found is None or self._instance_of.get(id(found)) is not copies:
+            return default
+        return found
+
+    def _attribute_calls(self) -> dict[str, list[tuple[cst.Call, Scope, int]]]:
+        """Calls of an attribute (``obj.m(...)``) by the attribute's name (worked out once)."""
+        found = self.__dict__.get("_by_attribute")
+        if found is None:
+            found = self.__dict__["_by_attribute"] = {}
+            for call, scope, index in self.collector.calls:
+                self.ex.budget.spend()
+                if isinstance(call.func, cst.Attribute):
+                    found.setdefault(call.func.attr.value, []).append((call, scope, index))
         return found
 
     def _method_names(self) -> frozenset[str]:
@@ -2307,6 +2457,7 @@ class _ModelBuilder:
         events: Sequence[_Event],
         outputs: Sequence[OutputLayer | None],
         inherited: tuple[Compile, ...] | None = None,
+        scope: Scope | None = None,
     ) -> list[Compile]:
         """``model = build_model(); model.fit(x, y)`` with ``compile`` inside
         the builder: the builder's compiles (or ``inherited``: the one a
@@ -2322,14 +2473,22 @@ class _ModelBuilder:
                 fits.append(event)
         if not inherited or not fits:
             return []
-        return [self._trained_on(compile_, fits, outputs) for compile_ in inherited]
+        return [self._trained_on(compile_, fits, outputs, scope) for compile_ in inherited]
 
-    def _trained_on(self, compile_: Compile, fits: Sequence[_Event], outputs: Sequence[OutputLayer | None]) -> Compile:
+    def _trained_on(
+        self,
+        compile_: Compile,
+        fits: Sequence[_Event],
+        outputs: Sequence[OutputLayer | None],
+        scope: Scope | None = None,
+    ) -> Compile:
         """``compile_`` with the targets of the ``fit`` calls it governs: all
-        of them for one output, each output's own for several."""
+        of them for one output, each output's own for several. ``scope``:
+        where the model is built, a function's scope specialised to a call
+        (its fits read there)."""
         self.ex.budget.spend(len(fits))
         if len(outputs) == 1:
-            targets = tuple(t for fit in fits for t in self._fit_targets(fit))
+            targets = tuple(t for fit in fits for t in self._fit_targets(fit, scope))
             return replace(compile_, fit_targets=targets, head_targets=())
         return replace(compile_, fit_targets=(), head_targets=self.ex.head_targets(fits, outputs))
 
@@ -2353,20 +2512,43 @@ class _ModelBuilder:
         self._inherited[id(call)] = inner.compiles
         return inner.outputs
 
-    def _fit_targets(self, fit: _Event) -> list[Target]:
-        """The targets of a ``fit``; in a helper, its parameters read as the
-        call that passed the model gives them."""
+    def _fit_targets(self, fit: _Event, scope: Scope | None = None) -> list[Target]:
+        """The targets of a ``fit``. In a function a call runs (a helper
+        given the model, a builder specialised to its call), read in the
+        function's scope as that call runs it, its parameters read as the
+        call's arguments (``train(x, y_train)`` for ``def train(x, labels):
+        ... model.fit(x, labels)``)."""
         site = self._sites.get(id(fit))
-        if site is None:
-            return self.ex.targets(fit)
-        reader = TargetReader(self.ex)
-        found = []
-        y, y_scope, y_index = self._argument_at(fit, 1, "y", fit.scope)
-        if y is not None:
-            found.append(reader.read(y, y_scope, y_index))
-        validation, v_scope, v_index = self._argument_at(fit, None, "validation_data", fit.scope)
-        if validation is not None:
-            found.append(reader.read(validation, v_scope, v_index, (1,)))
+        if site is not None:
+            return self.ex.targets(fit, (site.scope, site.arguments))
+        if scope is not None and scope is not fit.scope and self._specialised.get(id(scope)) is fit.scope:
+            given = self._given.get(id(scope))
+            return self.ex.targets(fit, (scope, given if given is not None else {}))
+        plain = self.ex.targets(fit)
+        if scope is not fit.scope or any(target.producer is not None for target in plain):
+            return plain
+        # Nothing known of them in the function's own scope: as each call
+        # that gets no copy of its own runs it (``train(X, y)``).
+        found = [
+            target for given in self._unspecialised_calls(fit.scope) for target in self.ex.targets(fit, given, False)
+        ]
+        return found or plain
+
+    def _unspecialised_calls(self, function: Scope) -> list[Arguments]:
+        """Each call of the module function ``function`` that runs its own
+        scope (no parameter given a literal), with its arguments."""
+        name = self._function_names().get(id(function))
+        signature = self.collector.signatures.get(name or "")
+        if name is None or signature is None:
+            return []
+        found: list[Arguments] = []
+        for call, caller, at in self._calls_of().get(name, ()):
+            self.ex.budget.spend()
+            if self._module_function(call, caller, at) is not function:
+                continue
+            given = self._arguments(signature, call, caller, at)
+            if given is not None and self._specialise(name, function, call, caller, at) is None:
+                found.append((function, given))
         return found
 
     def _argument_at(
@@ -2743,6 +2925,7 @@ class _ModelBuilder:
         if bindings is None:
             return None
         copy = self._specialisations[key] = self._copy(function, bindings, function.self_attributes)
+        self._given[id(copy)] = given
         self._copies.append(caller)
         return copy
 
@@ -2830,6 +3013,9 @@ class _ModelBuilder:
                 passed = self._function_named(node.value, where, at)
                 if passed is not None and self._function_names()[id(passed)] == node.value:
                     value = node
+                elif self._same_import(node.value, where, at, function):
+                    # ``loss=mean_squared_error`` (imported): the same in the callee.
+                    value = node
             elif value is None or not is_literal(value):
                 # ``build(len(CLASSES))``, ``build(CONFIG["units"])``: a value
                 # the engine knows for certain at the call stands for the
@@ -2847,6 +3033,17 @@ class _ModelBuilder:
                 self.ex.tracer.arguments[id(bound)] = (bound, call, node, where, at)
             known = True
         return bindings if known else None
+
+    def _same_import(self, name: str, where: Scope, at: int, function: Scope) -> bool:
+        """Whether ``name`` read at statement ``at`` of ``where`` is an import
+        that ``name`` also means in ``function`` (a module function or
+        method, not binding ``name`` itself): the module imports it once,
+        unconditionally, and binds it no other way."""
+        binding = where.lookup(name, at)
+        module = self.collector.module_scope
+        if binding is None or binding.kind is not Kind.IMPORT or name in function.bindings:
+            return False
+        return function.parent is module and module.bindings.get(name) == [binding] and binding.certain
 
     def _portable(self, node: cst.BaseExpression, where: Scope, at: int, function: Scope) -> cst.BaseExpression | None:
         """``node`` itself when it means the same object in ``function`` as
@@ -2882,8 +3079,14 @@ class _ModelBuilder:
         return literal
 
     def _copy(
-        self, function: Scope, bindings: dict[str, list[Binding]], self_attributes: dict[str, list[Binding]] | None
+        self,
+        function: Scope,
+        bindings: dict[str, list[Binding]],
+        self_attributes: dict[str, list[Binding]] | None,
+        prune: bool = True,
     ) -> Scope:
+        """A copy of ``function``'s scope with these bindings, the branches
+        its tests decide pruned (unless ``prune`` is false: see ``_pruned``)."""
         copy = Scope(
             parent=function.parent,
             bindings=bindings,
@@ -2893,20 +3096,30 @@ class _ModelBuilder:
             statement_blocks=function.statement_blocks,
             conditions=function.conditions,
         )
-        pruned = prune_branches(copy, lambda test, index: self.ex.bool_value(test, copy, index))
-        if pruned is not None:
-            copy = Scope(
-                parent=function.parent,
-                bindings=pruned,
-                star_imports=function.star_imports,
-                self_attributes=self_attributes,
-                returns=function.returns,
-                statement_blocks=function.statement_blocks,
-                conditions=function.conditions,
-            )
         self._specialised[id(copy)] = self._specialised.get(id(function), function)
         self._copies.append(copy)
-        return copy
+        return self._pruned(copy) if prune else copy
+
+    def _pruned(self, copy: Scope) -> Scope:
+        """``copy`` with the branches its tests decide pruned: a new scope
+        (values read in ``copy`` while deciding stay with it), or ``copy``
+        when no test is decided."""
+        decided = decided_blocks(copy, lambda test, index: self.ex.bool_value(test, copy, index))
+        if decided is None:
+            return copy
+        found = Scope(
+            parent=copy.parent,
+            bindings={name: pruned_history(history, decided) for name, history in copy.bindings.items()},
+            star_imports=copy.star_imports,
+            self_attributes=copy.self_attributes,
+            returns=copy.returns,
+            statement_blocks=copy.statement_blocks,
+            conditions=copy.conditions,
+        )
+        self._specialised[id(found)] = self._specialised[id(copy)]
+        self._decided[id(found)] = decided
+        self._copies.append(found)
+        return found
 
     def _subclass_outputs(
         self, info: _Class, call: cst.Call, scope: Scope, index: int
@@ -2964,6 +3177,24 @@ class _ModelBuilder:
                 return True
         return False
 
+    def _instance_attributes(
+        self, info: _Class, copies: dict[int, Scope], attributes: dict[str, list[Binding]]
+    ) -> None:
+        """Fill ``attributes`` with the class's ``self.x`` bindings, each made
+        in the instance's copy of its method."""
+        for name, history in info.attributes.items():
+            self.ex.budget.spend(len(history))
+            found: list[Binding] = []
+            for b in history:
+                copy = copies.get(id(b.scope)) if b.scope is not None else None
+                if copy is None:
+                    found.append(b)
+                    continue
+                # Made in a branch the instance's values decide: pruned alike.
+                decided = self._decided.get(id(copy))
+                found.extend(replace(each, scope=copy) for each in (pruned_history([b], decided) if decided else [b]))
+            attributes[name] = found
+
     def _instance_scopes(self, info: _Class, call: cst.Call, scope: Scope, index: int) -> dict[int, Scope]:
         """The class's method scopes as one instance sees them: copies in
         which ``__init__``'s parameters hold the literals the constructor
@@ -2974,7 +3205,7 @@ class _ModelBuilder:
         method = info.methods.get("__init__")
         if init is None or method is None:
             return {}
-        signature = _method_signature(init, info.statement)
+        signature = _method_signature(init, info.statement, info.node)
         if signature is None:
             return {}
         given = self._arguments(signature, call, scope, index)
@@ -2990,13 +3221,17 @@ class _ModelBuilder:
         copies: dict[int, Scope] = {}
         for each in info.methods.values():
             self.ex.budget.spend()
-            copies[id(each)] = self._copy(each, bindings if each is method else dict(each.bindings), attributes)
-        for name, history in info.attributes.items():
-            self.ex.budget.spend(len(history))
-            attributes[name] = [
-                replace(b, scope=copies[id(b.scope)]) if b.scope is not None and id(b.scope) in copies else b
-                for b in history
-            ]
+            copies[id(each)] = self._copy(
+                each, bindings if each is method else dict(each.bindings), attributes, prune=False
+            )
+        self._instance_attributes(info, copies, attributes)
+        # Branches are decided once ``self.x`` reads the instance's values
+        # (``if self.preprocessing:`` for ``preprocessing=True`` in
+        # ``__init__``); ``self.x`` then names the pruned copies.
+        pruned = {key: self._pruned(copy) for key, copy in copies.items()}
+        if any(pruned[key] is not copies[key] for key in copies):
+            copies = pruned
+            self._instance_attributes(info, copies, attributes)
         # What a method does to ``self``'s objects (``self.cfg.update()``)
         # it does in its copy too.
         mutations = self.collector.mutations
@@ -3070,7 +3305,7 @@ def _own_init(node: cst.ClassDef) -> cst.FunctionDef | None:
     return inits[0]
 
 
-def _method_signature(node: cst.FunctionDef, index: int) -> _Signature | None:
+def _method_signature(node: cst.FunctionDef, index: int, owner: cst.ClassDef) -> _Signature | None:
     """A method's signature as its callers see it (``self`` bound already).
     Only literal defaults are kept: others are read in the class body."""
     params = node.params
@@ -3085,7 +3320,7 @@ def _method_signature(node: cst.FunctionDef, index: int) -> _Signature | None:
         {
             p.name.value: p.default
             for p in [*positional[1:], *params.kwonly_params]
-            if p.default is not None and is_literal(p.default)
+            if p.default is not None and default_outside_class(p.default, owner)
         },
         index,
     )

@@ -65,6 +65,8 @@ class _Use:
     target: bool
     # The method called on it (``<x>.<attr>.<m>(...)``), if any.
     receiver: str | None
+    # Assigned ``None`` (``self.<attr> = None``: no model yet).
+    cleared: bool = False
 
 
 class Uses:
@@ -97,7 +99,12 @@ class _Collect(cst.CSTVisitor):
         # The functions around the walk, innermost last.
         self._functions: list[cst.CSTNode] = []
         self._targets: set[int] = set()
+        self._cleared: set[int] = set()
         self._receivers: dict[int, str] = {}
+
+    def visit_Assign(self, node: cst.Assign) -> None:
+        if type(node.value) is cst.Name and node.value.value == "None":
+            self._cleared.update(id(target.target) for target in node.targets)
 
     def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
         self._functions.append(node)
@@ -129,6 +136,7 @@ class _Collect(cst.CSTVisitor):
                 type(node.value) is cst.Name and node.value.value == "self",
                 id(node) in self._targets,
                 self._receivers.get(id(node)),
+                id(node) in self._cleared,
             )
         )
 
@@ -145,13 +153,16 @@ def held_in(uses: Uses, method: cst.FunctionDef, attr: str) -> bool:
     return True
 
 
-def held_from_init(uses: Uses, owner: cst.ClassDef, init: cst.FunctionDef, attr: str) -> tuple[bool, str | None]:
+def held_from(uses: Uses, owner: cst.ClassDef, init: cst.FunctionDef, attr: str) -> tuple[bool, str | None]:
     """Whether ``self.<attr>``, assigned in ``init`` (a class's
-    ``__init__``), holds that one model in every method of ``owner``, and the
-    one other method that may compile it or change its layers, if any (by
-    name). Every use of an attribute of that name in the file must be
+    ``__init__``, or a method its callers run before the others, see
+    ``_ModelBuilder._runs_first``), holds that one model in every method of
+    ``owner``, and the one other method that may compile it or change its
+    layers, if any (by name). Every use of an attribute of that name in the
+    file must be
 
-    - ``self.<attr> = ...`` in ``init``;
+    - ``self.<attr> = ...`` in ``init``; ``self.<attr> = None`` in the
+      class's ``__init__`` (no model yet) when ``init`` is another method;
     - ``self.<attr>.<m>(...)`` directly in a method of ``owner``: any method
       ``m`` in ``init`` and in one other method, the read-only ones
       (``fit``, ``predict``...) in the rest;
@@ -170,9 +181,11 @@ def held_from_init(uses: Uses, owner: cst.ClassDef, init: cst.FunctionDef, attr:
                 return False, None
             continue
         in_init = use.function is init
-        if use.target and not in_init:
-            return False, None
         if use.function is None or methods.get(id(use.function)) is None:
+            return False, None
+        if use.target and not in_init:
+            if use.cleared and methods[id(use.function)] == "__init__":
+                continue
             return False, None
         if in_init or use.receiver in _READ_ONLY_METHODS:
             continue

@@ -70,9 +70,9 @@ class Method:
 
     def signature(self) -> Signature | None:
         """The parameters a call binds: all of a static method's, the ones
-        after ``self``/``cls`` otherwise. Only literal defaults are kept
-        (others would be read in the class body). None with ``*args`` or
-        ``**kwargs``."""
+        after ``self``/``cls`` otherwise. The defaults kept are those read
+        alike in the module (``default_outside_class``). None with ``*args``
+        or ``**kwargs``."""
         params = self.node.params
         positional = [*params.posonly_params, *params.params]
         if params.star_kwarg is not None or isinstance(params.star_arg, cst.Param):
@@ -88,10 +88,29 @@ class Method:
             {
                 p.name.value: p.default
                 for p in [*positional[skip:], *params.kwonly_params]
-                if p.default is not None and is_literal(p.default)
+                if p.default is not None and default_outside_class(p.default, self.owner.node)
             },
             self.owner.statement,
         )
+
+
+def default_outside_class(default: cst.BaseExpression, owner: cst.ClassDef) -> bool:
+    """Whether a method's default means the same read in the module at the
+    ``class`` statement as in the class body, where Python evaluates it: a
+    literal, or a plain name the class body binds no way
+    (``loss=mean_squared_error`` for an imported function)."""
+    if is_literal(default):
+        return True
+    if type(default) is not cst.Name or not isinstance(owner.body, cst.IndentedBlock):
+        return False
+    name = default.value  # type: ignore[attr-defined]
+    for statement in owner.body.body:
+        if isinstance(statement, (cst.FunctionDef, cst.ClassDef)):
+            if statement.name.value == name:
+                return False
+        elif not isinstance(statement, cst.SimpleStatementLine) or _binds(statement, name):
+            return False
+    return True
 
 
 def _builtin(name: str, module_scope: Scope) -> bool:

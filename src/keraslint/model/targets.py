@@ -134,13 +134,22 @@ class _Frame:
 
 
 _Result = Union[_Found, None]
+# A function's scope as one call runs it, and each parameter's argument
+# there: the expression, its scope and statement.
+Arguments = tuple[Scope, dict[str, tuple[cst.BaseExpression, Scope, int]]]
 _Reader = Callable[..., _Result]
 
 
 class TargetReader:
-    def __init__(self, ex: Program) -> None:
+    def __init__(self, ex: Program, call: Arguments | None = None) -> None:
+        """``call``: the scope of a function as one call runs it, with the
+        argument (read where the call is) each of its parameters receives:
+        a parameter the body has not rebound is read as its argument."""
         self.ex = ex
         self._frames: tuple[_Frame, ...] = ()
+        if call is not None:
+            scope, given = call
+            self._frames = (_Frame(scope, {name: _Source(*argument) for name, argument in given.items()}),)
 
     def read(self, node: cst.BaseExpression, scope: Scope, index: int, path: tuple[int, ...] = ()) -> Target:
         return self._target(node, self._follow(node, scope, index, path, 0), scope, index)
