@@ -29,6 +29,7 @@ from keraslint.analysis.values import UNKNOWN, Const, Instance, Mapping, Sequenc
 from keraslint.knowledge import arrays, datasets
 from keraslint.model.arguments import argument as _argument
 from keraslint.model.budget import Budget
+from keraslint.model.bunches import newsgroups_bunch, newsgroups_loader
 from keraslint.model.resolve import Binding, Kind, Scope, keras_path, qualified_name
 from keraslint.model.shapes import array_shape
 
@@ -547,6 +548,10 @@ class ProgramValues:
                 return _loaded(dataset, node, evaluate)
         if last in ("array", "asarray") and qualified_name(func, scope, index) in arrays.FROM_DATA:
             return _from_data(node, evaluate)
+        if last in datasets.NEWSGROUPS_LOADERS:
+            loader = newsgroups_loader(qualified_name(func, scope, index))
+            if loader is not None:
+                return newsgroups_bunch(loader, node, evaluate)
         if isinstance(node.func, cst.Attribute):
             return self._array_call(node, node.func, context, evaluate)
         if not isinstance(node.func, cst.Name):

@@ -1,0 +1,112 @@
+"""Values a dataset's loader fixes before the code runs, followed into the
+model: each capability with positives in several written forms and
+precision twins that must stay silent (the value may differ at run time)."""
+
+from __future__ import annotations
+
+import textwrap
+
+import pytest
+
+from keraslint.config import Settings
+from keraslint.knowledge import datasets
+from keraslint.runner import check_bytes
+
+
+def codes(program: str) -> list[tuple[str, int]]:
+    result = check_bytes("model.py", textwrap.dedent(program).encode(), Settings())
+    assert not result.internal_errors
+    return sorted((d.code, d.span.start.line) for d in result.diagnostics if d.code[:3] in ("KL1", "KL2"))
+
+
+# -- scikit-learn's 20 newsgroups: the class names of ``target_names`` ----------
+
+NEWSGROUPS = """\
+import sys
+from sklearn.datasets import fetch_20newsgroups, fetch_20newsgroups_vectorized
+from tensorflow import keras
+{load}
+model = keras.Sequential([keras.layers.Dense(64, activation="relu"), keras.layers.Dense({units}, activation="softmax")])
+model.compile(optimizer="adam", loss="binary_crossentropy")
+"""
+
+NEWSGROUPS_POSITIVES = {
+    "dict over enumerate": (
+        'news = fetch_20newsgroups(subset="train", remove=("headers",))\n'
+        "labels_index = {name: i for i, name in enumerate(news.target_names)}",
+        "len(labels_index)",
+    ),
+    "len of the call's attribute": ("", 'len(fetch_20newsgroups(subset="test").target_names)'),
+    "set of names, vectorized loader": (
+        "bunch = fetch_20newsgroups_vectorized(subset='all')\nnames = set(bunch.target_names)",
+        "len(names)",
+    ),
+    "three categories chosen": (
+        'cats = ["sci.space", "alt.atheism", "rec.autos"]\n'
+        "news = fetch_20newsgroups(subset='train', categories=cats, shuffle=True)\n"
+        "classes = list(news.target_names)",
+        "len(classes)",
+    ),
+    "module alias, return_X_y=False": (
+        "import sklearn.datasets as skd\nnews = skd.fetch_20newsgroups(return_X_y=False, categories=None)",
+        "len(news.target_names)",
+    ),
+}
+
+
+@pytest.mark.parametrize("name", NEWSGROUPS_POSITIVES)
+def test_newsgroups_target_names_give_the_units(name: str) -> None:
+    load, units = NEWSGROUPS_POSITIVES[name]
+    program = NEWSGROUPS.format(load=load, units=units)
+    assert codes(program) == [("KL102", len(textwrap.dedent(program).splitlines()))]
+
+
+NEWSGROUPS_TWINS = {
+    # Two classes: binary crossentropy on a 2-unit softmax is right.
+    "two categories chosen": (
+        "news = fetch_20newsgroups(categories=['alt.atheism', 'sci.space'])",
+        "len(news.target_names)",
+    ),
+    "categories not known": ("news = fetch_20newsgroups(categories=sys.argv[1:])", "len(news.target_names)"),
+    "a name that is no newsgroup": (
+        "news = fetch_20newsgroups(categories=['alt.atheism', 'sci.space', 'misc.other'])",
+        "len(news.target_names)",
+    ),
+    "names replaced": (
+        "news = fetch_20newsgroups()\nnews.target_names = news.target_names[:2]",
+        "len(news.target_names)",
+    ),
+    "names changed in place": (
+        "news = fetch_20newsgroups()\ndel news.target_names[2:]",
+        "len(news.target_names)",
+    ),
+    "return_X_y not known": ("news = fetch_20newsgroups(return_X_y=len(sys.argv) > 1)", "len(news.target_names)"),
+    "arguments by position": ("news = fetch_20newsgroups(None, 'train', ['alt.atheism'])", "len(news.target_names)"),
+    "categories on the vectorized loader": (
+        "news = fetch_20newsgroups_vectorized(categories=['alt.atheism'])",
+        "len(news.target_names)",
+    ),
+    "another library's loader": (
+        "from mylib import fetch_20newsgroups as fetch\nnews = fetch()",
+        "len(news.target_names)",
+    ),
+    "loaded in a branch": (
+        "if len(sys.argv) > 1:\n    news = fetch_20newsgroups()\nelse:\n"
+        "    news = fetch_20newsgroups(categories=['sci.med', 'sci.space'])",
+        "len(news.target_names)",
+    ),
+}
+
+
+@pytest.mark.parametrize("name", NEWSGROUPS_TWINS)
+def test_newsgroups_target_names_twins_stay_silent(name: str) -> None:
+    load, units = NEWSGROUPS_TWINS[name]
+    assert codes(NEWSGROUPS.format(load=load, units=units)) == []
+
+
+def test_newsgroups_names_are_sorted_and_twenty() -> None:
+    # load_files lists the category folders sorted: target_names is in that
+    # order, and the categories chosen keep it.
+    names = datasets.NEWSGROUPS_NAMES
+    assert len(set(names)) == 20
+    assert list(names) == sorted(names)
