@@ -110,3 +110,63 @@ def test_newsgroups_names_are_sorted_and_twenty() -> None:
     names = datasets.NEWSGROUPS_NAMES
     assert len(set(names)) == 20
     assert list(names) == sorted(names)
+
+
+# -- ``tf.losses``: TensorFlow 2's alias of ``keras.losses`` ----------------------
+
+TF_LOSSES = """\
+import tensorflow as tf
+from tensorflow import keras
+model = keras.Sequential([keras.layers.Dense(64, activation="relu"), keras.layers.Dense(10{activation})])
+{use}
+"""
+
+TF_LOSSES_POSITIVES = {
+    "function in a tape loop": (
+        "",
+        "for x, y in data:\n    with tf.GradientTape() as tape:\n        logits = model(x)\n"
+        "        loss = tf.reduce_mean(tf.losses.sparse_categorical_crossentropy(y, logits))",
+        "KL106",
+    ),
+    "class given to compile": ("", "model.compile(loss=tf.losses.SparseCategoricalCrossentropy())", "KL106"),
+    "compat.v2 function given to compile": (
+        ', activation="softmax"',
+        "model.compile(loss=tf.compat.v2.losses.binary_crossentropy)",
+        "KL102",
+    ),
+    "imported from the module": (
+        ', activation="softmax"',
+        "from tensorflow.losses import binary_crossentropy\nmodel.compile(loss=binary_crossentropy)",
+        "KL102",
+    ),
+}
+
+
+@pytest.mark.parametrize("name", TF_LOSSES_POSITIVES)
+def test_tf_losses_are_keras_losses(name: str) -> None:
+    activation, use, code = TF_LOSSES_POSITIVES[name]
+    program = TF_LOSSES.format(activation=activation, use=use)
+    found = codes(program)
+    assert [c for c, _ in found] == [code]
+
+
+TF_LOSSES_TWINS = {
+    "from_logits=True in the loop": (
+        "",
+        "for x, y in data:\n    with tf.GradientTape() as tape:\n"
+        "        loss = tf.losses.sparse_categorical_crossentropy(y, model(x), from_logits=True)",
+    ),
+    # TensorFlow 1's tf.losses: its own functions, on logits.
+    "TensorFlow 1 loss on logits": ("", "model.compile(loss=tf.losses.sparse_softmax_cross_entropy)"),
+    "TensorFlow 1 only name": ("", "model.compile(loss=tf.losses.huber_loss)"),
+    "compat.v1 module": ("", "model.compile(loss=tf.compat.v1.losses.sparse_categorical_crossentropy)"),
+    "probabilities": (', activation="softmax"', "model.compile(loss=tf.losses.categorical_crossentropy)"),
+}
+
+
+@pytest.mark.parametrize("name", TF_LOSSES_TWINS)
+def test_tf_losses_twins_stay_silent(name: str) -> None:
+    activation, use = TF_LOSSES_TWINS[name]
+    result = check_bytes("model.py", TF_LOSSES.format(activation=activation, use=use).encode(), Settings())
+    assert not result.internal_errors
+    assert [d.code for d in result.diagnostics] == []
