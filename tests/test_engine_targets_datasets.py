@@ -170,3 +170,118 @@ def test_tf_losses_twins_stay_silent(name: str) -> None:
     result = check_bytes("model.py", TF_LOSSES.format(activation=activation, use=use).encode(), Settings())
     assert not result.internal_errors
     assert [d.code for d in result.diagnostics] == []
+
+
+# -- custom training loops: a Layer subclass as the model, one item of a tuple --
+
+LOOP = """\
+import tensorflow as tf
+from tensorflow import keras
+
+
+class Net(keras.{base}):
+    def __init__(self, vocab):
+        super().__init__()
+        self.hidden = keras.layers.Dense(64, activation="relu")
+        self.head = keras.layers.Dense(vocab{activation})
+
+    def call(self, inputs, state=None):
+        features = self.hidden(inputs)
+        return {returned}
+
+
+model = Net(100)
+loss_fn = keras.losses.SparseCategoricalCrossentropy()
+for x, y in data:
+    with tf.GradientTape() as tape:
+        {predict}
+        loss = {loss}
+"""
+
+LOOP_POSITIVES = {
+    "Layer subclass, loss function": (
+        "layers.Layer",
+        "",
+        "self.head(features)",
+        "logits = model(x)",
+        "tf.reduce_mean(keras.losses.sparse_categorical_crossentropy(y, logits))",
+        "KL106",
+    ),
+    "Model subclass returning logits and state": (
+        "Model",
+        "",
+        "self.head(features), state",
+        "logits, state = model(x, state)",
+        "loss_fn(y, logits)",
+        "KL106",
+    ),
+    "Layer subclass returning a tuple, tf.losses": (
+        "layers.Layer",
+        "",
+        "(self.head(features), features)",
+        "outputs, hidden = model(x)",
+        "tf.losses.sparse_categorical_crossentropy(y, outputs)",
+        "KL106",
+    ),
+    "second item of the tuple": (
+        "Model",
+        ', activation="softmax"',
+        "features, self.head(features)",
+        "hidden, probs = model(x)",
+        "keras.losses.binary_crossentropy(tf.one_hot(y, 100), probs)",
+        "KL102",
+    ),
+}
+
+
+@pytest.mark.parametrize("name", LOOP_POSITIVES)
+def test_loop_loss_on_a_layer_or_one_item(name: str) -> None:
+    base, activation, returned, predict, loss, code = LOOP_POSITIVES[name]
+    program = LOOP.format(base=base, activation=activation, returned=returned, predict=predict, loss=loss)
+    assert [c for c, _ in codes(program)] == [code]
+
+
+LOOP_TWINS = {
+    "loss on the state, not the logits": (
+        "Model",
+        "",
+        "self.head(features), state",
+        "logits, state = model(x, state)",
+        "loss_fn(y, state)",
+    ),
+    "loss on the first item of a single output": (
+        "Model",
+        "",
+        "self.head(features)",
+        "first, second = model(x)",
+        "loss_fn(y, first)",
+    ),
+    "from_logits=True": (
+        "layers.Layer",
+        "",
+        "self.head(features), state",
+        "logits, state = model(x, state)",
+        "keras.losses.sparse_categorical_crossentropy(y, logits, from_logits=True)",
+    ),
+    "softmax head": (
+        "layers.Layer",
+        ', activation="softmax"',
+        "self.head(features)",
+        "probs = model(x)",
+        "loss_fn(y, probs)",
+    ),
+    "a class that is no Keras layer": (
+        "utils.Sequence",
+        "",
+        "self.head(features)",
+        "logits = model(x)",
+        "loss_fn(y, logits)",
+    ),
+}
+
+
+@pytest.mark.parametrize("name", LOOP_TWINS)
+def test_loop_loss_twins_stay_silent(name: str) -> None:
+    base, activation, returned, predict, loss = LOOP_TWINS[name]
+    program = LOOP.format(base=base, activation=activation, returned=returned, predict=predict, loss=loss)
+    assert codes(program) == []
