@@ -285,3 +285,79 @@ def test_loop_loss_twins_stay_silent(name: str) -> None:
     base, activation, returned, predict, loss = LOOP_TWINS[name]
     program = LOOP.format(base=base, activation=activation, returned=returned, predict=predict, loss=loss)
     assert codes(program) == []
+
+
+# -- labels written into an array of zeros, in a loop or one by one ------------
+
+FILLED = """\
+import sys
+import matplotlib.pyplot as plt
+import numpy as np
+from keras import layers, models
+{make}
+model = models.Sequential([layers.Dense(8, activation="relu"), layers.Dense(1, activation="sigmoid")])
+model.compile(optimizer="adam", loss="binary_crossentropy")
+model.fit(x, y, epochs=5)
+"""
+
+SPIRAL = """
+def arms_data(points=100, arms=3):
+    x = np.zeros((points * arms, 2))
+    y = np.zeros(points * arms{dtype})
+    for arm in range({loop}):
+        rows = range(points * arm, points * (arm + 1))
+        x[rows] = np.random.randn(points, 2) + arm
+        {write}
+    plt.scatter(x[:, 0], x[:, 1], c=y)
+    return x, y
+
+
+x, y = arms_data({call})
+"""
+
+FILLED_POSITIVES = {
+    "slices written in a module loop": (
+        "x = np.random.rand(300, 2)\ny = np.zeros(300)\nfor k in range(3):\n    y[k * 100 : (k + 1) * 100] = k"
+    ),
+    "constants written one by one": "x = np.random.rand(300, 2)\ny = np.zeros(300)\ny[100:200] = 1\ny[200:] = 2",
+    "loop over a list of labels": (
+        "x = np.random.rand(30, 2)\ny = np.zeros(30, dtype=int)\nfor label in [1, 2, 4]:\n    y[label * 5] = label"
+    ),
+    "helper with defaults, plotted": SPIRAL.format(dtype="", loop="arms", write="y[rows] = arm", call=""),
+    "helper called with the count": SPIRAL.format(
+        dtype=", dtype='uint8'", loop="arms", write="y[rows] = arm", call="arms=4"
+    ),
+}
+
+
+@pytest.mark.parametrize("name", FILLED_POSITIVES)
+def test_labels_filled_into_zeros(name: str) -> None:
+    program = FILLED.format(make=FILLED_POSITIVES[name])
+    line = len(textwrap.dedent(program).splitlines()) - 1
+    assert codes(program) == [("KL205", line)]
+
+
+FILLED_TWINS = {
+    "two arms": SPIRAL.format(dtype="", loop="arms", write="y[rows] = arm", call="arms=2"),
+    "count not known": SPIRAL.format(dtype="", loop="arms", write="y[rows] = arm", call="int(sys.argv[1])"),
+    "label rebound in the loop": SPIRAL.format(
+        dtype="", loop="arms", write="arm = arm % 2\n        y[rows] = arm", call=""
+    ),
+    "written under a condition": SPIRAL.format(
+        dtype="", loop="arms", write="if arm < 2:\n            y[rows] = arm", call=""
+    ),
+    "a fraction written": SPIRAL.format(dtype="", loop="arms", write="y[rows] = arm / 2", call=""),
+    "loop left early": SPIRAL.format(
+        dtype="", loop="arms", write="y[rows] = arm\n        if arm == 1:\n            break", call=""
+    ),
+    "passed to an unknown function": (
+        "x = np.random.rand(300, 2)\ny = np.zeros(300)\nfor k in range(3):\n    y[k * 100 : (k + 1) * 100] = k\n"
+        "relabel(y)"
+    ),
+    "not zeros": "x = np.random.rand(300, 2)\ny = np.ones(300)\ny[:100] = 0",
+}
+
+
+@pytest.mark.parametrize("name", FILLED_TWINS)
+def test_labels_filled_twins_stay_silent(name: str) -> None:
+    assert codes(FILLED.format(make=FILLED_TWINS[name])) == []

@@ -78,6 +78,16 @@ _FILTERS: dict[type, Callable[[int, int], bool]] = {
 }
 # Larger "labels" are not class indices of any model we check.
 _MAX_LABEL = 100_000
+# Integer arithmetic ``_int`` works out through a function's parameters
+# (operands of at most 64 bits: no huge products).
+_INT_ARITHMETIC: dict[type, Callable[[int, int], int | None]] = {
+    cst.Add: lambda a, b: a + b,
+    cst.Subtract: lambda a, b: a - b,
+    cst.Multiply: lambda a, b: a * b if max(abs(a), abs(b)) < 2**31 else None,
+    cst.FloorDivide: lambda a, b: a // b if b else None,
+}
+# A loop over more values than this is not read value by value.
+_MAX_LOOP_VALUES = 1_000
 
 
 @dataclass(frozen=True)
@@ -486,9 +496,22 @@ class TargetReader:
                     return self._int(bound.node, bound.scope, bound.index)
                 finally:
                     self._frames = saved
+        if (
+            isinstance(node, cst.BinaryOperation)
+            and type(node.operator) in _INT_ARITHMETIC
+            and (self._frames and self._mentions_frame_parameter(node, scope, index))
+        ):
+            # ``points * arms`` of a function's parameters, each read as its call gives it.
+            left, right = self._int(node.left, scope, index), self._int(node.right, scope, index)
+            if left is None or right is None:
+                return None
+            return _INT_ARITHMETIC[type(node.operator)](left, right)
         if self._mentions_parameter(node):
             return None
         return self.ex.int_value(node, scope, index)
+
+    def _mentions_frame_parameter(self, node: cst.BaseExpression, scope: Scope, index: int) -> bool:
+        return any(self._parameter(name, scope, index) is not None for name in _names(node, None, self.ex.budget))
 
     def _relabelled(self, name: str, scope: Scope, index: int, depth: int) -> _Result:
         """``y[22000:] = 2`` (or ``y[i] = 2``) on integer labels, the only
@@ -550,8 +573,8 @@ class TargetReader:
         if self._numpy(zeros.func, scope, origin.index) not in ("zeros", "empty") or _has_star(zeros):
             return None
         size = self.ex.value(argument(zeros, 0, "shape"), scope, origin.index)
-        if as_int(size) is not None:
-            return self._filled_centred(name, origin, scope, index)
+        if as_int(size) is not None or self._int(argument(zeros, 0, "shape"), scope, origin.index) is not None:
+            return self._filled_centred(name, origin, scope, index) or self._filled_labels(name, origin, scope, index)
         shape = elements(size)
         if shape is None or len(shape) < 2 or self._numpy(zeros.func, scope, origin.index) != "zeros":
             return None
@@ -598,6 +621,95 @@ class TargetReader:
         first = writes[1][0]
         producer = f"{name}[...] = {self.ex.source(first[1]) if len(self.ex.source(first[1])) <= 30 else '...'}"
         return _Found(Encoding.UNKNOWN, producer, self.ex.span(first[1]), standardised=True)
+
+    def _filled_labels(self, name: str, origin: Binding, scope: Scope, index: int) -> _Result:
+        """``y = np.zeros(n)`` then only ``y[rows] = k`` writes of
+        non-negative integers: a constant, or the variable of a ``for`` over
+        known integers (``for k in range(3): y[k * n : (k + 1) * n] = k``)
+        whose body holds the write directly: integer labels among 0 and the
+        values written, one per sample."""
+        zeros = origin.value
+        if not isinstance(zeros, cst.Call) or self._numpy(zeros.func, scope, origin.index) != "zeros":
+            return None  # ``np.empty`` holds whatever memory held
+        dtype = argument(zeros, 1, "dtype")
+        if dtype is not None and not (
+            self._is_integer_dtype(dtype) or self._is_float_dtype(dtype, scope, origin.index)
+        ):
+            return None  # ``dtype=bool`` turns every label written into True
+        writes = self._column_writes(name, scope, index, certain=False)
+        body = self._body_of(scope)
+        if writes is None or writes[0] is not origin or not writes[1] or body is None:
+            return None
+        labels = {0}
+        for keys, value, at in writes[1]:
+            self.ex.budget.spend()
+            if len(keys) != 1 or not isinstance(keys[0], (cst.Index, cst.Slice)):
+                return None
+            written = self._label_values(value, scope, at, frozenset())
+            if written is None and isinstance(value, cst.Name):
+                written = self._loop_values(value, body, scope)
+            if written is None:
+                return None
+            labels |= written
+        first = writes[1][0]
+        found = _vocabulary(frozenset(labels), f"{name}[...] = {self.ex.source(first[1])}", self.ex.span(first[1]))
+        return replace(found, column=True)
+
+    def _loop_values(self, value: cst.Name, body: cst.CSTNode, scope: Scope) -> frozenset[int] | None:
+        """The integers ``value`` (a name written into an array) takes as the
+        variable of the ``for`` whose body holds that write directly, the
+        loop surely running, with no ``break``, and the name bound nowhere
+        else in the scope."""
+        history = scope.bindings.get(value.value, [])
+        if len(history) != 1 or history[0].kind is not Kind.UNKNOWN:
+            return None
+        # A loop of the scope's own body (not under a branch) surely runs.
+        for loop in getattr(body, "body", ()):
+            if not (
+                isinstance(loop, cst.For)
+                and isinstance(loop.target, cst.Name)
+                and loop.target.value == value.value
+                and any(
+                    isinstance(line, cst.SimpleStatementLine)
+                    and any(isinstance(small, cst.Assign) and small.value is value for small in line.body)
+                    for line in loop.body.body
+                )
+            ):
+                continue
+            if loop.orelse is not None or any(
+                isinstance(node, (cst.Break, cst.Return)) for node in _nodes(loop.body, self.ex.budget)
+            ):
+                return None
+            return self._integers(loop.iter, scope, history[0].index)
+        return None
+
+    def _integers(self, node: cst.BaseExpression, scope: Scope, index: int) -> frozenset[int] | None:
+        """The non-negative integers a ``for`` over ``node`` binds: ``range(...)``
+        of integers (a function's parameters read as its call gives them),
+        or a known sequence of them."""
+        if (
+            isinstance(node, cst.Call)
+            and isinstance(node.func, cst.Name)
+            and node.func.value == "range"
+            and scope.lookup("range", index) is None
+            and 1 <= len(node.args) <= 3
+            and all(arg.keyword is None and not arg.star for arg in node.args)
+        ):
+            bounds = [self._int(arg.value, scope, index) for arg in node.args]
+            if any(bound is None for bound in bounds) or bounds[-1] == 0 and len(bounds) == 3:
+                return None
+            numbers = range(*bounds)  # type: ignore[arg-type]
+        else:
+            items = elements(self.ex.value(node, scope, index))
+            if items is None:
+                return None
+            found = [as_int(item) for item in items]
+            if any(number is None for number in found):
+                return None
+            numbers = found  # type: ignore[assignment]
+        if not numbers or len(numbers) > _MAX_LOOP_VALUES or min(numbers) < 0 or max(numbers) > _MAX_LABEL:
+            return None
+        return frozenset(numbers)
 
     def _centred(self, node: cst.BaseExpression, scope: Scope, index: int, depth: int) -> bool:
         """Whether ``node`` is certainly drawn at random around zero: a
@@ -824,14 +936,14 @@ class TargetReader:
         later = before[origins[-1] + 1 :]
         if not origin.certain or origin.kind is not Kind.VALUE or (certain and any(not b.certain for b in later)):
             return None
-        changes = values.mutations.changes.get(name, [])
+        changes = [c for c in values.mutations.changes.get(name, []) if not _other_variable(name, scope, c.scope)]
         if any(change.scope is not scope for change in changes):
             return None
         # A part of the frame under another name (``col = df["label"]``)
         # may change it unseen; one taken at the read or after it cannot,
         # nor one stored back into the frame (``df["y"] = df["x"].map(...)``).
         written = {binding.index for binding in later}
-        aliases = values.mutations.aliases.get(name, [])
+        aliases = [a for a in values.mutations.aliases.get(name, []) if not _other_variable(name, scope, a.scope)]
         if any(
             alias.scope is not scope
             or (
@@ -1630,6 +1742,19 @@ def _nodes(node: cst.CSTNode, budget: Budget) -> Iterator[cst.CSTNode]:
         current = stack.pop()
         yield current
         stack.extend(current.children)
+
+
+def _other_variable(name: str, scope: Scope, elsewhere: Scope) -> bool:
+    """Whether ``name`` in scope ``elsewhere`` is another variable than the
+    local ``name`` of the function scope ``scope``: ``elsewhere`` is not
+    ``scope`` nor nested in it (where a closure could reach the local)."""
+    if scope.parent is None or name not in scope.bindings:
+        return False
+    while elsewhere is not None:
+        if elsewhere is scope or elsewhere.returns is scope.returns:
+            return False
+        elsewhere = elsewhere.parent  # type: ignore[assignment]
+    return True
 
 
 def _has_star(call: cst.Call) -> bool:

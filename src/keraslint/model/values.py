@@ -26,7 +26,7 @@ import libcst as cst
 from keraslint.analysis import values as v
 from keraslint.analysis.evaluate import Evaluator
 from keraslint.analysis.values import UNKNOWN, Const, Instance, Mapping, Sequence, Value
-from keraslint.knowledge import arrays, datasets
+from keraslint.knowledge import arrays, datasets, readers
 from keraslint.model.arguments import argument as _argument
 from keraslint.model.budget import Budget
 from keraslint.model.bunches import newsgroups_bunch, newsgroups_loader
@@ -207,6 +207,12 @@ class Mutations:
                 self.change(name, scope, index)
         if kind is cst.Name and func.value in PURE_FUNCTIONS:  # type: ignore[attr-defined]
             return
+        if (
+            kind is cst.Attribute
+            and func.attr.value in readers.READ_ONLY_NAMES  # type: ignore[attr-defined]
+            and qualified_name(func, scope, index) in readers.READ_ONLY_FUNCTIONS
+        ):
+            return  # ``plt.scatter(x[:, 0], x[:, 1], c=y)`` draws ``y``, changes nothing
         for arg in call.args:
             value = arg.value
             kind = type(value)
