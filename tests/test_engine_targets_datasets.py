@@ -361,3 +361,101 @@ FILLED_TWINS = {
 @pytest.mark.parametrize("name", FILLED_TWINS)
 def test_labels_filled_twins_stay_silent(name: str) -> None:
     assert codes(FILLED.format(make=FILLED_TWINS[name])) == []
+
+
+# -- one value appended per sample: a list of scalars as the targets ------------
+
+APPENDED = """\
+import csv
+import os
+import numpy as np
+import pandas as pd
+import tensorflow as tf
+from tensorflow import keras
+df = pd.read_csv("train.csv")
+{make}
+model = keras.Sequential([keras.layers.Dense(32, activation="relu"), keras.layers.Dense(5, activation="softmax")])
+model.compile(optimizer="adam", loss="categorical_crossentropy")
+{fit}
+"""
+
+APPENDED_POSITIVES = {
+    "cells of a table in a range loop": (
+        "labels = []\nfor i in range(len(df)):\n    labels.append(df.iloc[i, 1])\ny = np.array(labels)",
+        "model.fit(x, y)",
+    ),
+    "a dict of cells read with get, then tf.data": (
+        "label_of = {}\nfor i in range(len(df)):\n    label_of[df.iloc[i, 0]] = df.iloc[i, 1]\n"
+        "images, labs = [], []\nfor name in os.listdir('images'):\n    images.append(load(name))\n"
+        "    labs.append(label_of.get(name))\n"
+        "labels = np.array(labs).astype(np.float32)\n"
+        "ds = tf.data.Dataset.from_tensor_slices((np.array(images), labels)).shuffle(100).batch(32)",
+        "model.fit(ds, epochs=3)",
+    ),
+    "float() of a field, through a name": (
+        "targets = []\nfor row in csv.reader(open('train.csv')):\n    value = float(row[1])\n    targets.append(value)",
+        "model.fit(x, np.asarray(targets))",
+    ),
+    "a dict of cells read by key": (
+        "by_id = {}\nfor k in range(100):\n    by_id[df.iat[k, 0]] = df.iat[k, 2]\n"
+        "ys = []\nfor key in keys:\n    ys.append(by_id[key])",
+        "model.fit(x, np.array(ys))",
+    ),
+}
+
+
+@pytest.mark.parametrize("name", APPENDED_POSITIVES)
+def test_one_scalar_appended_per_sample(name: str) -> None:
+    make, fit = APPENDED_POSITIVES[name]
+    program = APPENDED.format(make=make, fit=fit)
+    line = len(textwrap.dedent(program).splitlines()) - 1
+    assert codes(program) == [("KL202", line)]
+
+
+APPENDED_TWINS = {
+    "a dict value that is a row": (
+        "label_of = {}\nfor i in range(len(df)):\n    label_of[df.iloc[i, 0]] = [0, 0, 1, 0, 0]\n"
+        "labs = []\nfor name in names:\n    labs.append(label_of.get(name))",
+        "model.fit(x, np.array(labs))",
+    ),
+    "the dict passed to a function": (
+        "label_of = {}\nfor i in range(len(df)):\n    label_of[df.iloc[i, 0]] = df.iloc[i, 1]\n"
+        "one_hot_values(label_of)\nlabs = []\nfor name in names:\n    labs.append(label_of.get(name))",
+        "model.fit(x, np.array(labs))",
+    ),
+    "a dict written after the reads, in the loop": (
+        "label_of = {}\nlabs = []\nfor name in names:\n    labs.append(label_of.get(name))\n"
+        "    label_of[name] = encode(name)",
+        "model.fit(x, np.array(labs))",
+    ),
+    "an unknown function's result": (
+        "labels = []\nfor i in range(len(df)):\n    labels.append(encode(df.iloc[i, 1]))",
+        "model.fit(x, np.array(labels))",
+    ),
+    "a slice of a row": (
+        "labels = []\nfor i in range(len(df)):\n    labels.append(df.iloc[i, 1:])",
+        "model.fit(x, np.array(labels))",
+    ),
+    "positions that may be lists": (
+        "labels = []\nfor i in batches:\n    labels.append(df.iloc[i, 1])",
+        "model.fit(x, np.array(labels))",
+    ),
+    "float rebound": (
+        "def float(v):\n    return [v] * 5\nlabels = []\nfor row in rows:\n    labels.append(float(row))",
+        "model.fit(x, np.array(labels))",
+    ),
+    "reshaped": (
+        "labels = []\nfor i in range(len(df)):\n    labels.append(df.iloc[i, 1])",
+        "model.fit(x, np.array(labels).reshape(-1, 5))",
+    ),
+    "one-hot encoded": (
+        "labels = []\nfor i in range(len(df)):\n    labels.append(df.iloc[i, 1])",
+        "model.fit(x, keras.utils.to_categorical(np.array(labels), 5))",
+    ),
+}
+
+
+@pytest.mark.parametrize("name", APPENDED_TWINS)
+def test_one_scalar_appended_twins_stay_silent(name: str) -> None:
+    make, fit = APPENDED_TWINS[name]
+    assert codes(APPENDED.format(make=make, fit=fit)) == []

@@ -45,6 +45,7 @@ from keraslint.model.resolve import (
     keras_member,
     keras_model_class,
     keras_path,
+    list_literal,
     module_name,
     qualified_name,
 )
@@ -1200,7 +1201,10 @@ class _Extractor:
         when a function of the file may change it at any time."""
         assert self.values is not None
         mutations = self.values.mutations
-        history = _ListHistory(cst.ensure_type(binding.value, cst.List), binding, owner)
+        literal = list_literal(binding)
+        if literal is None:
+            return None
+        history = _ListHistory(literal, binding, owner)
         # Statement -> changes there minus the ``append``/``extend`` calls
         # there: any other change makes the list unknown from there on.
         balance: dict[int, int] = {}

@@ -121,6 +121,20 @@ class Binding:
     blocks: tuple[int, ...] = field(default=(), compare=False)
 
 
+def list_literal(binding: Binding) -> cst.List | None:
+    """The list literal a binding gives its name: ``[]`` of ``labels = []``,
+    or of ``images, labels = [], []`` (the item at the binding's path)."""
+    node = binding.value
+    for step in binding.path:
+        if type(node) not in (cst.Tuple, cst.List):
+            return None
+        items = node.elements  # type: ignore[union-attr]
+        if step >= len(items) or any(type(item) is cst.StarredElement for item in items):
+            return None
+        node = items[step].value
+    return node if type(node) is cst.List else None  # type: ignore[return-value]
+
+
 @dataclass(frozen=True)
 class Condition:
     """An ``if`` in a function whose test depends on values only a call

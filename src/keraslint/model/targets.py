@@ -31,7 +31,7 @@ from keraslint.knowledge import datasets, pandas_frames, pandas_labels, random_d
 from keraslint.model.arguments import argument
 from keraslint.model.budget import Budget
 from keraslint.model.program import Program, Signature
-from keraslint.model.resolve import Binding, Kind, Scope, keras_member, keras_path
+from keraslint.model.resolve import Binding, Kind, Scope, keras_member, keras_path, list_literal
 from keraslint.model.types import Encoding, Target
 
 # Methods that keep what the labels are (shape or dtype changes only).
@@ -222,7 +222,9 @@ class TargetReader:
                     node.value, scope, index, depth
                 )
             owner = scope if node.value in scope.bindings else (scope.parent or scope)
-            if isinstance(binding.value, cst.List) and not binding.value.elements and not path and not binding.path:
+            literal = list_literal(binding) if not path else None
+            if literal is not None and not literal.elements:
+                # ``labels = []`` or ``images, labels = [], []``, then appended to.
                 return self._grown(node.value, binding, owner, scope, index, depth)
             return self._follow(binding.value, owner, binding.index, (*binding.path, *path), depth + 1)
         if isinstance(node, (cst.Tuple, cst.List)) and path:
@@ -324,22 +326,152 @@ class TargetReader:
         events = [event for event in history.events if event.index < index]
         first: _Found | None = None
         labels: set[int] = set()
+        # What each item appended is: label values, one value of another
+        # kind (a number, a string, a cell of a table), token ids.
+        kinds: set[str] = set()
         for event in events:
             self.ex.budget.spend()
             if event.method != "append" or len(event.call.args) != 1 or event.call.args[0].keyword is not None:
                 return None
             item = event.call.args[0].value
-            values = None if first is not None else self._label_values(item, owner, event.index, frozenset())
+            values = self._label_values(item, owner, event.index, frozenset())
             if values is not None:
                 labels |= values
+                kinds.add("labels")
                 continue
-            found = None if labels else self._follow(item, owner, event.index, (), depth + 1)
+            if self._scalar(item, owner, event.index, depth + 1):
+                kinds.add("scalar")
+                continue
+            found = self._follow(item, owner, event.index, (), depth + 1)
             if found is None or not found.ids:
                 return None
             first = first or found
-        if labels:
+            kinds.add("ids")
+        if kinds == {"labels"}:
             return _vocabulary(frozenset(labels), f"{name}.append", self.ex.span(events[0].call))
-        return replace(first, complete=False) if first is not None else None
+        if "scalar" in kinds and kinds <= {"labels", "scalar"}:
+            # As an array: one value per sample.
+            return _Found(Encoding.UNKNOWN, f"{name}.append", self.ex.span(events[0].call), column=True)
+        return replace(first, complete=False) if kinds == {"ids"} and first is not None else None
+
+    def _scalar(self, node: cst.BaseExpression, scope: Scope, index: int, depth: int) -> bool:
+        """Whether ``node`` is certainly one value, not a sequence: a known
+        number or string, ``int(...)``/``float(...)``, a cell of a table at
+        integer positions (``df.iloc[i, 1]``, ``df.iat[i, 1]``), an item of
+        a dict whose every value written is one, or a name whose every
+        binding in the scope is one."""
+        if depth > _MAX_DEPTH:
+            return False
+        self.ex.budget.spend()
+        if isinstance(node, cst.Name):
+            history = scope.bindings.get(node.value)
+            if not history or self._parameter(node, scope, index) is not None:
+                return False
+            return all(
+                binding.kind is Kind.VALUE
+                and binding.value is not None
+                and not binding.path
+                and self._scalar(binding.value, scope, binding.index, depth + 1)
+                for binding in history
+            )
+        options = self.ex.value(node, scope, index).options()
+        if all(isinstance(option, Const) and type(option.value) in (int, float, str) for option in options):
+            return True
+        if isinstance(node, cst.Call) and not _has_star(node):
+            func = node.func
+            if isinstance(func, cst.Name) and func.value in ("int", "float"):
+                return self._builtin(func.value, scope, index)
+            if (
+                isinstance(func, cst.Attribute)
+                and func.attr.value == "get"
+                and isinstance(func.value, cst.Name)
+                and len(node.args) == 1
+            ):
+                return self._scalar_dict(func.value, scope, index, depth)
+            return False
+        if isinstance(node, cst.Subscript):
+            keys = [element.slice for element in node.slice]
+            if not all(isinstance(key, cst.Index) for key in keys):
+                return False
+            owner = node.value
+            if isinstance(owner, cst.Attribute) and owner.attr.value in pandas_frames.CELL_INDEXERS and len(keys) == 2:
+                return all(self._integer(key.value, scope, index) for key in keys)  # type: ignore[attr-defined]
+            if isinstance(owner, cst.Name) and len(keys) == 1:
+                return self._scalar_dict(owner, scope, index, depth)
+        return False
+
+    def _builtin(self, name: str, scope: Scope, index: int) -> bool:
+        """Whether ``name`` at ``index`` of ``scope`` is Python's builtin."""
+        return scope.lookup(name, index) is None and name not in scope.root().bindings
+
+    def _integer(self, node: cst.BaseExpression, scope: Scope, index: int) -> bool:
+        """Whether ``node`` is certainly an int: a known one, or the variable
+        of the one ``for ... in range(...)`` that binds it in the scope."""
+        if as_int(self.ex.value(node, scope, index)) is not None:
+            return True
+        if not isinstance(node, cst.Name):
+            return False
+        history = scope.bindings.get(node.value, [])
+        body = self._body_of(scope)
+        if len(history) != 1 or history[0].kind is not Kind.UNKNOWN or body is None:
+            return False
+        loops = [
+            loop
+            for loop in _nodes(body, self.ex.budget)
+            if isinstance(loop, cst.For) and isinstance(loop.target, cst.Name) and loop.target.value == node.value
+        ]
+        if len(loops) != 1:
+            return False
+        iterated = loops[0].iter
+        return (
+            isinstance(iterated, cst.Call)
+            and isinstance(iterated.func, cst.Name)
+            and iterated.func.value == "range"
+            and self._builtin("range", scope, index)
+        )
+
+    def _scalar_dict(self, name: cst.Name, scope: Scope, index: int, depth: int) -> bool:
+        """Whether ``name`` at ``index`` is a dict made empty (``{}``) whose
+        only changes in the scope, before or after, are items written with
+        one value each (``label_of[row[0]] = df.iloc[i, 1]``)."""
+        history = scope.bindings.get(name.value, [])
+        origins = [binding for binding in history if binding.kind is not Kind.UNKNOWN]
+        values, body = self.ex.values, self._body_of(scope)
+        if len(origins) != 1 or values is None or body is None or self._parameter(name, scope, index):
+            return False
+        origin = origins[0]
+        if not isinstance(origin.value, cst.Dict) or origin.value.elements or origin.path or origin.index >= index:
+            return False
+        # Every change in the scope, before the read or after it (in a loop,
+        # a later write is read by the next turn), is an item written.
+        written = {binding.index for binding in history if binding.kind is Kind.UNKNOWN}
+        changes = [
+            c for c in values.mutations.changes.get(name.value, []) if not _other_variable(name.value, scope, c.scope)
+        ]
+        if any(change.scope is not scope or change.index not in written for change in changes):
+            return False
+        # ``d.get(k)`` or ``d[k]`` elsewhere shares one value (immutable):
+        # any other alias may change the dict unseen.
+        for alias in values.mutations.aliases.get(name.value, []):
+            if _other_variable(name.value, scope, alias.scope):
+                continue
+            node = alias.node
+            if alias.scope is not scope or not (
+                isinstance(node, cst.Subscript)
+                and isinstance(node.value, cst.Name)
+                or isinstance(node, cst.Call)
+                and isinstance(node.func, cst.Attribute)
+                and node.func.attr.value == "get"
+                and isinstance(node.func.value, cst.Name)
+            ):
+                return False
+        writes = _subscript_writes(body, name.value, self.ex.budget)
+        if writes is None or len(writes) != len(written):
+            return False
+        return all(
+            len(keys) == 1 and isinstance(keys[0], cst.Index) and self._scalar(value, scope, index, depth + 1)
+            for keys, value, _ in writes
+        )
 
     def _literal_labels(self, node: cst.List, scope: Scope, index: int) -> _Result:
         """``[0, 2, 1]`` or ``[[1], [3], [0]]`` written out: integer class
