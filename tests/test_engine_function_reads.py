@@ -299,6 +299,10 @@ def test_a_function_run_only_after_the_rebinding_reads_it(after: str) -> None:
         # Decorated, a generator, a method's call, never called.
         ("train()\n", "", "@some_decorator\ndef train():"),
         ("list(train())\n", "", "def train():\n    yield 1"),
+        ("train()\n", "", "def train():\n    yield None"),
+        ("train()\n", "", "def train():\n    (lambda: (yield))"),
+        ("import asyncio\nasyncio.run(train())\n", "", "async def train():\n    await asyncio.sleep(0)"),
+        ("import asyncio\nasyncio.run(train())\n", "", "async def train():"),
         ("class Runner:\n    def go(self):\n        train()\n\nRunner().go()\n", "", TRAIN),
         ("", "", TRAIN),
         # Under a branch the labels may or may not be one-hot.
@@ -307,6 +311,17 @@ def test_a_function_run_only_after_the_rebinding_reads_it(after: str) -> None:
 )
 def test_a_function_whose_runs_are_not_all_known_reads_nothing(after: str, between: str, define: str) -> None:
     assert script(after, between, define) == []
+
+
+def test_a_yield_in_a_function_nested_in_it_leaves_a_function_plain() -> None:
+    define = "def train():\n    def batches():\n        yield 1\n    list(batches())"
+    assert script("train()\n", define=define) == ["KL201"]
+
+
+def test_a_function_named_in_a_string_is_still_known_to_be_only_called() -> None:
+    # The name's text occurs outside the calls: ``ast`` counts its uses.
+    assert script('print("train")\ntrain()\n') == ["KL201"]
+    assert script("train()\nprint(train)\n") == []
 
 
 def test_a_function_run_before_the_rebinding_reads_the_earlier_value() -> None:
@@ -381,6 +396,7 @@ CONTAINER_CALLS = {
     ),
     "module containers read in main()": "def main():\n    model = build(CLASSES, CONFIG)\n    model.fit(x, y)\n\nmain()\n",
     "a tuple": 'model = build(("cat",), CONFIG)\n',
+    "a dict unpacked into the call": "model = build(CLASSES, **{'config': CONFIG})\n",
 }
 
 
@@ -405,7 +421,6 @@ CONTAINER_UNCERTAIN = {
     ),
     "an entry computed from the command line": ("import sys\nmodel = build(CLASSES, {'activation': sys.argv[1]})\n"),
     "a list that may grow": "import sys\nCLASSES.extend(sys.argv[1:])\nmodel = build(CLASSES, CONFIG)\n",
-    "a dict unpacked into the call": "model = build(CLASSES, **{'config': CONFIG})\n",
 }
 
 
@@ -467,3 +482,101 @@ def test_a_list_passed_to_a_function_that_may_change_it_is_not_trusted(case: str
 def test_a_function_defined_twice_is_not_trusted_to_only_read() -> None:
     callee = "import sys\nif sys.argv[1:]:\n    def use(names):\n        names.append('dog')\nelse:\n    def use(names):\n        print(names)"
     assert codes(READER.format(callee=callee)) == []
+
+
+# -- arguments unpacked from known containers, config objects made in the call ------
+
+UNPACKED = """\
+import tensorflow as tf
+
+
+def get_model(n_out, final="sigmoid", **extra):
+    model = tf.keras.Sequential([tf.keras.layers.Dense(64, activation="relu")])
+    model.add(tf.keras.layers.Dense(n_out, activation=final))
+    return model
+
+{call}
+model.compile(optimizer="adam", loss="binary_crossentropy")
+"""
+
+UNPACKED_CALLS = {
+    "a module dict": 'PARAMS = {"n_out": 1, "final": "softmax"}\nmodel = get_model(**PARAMS)',
+    "a dict written in the call": 'model = get_model(**{"n_out": 1, "final": "softmax"})',
+    "dict() of keywords": 'params = dict(n_out=1, final="softmax")\nmodel = get_model(**params)',
+    "a list and a keyword": 'ARGS = [1]\nmodel = get_model(*ARGS, final="softmax")',
+    "a tuple": 'model = get_model(*(1, "softmax"))',
+}
+
+
+@pytest.mark.parametrize("case", list(UNPACKED_CALLS))
+def test_arguments_unpacked_from_a_known_container(case: str) -> None:
+    assert codes(UNPACKED.format(call=UNPACKED_CALLS[case])) == ["KL101"]
+
+
+UNPACKED_UNCERTAIN = {
+    "a dict changed first": 'PARAMS = {"n_out": 1, "final": "softmax"}\nPARAMS["n_out"] = 4\nmodel = get_model(**PARAMS)',
+    "a dict read from a file": 'import json\nparams = json.load(open("p.json"))\nmodel = get_model(**params)',
+    "a dict that may grow": (
+        'import sys\nPARAMS = {"n_out": 1, "final": "softmax"}\nif sys.argv[1:]:\n    PARAMS["final"] = "sigmoid"\n'
+        "model = get_model(**PARAMS)"
+    ),
+    "a key that is no identifier": 'model = get_model(**{"n_out": 1, "final": "softmax", "a-b": 2})',
+    "a list of unknown length": "import sys\nARGS = sys.argv[1:]\nmodel = get_model(*ARGS)",
+}
+
+
+@pytest.mark.parametrize("case", list(UNPACKED_UNCERTAIN))
+def test_arguments_unpacked_from_an_uncertain_container_stay_unknown(case: str) -> None:
+    assert codes(UNPACKED.format(call=UNPACKED_UNCERTAIN[case])) == []
+
+
+HPARAMS = """\
+import tensorflow as tf
+from dataclasses import dataclass
+
+
+@dataclass
+class HParams:
+    units: int = 1
+    act: str = "softmax"
+
+
+class Plain:
+    units = 1
+    act = "softmax"
+
+
+def main(hp):
+{body}    model = tf.keras.Sequential([tf.keras.layers.Dense(hp.units, activation=hp.act)])
+    model.compile(optimizer="adam", loss="binary_crossentropy")
+    return model
+
+
+if __name__ == "__main__":
+    main({argument})
+"""
+
+
+@pytest.mark.parametrize("argument", ["HParams()", "HParams(units=1)", 'HParams(1, "softmax")', "Plain()"])
+def test_a_config_object_made_in_the_call_is_known_in_the_function(argument: str) -> None:
+    assert codes(HPARAMS.format(body="", argument=argument)) == ["KL101"]
+
+
+@pytest.mark.parametrize(
+    ("body", "argument"),
+    [
+        ("", "HParams(units=2)"),  # two units: a softmax BCE reads right
+        ("    hp.units = 3\n", "HParams()"),  # changed in the function
+        ("    HParams = dict\n", "HParams()"),  # a local of that name
+        ("", "HParams(units=int(input()))"),  # not a literal
+    ],
+)
+def test_a_config_object_that_differs_or_changes_is_not_trusted(body: str, argument: str) -> None:
+    assert codes(HPARAMS.format(body=body, argument=argument)) == []
+
+
+def test_a_config_class_defined_twice_is_not_trusted() -> None:
+    code = HPARAMS.format(body="", argument="HParams()").replace(
+        "\n\nclass Plain:", "\n\nclass HParams:\n    units = 4\n    act = 'softmax'\n\n\nclass Plain:"
+    )
+    assert codes(code) == []

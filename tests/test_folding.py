@@ -72,3 +72,32 @@ def test_the_fixes_of_folded_findings_are_applied_with_the_root() -> None:
 def test_folding_is_deterministic() -> None:
     code = SOFTMAX_SPARSE.format(activation_noqa="", loss_noqa="")
     assert [(d.code, d.folded) for d in _check(code)] == [(d.code, d.folded) for d in _check(code)]
+
+
+SIGMOID_LOGITS = """\
+import keras
+model = keras.Sequential([keras.layers.Dense({units}, activation="sigmoid")])
+model.compile(optimizer="adam", loss=keras.losses.SparseCategoricalCrossentropy(from_logits=True))
+"""
+
+
+def test_a_sigmoid_under_a_logits_categorical_loss_is_one_finding() -> None:
+    (root,) = _check(SIGMOID_LOGITS.format(units=5))
+    assert root.code == "KL107"
+    assert [(d.code, d.span.start.line) for d in root.folded] == [("KL105", 3)]
+    # Removing ``from_logits=True`` (KL105's own fix elsewhere) would leave
+    # the sigmoid under a categorical loss: only the root's fix is offered.
+    assert root.folded[0].fix is None
+    assert [fix.text for fix in wanted_fixes([root], unsafe=True)] == ['"linear"']
+
+
+def test_on_one_unit_the_same_double_squashing_folds_into_kl103() -> None:
+    (root,) = _check(SIGMOID_LOGITS.format(units=1))
+    assert root.code == "KL103"
+    assert [d.code for d in root.folded] == ["KL105"]
+
+
+def test_from_logits_on_a_softmax_head_stays_its_own_finding() -> None:
+    code = SIGMOID_LOGITS.format(units=5).replace("sigmoid", "softmax")
+    assert [d.code for d in _check(code)] == ["KL105"]
+    assert _check(code)[0].fix is not None

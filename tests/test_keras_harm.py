@@ -564,6 +564,35 @@ def test_kl107_categorical_crossentropy_on_sigmoid_ignores_scale():
     assert np.any((true_p < 0.01) & (per_sample < 0.1))
 
 
+def test_kl107_sigmoid_under_a_logits_categorical_loss_has_a_floor_its_fix_removes():
+    """Claim: with ``from_logits=True`` the categorical loss applies a
+    softmax to the sigmoid scores, each in (0, 1): the best it can give the
+    true class of 3 is e / (e + 2) = 0.576, a loss floor of
+    log(1 + 2 / e) = 0.5515 however the model trains. The fix keraslint
+    offers (``"sigmoid"`` -> ``"linear"``, the logits the loss expects)
+    trains below it."""
+    # Source: keras/src/losses/losses.py SparseCategoricalCrossentropy
+    # (from_logits); keras/src/backend/jax/nn.py sparse_categorical_crossentropy
+    # (log_softmax of the output when from_logits).
+    floor = math.log(1 + 2 / math.e)
+    rng = np.random.default_rng(0)
+    labels = rng.integers(0, 3, size=96)
+    x = (np.eye(3)[labels] @ rng.normal(size=(3, 4)) * 4 + rng.normal(size=(96, 4))).astype("float32")
+
+    def final_loss(activation: str) -> tuple[float, float]:
+        model = keras.Sequential([keras.Input((4,)), keras.layers.Dense(3, activation=activation)])
+        model.compile(keras.optimizers.Adam(0.1), keras.losses.SparseCategoricalCrossentropy(from_logits=True))
+        history = model.fit(x, labels, epochs=60, batch_size=96, verbose=0)
+        accuracy = float(np.mean(model.predict(x, verbose=0).argmax(axis=1) == labels))
+        return history.history["loss"][-1], accuracy
+
+    broken, _ = final_loss("sigmoid")
+    fixed, accuracy = final_loss("linear")
+    assert broken >= floor - 1e-4
+    assert fixed < 0.5 * floor
+    assert accuracy >= 0.95
+
+
 # --------------------------------------------------------------------------
 # Correct counterparts: the pairings keraslint must NOT flag do learn.
 # --------------------------------------------------------------------------

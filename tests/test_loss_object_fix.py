@@ -42,13 +42,18 @@ UNPROVEN = [
     "import keras\nkeras = None\nimport keras\n",
     "from mylib import keras\n",  # not tensorflow's
     "import keras\ndel keras\nimport tensorflow.keras as keras\n",
+    "import keras\nimport keras.layers\n",  # a second import binding the name
+    "from os import *\nimport keras\n",  # a star import may bind it
+    "import keras\nfor keras in range(3):\n    pass\n",
+    "import keras\nwith open('f') as keras:\n    pass\n",
+    "import keras\ntry:\n    pass\nexcept Exception as keras:\n    pass\n",
+    "import keras\nclass keras:\n    pass\n",
+    "import keras\ndef helper():\n    global keras\n    keras = None\n",
 ]
 
 
 def placed(code: str) -> bool:
     """Whether the fix of the loss literal in ``code`` is kept by ``place``."""
-    import libcst as cst
-
     from keraslint.diagnostics import Position, Span
     from keraslint.loss_object_fix import loss_object_fix, place
 
@@ -56,10 +61,7 @@ def placed(code: str) -> bool:
     before = code[: code.index(literal)]
     line, column = before.count("\n") + 1, len(before) - (before.rfind("\n") + 1)
     span = Span(Position(line, column), Position(line, column + len(literal)))
-    return (
-        place(cst.parse_module(code), code, loss_object_fix(span, "keras.losses.X(from_logits=True)", False))
-        is not None
-    )
+    return place(code, loss_object_fix(span, "keras.losses.X(from_logits=True)", False)) is not None
 
 
 def test_place_keeps_the_fix_where_keras_is_the_module() -> None:

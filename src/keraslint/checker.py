@@ -294,7 +294,7 @@ def _analyse(
         # The first read of a span (a finding's message, or comparing two
         # findings) fills every span of the file with one pass over the
         # tree, which recurses as deep as the code: here, on the large stack.
-        found = _placed(module, text, _resolved(_check_model(file_model, rules, result.internal_errors, budget)))
+        found = _placed(text, _resolved(_check_model(file_model, rules, result.internal_errors, budget)))
     except TooComplex as error:
         return _too_complex(result, budget, error)
     except Exception as error:  # a bug of ours on this file: the others go on
@@ -358,20 +358,23 @@ def _resolved(found: list[Diagnostic]) -> list[Diagnostic]:
     return found
 
 
-def _placed(module: Any, text: str, found: list[Diagnostic]) -> list[Diagnostic]:
+def _placed(text: str, found: list[Diagnostic]) -> list[Diagnostic]:
     """``found``, each argument edit placed in ``text`` as the exact edit it
     makes (``keraslint.argument_edits``), each fix that reads a name kept
-    only where ``module`` (``text`` parsed) binds it as needed
+    only where ``text`` binds it as needed
     (``keraslint.loss_object_fix``); the others dropped."""
     from keraslint import argument_edits, loss_object_fix
 
     placed = []
+    tree: Any = None
     for diagnostic in found:
         fix = diagnostic.fix
         if fix is not None and fix.argument is not None:
             diagnostic = replace(diagnostic, fix=argument_edits.place(text, fix))
         elif fix is not None and fix.requires is not None:
-            diagnostic = replace(diagnostic, fix=loss_object_fix.place(module, text, fix))
+            if tree is None:
+                tree = loss_object_fix.parsed(text) or False  # read once per file
+            diagnostic = replace(diagnostic, fix=loss_object_fix.place(text, fix, tree) if tree else None)
         placed.append(diagnostic)
     return placed
 

@@ -7,6 +7,9 @@ that contradicts the targets' classes (KL204), a binary loss given more
 classes than it can tell apart (KL205), `categorical_crossentropy` on the
 0/1 labels of a binary problem (KL202, only then: with more classes its
 integer labels are a second mistake, which stays a finding of its own).
+A `sigmoid` head under a categorical loss is one mistake too (KL107), with
+`from_logits=True` or not: the loss squashing the sigmoid a second time
+(KL105) is part of it.
 
 **The subject.** A rule that reports on an output says what it is about:
 ``Diagnostic.subject`` is the output layer's span and the compile's (None
@@ -41,7 +44,7 @@ from dataclasses import replace
 from keraslint.diagnostics import Diagnostic, Span
 
 # The codes that fold, root first (see above).
-PRECEDENCE: tuple[str, ...] = ("KL101", "KL103", "KL204", "KL205", "KL202")
+PRECEDENCE: tuple[str, ...] = ("KL101", "KL103", "KL204", "KL205", "KL202", "KL107", "KL105")
 _RANK = {code: rank for rank, code in enumerate(PRECEDENCE)}
 
 

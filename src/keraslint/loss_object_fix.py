@@ -17,14 +17,9 @@ expression, nothing else changed.
 from __future__ import annotations
 
 import ast
-import re
 import warnings
-from typing import TYPE_CHECKING
 
 from keraslint.diagnostics import Replacement, Span
-
-if TYPE_CHECKING:
-    import libcst as cst
 
 MODULE = "keras"
 
@@ -35,69 +30,71 @@ def loss_object_fix(literal: Span, expression: str, safe: bool) -> Replacement:
     return Replacement(literal, expression, safe, requires=MODULE)
 
 
-def _binds_keras(statement: cst.CSTNode) -> bool:
-    import libcst as cst
-
-    if not isinstance(statement, cst.SimpleStatementLine) or len(statement.body) != 1:
-        return False
-    node = statement.body[0]
-    if isinstance(node, cst.Import):
-        names = node.names
-    elif isinstance(node, cst.ImportFrom) and not node.relative and isinstance(node.module, cst.Name):
-        if node.module.value != "tensorflow" or isinstance(node.names, cst.ImportStar):
-            return False
-        names = node.names
-    else:
-        return False
-    return any(
-        isinstance(alias.name, cst.Name) and alias.name.value == MODULE and alias.asname is None for alias in names
+def _binds_keras(statement: ast.stmt) -> bool:
+    """``import keras`` or ``from tensorflow import keras``, as written."""
+    plain = isinstance(statement, ast.Import)
+    from_tensorflow = (
+        isinstance(statement, ast.ImportFrom) and statement.level == 0 and statement.module == "tensorflow"
     )
+    if not plain and not from_tensorflow:
+        return False
+    return any(alias.name == MODULE and alias.asname is None for alias in statement.names)  # type: ignore[attr-defined]
 
 
-def place(module: cst.Module, text: str, fix: Replacement) -> Replacement | None:
+def _bound_names(node: ast.AST) -> tuple[str | None, ...]:
+    """The names ``node`` binds (``*`` for a star import)."""
+    if isinstance(node, ast.Name):
+        return () if isinstance(node.ctx, ast.Load) else (node.id,)
+    if isinstance(node, (ast.Import, ast.ImportFrom)):
+        return tuple(alias.asname or alias.name.split(".")[0] for alias in node.names)
+    if isinstance(node, ast.arg):
+        return (node.arg,)
+    if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.ExceptHandler)):
+        return (node.name,)
+    if isinstance(node, (ast.MatchAs, ast.MatchStar)):
+        return (node.name,)
+    if isinstance(node, ast.MatchMapping):
+        return (node.rest,)
+    if isinstance(node, (ast.Global, ast.Nonlocal)):
+        return tuple(node.names)
+    return ()
+
+
+def _bindings(tree: ast.Module) -> list[ast.AST]:
+    """Every node that binds the name ``keras`` anywhere in the file, in
+    any scope (an import, an assignment or deletion, a parameter, a
+    ``def``/``class``, an ``except ... as``, a pattern, a ``global``), and
+    every star import (which may)."""
+    return [node for node in ast.walk(tree) if any(name in (MODULE, "*") for name in _bound_names(node))]
+
+
+def place(text: str, fix: Replacement, tree: ast.Module | None = None) -> Replacement | None:
     """``fix`` when ``keras`` is provably the Keras module at its literal
-    in ``module`` (parsed from ``text``); None otherwise."""
-    import libcst as cst
-    from libcst.metadata import MetadataWrapper, PositionProvider, ScopeProvider
-    from libcst.metadata.scope_provider import ImportAssignment
-
-    if fix.requires != MODULE or module.code != text:
-        return None  # positions in the generated code would not be the file's
-    if re.search(rf"\b(del|global|nonlocal)\b[^\n]*\b{MODULE}\b", text):
+    in ``text`` (``tree``, when given, is ``text`` parsed by ``ast``): the
+    name is bound once in the whole file, by a top-level ``import keras``
+    or ``from tensorflow import keras`` of a statement before the one that
+    holds the literal. None otherwise. Stricter than Python's scopes (a
+    ``keras`` bound in any function blocks the fix): never wrong."""
+    if fix.requires != MODULE:
         return None
-    wrapper = MetadataWrapper(module, unsafe_skip_copy=True)
-    positions = wrapper.resolve(PositionProvider)
-    scopes = wrapper.resolve(ScopeProvider)
-    start, end = fix.span.start, fix.span.end
-
-    def at_span(node: cst.CSTNode) -> bool:
-        where = positions.get(node)
-        return where is not None and (where.start.line, where.start.column, where.end.line, where.end.column) == (
-            start.line,
-            start.column,
-            end.line,
-            end.column,
-        )
-
-    found = [node for node in positions if isinstance(node, cst.SimpleString) and at_span(node)]
-    if len(found) != 1:
+    if tree is None:
+        tree = parsed(text)
+        if tree is None:
+            return None
+    bindings = _bindings(tree)
+    if len(bindings) != 1:
         return None
-    scope = scopes.get(found[0])
-    if scope is None:
-        return None
-    assignments = list(scope[MODULE])
-    if len(assignments) != 1 or not isinstance(assignments[0], ImportAssignment):
-        return None
-    binding = assignments[0].node
-    body = list(module.body)
-    importing = [index for index, statement in enumerate(body) if _binds_keras(statement) and binding in statement.body]
-    holding = [index for index, statement in enumerate(body) if positions[statement].start.line <= start.line]
+    line = fix.span.start.line
+    holding = [index for index, statement in enumerate(tree.body) if statement.lineno <= line]
+    importing = [index for index, statement in enumerate(tree.body) if statement is bindings[0]]
     if len(importing) != 1 or not holding or importing[0] >= holding[-1]:
+        return None
+    if not _binds_keras(tree.body[importing[0]]):
         return None
     return fix
 
 
-def _parsed(code: str) -> ast.Module | None:
+def parsed(code: str) -> ast.Module | None:
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
@@ -109,7 +106,7 @@ def _parsed(code: str) -> ast.Module | None:
 def holds(before: str, after: str, old: str, new: str) -> bool:
     """Whether ``after`` reads as ``before`` with one string constant equal
     to the literal ``old`` replaced by the expression ``new``."""
-    original, fixed, value, expression = _parsed(before), _parsed(after), _parsed(old), _parsed(f"({new}\n)")
+    original, fixed, value, expression = parsed(before), parsed(after), parsed(old), parsed(f"({new}\n)")
     if original is None or fixed is None or value is None or expression is None:
         return False
     if len(value.body) != 1 or not isinstance(value.body[0], ast.Expr) or len(expression.body) != 1:

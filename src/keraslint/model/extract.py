@@ -15,7 +15,7 @@ from typing import Callable, Iterator, Sequence
 
 import libcst as cst
 
-from keraslint.analysis.values import UNKNOWN, Const, Mapping, Value, as_bool, as_int, as_str, elements
+from keraslint.analysis.values import UNKNOWN, Const, Instance, Mapping, Value, as_bool, as_int, as_str, elements
 from keraslint.analysis.values import Sequence as ValueSequence
 from keraslint.diagnostics import Span
 from keraslint.knowledge import activations as acts
@@ -28,7 +28,7 @@ from keraslint.model.blocks import Blocks
 from keraslint.model.branches import prune_branches
 from keraslint.model.budget import Budget
 from keraslint.model.constants import Constants
-from keraslint.model.held import held_from_init, held_in
+from keraslint.model.held import Uses, held_from_init, held_in
 from keraslint.model.library import library_compile, library_output
 from keraslint.model.loops import compiled_then_trained, loop_losses
 from keraslint.model.methods import Method, is_literal, module_class, own_method, plain
@@ -146,6 +146,9 @@ class _Collector(cst.CSTVisitor):
         self.function_nodes: dict[str, cst.FunctionDef] = {}
         # Calls inside a ``lambda`` (they run when it is called), by id.
         self.in_lambda: set[int] = set()
+        # The scopes (by id) whose own body yields or awaits: their body
+        # runs when iterated or awaited, not when called.
+        self.generators: set[int] = set()
         self._lambdas = 0
         self.signatures: dict[str, _Signature] = {}
         self.classes: dict[str, _Class] = {}
@@ -419,6 +422,12 @@ class _Collector(cst.CSTVisitor):
     def visit_Return(self, node: cst.Return) -> None:
         if node.value is not None and not self.dead:
             self.scope.returns.append((self.index, node.value, self.certain))
+
+    def visit_Yield(self, node: cst.Yield) -> None:
+        self.generators.add(id(self.scope))
+
+    def visit_Await(self, node: cst.Await) -> None:
+        self.generators.add(id(self.scope))
 
     def visit_Lambda(self, node: cst.Lambda) -> None:
         self.uncertain += 1
@@ -1612,6 +1621,7 @@ def _extract(module: cst.Module, code: str, ex: _Extractor) -> FileModel:
         collector.function_nodes,
         collector.calls,
         collector.in_lambda,
+        collector.generators,
         code,
     )
     # Channels last unless the file says otherwise anywhere (a global
@@ -1797,6 +1807,9 @@ class _ModelBuilder:
         self._methods: dict[int, Method] | None = None
         # (method node, attribute) -> whether ``self.<attr>`` is held there.
         self._held_attributes: dict[tuple[int, str], bool] = {}
+        self._attribute_uses: Uses | None = None
+        # The values ``*``/``**`` arguments were written out as (``_unpacked``).
+        self._unpacked_values: set[int] = set()
         ex.returned_by = self._returned_value
         ex.grown = self._grown
         self.events: dict[tuple[int, str], _Calls] = {}
@@ -2194,6 +2207,12 @@ class _ModelBuilder:
             return False
         return fresh.only_harmless_uses(self.ex.module, name)
 
+    def _uses(self) -> Uses:
+        """The file's attribute uses (``model/held.py``), walked once."""
+        if self._attribute_uses is None:
+            self._attribute_uses = Uses(self.ex.module)
+        return self._attribute_uses
+
     def _held(self, method_scope: Scope, attr: str) -> bool:
         """Whether ``self.<attr>`` in this method of a module-level class is
         followed like a local name (``model/held.py``)."""
@@ -2204,7 +2223,7 @@ class _ModelBuilder:
         found = self._held_attributes.get(key)
         if found is None:
             self.ex.budget.spend(10)
-            found = self._held_attributes[key] = held_in(self.ex.module, method.node, attr)
+            found = self._held_attributes[key] = held_in(self._uses(), method.node, attr)
         return found
 
     def _later_methods(self, init_scope: Scope, name: str, binding: Binding) -> list[_Event] | None:
@@ -2227,7 +2246,7 @@ class _ModelBuilder:
         ):
             return None
         self.ex.budget.spend(10)
-        held, changer = held_from_init(self.ex.module, method.owner.node, method.node, attr)
+        held, changer = held_from_init(self._uses(), method.owner.node, method.node, attr)
         if not held:
             return None
         scopes = method.owner.methods
@@ -2742,16 +2761,20 @@ class _ModelBuilder:
         """Each parameter's value at ``call``: the argument given (positional
         or keyword) or the default. None when the call does not map plainly
         onto the signature (``*args``, an unknown keyword, too many)."""
-        if any(arg.star for arg in call.args):
-            return None
-        positional = [arg for arg in call.args if arg.keyword is None]
+        args: Sequence[cst.Arg] = call.args
+        if any(arg.star for arg in args):
+            unpacked = self._unpacked(args, caller, index)
+            if unpacked is None:
+                return None
+            args = unpacked
+        positional = [arg for arg in args if arg.keyword is None]
         if len(positional) > len(signature.positional):
             return None
         given: dict[str, tuple[cst.BaseExpression, Scope, int]] = {
             param: (arg.value, caller, index) for param, arg in zip(signature.positional, positional)
         }
         by_keyword = (*signature.positional[signature.positional_only :], *signature.keyword_only)
-        for arg in call.args:
+        for arg in args:
             if arg.keyword is None:
                 continue
             if arg.keyword.value not in by_keyword or arg.keyword.value in given:
@@ -2761,6 +2784,42 @@ class _ModelBuilder:
             if param not in given:
                 given[param] = (default, self.collector.module_scope, signature.index)
         return given
+
+    def _unpacked(self, args: Sequence[cst.Arg], caller: Scope, index: int) -> list[cst.Arg] | None:
+        """``args`` with each ``*seq`` and ``**mapping`` the engine knows for
+        certain (a list or tuple of known length, a dict of known string
+        keys: ``build(**PARAMS)``) written out as the arguments it passes,
+        each value as a literal (``_literal_for``). None when one is not."""
+        found: list[cst.Arg] = []
+        for arg in args:
+            if not arg.star:
+                found.append(arg)
+                continue
+            self.ex.budget.spend()
+            value = self.ex.value(arg.value, caller, index)
+            if arg.star == "*" and type(value) is ValueSequence and value.kind in ("list", "tuple") and not value.open:
+                items: list[tuple[str | None, Value]] = [(None, item) for item in value.items]
+            elif arg.star == "**" and type(value) is Mapping and not value.open:
+                items = []
+                for key, item in value.items:
+                    if type(key) is not Const or not isinstance(key.value, str) or not key.value.isidentifier():
+                        return None
+                    items.append((key.value, item))
+            else:
+                return None
+            if len(items) > _MAX_STAND_IN_ITEMS:
+                return None
+            for keyword, item in items:
+                literal = _literal_for(item)
+                if literal is None:
+                    return None
+                if not isinstance(literal, cst.SimpleString):
+                    self.ex.tracer.stand_ins[id(literal)] = (literal, arg.value, caller, index)
+                found.append(cst.Arg(literal, keyword=cst.Name(keyword) if keyword is not None else None))
+                self._unpacked_values.add(id(literal))
+                if not isinstance(literal, cst.SimpleString):
+                    self.ex.tracer.written_at[id(literal)] = arg.value
+        return found
 
     def _literal_parameters(
         self, function: Scope, given: dict[str, tuple[cst.BaseExpression, Scope, int]], call: cst.Call
@@ -2785,16 +2844,38 @@ class _ModelBuilder:
                 # the engine knows for certain at the call stands for the
                 # literal the caller could have written.
                 value = self._stand_in(node, where, at) if history and history[0].kind is Kind.UNKNOWN else None
+                if value is None and history and history[0].kind is Kind.UNKNOWN:
+                    value = self._portable(node, where, at, function)
             if value is None or not history or history[0].kind is not Kind.UNKNOWN:
                 continue
             # The parameter's own binding comes first; later assignments
             # in the body still replace it.
             bound = replace(history[0], kind=Kind.VALUE, value=value)
             bindings[param] = [bound, *history[1:]]
-            if any(arg.value is node for arg in call.args):
+            if id(node) in self._unpacked_values or any(arg.value is node for arg in call.args):
                 self.ex.tracer.arguments[id(bound)] = (bound, call, node, where, at)
             known = True
         return bindings if known else None
+
+    def _portable(self, node: cst.BaseExpression, where: Scope, at: int, function: Scope) -> cst.BaseExpression | None:
+        """``node`` itself when it means the same object in ``function`` as
+        at the call: a new instance of a module-level class made from
+        literals (``main(HParams())``, ``train(Config(units=1))``), the
+        class bound once, not shadowed in ``function``, and its instance
+        known to the engine. None otherwise."""
+        if type(node) is not cst.Call or type(node.func) is not cst.Name:
+            return None
+        name = node.func.value
+        if name in function.bindings or any(arg.star or not is_literal(arg.value) for arg in node.args):
+            return None
+        history = self.collector.module_scope.bindings.get(name, ())
+        if len(history) != 1 or history[0].kind is not Kind.DEFINITION or name not in self.collector.classes:
+            return None
+        if where.lookup(name, at) is not history[0]:
+            return None
+        if type(self.ex.value(node, where, at)) is not Instance:
+            return None
+        return node
 
     def _stand_in(self, node: cst.BaseExpression, where: Scope, at: int) -> cst.BaseExpression | None:
         """A literal meaning what ``node`` means at statement ``at`` of

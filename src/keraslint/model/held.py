@@ -24,6 +24,8 @@ same name in another way makes both unknown: conservative, never a guess.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import libcst as cst
 
 from keraslint.model.walk import walk
@@ -52,36 +54,50 @@ _READ_ONLY_METHODS = frozenset(
 )
 
 
-def held_in(module: cst.Module, method: cst.FunctionDef, attr: str) -> bool:
-    """Whether ``self.<attr>`` in ``method`` is used like a local name
-    (see the module's docstring)."""
-    uses = _Uses(method, attr)
-    walk(module, uses)
-    return uses.held
+@dataclass(frozen=True)
+class _Use:
+    """One ``<x>.<attr>`` in the file."""
+
+    # The function or lambda directly around it (None at module level).
+    function: cst.CSTNode | None
+    on_self: bool
+    # Assigned to (``self.<attr> = ...``).
+    target: bool
+    # The method called on it (``<x>.<attr>.<m>(...)``), if any.
+    receiver: str | None
 
 
-class _Uses(cst.CSTVisitor):
-    def __init__(self, method: cst.FunctionDef, attr: str) -> None:
+class Uses:
+    """Every attribute use of a file, by attribute name, from one walk of
+    its tree (made when first asked), and the functions that call a method
+    of their own object (``self.prepare()``)."""
+
+    def __init__(self, module: cst.Module) -> None:
+        self.module: cst.Module | None = module
+        self._by_attr: dict[str, list[_Use]] | None = None
+        self._own_calls: set[int] = set()
+
+    def of(self, attr: str) -> list[_Use]:
+        if self._by_attr is None:
+            visitor = _Collect()
+            walk(self.module, visitor)  # type: ignore[arg-type]
+            self._by_attr, self._own_calls = visitor.uses, visitor.own_calls
+            self.module = None
+        return self._by_attr.get(attr, [])
+
+    def calls_own_method(self, function: cst.CSTNode) -> bool:
+        return id(function) in self._own_calls
+
+
+class _Collect(cst.CSTVisitor):
+    def __init__(self) -> None:
         super().__init__()
-        self.method = method
-        self.attr = attr
-        self.held = True
+        self.uses: dict[str, list[_Use]] = {}
+        self.own_calls: set[int] = set()
         # The functions around the walk, innermost last.
         self._functions: list[cst.CSTNode] = []
-        # Attribute nodes already accounted for: id -> in the method itself.
         self._targets: set[int] = set()
         self._receivers: dict[int, str] = {}
-        # For ``held_from_init``: the uses on ``self`` outside ``method``
-        # and its assignments (the function directly around them, whether
-        # they are in ``method``, the method called on them if any); and
-        # whether every use not on ``self`` is read-only.
-        self.others: list[tuple[cst.CSTNode | None, bool, str | None]] = []
-        self.held_elsewhere = True
-        # ``method`` calls a method of its own object (``self.prepare()``).
-        self.calls_own_method = False
-
-    def _in_method(self) -> bool:
-        return bool(self._functions) and self._functions[-1] is self.method
 
     def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
         self._functions.append(node)
@@ -100,34 +116,36 @@ class _Uses(cst.CSTVisitor):
 
     def visit_Call(self, node: cst.Call) -> None:
         func = node.func
-        if type(func) is cst.Attribute and type(func.value) is cst.Name and func.value.value == "self":
-            self.calls_own_method = self.calls_own_method or self._in_method()
+        own = type(func) is cst.Attribute and type(func.value) is cst.Name and func.value.value == "self"
+        if own and self._functions:
+            self.own_calls.add(id(self._functions[-1]))
         if type(func) is cst.Attribute and type(func.value) is cst.Attribute:
             self._receivers[id(func.value)] = func.attr.value
 
     def visit_Attribute(self, node: cst.Attribute) -> None:
-        if node.attr.value != self.attr:
-            return
-        on_self = type(node.value) is cst.Name and node.value.value == "self"
-        receiver = self._receivers.get(id(node))
-        target = id(node) in self._targets
-        if on_self and (target or receiver is not None):
-            function = self._functions[-1] if self._functions else None
-            self.others.append((function, self._in_method() and (target or receiver is not None), receiver))
-            if target and not self._in_method():
-                self.others.append((None, False, None))
-        elif receiver not in _READ_ONLY_METHODS:
-            self.held_elsewhere = False
-        if self._in_method() and on_self and (target or receiver is not None):
-            return
-        if receiver in _READ_ONLY_METHODS:
-            return
-        self.held = False
+        self.uses.setdefault(node.attr.value, []).append(
+            _Use(
+                self._functions[-1] if self._functions else None,
+                type(node.value) is cst.Name and node.value.value == "self",
+                id(node) in self._targets,
+                self._receivers.get(id(node)),
+            )
+        )
 
 
-def held_from_init(
-    module: cst.Module, owner: cst.ClassDef, init: cst.FunctionDef, attr: str
-) -> tuple[bool, str | None]:
+def held_in(uses: Uses, method: cst.FunctionDef, attr: str) -> bool:
+    """Whether ``self.<attr>`` in ``method`` is used like a local name
+    (see the module's docstring)."""
+    for use in uses.of(attr):
+        if use.function is method and use.on_self and (use.target or use.receiver is not None):
+            continue
+        if use.receiver in _READ_ONLY_METHODS:
+            continue
+        return False
+    return True
+
+
+def held_from_init(uses: Uses, owner: cst.ClassDef, init: cst.FunctionDef, attr: str) -> tuple[bool, str | None]:
     """Whether ``self.<attr>``, assigned in ``init`` (a class's
     ``__init__``), holds that one model in every method of ``owner``, and the
     one other method that may compile it or change its layers, if any (by
@@ -145,22 +163,25 @@ def held_from_init(
     methods = {
         id(statement): statement.name.value for statement in owner.body.body if isinstance(statement, cst.FunctionDef)
     }
-    uses = _Uses(init, attr)
-    walk(module, uses)
     changer: str | None = None
-    for method, in_init, receiver in uses.others:
-        if method is None or methods.get(id(method)) is None:
-            return False, None
-        if in_init or receiver in _READ_ONLY_METHODS:
+    for use in uses.of(attr):
+        if not (use.on_self and (use.target or use.receiver is not None)):
+            if use.receiver not in _READ_ONLY_METHODS:
+                return False, None
             continue
-        if receiver is None:
+        in_init = use.function is init
+        if use.target and not in_init:
             return False, None
-        name = methods[id(method)]
+        if use.function is None or methods.get(id(use.function)) is None:
+            return False, None
+        if in_init or use.receiver in _READ_ONLY_METHODS:
+            continue
+        name = methods[id(use.function)]
         if changer is not None and changer != name:
             return False, None
         changer = name
-    if changer is not None and uses.calls_own_method:
+    if changer is not None and uses.calls_own_method(init):
         # ``__init__`` may run that method (directly or not) before its own
         # later calls on the model: their order is not known.
         return False, None
-    return uses.held_elsewhere, changer
+    return True, changer

@@ -18,6 +18,7 @@ and no function declares the name ``global``. Anything else: unknown.
 from __future__ import annotations
 
 import ast
+import re
 import warnings
 from typing import Iterable
 
@@ -41,6 +42,7 @@ class RunPoints:
         function_nodes: dict[str, cst.FunctionDef],
         calls: Iterable[tuple[cst.Call, Scope, int]],
         in_lambda: set[int],
+        generators: set[int],
         code: str,
     ) -> None:
         self.module_scope = module_scope
@@ -54,9 +56,11 @@ class RunPoints:
             if type(func) is cst.Name and func.value in functions:
                 self._calls.setdefault(func.value, []).append(None if id(call) in in_lambda else (scope, index))
         self.code = code
+        self._generator_scopes = generators
         self._references: dict[str, tuple[int, bool]] | None = None
         self._points: dict[str, tuple[int, ...] | None] = {}
         self._bindings: dict[tuple[str, str], Binding | None] = {}
+        self._unreadable = False
 
     def binding(self, scope: Scope, name: str) -> Binding | None:
         """The module's binding of ``name`` in effect whenever the function
@@ -71,8 +75,7 @@ class RunPoints:
         return found
 
     def _binding(self, function: str, name: str) -> Binding | None:
-        references = self._referenced()
-        if references is None or references.get(name, (0, False))[1]:
+        if self._declared(name):
             return None  # a ``global name`` somewhere
         points = self.points(function)
         if not points:
@@ -100,10 +103,9 @@ class RunPoints:
     def _find_points(self, function: str, depth: int, visiting: frozenset[str]) -> tuple[int, ...] | None:
         node = self.function_nodes.get(function)
         calls = self._calls.get(function, [])
-        references = self._referenced()
-        if node is None or node.decorators or references is None or not calls or len(calls) > _MAX_CALLS:
+        if node is None or node.decorators or not calls or len(calls) > _MAX_CALLS:
             return None
-        if references.get(function, (0, False))[0] != len(calls) or _is_generator(node):
+        if not self._only_called(function, len(calls)) or self._generator(function, node):
             return None  # a reference that is not a call, or a call in dead code
         found: list[int] = []
         for site in calls:
@@ -124,43 +126,59 @@ class RunPoints:
             found.extend(outer)
         return tuple(found) if found else None
 
+    def _declared(self, name: str) -> bool:
+        """Whether a function may declare ``name`` ``global`` (or nonlocal)."""
+        if "global" not in self.code and "nonlocal" not in self.code:
+            return False  # the cheap answer for most files
+        references = self._referenced()
+        return references is None or references.get(name, (0, False))[1]
+
+    def _only_called(self, function: str, calls: int) -> bool:
+        """Whether every reference to ``function`` is one of its ``calls``
+        plain calls the collector saw. When the name's only occurrences in
+        the text are its ``def`` and those calls, no other reference can
+        exist (the cheap answer); otherwise ``ast`` counts its uses."""
+        # Each occurrence as a word is one as a substring: counting these
+        # first answers most files without a regular expression.
+        if self.code.count(function) == calls + 1:
+            return True
+        occurrences = len(re.findall(rf"(?<!\w){re.escape(function)}(?!\w)", self.code))
+        if occurrences == calls + 1:
+            return True
+        references = self._referenced()
+        return references is not None and references.get(function, (0, False))[0] == calls
+
+    def _generator(self, function: str, node: cst.FunctionDef) -> bool:
+        """Whether the function's own body yields or awaits (the collector
+        saw it), or it is ``async``: its body runs later than its calls."""
+        return node.asynchronous is not None or id(self.functions[function]) in self._generator_scopes
+
     def _referenced(self) -> dict[str, tuple[int, bool]] | None:
         """Each name's count of uses, and whether a function declares it
         ``global``; a use that is not the callee of a call counts twice, so
         that it never matches the calls. None for code ``ast`` cannot read."""
-        if self._references is None:
+        if self._references is None and not self._unreadable:
             try:
                 with warnings.catch_warnings():
                     # ``ast`` warns of invalid escapes; keraslint lints quietly.
                     warnings.simplefilter("ignore")
                     tree = ast.parse(self.code)
             except (SyntaxError, ValueError, RecursionError, MemoryError):
+                self._unreadable = True
                 return None
             counts: dict[str, tuple[int, bool]] = {}
-            callees = {id(node.func) for node in ast.walk(tree) if isinstance(node, ast.Call)}
+            # ``ast.walk`` is breadth first: a call comes before its callee.
+            callees: set[int] = set()
             for node in ast.walk(tree):
-                if isinstance(node, ast.Name):
-                    count, declared = counts.get(node.id, (0, False))
-                    plain_call = id(node) in callees and isinstance(node.ctx, ast.Load)
-                    counts[node.id] = (count + (1 if plain_call else 2), declared)
-                elif isinstance(node, (ast.Global, ast.Nonlocal)):
-                    for name in node.names:
+                kind = type(node)
+                if kind is ast.Call:
+                    callees.add(id(node.func))  # type: ignore[attr-defined]
+                elif kind is ast.Name:
+                    count, declared = counts.get(node.id, (0, False))  # type: ignore[attr-defined]
+                    plain_call = id(node) in callees and type(node.ctx) is ast.Load  # type: ignore[attr-defined]
+                    counts[node.id] = (count + (1 if plain_call else 2), declared)  # type: ignore[attr-defined]
+                elif kind is ast.Global or kind is ast.Nonlocal:
+                    for name in node.names:  # type: ignore[attr-defined]
                         counts[name] = (counts.get(name, (0, False))[0], True)
             self._references = counts
         return self._references
-
-
-def _is_generator(node: cst.FunctionDef) -> bool:
-    """Whether the function's own body yields (or awaits: a coroutine's body
-    also runs later)."""
-    if node.asynchronous is not None:
-        return True
-    stack: list[cst.CSTNode] = [node.body]
-    while stack:
-        part = stack.pop()
-        if isinstance(part, (cst.Yield, cst.Await)):
-            return True
-        if isinstance(part, (cst.FunctionDef, cst.ClassDef, cst.Lambda)):
-            continue
-        stack.extend(part.children)
-    return False

@@ -56,6 +56,8 @@ class Tracer:
         # binding's id: the binding (kept alive), the call, and the argument
         # with the scope and statement the call reads it in.
         self.arguments: dict[int, tuple[Binding, cst.Call, cst.BaseExpression, Scope, int]] = {}
+        # A value written out by keraslint -> the user's node that holds it.
+        self.written_at: dict[int, cst.BaseExpression] = {}
 
     def why(
         self,
@@ -193,7 +195,9 @@ class _Walk:
                     code = f"({code})" + "".join(f"[{step}]" for step in binding.path)
                 text = _text(name, code, value)
             seen.add(id(value_node))
-            hops.append(_Hop(value_node, text, parent))
+            # A value keraslint wrote out (``build(**CONFIG)``'s entries)
+            # is shown where the call wrote what holds it.
+            hops.append(_Hop(self.tracer.written_at.get(id(value_node), value_node), text, parent))
             self._follow(value_node, owner, at, len(hops) - 1, depth + 1, hops, seen)
 
     def _binding(

@@ -32,6 +32,7 @@ from keraslint.model.budget import Budget
 from keraslint.model.bunches import newsgroups_bunch, newsgroups_loader
 from keraslint.model.resolve import Binding, Kind, Scope, keras_path, qualified_name
 from keraslint.model.shapes import array_shape
+from keraslint.model.walk import walk
 
 # Functions that neither change nor keep the objects passed to them, so
 # passing a container to them is no mutation (Python's builtins).
@@ -216,7 +217,11 @@ class Mutations:
         for arg in call.args:
             value = arg.value
             kind = type(value)
-            if kind is cst.Name:
+            if arg.star and kind not in _LITERALS:
+                # ``f(*seq)``, ``f(**config)``: the callee gets a new tuple or
+                # dict of the same elements; the container itself is not shared.
+                self.alias(value, scope, index, elements=True)
+            elif kind is cst.Name:
                 self.change(value.value, scope, index, passed=(call, arg))  # type: ignore[attr-defined]
             elif kind not in _LITERALS:
                 self.alias(value, scope, index)
@@ -711,14 +716,45 @@ def _part(found: Value, node: cst.BaseExpression, elements: bool) -> Value:
 
 def _mentioned_nested(node: cst.FunctionDef, name: str) -> bool:
     """Whether a function, lambda or class inside ``node`` mentions ``name``."""
-    pending: list[tuple[cst.CSTNode, bool]] = [(node.body, False)]
-    while pending:
-        part, inside = pending.pop()
-        if inside and type(part) is cst.Name and part.value == name:  # type: ignore[attr-defined]
-            return True
-        deeper = inside or isinstance(part, (cst.FunctionDef, cst.Lambda, cst.ClassDef))
-        pending.extend((child, deeper) for child in part.children)
-    return False
+    visitor = _NestedMention(name)
+    walk(node.body, visitor)  # type: ignore[arg-type]
+    return visitor.found
+
+
+class _NestedMention(cst.CSTVisitor):
+    def __init__(self, name: str) -> None:
+        super().__init__()
+        self.name = name
+        self.depth = 0
+        self.found = False
+
+    def _enter(self) -> None:
+        self.depth += 1
+
+    def _leave(self) -> None:
+        self.depth -= 1
+
+    def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
+        self._enter()
+
+    def leave_FunctionDef(self, original_node: cst.FunctionDef) -> None:
+        self._leave()
+
+    def visit_Lambda(self, node: cst.Lambda) -> None:
+        self._enter()
+
+    def leave_Lambda(self, original_node: cst.Lambda) -> None:
+        self._leave()
+
+    def visit_ClassDef(self, node: cst.ClassDef) -> None:
+        self._enter()
+
+    def leave_ClassDef(self, original_node: cst.ClassDef) -> None:
+        self._leave()
+
+    def visit_Name(self, node: cst.Name) -> None:
+        if self.depth and node.value == self.name:
+            self.found = True
 
 
 def _parameter_of(node: cst.FunctionDef, call: cst.Call, arg: cst.Arg) -> str | None:

@@ -4,7 +4,8 @@ from typing import Iterator
 
 from keraslint.argument_edits import argument_fix
 from keraslint.diagnostics import Diagnostic, Replacement
-from keraslint.knowledge.activations import PROBABILITY_ACTIVATIONS
+from keraslint.knowledge.activations import PROBABILITY_ACTIVATIONS, SIGMOID
+from keraslint.knowledge.losses import MULTICLASS_LOSSES
 from keraslint.model.types import Activation, FileModel, KerasModel, Loss, OutputLayer
 from keraslint.rules.base import Invalid, Rule, library_activation, trace_of, trained_pairs
 
@@ -110,6 +111,10 @@ model.compile("adam", tf.keras.losses.BinaryCrossentropy(True))  # expect: KL105
                     # the op itself takes logits, no flag to remove.
                     op = loss.source.endswith("_with_logits")
                     library = library_activation(output, None)
+                    # A sigmoid head under a categorical loss is KL107's
+                    # (or on one unit KL103's) mistake: folded into it, and
+                    # removing the flag would leave that mistake (no fix).
+                    categorical_sigmoid = activation.name == SIGMOID and loss.name in MULTICLASS_LOSSES
                     yield self.diagnostic(
                         loss.span,
                         (f"`{loss.source}` takes logits, but" if op else "`from_logits=True` but")
@@ -121,9 +126,10 @@ model.compile("adam", tf.keras.losses.BinaryCrossentropy(True))  # expect: KL105
                         else f"remove `from_logits=True`, or {library} to keep the logits"
                         if library
                         else f"remove `from_logits=True`, or drop the `{activation.name}` and keep the logits",
-                        None if op else _fix(file, model, loss),
+                        None if op or categorical_sigmoid else _fix(file, model, loss),
                         related=((activation.span, f"the output's `{activation.name}`"),),
                         trace=trace_of(activation, loss),
+                        subject=(output.span, compile_.span) if categorical_sigmoid else None,
                     )
 
     def _library_default(self, callee: str, output: OutputLayer, activation: Activation, loss: Loss) -> Diagnostic:

@@ -36,9 +36,15 @@ class MulticlassLossOnSigmoid(Rule):
     # multi-label: keep sigmoid and use loss="binary_crossentropy"
     ```
 
+    With `from_logits=True` the loss applies a softmax to the sigmoid
+    scores: squashed into (0, 1) first, no class can stand out, so the
+    model stays unsure however it trains (the loss's `from_logits=True` on
+    a squashed output, KL105, is folded into this finding).
+
     ## Fix safety
     When the activation is the string `"sigmoid"`, the fix replaces it with
-    `"softmax"`, what the loss assumes. It is unsafe (`--unsafe-fixes`):
+    `"softmax"`, what the loss assumes; with `from_logits=True`, with
+    `"linear"`, keeping the logits the loss expects. It is unsafe (`--unsafe-fixes`):
     for multi-label targets the loss is what is wrong, and needs to become
     `binary_crossentropy`.
 
@@ -61,6 +67,11 @@ model.compile(optimizer="adam", loss="binary_crossentropy")
 import keras
 model = keras.Sequential([keras.layers.Dense(5, activation="softmax")])
 model.compile(optimizer="adam", loss="categorical_crossentropy")
+""",
+        """\
+import keras
+model = keras.Sequential([keras.layers.Dense(5)])
+model.compile(optimizer="adam", loss=keras.losses.SparseCategoricalCrossentropy(from_logits=True))
 """,
     )
     FIX = "unsafe"
@@ -86,6 +97,19 @@ model = models.Sequential([
 ])
 model.compile(optimizer="adam", loss="sparse_categorical_crossentropy")
 """,
+        Invalid(
+            """\
+import keras
+model = keras.Sequential([keras.layers.Dense(5, activation="sigmoid")])  # expect: KL107
+model.compile(optimizer="adam", loss=keras.losses.SparseCategoricalCrossentropy(from_logits=True))
+""",
+            fixed="""\
+import keras
+model = keras.Sequential([keras.layers.Dense(5, activation="linear")])  # expect: KL107
+model.compile(optimizer="adam", loss=keras.losses.SparseCategoricalCrossentropy(from_logits=True))
+""",
+            unsafe=True,
+        ),
         """\
 from keras.preprocessing.image import ImageDataGenerator
 from keras import layers, models
@@ -101,7 +125,7 @@ model.fit(train)
 
     def check(self, file: FileModel) -> Iterator[Diagnostic]:
         for model in file.models:
-            for output, _, loss in trained_pairs(model):
+            for output, compile_, loss in trained_pairs(model):
                 # A width the engine cannot read (``Dense(gen.num_classes)``)
                 # is wrong whatever it is: one unit is KL103's mistake, more
                 # are this one. Not a width hidden by a reshape after it.
@@ -111,8 +135,31 @@ model.fit(train)
                 activation = output.activation
                 if activation.name != SIGMOID:
                     continue
+                width = "an output of unknown width" if output.units is None else f"a {output.units}-unit output"
+                if loss.name in MULTICLASS_LOSSES and loss.from_logits is True:
+                    # The loss's softmax over sigmoid scores: each class's
+                    # logit is squashed into (0, 1) first, so no class can
+                    # stand out (KL105 sees the double squashing too and is
+                    # folded into this finding, whose hint covers both).
+                    yield self.diagnostic(
+                        activation.span,
+                        f"`sigmoid` on {width} with "
+                        + (
+                            f"`{loss.source}`"
+                            if loss.source.endswith("_with_logits")
+                            else f"`{loss.name}` and `from_logits=True`"
+                        )
+                        + " "
+                        f"({file.where(loss.span)}): the loss applies softmax to sigmoid scores squashed into (0, 1), "
+                        "so no class can stand out and the model stays unsure",
+                        f"{library_activation(output, None) or 'drop the `sigmoid` and keep the logits'} "
+                        "for one label per sample, or use `binary_crossentropy` for multi-label",
+                        literal_fix(activation.literal, "linear", False, activation.span),
+                        related=((loss.span, f"the loss `{loss.source}`"),),
+                        trace=trace_of(output, activation, loss),
+                        subject=(output.span, compile_.span),
+                    )
                 if loss.name in MULTICLASS_LOSSES and loss.from_logits is False:
-                    width = "an output of unknown width" if output.units is None else f"a {output.units}-unit output"
                     yield self.diagnostic(
                         activation.span,
                         f"`sigmoid` on {width} with `{loss.name}` "
@@ -122,4 +169,5 @@ model.fit(train)
                         literal_fix(activation.literal, SOFTMAX, False, activation.span),
                         related=((loss.span, f"the loss `{loss.name}`"),),
                         trace=trace_of(output, activation, loss),
+                        subject=(output.span, compile_.span),
                     )
