@@ -459,3 +459,97 @@ APPENDED_TWINS = {
 def test_one_scalar_appended_twins_stay_silent(name: str) -> None:
     make, fit = APPENDED_TWINS[name]
     assert codes(APPENDED.format(make=make, fit=fit)) == []
+
+
+# -- the integer labels of ``fetch_20newsgroups(...).target`` --------------------
+
+NEWSGROUPS_TARGET = """\
+import sys
+from sklearn.datasets import fetch_20newsgroups, fetch_20newsgroups_vectorized
+from tensorflow import keras
+{load}
+model = keras.Sequential([keras.layers.Dense(64, activation="relu"), keras.layers.Dense({units}, activation={act!r})])
+model.compile(optimizer="adam", loss={loss!r})
+model.fit(x, {y})
+"""
+
+NEWSGROUPS_TARGET_POSITIVES = {
+    "target with a categorical loss": (
+        "news = fetch_20newsgroups()",
+        20,
+        "softmax",
+        "categorical_crossentropy",
+        "news.target",
+        "KL202",
+    ),
+    "target by key, binary loss": (
+        "news = fetch_20newsgroups(subset='test')",
+        1,
+        "sigmoid",
+        "binary_crossentropy",
+        "news['target']",
+        "KL205",
+    ),
+    "three categories, binary loss": (
+        "news = fetch_20newsgroups(categories=['sci.med', 'sci.space', 'rec.autos'])",
+        1,
+        "sigmoid",
+        "binary_crossentropy",
+        "news.target",
+        "KL205",
+    ),
+    "return_X_y, vectorized": (
+        "x, labels = fetch_20newsgroups_vectorized(return_X_y=True)",
+        20,
+        "softmax",
+        "categorical_crossentropy",
+        "labels",
+        "KL202",
+    ),
+}
+
+
+@pytest.mark.parametrize("name", NEWSGROUPS_TARGET_POSITIVES)
+def test_newsgroups_target_is_integer_labels(name: str) -> None:
+    load, units, act, loss, y, code = NEWSGROUPS_TARGET_POSITIVES[name]
+    program = NEWSGROUPS_TARGET.format(load=load, units=units, act=act, loss=loss, y=y)
+    assert [c for c, _ in codes(program)] == [code]
+
+
+NEWSGROUPS_TARGET_TWINS = {
+    "two categories, binary loss": (
+        "news = fetch_20newsgroups(categories=['sci.med', 'sci.space'])",
+        1,
+        "sigmoid",
+        "binary_crossentropy",
+        "news.target",
+    ),
+    "categories not known": (
+        "news = fetch_20newsgroups(categories=sys.argv[1:])",
+        1,
+        "sigmoid",
+        "binary_crossentropy",
+        "news.target",
+    ),
+    "a category repeated": (
+        "news = fetch_20newsgroups(categories=['sci.med', 'sci.med', 'sci.space'])",
+        1,
+        "sigmoid",
+        "binary_crossentropy",
+        "news.target",
+    ),
+    "sparse loss": ("news = fetch_20newsgroups()", 20, "softmax", "sparse_categorical_crossentropy", "news.target"),
+    "arguments by position": (
+        "news = fetch_20newsgroups(None, 'train', ['sci.med', 'sci.space', 'rec.autos'])",
+        1,
+        "sigmoid",
+        "binary_crossentropy",
+        "news.target",
+    ),
+}
+
+
+@pytest.mark.parametrize("name", NEWSGROUPS_TARGET_TWINS)
+def test_newsgroups_target_twins_stay_silent(name: str) -> None:
+    load, units, act, loss, y = NEWSGROUPS_TARGET_TWINS[name]
+    assert codes(NEWSGROUPS_TARGET.format(load=load, units=units, act=act, loss=loss, y=y)) == []

@@ -43,7 +43,7 @@ def newsgroups_bunch(loader: str, call: cst.Call, evaluate: Callable[[cst.BaseEx
         elif keyword == "categories":
             if loader != "fetch_20newsgroups":
                 return UNKNOWN  # not a parameter there: a TypeError
-            chosen = _categories(evaluate(arg.value))
+            chosen = newsgroups_categories(evaluate(arg.value))
             if chosen is None:
                 return UNKNOWN
             names = chosen
@@ -51,7 +51,7 @@ def newsgroups_bunch(loader: str, call: cst.Call, evaluate: Callable[[cst.BaseEx
     return Instance(BUNCH, (("target_names", listed),))
 
 
-def _categories(value: Value) -> tuple[str, ...] | None:
+def newsgroups_categories(value: Value) -> tuple[str, ...] | None:
     """``categories=[...]``: the names kept, in the loader's order (sorted
     by their index in the full list, a repeated name kept twice); all
     twenty for None; None when any name is not certainly a newsgroup."""

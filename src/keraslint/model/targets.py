@@ -30,6 +30,7 @@ from keraslint.diagnostics import Span
 from keraslint.knowledge import datasets, pandas_frames, pandas_labels, random_draws, scalers
 from keraslint.model.arguments import argument
 from keraslint.model.budget import Budget
+from keraslint.model.bunches import newsgroups_categories
 from keraslint.model.program import Program, Signature
 from keraslint.model.resolve import Binding, Kind, Scope, keras_member, keras_path, list_literal
 from keraslint.model.types import Encoding, Target
@@ -1310,6 +1311,9 @@ class TargetReader:
             return None
         if loader in datasets.SKLEARN_UNBOUNDED_REGRESSION:
             return _Found(Encoding.UNKNOWN, loader, line, dataset=loader)
+        if loader in datasets.NEWSGROUPS_LOADERS:
+            classes = self._newsgroups_classes(call, loader, scope, index)
+            return _Found(Encoding.INTEGER, loader, line, classes, complete=True) if classes is not None else None
         classes = datasets.SKLEARN_CLASS_COUNTS.get(loader)
         if classes is None:
             return None
@@ -1318,6 +1322,24 @@ class TargetReader:
             if classes is None:
                 return None
         return _Found(Encoding.INTEGER, loader, line, classes, complete=True)
+
+    def _newsgroups_classes(self, call: cst.Call, loader: str, scope: Scope, index: int) -> int | None:
+        """How many newsgroups ``fetch_20newsgroups(...).target`` indexes:
+        the 20, or the ``categories`` chosen (each newsgroup has posts in
+        both subsets, so every index occurs); None for categories not
+        known, repeated, or given to a loader without that parameter."""
+        given = None
+        for arg in call.args:
+            if arg.keyword is None:
+                return None  # keyword-only parameters since scikit-learn 0.23
+            if arg.keyword.value == "categories":
+                given = arg.value
+        if given is None:
+            return len(datasets.NEWSGROUPS_NAMES)
+        if loader != "fetch_20newsgroups":
+            return None
+        names = newsgroups_categories(self.ex.value(given, scope, index))
+        return len(names) if names is not None and len(set(names)) == len(names) else None
 
     def _generated_classes(
         self, call: cst.Call, generator: str, scope: Scope, index: int, path: tuple[int, ...], line: Span
@@ -2019,6 +2041,10 @@ def _sklearn_loader(qualname: str | None) -> str | None:
     if not qualname or not qualname.startswith("sklearn.datasets"):
         return None
     name = qualname.rsplit(".", 1)[-1]
-    if name in datasets.SKLEARN_CLASS_COUNTS or name in datasets.SKLEARN_UNBOUNDED_REGRESSION:
+    if (
+        name in datasets.SKLEARN_CLASS_COUNTS
+        or name in datasets.SKLEARN_UNBOUNDED_REGRESSION
+        or name in datasets.NEWSGROUPS_LOADERS
+    ):
         return name
     return None
