@@ -1,7 +1,8 @@
 # source: https://github.com/tensorflow/tcav/issues/121
 # mistake: the KDD99 intrusion model's 23-class head uses sigmoid and is compiled with SparseCategoricalCrossentropy(from_logits=True), so the loss squashes probabilities a second time (the issue asks why sigmoid and from_logits=True together)
 # shape: builder function; model built and compiled inside make_keras_model, class count a local variable, embeddings per categorical column from a dict
-# expect: KL105 line 33
+# expect: KL107 line 32
+# expect: KL105 line 34
 import numpy as np
 import sklearn.datasets
 import tensorflow as tf
