@@ -86,6 +86,13 @@ def changed_literals(
         if argument_changed(was, now, arguments, expressions):
             changed += 1
             continue
+        if re.fullmatch(rb"[0-9]+", was) and re.fullmatch(rb"[0-9]+", now):
+            # A unit count (KL204) rewritten whole: no digit on either side.
+            assert i1 > 0 and i2 < len(old), (was, now)
+            assert not old[i1 - 1][-1:].isdigit() and not old[i2][:1].isdigit(), (old[i1 - 1], was, old[i2])
+            assert now in names, (was, now, names)
+            changed += 1
+            continue
         # Inside one literal: no quote, no line break, no escape.
         for stretch in (was, now):
             assert not re.search(rb"[\"'\\\r\n]", stretch), (was, now)

@@ -594,6 +594,94 @@ def test_kl107_sigmoid_under_a_logits_categorical_loss_has_a_floor_its_fix_remov
 
 
 # --------------------------------------------------------------------------
+# KL204  fewer output units than classes (and its fix)
+# --------------------------------------------------------------------------
+def test_kl204_a_class_past_the_last_unit_is_never_learnt_and_its_fix_learns_it():
+    """Claim: labels 0-3 on a 3-unit softmax with
+    ``sparse_categorical_crossentropy`` raise nothing under JAX: the label 3
+    reads outside the output, the loss still falls to about 0 (observed
+    3e-5), yet class 3 is never predicted (accuracy 0.75 on four balanced
+    classes). The fix keraslint offers (the unit count written as the class
+    count, 4) learns every class."""
+    # Source: keras/src/backend/jax/nn.py sparse_categorical_crossentropy
+    # (one_hot of the labels with the output's width: a label past it is an
+    # all-zero row, so its term of the loss is 0).
+    rng = np.random.default_rng(0)
+    labels = rng.integers(0, 4, size=128)
+    x = (np.eye(4)[labels] @ rng.normal(size=(4, 4)) * 4 + rng.normal(size=(128, 4))).astype("float32")
+
+    def trained(units: int) -> tuple[float, np.ndarray]:
+        model = keras.Sequential([keras.Input((4,)), keras.layers.Dense(units, activation="softmax")])
+        model.compile(keras.optimizers.Adam(0.1), "sparse_categorical_crossentropy")
+        loss = model.fit(x, labels, epochs=60, batch_size=128, verbose=0).history["loss"][-1]
+        return loss, model.predict(x, verbose=0).argmax(axis=1)
+
+    broken_loss, broken = trained(3)
+    assert broken_loss < 0.01  # the loss says all is well
+    assert not np.any(broken == 3)
+    assert np.mean(broken == labels) <= 0.8
+    _, fixed = trained(4)
+    assert np.mean(fixed == labels) >= 0.95
+
+
+# --------------------------------------------------------------------------
+# KL109  kl_divergence on an output that is not softmax (and its fix)
+# --------------------------------------------------------------------------
+def test_kl109_kl_divergence_on_sigmoid_beats_a_perfect_model_by_saturating():
+    """Claim: Keras's ``kl_divergence`` is sum(y * log(y / clip(p, eps, 1))):
+    on sigmoid scores, which need not sum to 1, pushing every score to 1
+    gives -entropy(y) < 0, below the 0 of a perfect prediction, so training
+    drives the outputs up instead of towards the targets. The fix keraslint
+    offers (``"sigmoid"`` -> ``"softmax"``) gives predictions that sum to 1
+    and approach the target distributions, with a loss that stays >= 0."""
+    # Source: keras/src/losses/losses.py kl_divergence() (clip of y_pred
+    # into [epsilon, 1], sum of y_true * log(y_true / y_pred)).
+    rng = np.random.default_rng(0)
+    x = rng.normal(size=(128, 4)).astype("float32")
+    logits = x @ rng.normal(size=(4, 3))
+    y = (np.exp(logits) / np.exp(logits).sum(axis=1, keepdims=True)).astype("float32")
+
+    def trained(activation: str):
+        model = keras.Sequential([keras.Input((4,)), keras.layers.Dense(3, activation=activation)])
+        model.compile(keras.optimizers.Adam(0.05), "kl_divergence")
+        history = model.fit(x, y, epochs=150, batch_size=128, verbose=0)
+        return history.history["loss"][-1], model.predict(x, verbose=0)
+
+    broken_loss, broken = trained("sigmoid")
+    fixed_loss, fixed = trained("softmax")
+    assert broken_loss < 0  # impossible for two distributions
+    assert broken.sum(axis=1).mean() > 1.5
+    assert fixed_loss >= 0
+    assert np.allclose(fixed.sum(axis=1), 1.0, atol=1e-4)
+    assert np.abs(fixed - y).mean() < 0.5 * np.abs(broken - y).mean()
+
+
+# --------------------------------------------------------------------------
+# KL111  a bounded output regressing targets outside its range (and its fix)
+# --------------------------------------------------------------------------
+def test_kl111_sigmoid_cannot_reach_house_prices_and_its_fix_can():
+    """Claim: a sigmoid output never exceeds 1, so on targets between 5 and
+    50 (Boston house prices in k$) each squared error is at least
+    (y - 1)^2: the mse cannot fall below mean((y - 1)^2) however long it
+    trains. The fix keraslint offers (``"sigmoid"`` -> ``"linear"``) fits
+    them."""
+    # Source: keras/src/activations/activations.py sigmoid (range (0, 1));
+    # keras/src/datasets/boston_housing.py (targets: prices in k$).
+    rng = np.random.default_rng(0)
+    x = rng.normal(size=(128, 4)).astype("float32")
+    y = np.clip(22 + x @ np.array([4.0, -3.0, 2.0, 1.0]), 5, 50).astype("float32")
+    floor = float(np.mean((y - 1) ** 2))
+
+    def final_loss(activation: str) -> float:
+        model = keras.Sequential([keras.Input((4,)), keras.layers.Dense(1, activation=activation)])
+        model.compile(keras.optimizers.Adam(0.5), "mse")
+        return model.fit(x, y, epochs=200, batch_size=128, verbose=0).history["loss"][-1]
+
+    assert final_loss("sigmoid") >= floor * 0.999
+    assert final_loss("linear") < 0.05 * floor
+
+
+# --------------------------------------------------------------------------
 # Correct counterparts: the pairings keraslint must NOT flag do learn.
 # --------------------------------------------------------------------------
 @pytest.mark.parametrize(

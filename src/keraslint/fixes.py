@@ -82,6 +82,14 @@ def _is_string_literal(code: str) -> bool:
     return isinstance(tree.body, ast.Constant) and isinstance(tree.body.value, (str, bytes))
 
 
+# A decimal integer literal (a unit count): digits, no sign, no underscore.
+_INTEGER_LITERAL = re.compile(r"0|[1-9][0-9]{0,17}")
+
+
+def _is_integer_literal(code: str) -> bool:
+    return _INTEGER_LITERAL.fullmatch(code) is not None
+
+
 class _CommentPlaces:
     """Where ``text`` has comments and line ends, as offsets: a comment
     edit must end where a line's code (and comment) ends, and replace only
@@ -147,7 +155,8 @@ def _splice(text: str, edits: list[Edit]) -> str:
 
 def locate_fixes(text: str, fixes: list[Replacement]) -> list[Edit]:
     """The fixes as edits of ``text``, in order; raises ``NotFixed`` when a
-    fix cannot be placed exactly on the string literal it replaces."""
+    fix cannot be placed exactly on the string (or integer) literal it
+    replaces."""
     if not fixes:
         return []
     try:
@@ -169,7 +178,9 @@ def locate_fixes(text: str, fixes: list[Replacement]) -> list[Edit]:
         if start is None or end is None or end < start:
             raise NotFixed("a fix is outside the code")
         old = text[start:end]
-        literal = _is_string_literal(old) and _is_string_literal(fix.text) and not _LINE_BREAK.search(fix.text)
+        literal = (_is_string_literal(old) and _is_string_literal(fix.text) and not _LINE_BREAK.search(fix.text)) or (
+            _is_integer_literal(old) and _is_integer_literal(fix.text)
+        )
         if fix.argument is not None:
             # One argument of a call removed or changed: checked by itself,
             # as Python reads the result (keraslint.argument_edits).

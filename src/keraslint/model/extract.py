@@ -425,6 +425,8 @@ class _Collector(cst.CSTVisitor):
 
     def visit_Yield(self, node: cst.Yield) -> None:
         self.generators.add(id(self.scope))
+        value = node.value
+        self.scope.yields.append((self.index, None if isinstance(value, cst.From) else value))
 
     def visit_Await(self, node: cst.Await) -> None:
         self.generators.add(id(self.scope))
@@ -997,7 +999,16 @@ class _Extractor:
                 activation = trailing or self.dense_activation(layer.call, layer.scope, layer.index)
                 units_span = self.span(units_node) if units_node is not None and not reshaped else None
                 why = None if reshaped else self.why("units", units_node, layer.scope, layer.index)
-                return OutputLayer("Dense", units, activation, self.span(layer.call), units_span, units_trace=why)
+                written = units_span is not None and type(units_node) is cst.Integer
+                return OutputLayer(
+                    "Dense",
+                    units,
+                    activation,
+                    self.span(layer.call),
+                    units_span,
+                    units_written=written,
+                    units_trace=why,
+                )
             if layer.kind in layer_kinds.FILTER_LAYERS or layer.kind in layer_kinds.DEPTHWISE_LAYERS:
                 output = self._convolution_output(layer, trailing, reshaped)
                 if output is not None:

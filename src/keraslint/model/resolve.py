@@ -159,6 +159,9 @@ class Scope:
     self_attributes: dict[str, list[Binding]] | None = None
     # In a function: its ``return`` statements (statement index, value, certain).
     returns: list[tuple[int, cst.BaseExpression, bool]] = field(default_factory=list)
+    # In a generator: its ``yield`` expressions (statement index, value; None
+    # for a bare ``yield`` or a ``yield from``, whose items are not read).
+    yields: list[tuple[int, cst.BaseExpression | None]] = field(default_factory=list, repr=False, compare=False)
     # Caches over ``bindings`` (whose lists only grow): each name's history
     # with its statement indices and whether they are in order, and the
     # name's binding as a global.

@@ -1526,6 +1526,13 @@ class TargetReader:
         func = node.func
         qualname = self.ex.qualname(func, scope, index)
         if isinstance(func, cst.Name) and qualname is None:
+            if not outer:
+                generated = self._generated(node, scope, index, path, depth)
+                if generated is not _NOT_A_FUNCTION:
+                    return generated  # type: ignore[return-value]
+                batches = self._sequence_batches(node, scope, index, path, depth)
+                if batches is not _NOT_A_FUNCTION:
+                    return batches  # type: ignore[return-value]
             returned = self._returned(
                 node, scope, index, outer, depth, lambda n, s, i, p, d: self._element(n, s, i, p, path, d)
             )
@@ -1712,9 +1719,13 @@ class TargetReader:
         return False
 
     # -- functions and parameters ---------------------------------------------------
-    def _function(self, name: str, scope: Scope, index: int) -> tuple[Scope, cst.BaseExpression, int, Signature] | None:
+    def _function(
+        self, name: str, scope: Scope, index: int, generator: bool = False
+    ) -> tuple[Scope, cst.BaseExpression, int, Signature] | None:
         """A plain module-level function defined once: its scope, its only
-        ``return`` value (certain) with the statement, and its signature."""
+        ``return`` value (certain) with the statement, and its signature.
+        With ``generator``, a generator's only ``yield`` value instead (and
+        None for a plain function)."""
         functions = self.ex.functions
         signatures = self.ex.signatures
         if name not in functions or name not in signatures:
@@ -1728,11 +1739,72 @@ class TargetReader:
         if binding is None or binding.kind is not Kind.DEFINITION or len(history) != 1 or binding is not history[0]:
             return None
         function_scope = functions[name]
+        if generator or function_scope.yields:
+            # A generator's ``return`` only ends it: what it gives is yielded.
+            yields = function_scope.yields
+            if not generator or len(yields) != 1 or yields[0][1] is None:
+                return None
+            at, yielded = yields[0]
+            return function_scope, yielded, at, signatures[name]  # type: ignore[return-value]
         returns = function_scope.returns
         if len(returns) != 1 or not returns[0][2]:
             return None
         at, node, _ = returns[0]
         return function_scope, node, at, signatures[name]
+
+    def _generated(self, call: cst.Call, scope: Scope, index: int, path: tuple[int, ...], depth: int) -> object:
+        """``fit(batches(x, y))`` for a module generator function: part
+        ``path`` of what its one ``yield`` yields (each element is that
+        expression's value, rows of the data), with the call's arguments
+        bound to its parameters. ``_NOT_A_FUNCTION`` when ``call`` is not
+        of a generator of the file; None when its elements are not known
+        (two ``yield``s, a bare ``yield``, a ``yield from``)."""
+        func = call.func
+        assert isinstance(func, cst.Name)
+        found = self._function(func.value, scope, index, generator=True)
+        if found is None:
+            return _NOT_A_FUNCTION
+        function_scope, node, at, signature = found
+        sources = self._bind_arguments(call, signature, scope, index)
+        element = self._inside(_Frame(function_scope, sources), self._follow, node, function_scope, at, path, depth + 1)
+        return _rows(element) if element is not None else None
+
+    def _sequence_batches(self, call: cst.Call, scope: Scope, index: int, path: tuple[int, ...], depth: int) -> object:
+        """``fit(Batches(x, y))`` for a module class derived from
+        ``keras.utils.Sequence`` (or ``PyDataset``): part ``path`` of what its
+        ``__getitem__`` returns (its one ``return``, certain), each batch a
+        set of rows. ``self.<attr>`` there is not bound to the constructor's
+        arguments: only what the method computes itself is read
+        (``to_categorical(self.y[s], 5)``). ``_NOT_A_FUNCTION`` when ``call``
+        is not of such a class; None when its batches are not known."""
+        func = call.func
+        assert isinstance(func, cst.Name)
+        values = self.ex.values
+        info = values.classes.get(func.value) if values is not None else None
+        if info is None or info.scope is not self._module(scope):
+            return _NOT_A_FUNCTION
+        binding = scope.lookup(func.value, index)
+        if binding is None or binding.kind is not Kind.DEFINITION or binding.index != info.statement:
+            return None
+        bases = [arg.value for arg in info.node.bases if arg.keyword is None and not arg.star]
+        if len(bases) != 1 or len(info.node.bases) != 1:
+            return None
+        base = keras_path(self.ex.qualname(bases[0], info.scope, info.statement)) or ""
+        parts = base.split(".")
+        if parts[-1] not in ("Sequence", "PyDataset") or "utils" not in parts:
+            return None
+        method = info.methods.get("__getitem__")
+        if method is None or method.yields or len(method.returns) != 1 or not method.returns[0][2]:
+            return None
+        at, node, _ = method.returns[0]
+        found = self._follow(node, method, at, path, depth + 1)
+        return _rows(found) if found is not None else None
+
+    @staticmethod
+    def _module(scope: Scope) -> Scope:
+        while scope.parent is not None:
+            scope = scope.parent
+        return scope
 
     def _returned(
         self, call: cst.Call, scope: Scope, index: int, path: tuple[int, ...], depth: int, then: _Reader

@@ -53,6 +53,9 @@ class OutputLayer:
     span: Span
     # Where the unit count is written (``Dense(10, ...)``'s ``10``).
     units_span: Span | None = None
+    # The unit count is an integer literal written in the layer's call
+    # itself (what a fix may change), not a name or an expression.
+    units_written: bool = field(default=False, compare=False)
     # The output's name: the last layer's ``name=``, or its key in a dict
     # of outputs. A dict of losses is matched against it.
     name: str | None = None

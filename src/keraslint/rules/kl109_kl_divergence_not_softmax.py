@@ -6,7 +6,8 @@ from keraslint.diagnostics import Diagnostic
 from keraslint.knowledge.activations import SOFTMAX
 from keraslint.knowledge.losses import KL_DIVERGENCE
 from keraslint.model.types import FileModel
-from keraslint.rules.base import Rule, describe_activation, trace_of, trained_pairs
+from keraslint.rules._suggest import literal_fix
+from keraslint.rules.base import Invalid, Rule, describe_activation, trace_of, trained_pairs
 
 
 class KLDivergenceOnNonDistribution(Rule):
@@ -34,7 +35,10 @@ class KLDivergenceOnNonDistribution(Rule):
     ```
 
     ## Fix safety
-    No automatic fix.
+    When the activation is written as a string (`"sigmoid"`, `"relu"`...),
+    the fix makes it `"softmax"`, the distribution the loss compares. It is
+    unsafe (`--unsafe-fixes`): if the targets are not distributions either,
+    the loss is what is wrong.
 
     ## References
     - keras/src/losses/losses.py (`kl_divergence`: `clip(y_pred, epsilon, 1)`)
@@ -55,12 +59,21 @@ model = keras.Sequential([keras.layers.Dense(10), keras.layers.Softmax()])
 model.compile(loss=keras.losses.KLDivergence())
 """,
     )
+    FIX = "unsafe"
     INVALID = (
-        """\
+        Invalid(
+            """\
 import keras
 model = keras.Sequential([keras.layers.Dense(10, activation="sigmoid")])  # expect: KL109
 model.compile(loss="kl_divergence")
 """,
+            fixed="""\
+import keras
+model = keras.Sequential([keras.layers.Dense(10, activation="softmax")])  # expect: KL109
+model.compile(loss="kl_divergence")
+""",
+            unsafe=True,
+        ),
     )
 
     def check(self, file: FileModel) -> Iterator[Diagnostic]:
@@ -77,6 +90,7 @@ model.compile(loss="kl_divergence")
                         f"`kl_divergence` ({file.where(loss.span)}) compares distributions, but the output "
                         f"has {describe_activation(activation)}",
                         "end the model with `softmax`",
+                        literal_fix(activation.literal, SOFTMAX, False, activation.span),
                         related=((loss.span, "the loss `kl_divergence`"),),
                         trace=trace_of(activation, loss),
                     )

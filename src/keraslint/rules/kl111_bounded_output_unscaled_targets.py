@@ -6,7 +6,8 @@ from keraslint.diagnostics import Diagnostic
 from keraslint.knowledge.activations import BOUNDED_ACTIVATIONS, NON_NEGATIVE_ACTIVATIONS
 from keraslint.knowledge.losses import REGRESSION_LOSSES
 from keraslint.model.types import FileModel
-from keraslint.rules.base import Rule, targets_of, trace_of, trained_pairs
+from keraslint.rules._suggest import literal_fix
+from keraslint.rules.base import Invalid, Rule, targets_of, trace_of, trained_pairs
 
 
 class BoundedOutputForUnscaledTargets(Rule):
@@ -43,7 +44,11 @@ class BoundedOutputForUnscaledTargets(Rule):
     ```
 
     ## Fix safety
-    No automatic fix.
+    When the activation is written as a string (`"sigmoid"`, `"tanh"`...),
+    the fix makes it `"linear"`, an output that can reach the targets. It
+    is unsafe (`--unsafe-fixes`): scaling the targets into the output's
+    range is the other way to repair it, and what a bounded output may have
+    been chosen for.
 
     ## References
     - keras/src/datasets/boston_housing.py (`load_data`: prices in k$)
@@ -69,8 +74,10 @@ model.compile(loss="mse")
 model.fit(x, y)
 """,
     )
+    FIX = "unsafe"
     INVALID = (
-        """\
+        Invalid(
+            """\
 from tensorflow import keras
 (x_train, y_train), (x_test, y_test) = keras.datasets.boston_housing.load_data()
 model = keras.Sequential([
@@ -80,6 +87,18 @@ model = keras.Sequential([
 model.compile(optimizer="rmsprop", loss="mse", metrics=["mae"])
 model.fit(x_train, y_train, epochs=100)
 """,
+            fixed="""\
+from tensorflow import keras
+(x_train, y_train), (x_test, y_test) = keras.datasets.boston_housing.load_data()
+model = keras.Sequential([
+    keras.layers.Dense(64, activation="relu"),
+    keras.layers.Dense(1, activation="linear"),  # expect: KL111
+])
+model.compile(optimizer="rmsprop", loss="mse", metrics=["mae"])
+model.fit(x_train, y_train, epochs=100)
+""",
+            unsafe=True,
+        ),
     )
 
     def check(self, file: FileModel) -> Iterator[Diagnostic]:
@@ -100,6 +119,7 @@ model.fit(x_train, y_train, epochs=100)
                         f"`{activation.name}` output is bounded, but `fit` gets `{raw.source}`, the raw "
                         f"`{raw.dataset}` targets from {where}, far outside its range",
                         "use a linear output, or scale the targets into the output's range",
+                        literal_fix(activation.literal, "linear", False, activation.span),
                         related=((raw.producer_span or raw.span, f"the raw `{raw.dataset}` targets"),),
                         trace=trace_of(activation, loss, raw),
                     )
@@ -115,6 +135,7 @@ model.fit(x_train, y_train, epochs=100)
                         f"`{activation.name}` output is never negative, but `fit` gets `{centred.source}`, "
                         f"targets centred on zero (`{centred.producer}` at {where}): about half are out of reach",
                         "use a linear output, or scale the targets into [0, 1]",
+                        literal_fix(activation.literal, "linear", False, activation.span),
                         related=((centred.producer_span or centred.span, label),),
                         trace=trace_of(activation, loss, centred),
                     )

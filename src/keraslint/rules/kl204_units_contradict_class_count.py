@@ -2,11 +2,11 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from keraslint.diagnostics import Diagnostic
+from keraslint.diagnostics import Diagnostic, Replacement
 from keraslint.knowledge.activations import LINEAR, SOFTMAX
 from keraslint.knowledge.losses import MULTICLASS_LOSSES
-from keraslint.model.types import FileModel
-from keraslint.rules.base import Rule, targets_of, trace_of, trained_pairs
+from keraslint.model.types import FileModel, KerasModel, OutputLayer
+from keraslint.rules.base import Invalid, Rule, targets_of, trace_of, trained_pairs
 
 
 class UnitsContradictClassCount(Rule):
@@ -42,7 +42,10 @@ class UnitsContradictClassCount(Rule):
     ```
 
     ## Fix safety
-    No automatic fix.
+    Where the unit count is an integer written in the output layer's own
+    call (and no builder function makes the model), the fix writes the
+    class count there. It is unsafe (`--unsafe-fixes`): the targets may be
+    what is wrong (a `num_classes` given to `to_categorical` by mistake).
 
     ## References
     - keras/src/datasets/cifar100.py, mnist.py, reuters.py (`load_data`)
@@ -82,14 +85,25 @@ model.compile(loss="sparse_categorical_crossentropy")
 model.fit([[0, 1], [1, 1], [1, 0]], [1, 2, 3])
 """,
     )
+    FIX = "unsafe"
     INVALID = (
-        """\
+        Invalid(
+            """\
 import keras
 (x, y), _ = keras.datasets.cifar100.load_data()
 model = keras.Sequential([keras.layers.Dense(10, activation="softmax")])  # expect: KL204
 model.compile(loss="sparse_categorical_crossentropy")
 model.fit(x, y)
 """,
+            fixed="""\
+import keras
+(x, y), _ = keras.datasets.cifar100.load_data()
+model = keras.Sequential([keras.layers.Dense(100, activation="softmax")])  # expect: KL204
+model.compile(loss="sparse_categorical_crossentropy")
+model.fit(x, y)
+""",
+            unsafe=True,
+        ),
         """\
 from tensorflow import keras
 NUM_CLASSES = 5
@@ -136,8 +150,19 @@ model.fit(x, y)
                         f"but the targets have {classes} classes "
                         f"(`{target.producer}` at {file.where(target.producer_span or target.span)})",
                         f"give the output layer {classes} units",
+                        _units_fix(model, output, classes, target.classes_at_least),
                         related=((target.producer_span or target.span, f"{classes} classes from `{target.producer}`"),),
                         trace=trace_of(output, target),
                         subject=(output.span, compile_.span),
                     )
                     break
+
+
+def _units_fix(model: KerasModel, output: OutputLayer, classes: int, at_least: bool) -> Replacement | None:
+    """The unit count written as the class count, where it is an integer
+    literal in the layer's own call, in a model no builder makes (its other
+    calls share the code), and the count is exact. Unsafe: the targets may
+    be what is wrong (a wrong ``num_classes`` given to ``to_categorical``)."""
+    if not output.units_written or output.units_span is None or model.via is not None or at_least:
+        return None
+    return Replacement(output.units_span, str(classes), False)
