@@ -169,3 +169,35 @@ TFDS_CLASS_COUNTS: Final[dict[str, int]] = {
     "food101": 101,
     "stanford_dogs": 120,
 }
+
+# scikit-learn's 20 newsgroups loaders: ``fetch_20newsgroups(...).target_names``
+# is the list of the 20 newsgroup names in this (sorted) order, whatever the
+# ``subset``; ``categories=[...]`` keeps those listed, ordered by their index
+# here (an unknown name raises ValueError); ``return_X_y=True`` returns
+# ``(data, target)`` instead of the Bunch. ``fetch_20newsgroups_vectorized``
+# has no ``categories`` and always the 20 names
+# (sklearn/datasets/_twenty_newsgroups.py; the list printed in
+# sklearn/datasets/descr/twenty_newsgroups.rst).
+NEWSGROUPS_LOADERS: Final[frozenset[str]] = frozenset({"fetch_20newsgroups", "fetch_20newsgroups_vectorized"})
+NEWSGROUPS_NAMES: Final[tuple[str, ...]] = (
+    "alt.atheism",
+    "comp.graphics",
+    "comp.os.ms-windows.misc",
+    "comp.sys.ibm.pc.hardware",
+    "comp.sys.mac.hardware",
+    "comp.windows.x",
+    "misc.forsale",
+    "rec.autos",
+    "rec.motorcycles",
+    "rec.sport.baseball",
+    "rec.sport.hockey",
+    "sci.crypt",
+    "sci.electronics",
+    "sci.med",
+    "sci.space",
+    "soc.religion.christian",
+    "talk.politics.guns",
+    "talk.politics.mideast",
+    "talk.politics.misc",
+    "talk.religion.misc",
+)

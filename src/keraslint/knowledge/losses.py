@@ -217,6 +217,11 @@ def canonical_loss_attribute(name: str) -> tuple[str | None, bool]:
     return None, False
 
 
+def is_keras3_loss_attribute(name: str) -> bool:
+    """Whether Keras 3 has ``keras.losses.<name>`` (a class, a function or an alias)."""
+    return name in KERAS3_LOSS_CLASSES or name in KERAS3_LOSS_FUNCTIONS or name in KERAS3_LOSS_ALIASES
+
+
 def accepted_loss_strings() -> list[str]:
     """Every string keraslint treats as a valid ``compile`` loss, sorted."""
     return sorted(set(_STRING_TABLE) | COMPILE_ONLY_LOSS_NAMES_LOWER)

@@ -22,3 +22,8 @@ FRAME_READERS: Final[frozenset[str]] = frozenset({"pandas.read_csv", "pandas.rea
 RESHAPING_ARGUMENTS: Final[frozenset[str]] = frozenset(
     {"header", "names", "iterator", "chunksize", "squeeze", "mangle_dupe_cols"}
 )
+
+# Indexers that give one cell of a DataFrame for one position (or label) per
+# axis: ``df.iloc[i, j]`` and ``df.iat[i, j]`` with two integers return a
+# scalar (pandas/core/indexing.py, ``_iLocIndexer`` and ``_iAtIndexer``).
+CELL_INDEXERS: Final[frozenset[str]] = frozenset({"iloc", "iat"})

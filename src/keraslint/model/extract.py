@@ -45,6 +45,7 @@ from keraslint.model.resolve import (
     keras_member,
     keras_model_class,
     keras_path,
+    list_literal,
     module_name,
     qualified_name,
 )
@@ -1258,7 +1259,10 @@ class _Extractor:
         when a function of the file may change it at any time."""
         assert self.values is not None
         mutations = self.values.mutations
-        history = _ListHistory(cst.ensure_type(binding.value, cst.List), binding, owner)
+        literal = list_literal(binding)
+        if literal is None:
+            return None
+        history = _ListHistory(literal, binding, owner)
         # Statement -> changes there minus the ``append``/``extend`` calls
         # there: any other change makes the list unknown from there on.
         balance: dict[int, int] = {}
@@ -1903,9 +1907,11 @@ class _ModelBuilder:
                     self.build(scope, name, binding)
         self._build_invocations()
         # ``loss_fn(y, model(x))`` in a custom training loop.
-        looped: dict[object, list[Compile]] = {}
-        for key, compile_ in loop_losses(self.ex, self.collector.calls, self._model_key, self._parameter_arguments):
-            looped.setdefault(key, []).append(compile_)
+        looped: dict[object, list[tuple[int | None, Compile]]] = {}
+        for key, position, compile_ in loop_losses(
+            self.ex, self.collector.calls, self._model_key, self._parameter_arguments
+        ):
+            looped.setdefault(key, []).append((position, compile_))
         models = []
         for key, model in self.built.items():
             if model is None:
@@ -1914,8 +1920,19 @@ class _ModelBuilder:
             if sites and all(sites):
                 # Every caller compiles the built model again before training.
                 model = replace(model, compiles=())
-            if key in looped and len(model.outputs) == 1:
-                model = replace(model, compiles=(*model.compiles, *looped[key]))
+            # The whole output of a single-output model, or one item of a
+            # model returning several (not a tensor unpacked along its rows).
+            extra = [
+                compile_
+                for position, compile_ in looped.get(key, ())
+                if (
+                    len(model.outputs) == 1
+                    if position is None
+                    else len(model.outputs) > 1 and position < len(model.outputs)
+                )
+            ]
+            if extra:
+                model = replace(model, compiles=(*model.compiles, *extra))
             models.append(model)
         return models
 
@@ -2227,6 +2244,9 @@ class _ModelBuilder:
             outputs = (None,)
         if outputs is None:
             return None
+        if self._layer_subclass(call, scope, binding.index):
+            # A layer has no ``compile``: only a training loop's loss trains it.
+            return KerasModel(name, outputs, (), self.ex.span(call))
         self.model_compiles.update(id(e.call) for e in events if e.method == "compile")
         compiles = []
         for compile_event, fits in _live_compiles(
@@ -3121,16 +3141,37 @@ class _ModelBuilder:
         self._copies.append(found)
         return found
 
+    def _layer_subclass(self, call: cst.Call, scope: Scope, index: int) -> bool:
+        """Whether ``call`` makes an instance of a class of the module that
+        subclasses ``keras.layers.Layer`` (and not ``keras.Model``)."""
+        if not isinstance(call.func, cst.Name) or call.func.value not in self.collector.classes:
+            return False
+        definition = scope.lookup(call.func.value, index)
+        if definition is None or definition.kind is not Kind.DEFINITION:
+            return False
+        info = self.collector.classes[call.func.value]
+        bases = [self.ex.qualname(arg.value, info.scope, info.statement) for arg in info.node.bases]
+        return any(keras_path(base) == "layers.Layer" for base in bases) and not any(
+            keras_model_class(base) == "Model" for base in bases
+        )
+
     def _subclass_outputs(
         self, info: _Class, call: cst.Call, scope: Scope, index: int
     ) -> tuple[OutputLayer | None, ...] | None:
         """``model = MyModel(num_classes=1)`` for ``class MyModel(keras.Model)``:
         what ``call`` returns, with ``self.layer`` read from the class and
-        ``__init__``'s parameters bound to this instance's arguments."""
+        ``__init__``'s parameters bound to this instance's arguments. An
+        instance of a direct ``keras.layers.Layer`` subclass is read the same
+        way (its ``call`` computes what calling it gives): it has no
+        ``compile``, so only a loss a training loop applies to its output
+        (``model/loops.py``) trains it."""
         bases = [self.ex.qualname(arg.value, info.scope, info.statement) for arg in info.node.bases]
-        if not any(keras_model_class(base) == "Model" for base in bases):
+        layer = any(keras_path(base) == "layers.Layer" for base in bases)
+        if not layer and not any(keras_model_class(base) == "Model" for base in bases):
             return None
         method = info.methods.get("call")
+        if method is None and layer:
+            return None
         if method is None:
             return self._functional_subclass(info, bases, call, scope, index)
         if len(method.returns) != 1:

@@ -17,12 +17,13 @@ from typing import Any, Callable, Iterator, Sequence
 
 import libcst as cst
 
+from keraslint.diagnostics import Span
 from keraslint.knowledge import losses
 from keraslint.model.arguments import argument
 from keraslint.model.program import Program
 from keraslint.model.resolve import Kind, Scope, keras_member
 from keraslint.model.targets import TargetReader
-from keraslint.model.types import Compile, Loss
+from keraslint.model.types import Compile, Loss, Target
 
 # A model the file builds, by the name a call uses at a statement of a scope:
 # its key among the built models, or None.
@@ -34,12 +35,15 @@ ArgumentsOf = Callable[[str, Scope, int], list[tuple[cst.BaseExpression, Scope, 
 
 def loop_losses(
     ex: Program, calls: list[tuple[cst.Call, Scope, int]], model_of: ModelOf, arguments_of: ArgumentsOf
-) -> Iterator[tuple[object, Compile]]:
-    """Each (model key, loss applied to its output) of the file's calls: in
-    the loop itself, or in a loss helper (``def discriminator_loss(real):
-    return cross_entropy(tf.ones_like(real), real)``) for each call of the
-    helper that passes a model's output. A loss object applied to one
-    model's output several times is one pairing, at the object."""
+) -> Iterator[tuple[object, int | None, Compile]]:
+    """Each (model key, output position, loss applied to its output) of the
+    file's calls: in the loop itself, or in a loss helper (``def
+    discriminator_loss(real): return cross_entropy(tf.ones_like(real),
+    real)``) for each call of the helper that passes a model's output. The
+    position is None for the whole output, ``k`` for item ``k`` of a model
+    returning several (``logits, state = model(x, state)``): the compile then
+    gives the loss and targets of that output alone. A loss object applied
+    to one model's output several times is one pairing, at the object."""
     paired: set[tuple[object, int]] = set()
     for call, scope, index in calls:
         ex.budget.spend()
@@ -58,23 +62,31 @@ def loop_losses(
             y_true = argument(call, 0, "y_true")
         # The targets of a reshaped output are reshaped too: not read.
         y_pred, pred_scope, pred_index, reshaped = _same_values(ex, y_pred, scope, index)
-        key = _model_called(ex, y_pred, pred_scope, pred_index, model_of)
+        key, position = _model_called(ex, y_pred, pred_scope, pred_index, model_of)
         if key is not None:
             if (key, id(origin)) not in paired:
                 paired.add((key, id(origin)))
                 read = y_true is not None and not reshaped
                 targets = (TargetReader(ex).read(y_true, scope, index),) if read else ()
-                yield key, Compile((loss,), ex.span(call), fit_targets=targets)
+                yield key, position, _compile(loss, ex.span(call), targets, position)
             continue
         if not isinstance(y_pred, cst.Name):
             continue
         # Through a helper's parameter: one pairing per call passing a
         # model's output (the targets are the helper's own: not read).
         for node, caller, at in arguments_of(y_pred.value, pred_scope, pred_index):
-            key = _model_called(ex, node, caller, at, model_of)
+            key, position = _model_called(ex, node, caller, at, model_of)
             if key is not None and (key, id(origin)) not in paired:
                 paired.add((key, id(origin)))
-                yield key, Compile((loss,), ex.span(call))
+                yield key, position, _compile(loss, ex.span(call), (), position)
+
+
+def _compile(loss: Loss, span: Span, targets: tuple[Target, ...], position: int | None) -> Compile:
+    """The loss (and targets) of the whole output, or of output ``position``
+    alone: the others train with no loss known here."""
+    if position is None:
+        return Compile((loss,), span, fit_targets=targets)
+    return Compile((*(None,) * position, loss), span, head_targets=(*((),) * position, targets))
 
 
 def _tf_logits_loss(ex: Program, call: cst.Call, scope: Scope, index: int) -> Loss | None:
@@ -188,16 +200,25 @@ def _keras_loss(ex: Program, call: cst.Call, scope: Scope, index: int) -> tuple[
 
 def _model_called(
     ex: Program, node: cst.BaseExpression | None, scope: Scope, index: int, model_of: ModelOf
-) -> object | None:
+) -> tuple[object | None, int | None]:
     """The model whose call ``node`` is (``model(x, training=True)``), directly
-    or through a name bound to it with certainty."""
+    or through a name bound to it with certainty, with the position of the
+    item taken when the name is bound to one item of the call's result
+    (``logits, state = model(x, state)``)."""
+    position: int | None = None
+    if isinstance(node, cst.Name):
+        binding = scope.lookup(node.value, index)
+        if binding is not None and binding.kind is Kind.VALUE and len(binding.path) == 1:
+            position = binding.path[0]
+            owner = scope if node.value in scope.bindings else (scope.parent or scope)
+            node, scope, index = binding.value, owner, binding.index
     value, value_scope, value_index = ex.resolve_value(node, scope, index)
     if not isinstance(value, cst.Call) or not isinstance(value.func, cst.Name):
-        return None
+        return None, None
     binding = value_scope.lookup(value.func.value, value_index)
     if binding is None or binding.kind is not Kind.VALUE:
-        return None
-    return model_of(value.func.value, value_scope, value_index)
+        return None, None
+    return model_of(value.func.value, value_scope, value_index), position
 
 
 def compiled_then_trained(events: Sequence[Any]) -> bool:

@@ -15,7 +15,7 @@ from typing import Any
 
 import libcst as cst
 
-from keraslint.knowledge import star_imports
+from keraslint.knowledge import losses, star_imports
 
 # Where the Keras API lives, by import path. ``tf.keras`` in TF 2.x, the
 # standalone ``keras`` 2 and 3 packages, and the ``tf_keras`` compatibility
@@ -32,6 +32,15 @@ _KERAS_PREFIXES = (
     "keras",
 )
 
+# TensorFlow 2 exports Keras's ``losses`` module as ``tf.losses`` too
+# (``tf.losses.sparse_categorical_crossentropy`` is a main alias of
+# ``tf.keras.losses.sparse_categorical_crossentropy`` in the TensorFlow 2.x
+# API docs; TensorFlow >= 2.16 loads it lazily from Keras). TensorFlow 1's
+# ``tf.losses`` is another API (``sparse_softmax_cross_entropy(labels,
+# logits)``...) whose one name in common, ``mean_squared_error``, means the
+# same: only Keras 3's loss names are read through these prefixes.
+_TF_LOSSES_ALIASES = ("tensorflow.losses.", "tensorflow.compat.v2.losses.")
+
 
 # A file names the same few objects again and again: each is looked up once.
 @lru_cache(maxsize=4096)
@@ -39,6 +48,9 @@ def keras_path(qualname: str | None) -> str | None:
     """``tensorflow.keras.layers.Dense`` -> ``layers.Dense``; None if not Keras."""
     if qualname is None:
         return None
+    for prefix in _TF_LOSSES_ALIASES:
+        if qualname.startswith(prefix) and losses.is_keras3_loss_attribute(qualname[len(prefix) :]):
+            return "losses." + qualname[len(prefix) :]
     for prefix in _KERAS_PREFIXES:
         if qualname == prefix:
             return ""
@@ -107,6 +119,20 @@ class Binding:
     # (``model/blocks.py``). A read later in the same run of those blocks
     # sees it with certainty: one iteration of a loop body, one branch.
     blocks: tuple[int, ...] = field(default=(), compare=False)
+
+
+def list_literal(binding: Binding) -> cst.List | None:
+    """The list literal a binding gives its name: ``[]`` of ``labels = []``,
+    or of ``images, labels = [], []`` (the item at the binding's path)."""
+    node = binding.value
+    for step in binding.path:
+        if type(node) not in (cst.Tuple, cst.List):
+            return None
+        items = node.elements  # type: ignore[union-attr]
+        if step >= len(items) or any(type(item) is cst.StarredElement for item in items):
+            return None
+        node = items[step].value
+    return node if type(node) is cst.List else None  # type: ignore[return-value]
 
 
 @dataclass(frozen=True)

@@ -30,8 +30,9 @@ from keraslint.diagnostics import Span
 from keraslint.knowledge import datasets, pandas_frames, pandas_labels, random_draws, scalers
 from keraslint.model.arguments import argument
 from keraslint.model.budget import Budget
+from keraslint.model.bunches import newsgroups_categories
 from keraslint.model.program import Program, Signature
-from keraslint.model.resolve import Binding, Kind, Scope, keras_member, keras_path
+from keraslint.model.resolve import Binding, Kind, Scope, keras_member, keras_path, list_literal
 from keraslint.model.types import Encoding, Target
 
 # Methods that keep what the labels are (shape or dtype changes only).
@@ -78,6 +79,16 @@ _FILTERS: dict[type, Callable[[int, int], bool]] = {
 }
 # Larger "labels" are not class indices of any model we check.
 _MAX_LABEL = 100_000
+# Integer arithmetic ``_int`` works out through a function's parameters
+# (operands of at most 64 bits: no huge products).
+_INT_ARITHMETIC: dict[type, Callable[[int, int], int | None]] = {
+    cst.Add: lambda a, b: a + b,
+    cst.Subtract: lambda a, b: a - b,
+    cst.Multiply: lambda a, b: a * b if max(abs(a), abs(b)) < 2**31 else None,
+    cst.FloorDivide: lambda a, b: a // b if b else None,
+}
+# A loop over more values than this is not read value by value.
+_MAX_LOOP_VALUES = 1_000
 
 
 @dataclass(frozen=True)
@@ -221,7 +232,9 @@ class TargetReader:
                     node.value, scope, index, depth
                 )
             owner = scope if node.value in scope.bindings else (scope.parent or scope)
-            if isinstance(binding.value, cst.List) and not binding.value.elements and not path and not binding.path:
+            literal = list_literal(binding) if not path else None
+            if literal is not None and not literal.elements:
+                # ``labels = []`` or ``images, labels = [], []``, then appended to.
                 return self._grown(node.value, binding, owner, scope, index, depth)
             return self._follow(binding.value, owner, binding.index, (*binding.path, *path), depth + 1)
         if isinstance(node, (cst.Tuple, cst.List)) and path:
@@ -323,22 +336,152 @@ class TargetReader:
         events = [event for event in history.events if event.index < index]
         first: _Found | None = None
         labels: set[int] = set()
+        # What each item appended is: label values, one value of another
+        # kind (a number, a string, a cell of a table), token ids.
+        kinds: set[str] = set()
         for event in events:
             self.ex.budget.spend()
             if event.method != "append" or len(event.call.args) != 1 or event.call.args[0].keyword is not None:
                 return None
             item = event.call.args[0].value
-            values = None if first is not None else self._label_values(item, owner, event.index, frozenset())
+            values = self._label_values(item, owner, event.index, frozenset())
             if values is not None:
                 labels |= values
+                kinds.add("labels")
                 continue
-            found = None if labels else self._follow(item, owner, event.index, (), depth + 1)
+            if self._scalar(item, owner, event.index, depth + 1):
+                kinds.add("scalar")
+                continue
+            found = self._follow(item, owner, event.index, (), depth + 1)
             if found is None or not found.ids:
                 return None
             first = first or found
-        if labels:
+            kinds.add("ids")
+        if kinds == {"labels"}:
             return _vocabulary(frozenset(labels), f"{name}.append", self.ex.span(events[0].call))
-        return replace(first, complete=False) if first is not None else None
+        if "scalar" in kinds and kinds <= {"labels", "scalar"}:
+            # As an array: one value per sample.
+            return _Found(Encoding.UNKNOWN, f"{name}.append", self.ex.span(events[0].call), column=True)
+        return replace(first, complete=False) if kinds == {"ids"} and first is not None else None
+
+    def _scalar(self, node: cst.BaseExpression, scope: Scope, index: int, depth: int) -> bool:
+        """Whether ``node`` is certainly one value, not a sequence: a known
+        number or string, ``int(...)``/``float(...)``, a cell of a table at
+        integer positions (``df.iloc[i, 1]``, ``df.iat[i, 1]``), an item of
+        a dict whose every value written is one, or a name whose every
+        binding in the scope is one."""
+        if depth > _MAX_DEPTH:
+            return False
+        self.ex.budget.spend()
+        if isinstance(node, cst.Name):
+            history = scope.bindings.get(node.value)
+            if not history or self._parameter(node, scope, index) is not None:
+                return False
+            return all(
+                binding.kind is Kind.VALUE
+                and binding.value is not None
+                and not binding.path
+                and self._scalar(binding.value, scope, binding.index, depth + 1)
+                for binding in history
+            )
+        options = self.ex.value(node, scope, index).options()
+        if all(isinstance(option, Const) and type(option.value) in (int, float, str) for option in options):
+            return True
+        if isinstance(node, cst.Call) and not _has_star(node):
+            func = node.func
+            if isinstance(func, cst.Name) and func.value in ("int", "float"):
+                return self._builtin(func.value, scope, index)
+            if (
+                isinstance(func, cst.Attribute)
+                and func.attr.value == "get"
+                and isinstance(func.value, cst.Name)
+                and len(node.args) == 1
+            ):
+                return self._scalar_dict(func.value, scope, index, depth)
+            return False
+        if isinstance(node, cst.Subscript):
+            keys = [element.slice for element in node.slice]
+            if not all(isinstance(key, cst.Index) for key in keys):
+                return False
+            owner = node.value
+            if isinstance(owner, cst.Attribute) and owner.attr.value in pandas_frames.CELL_INDEXERS and len(keys) == 2:
+                return all(self._integer(key.value, scope, index) for key in keys)  # type: ignore[attr-defined]
+            if isinstance(owner, cst.Name) and len(keys) == 1:
+                return self._scalar_dict(owner, scope, index, depth)
+        return False
+
+    def _builtin(self, name: str, scope: Scope, index: int) -> bool:
+        """Whether ``name`` at ``index`` of ``scope`` is Python's builtin."""
+        return scope.lookup(name, index) is None and name not in scope.root().bindings
+
+    def _integer(self, node: cst.BaseExpression, scope: Scope, index: int) -> bool:
+        """Whether ``node`` is certainly an int: a known one, or the variable
+        of the one ``for ... in range(...)`` that binds it in the scope."""
+        if as_int(self.ex.value(node, scope, index)) is not None:
+            return True
+        if not isinstance(node, cst.Name):
+            return False
+        history = scope.bindings.get(node.value, [])
+        body = self._body_of(scope)
+        if len(history) != 1 or history[0].kind is not Kind.UNKNOWN or body is None:
+            return False
+        loops = [
+            loop
+            for loop in _nodes(body, self.ex.budget)
+            if isinstance(loop, cst.For) and isinstance(loop.target, cst.Name) and loop.target.value == node.value
+        ]
+        if len(loops) != 1:
+            return False
+        iterated = loops[0].iter
+        return (
+            isinstance(iterated, cst.Call)
+            and isinstance(iterated.func, cst.Name)
+            and iterated.func.value == "range"
+            and self._builtin("range", scope, index)
+        )
+
+    def _scalar_dict(self, name: cst.Name, scope: Scope, index: int, depth: int) -> bool:
+        """Whether ``name`` at ``index`` is a dict made empty (``{}``) whose
+        only changes in the scope, before or after, are items written with
+        one value each (``label_of[row[0]] = df.iloc[i, 1]``)."""
+        history = scope.bindings.get(name.value, [])
+        origins = [binding for binding in history if binding.kind is not Kind.UNKNOWN]
+        values, body = self.ex.values, self._body_of(scope)
+        if len(origins) != 1 or values is None or body is None or self._parameter(name, scope, index):
+            return False
+        origin = origins[0]
+        if not isinstance(origin.value, cst.Dict) or origin.value.elements or origin.path or origin.index >= index:
+            return False
+        # Every change in the scope, before the read or after it (in a loop,
+        # a later write is read by the next turn), is an item written.
+        written = {binding.index for binding in history if binding.kind is Kind.UNKNOWN}
+        changes = [
+            c for c in values.mutations.changes.get(name.value, []) if not _other_variable(name.value, scope, c.scope)
+        ]
+        if any(change.scope is not scope or change.index not in written for change in changes):
+            return False
+        # ``d.get(k)`` or ``d[k]`` elsewhere shares one value (immutable):
+        # any other alias may change the dict unseen.
+        for alias in values.mutations.aliases.get(name.value, []):
+            if _other_variable(name.value, scope, alias.scope):
+                continue
+            node = alias.node
+            if alias.scope is not scope or not (
+                isinstance(node, cst.Subscript)
+                and isinstance(node.value, cst.Name)
+                or isinstance(node, cst.Call)
+                and isinstance(node.func, cst.Attribute)
+                and node.func.attr.value == "get"
+                and isinstance(node.func.value, cst.Name)
+            ):
+                return False
+        writes = _subscript_writes(body, name.value, self.ex.budget)
+        if writes is None or len(writes) != len(written):
+            return False
+        return all(
+            len(keys) == 1 and isinstance(keys[0], cst.Index) and self._scalar(value, scope, index, depth + 1)
+            for keys, value, _ in writes
+        )
 
     def _literal_labels(self, node: cst.List, scope: Scope, index: int) -> _Result:
         """``[0, 2, 1]`` or ``[[1], [3], [0]]`` written out: integer class
@@ -495,9 +638,22 @@ class TargetReader:
                     return self._int(bound.node, bound.scope, bound.index)
                 finally:
                     self._frames = saved
+        if (
+            isinstance(node, cst.BinaryOperation)
+            and type(node.operator) in _INT_ARITHMETIC
+            and (self._frames and self._mentions_frame_parameter(node, scope, index))
+        ):
+            # ``points * arms`` of a function's parameters, each read as its call gives it.
+            left, right = self._int(node.left, scope, index), self._int(node.right, scope, index)
+            if left is None or right is None:
+                return None
+            return _INT_ARITHMETIC[type(node.operator)](left, right)
         if self._mentions_parameter(node):
             return None
         return self.ex.int_value(node, scope, index)
+
+    def _mentions_frame_parameter(self, node: cst.BaseExpression, scope: Scope, index: int) -> bool:
+        return any(self._parameter(name, scope, index) is not None for name in _names(node, None, self.ex.budget))
 
     def _relabelled(self, name: str, scope: Scope, index: int, depth: int) -> _Result:
         """``y[22000:] = 2`` (or ``y[i] = 2``) on integer labels, the only
@@ -559,8 +715,8 @@ class TargetReader:
         if self._numpy(zeros.func, scope, origin.index) not in ("zeros", "empty") or _has_star(zeros):
             return None
         size = self.ex.value(argument(zeros, 0, "shape"), scope, origin.index)
-        if as_int(size) is not None:
-            return self._filled_centred(name, origin, scope, index)
+        if as_int(size) is not None or self._int(argument(zeros, 0, "shape"), scope, origin.index) is not None:
+            return self._filled_centred(name, origin, scope, index) or self._filled_labels(name, origin, scope, index)
         shape = elements(size)
         if shape is None or len(shape) < 2 or self._numpy(zeros.func, scope, origin.index) != "zeros":
             return None
@@ -607,6 +763,95 @@ class TargetReader:
         first = writes[1][0]
         producer = f"{name}[...] = {self.ex.source(first[1]) if len(self.ex.source(first[1])) <= 30 else '...'}"
         return _Found(Encoding.UNKNOWN, producer, self.ex.span(first[1]), standardised=True)
+
+    def _filled_labels(self, name: str, origin: Binding, scope: Scope, index: int) -> _Result:
+        """``y = np.zeros(n)`` then only ``y[rows] = k`` writes of
+        non-negative integers: a constant, or the variable of a ``for`` over
+        known integers (``for k in range(3): y[k * n : (k + 1) * n] = k``)
+        whose body holds the write directly: integer labels among 0 and the
+        values written, one per sample."""
+        zeros = origin.value
+        if not isinstance(zeros, cst.Call) or self._numpy(zeros.func, scope, origin.index) != "zeros":
+            return None  # ``np.empty`` holds whatever memory held
+        dtype = argument(zeros, 1, "dtype")
+        if dtype is not None and not (
+            self._is_integer_dtype(dtype) or self._is_float_dtype(dtype, scope, origin.index)
+        ):
+            return None  # ``dtype=bool`` turns every label written into True
+        writes = self._column_writes(name, scope, index, certain=False)
+        body = self._body_of(scope)
+        if writes is None or writes[0] is not origin or not writes[1] or body is None:
+            return None
+        labels = {0}
+        for keys, value, at in writes[1]:
+            self.ex.budget.spend()
+            if len(keys) != 1 or not isinstance(keys[0], (cst.Index, cst.Slice)):
+                return None
+            written = self._label_values(value, scope, at, frozenset())
+            if written is None and isinstance(value, cst.Name):
+                written = self._loop_values(value, body, scope)
+            if written is None:
+                return None
+            labels |= written
+        first = writes[1][0]
+        found = _vocabulary(frozenset(labels), f"{name}[...] = {self.ex.source(first[1])}", self.ex.span(first[1]))
+        return replace(found, column=True)
+
+    def _loop_values(self, value: cst.Name, body: cst.CSTNode, scope: Scope) -> frozenset[int] | None:
+        """The integers ``value`` (a name written into an array) takes as the
+        variable of the ``for`` whose body holds that write directly, the
+        loop surely running, with no ``break``, and the name bound nowhere
+        else in the scope."""
+        history = scope.bindings.get(value.value, [])
+        if len(history) != 1 or history[0].kind is not Kind.UNKNOWN:
+            return None
+        # A loop of the scope's own body (not under a branch) surely runs.
+        for loop in getattr(body, "body", ()):
+            if not (
+                isinstance(loop, cst.For)
+                and isinstance(loop.target, cst.Name)
+                and loop.target.value == value.value
+                and any(
+                    isinstance(line, cst.SimpleStatementLine)
+                    and any(isinstance(small, cst.Assign) and small.value is value for small in line.body)
+                    for line in loop.body.body
+                )
+            ):
+                continue
+            if loop.orelse is not None or any(
+                isinstance(node, (cst.Break, cst.Return)) for node in _nodes(loop.body, self.ex.budget)
+            ):
+                return None
+            return self._integers(loop.iter, scope, history[0].index)
+        return None
+
+    def _integers(self, node: cst.BaseExpression, scope: Scope, index: int) -> frozenset[int] | None:
+        """The non-negative integers a ``for`` over ``node`` binds: ``range(...)``
+        of integers (a function's parameters read as its call gives them),
+        or a known sequence of them."""
+        if (
+            isinstance(node, cst.Call)
+            and isinstance(node.func, cst.Name)
+            and node.func.value == "range"
+            and scope.lookup("range", index) is None
+            and 1 <= len(node.args) <= 3
+            and all(arg.keyword is None and not arg.star for arg in node.args)
+        ):
+            bounds = [self._int(arg.value, scope, index) for arg in node.args]
+            if any(bound is None for bound in bounds) or bounds[-1] == 0 and len(bounds) == 3:
+                return None
+            numbers = range(*bounds)  # type: ignore[arg-type]
+        else:
+            items = elements(self.ex.value(node, scope, index))
+            if items is None:
+                return None
+            found = [as_int(item) for item in items]
+            if any(number is None for number in found):
+                return None
+            numbers = found  # type: ignore[assignment]
+        if not numbers or len(numbers) > _MAX_LOOP_VALUES or min(numbers) < 0 or max(numbers) > _MAX_LABEL:
+            return None
+        return frozenset(numbers)
 
     def _centred(self, node: cst.BaseExpression, scope: Scope, index: int, depth: int) -> bool:
         """Whether ``node`` is certainly drawn at random around zero: a
@@ -833,14 +1078,14 @@ class TargetReader:
         later = before[origins[-1] + 1 :]
         if not origin.certain or origin.kind is not Kind.VALUE or (certain and any(not b.certain for b in later)):
             return None
-        changes = values.mutations.changes.get(name, [])
+        changes = [c for c in values.mutations.changes.get(name, []) if not _other_variable(name, scope, c.scope)]
         if any(change.scope is not scope for change in changes):
             return None
         # A part of the frame under another name (``col = df["label"]``)
         # may change it unseen; one taken at the read or after it cannot,
         # nor one stored back into the frame (``df["y"] = df["x"].map(...)``).
         written = {binding.index for binding in later}
-        aliases = values.mutations.aliases.get(name, [])
+        aliases = [a for a in values.mutations.aliases.get(name, []) if not _other_variable(name, scope, a.scope)]
         if any(
             alias.scope is not scope
             or (
@@ -1075,6 +1320,9 @@ class TargetReader:
             return None
         if loader in datasets.SKLEARN_UNBOUNDED_REGRESSION:
             return _Found(Encoding.UNKNOWN, loader, line, dataset=loader)
+        if loader in datasets.NEWSGROUPS_LOADERS:
+            classes = self._newsgroups_classes(call, loader, scope, index)
+            return _Found(Encoding.INTEGER, loader, line, classes, complete=True) if classes is not None else None
         classes = datasets.SKLEARN_CLASS_COUNTS.get(loader)
         if classes is None:
             return None
@@ -1083,6 +1331,24 @@ class TargetReader:
             if classes is None:
                 return None
         return _Found(Encoding.INTEGER, loader, line, classes, complete=True)
+
+    def _newsgroups_classes(self, call: cst.Call, loader: str, scope: Scope, index: int) -> int | None:
+        """How many newsgroups ``fetch_20newsgroups(...).target`` indexes:
+        the 20, or the ``categories`` chosen (each newsgroup has posts in
+        both subsets, so every index occurs); None for categories not
+        known, repeated, or given to a loader without that parameter."""
+        given = None
+        for arg in call.args:
+            if arg.keyword is None:
+                return None  # keyword-only parameters since scikit-learn 0.23
+            if arg.keyword.value == "categories":
+                given = arg.value
+        if given is None:
+            return len(datasets.NEWSGROUPS_NAMES)
+        if loader != "fetch_20newsgroups":
+            return None
+        names = newsgroups_categories(self.ex.value(given, scope, index))
+        return len(names) if names is not None and len(set(names)) == len(names) else None
 
     def _generated_classes(
         self, call: cst.Call, generator: str, scope: Scope, index: int, path: tuple[int, ...], line: Span
@@ -1713,6 +1979,19 @@ def _nodes(node: cst.CSTNode, budget: Budget) -> Iterator[cst.CSTNode]:
         stack.extend(current.children)
 
 
+def _other_variable(name: str, scope: Scope, elsewhere: Scope) -> bool:
+    """Whether ``name`` in scope ``elsewhere`` is another variable than the
+    local ``name`` of the function scope ``scope``: ``elsewhere`` is not
+    ``scope`` nor nested in it (where a closure could reach the local)."""
+    if scope.parent is None or name not in scope.bindings:
+        return False
+    while elsewhere is not None:
+        if elsewhere is scope or elsewhere.returns is scope.returns:
+            return False
+        elsewhere = elsewhere.parent  # type: ignore[assignment]
+    return True
+
+
 def _has_star(call: cst.Call) -> bool:
     return any(arg.star for arg in call.args)
 
@@ -1843,6 +2122,10 @@ def _sklearn_loader(qualname: str | None) -> str | None:
     if not qualname or not qualname.startswith("sklearn.datasets"):
         return None
     name = qualname.rsplit(".", 1)[-1]
-    if name in datasets.SKLEARN_CLASS_COUNTS or name in datasets.SKLEARN_UNBOUNDED_REGRESSION:
+    if (
+        name in datasets.SKLEARN_CLASS_COUNTS
+        or name in datasets.SKLEARN_UNBOUNDED_REGRESSION
+        or name in datasets.NEWSGROUPS_LOADERS
+    ):
         return name
     return None

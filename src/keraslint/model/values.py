@@ -26,9 +26,10 @@ import libcst as cst
 from keraslint.analysis import values as v
 from keraslint.analysis.evaluate import Evaluator
 from keraslint.analysis.values import UNKNOWN, Const, Instance, Mapping, Sequence, Value
-from keraslint.knowledge import arrays, datasets
+from keraslint.knowledge import arrays, datasets, readers
 from keraslint.model.arguments import argument as _argument
 from keraslint.model.budget import Budget
+from keraslint.model.bunches import newsgroups_bunch, newsgroups_loader
 from keraslint.model.resolve import Binding, Kind, Scope, keras_path, qualified_name
 from keraslint.model.shapes import array_shape
 from keraslint.model.walk import walk
@@ -207,6 +208,12 @@ class Mutations:
                 self.change(name, scope, index)
         if kind is cst.Name and func.value in PURE_FUNCTIONS:  # type: ignore[attr-defined]
             return
+        if (
+            kind is cst.Attribute
+            and func.attr.value in readers.READ_ONLY_NAMES  # type: ignore[attr-defined]
+            and qualified_name(func, scope, index) in readers.READ_ONLY_FUNCTIONS
+        ):
+            return  # ``plt.scatter(x[:, 0], x[:, 1], c=y)`` draws ``y``, changes nothing
         for arg in call.args:
             value = arg.value
             kind = type(value)
@@ -552,6 +559,10 @@ class ProgramValues:
                 return _loaded(dataset, node, evaluate)
         if last in ("array", "asarray") and qualified_name(func, scope, index) in arrays.FROM_DATA:
             return _from_data(node, evaluate)
+        if last in datasets.NEWSGROUPS_LOADERS:
+            loader = newsgroups_loader(qualified_name(func, scope, index))
+            if loader is not None:
+                return newsgroups_bunch(loader, node, evaluate)
         if isinstance(node.func, cst.Attribute):
             return self._array_call(node, node.func, context, evaluate)
         if not isinstance(node.func, cst.Name):
