@@ -81,6 +81,30 @@ def test_one_loss_shared_by_two_heads_is_fixed_once_for_both(tmp_path: Path) -> 
     assert path.read_text() == TWO_HEADS_ONE_LOSS.replace("'binary_crossentropy'", "'categorical_crossentropy'")
 
 
+LINEAR_ON_INTEGER_LABELS = """\
+import keras
+(x_train, y_train), _ = keras.datasets.mnist.load_data()
+model = keras.Sequential([keras.layers.Dense(10)])
+model.compile(optimizer='adam', loss='categorical_crossentropy')
+model.fit(x_train, y_train, epochs=5)
+"""
+
+
+def test_two_fixes_of_one_loss_string_are_applied_one_run_after_the_other(tmp_path: Path) -> None:
+    # KL202 wants the sparse loss, KL106 the loss object with from_logits:
+    # the safe one first, the other on the next run (as ruff does).
+    path = write(tmp_path, "m.py", LINEAR_ON_INTEGER_LABELS)
+    first = run("--fix", "--unsafe-fixes", "m.py", cwd=tmp_path)
+    assert path.read_text() == LINEAR_ON_INTEGER_LABELS.replace(
+        "'categorical_crossentropy'", "'sparse_categorical_crossentropy'"
+    )
+    assert "Found 2 errors (1 fixed, 1 remaining).\n" in first.stdout
+    assert [line.split()[1] for line in findings(first.stdout)] == ["KL106"]
+    second = run("--fix", "--unsafe-fixes", "m.py", cwd=tmp_path)
+    assert second.returncode == 0, second.stdout
+    assert "loss=keras.losses.SparseCategoricalCrossentropy(from_logits=True)" in path.read_text()
+
+
 def test_diff_shows_and_writes_nothing(tmp_path: Path) -> None:
     path = write(tmp_path, "m.py", FIXABLE)
     result = run("--diff", "m.py", cwd=tmp_path)

@@ -46,8 +46,35 @@ from keraslint.sources.python import detect_encoding
 def wanted_fixes(diagnostics: Iterable[Diagnostic], unsafe: bool) -> list[Replacement]:
     """The fixes to apply: each finding's, and those of the findings folded
     into it (the same mistake: a 1-unit `softmax` becomes a `sigmoid` and
-    its categorical loss a binary one, together)."""
-    return [d.fix for root in diagnostics for d in (root, *root.folded) if d.fix is not None and (d.fix.safe or unsafe)]
+    its categorical loss a binary one, together).
+
+    Two findings may want the same code changed in two ways (a linear head
+    under `categorical_crossentropy` on integer labels: the sparse loss, or
+    the loss object with `from_logits=True`). As in ruff, one of them is
+    applied, the safe one first, then the first found; the other finding
+    stays and is fixed by the next run if it still holds. The same edit
+    wanted twice is kept (it is applied once)."""
+    offered = [
+        d.fix for root in diagnostics for d in (root, *root.folded) if d.fix is not None and (d.fix.safe or unsafe)
+    ]
+    chosen: list[tuple[int, Replacement]] = []
+    for position, fix in sorted(enumerate(offered), key=lambda item: not item[1].safe):
+        if any(_conflict(fix, other) for _, other in chosen):
+            continue
+        chosen.append((position, fix))
+    return [fix for _, fix in sorted(chosen, key=lambda item: item[0])]
+
+
+def _conflict(a: Replacement, b: Replacement) -> bool:
+    """Two different edits of overlapping code (touching ends do not
+    overlap, but two insertions at one place do)."""
+    if (a.span, a.text, a.argument) == (b.span, b.text, b.argument):
+        return False
+    a_start, a_end = (a.span.start.line, a.span.start.column), (a.span.end.line, a.span.end.column)
+    b_start, b_end = (b.span.start.line, b.span.start.column), (b.span.end.line, b.span.end.column)
+    if a_start == a_end == b_start == b_end:
+        return True
+    return a_start < b_end and b_start < a_end
 
 
 class NotFixed(Exception):

@@ -46,8 +46,14 @@ def applies(diagnostic: Diagnostic, unsafe: bool) -> bool:
 
 def fixed_codes(diagnostics: Iterable[Diagnostic], unsafe: bool) -> Counter[str]:
     """The codes of the findings that applying a file's fixes removes:
-    keraslint applies all of a file's wanted fixes, or none."""
-    return Counter(d.code for d in diagnostics if applies(d, unsafe))
+    keraslint applies all of a file's wanted fixes, or none; a fix left for
+    the next run (it changes the code another finding's fix changes, see
+    ``fixes.wanted_fixes``) fixes nothing now."""
+    from keraslint.fixes import wanted_fixes
+
+    found = list(diagnostics)
+    chosen = {id(fix) for fix in wanted_fixes(found, unsafe)}
+    return Counter(d.code for d in found if applies(d, unsafe) and id(d.fix) in chosen)
 
 
 def open_output(path: str) -> TextIO:
