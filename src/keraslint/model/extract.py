@@ -150,6 +150,8 @@ class _Collector(cst.CSTVisitor):
         # runs when iterated or awaited, not when called.
         self.generators: set[int] = set()
         self._lambdas = 0
+        # Inside a lambda, a comprehension or a conditional expression.
+        self._inline = 0
         self.signatures: dict[str, _Signature] = {}
         self.classes: dict[str, _Class] = {}
         # Every class, nested ones included.
@@ -443,10 +445,22 @@ class _Collector(cst.CSTVisitor):
     def visit_Lambda(self, node: cst.Lambda) -> None:
         self.uncertain += 1
         self._lambdas += 1
+        self._inline += 1
 
     def leave_Lambda(self, original_node: cst.Lambda) -> None:
         self.uncertain -= 1
         self._lambdas -= 1
+        self._inline -= 1
+
+    def _enter_inline(self, node: cst.CSTNode) -> None:
+        # An expression that runs a part zero or more times within its
+        # statement (a comprehension, a conditional expression).
+        self._enter_branch(node)
+        self._inline += 1
+
+    def _leave_inline(self, original_node: cst.CSTNode) -> None:
+        self._leave_branch(original_node)
+        self._inline -= 1
 
     def _enter_branch(self, node: cst.CSTNode) -> None:
         self.blocks.header(self.scope, self.index)
@@ -524,16 +538,16 @@ class _Collector(cst.CSTVisitor):
     leave_ExceptStarHandler = _leave_branch
     visit_Match = _enter_branch
     leave_Match = _leave_branch
-    visit_IfExp = _enter_branch
-    leave_IfExp = _leave_branch
-    visit_ListComp = _enter_branch
-    leave_ListComp = _leave_branch
-    visit_SetComp = _enter_branch
-    leave_SetComp = _leave_branch
-    visit_DictComp = _enter_branch
-    leave_DictComp = _leave_branch
-    visit_GeneratorExp = _enter_branch
-    leave_GeneratorExp = _leave_branch
+    visit_IfExp = _enter_inline
+    leave_IfExp = _leave_inline
+    visit_ListComp = _enter_inline
+    leave_ListComp = _leave_inline
+    visit_SetComp = _enter_inline
+    leave_SetComp = _leave_inline
+    visit_DictComp = _enter_inline
+    leave_DictComp = _leave_inline
+    visit_GeneratorExp = _enter_inline
+    leave_GeneratorExp = _leave_inline
 
     def visit_For(self, node: cst.For) -> None:
         self._statement()
@@ -596,7 +610,17 @@ class _Collector(cst.CSTVisitor):
                 loop = self._loop() if self.uncertain == 1 else None
                 branch = self._branch() if self.uncertain == 2 else None
                 self.events.append(
-                    _Event(self.index, self.uncertain == 0, self.scope, receiver, method, node, loop, branch)
+                    _Event(
+                        self.index,
+                        self.uncertain == 0,
+                        self.scope,
+                        receiver,
+                        method,
+                        node,
+                        loop,
+                        branch,
+                        inline=self._inline > 0,
+                    )
                 )
             if method == "compile":
                 self.compile_calls.append((node, self.scope, self.index))
@@ -1620,6 +1644,16 @@ def _model_events(calls: _Calls, binding: Binding, scope: Scope, name: str, budg
         event = calls.events[position]
         if scope.lookup(name, event.index) is not binding:
             break
+        if (
+            not event.certain
+            and binding.blocks
+            and not event.inline
+            and scope.statement_blocks.get(event.index) == binding.blocks
+        ):
+            # Made in the very block the model was made in (a branch or a
+            # loop body), after it: whenever that run of the block holds
+            # this model, the call was made on it.
+            event = replace(event, certain=True, loop=None, branch=None)
         found.append(event)
     return found
 

@@ -41,6 +41,9 @@ class Event:
     # the body of such a loop: the ``if``, the side (0 body, 1 ``else``)
     # and the loop.
     branch: tuple[cst.If, int, tuple[cst.For, int]] | None = None
+    # Inside a lambda, a comprehension or a conditional expression of its
+    # statement: made zero or more times, or later, whatever the blocks.
+    inline: bool = False
 
 
 @dataclass(frozen=True)
