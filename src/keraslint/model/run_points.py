@@ -26,6 +26,10 @@ import libcst as cst
 
 from keraslint.model.resolve import Binding, Scope
 
+# The keyword of a ``global``/``nonlocal`` statement (or the word in a
+# comment or a string: then ``ast`` decides). Not ``global_step``.
+_DECLARATION = re.compile(r"\b(?:global|nonlocal)\b")
+
 # How many callers deep the calls of a function are followed.
 _MAX_DEPTH = 4
 # How many call sites of one function are looked at.
@@ -128,7 +132,7 @@ class RunPoints:
 
     def _declared(self, name: str) -> bool:
         """Whether a function may declare ``name`` ``global`` (or nonlocal)."""
-        if "global" not in self.code and "nonlocal" not in self.code:
+        if _DECLARATION.search(self.code) is None:
             return False  # the cheap answer for most files
         references = self._referenced()
         return references is None or references.get(name, (0, False))[1]
