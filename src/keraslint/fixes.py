@@ -70,11 +70,9 @@ def _conflict(a: Replacement, b: Replacement) -> bool:
     overlap, but two insertions at one place do)."""
     if (a.span, a.text, a.argument) == (b.span, b.text, b.argument):
         return False
-    a_start, a_end = (a.span.start.line, a.span.start.column), (a.span.end.line, a.span.end.column)
-    b_start, b_end = (b.span.start.line, b.span.start.column), (b.span.end.line, b.span.end.column)
-    if a_start == a_end == b_start == b_end:
+    if a.span.start == a.span.end == b.span.start == b.span.end:
         return True
-    return a_start < b_end and b_start < a_end
+    return a.span.start < b.span.end and b.span.start < a.span.end
 
 
 class NotFixed(Exception):

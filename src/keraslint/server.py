@@ -230,8 +230,8 @@ def finding_fixes(diagnostic: Diagnostic) -> list[Replacement]:
         if each.fix is not None:
             edits.setdefault((each.fix.span, each.fix.text), each.fix)
     fixes = sorted(edits.values(), key=lambda fix: (fix.span.start, fix.span.end))
-    # Two that overlap cannot be one edit (``--fix`` refuses them too): the
-    # finding's own fix alone, then.
+    # Two that overlap cannot be one edit (``--fix`` applies one of them per
+    # run, see ``fixes.wanted_fixes``): the finding's own fix alone, then.
     if any(after.span.start < before.span.end for before, after in zip(fixes, fixes[1:])):
         return [] if diagnostic.fix is None else [diagnostic.fix]
     return fixes

@@ -3043,10 +3043,9 @@ class _ModelBuilder:
                     return None
                 if not isinstance(literal, cst.SimpleString):
                     self.ex.tracer.stand_ins[id(literal)] = (literal, arg.value, caller, index)
+                    self.ex.tracer.written_at[id(literal)] = arg.value
                 found.append(cst.Arg(literal, keyword=cst.Name(keyword) if keyword is not None else None))
                 self._unpacked_values.add(id(literal))
-                if not isinstance(literal, cst.SimpleString):
-                    self.ex.tracer.written_at[id(literal)] = arg.value
         return found
 
     def _literal_parameters(

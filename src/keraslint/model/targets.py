@@ -1740,10 +1740,7 @@ class TargetReader:
         if name not in functions or name not in signatures:
             return None
         binding = scope.lookup(name, index)
-        module = scope
-        while module.parent is not None:
-            module = module.parent
-        history = module.bindings.get(name, [])
+        history = scope.root().bindings.get(name, [])
         # Defined once at module level, and not shadowed where it is called.
         if binding is None or binding.kind is not Kind.DEFINITION or len(history) != 1 or binding is not history[0]:
             return None
@@ -1790,7 +1787,7 @@ class TargetReader:
         assert isinstance(func, cst.Name)
         values = self.ex.values
         info = values.classes.get(func.value) if values is not None else None
-        if info is None or info.scope is not self._module(scope):
+        if info is None or info.scope is not scope.root():
             return _NOT_A_FUNCTION
         binding = scope.lookup(func.value, index)
         if binding is None or binding.kind is not Kind.DEFINITION or binding.index != info.statement:
@@ -1808,12 +1805,6 @@ class TargetReader:
         at, node, _ = method.returns[0]
         found = self._follow(node, method, at, path, depth + 1)
         return _rows(found) if found is not None else None
-
-    @staticmethod
-    def _module(scope: Scope) -> Scope:
-        while scope.parent is not None:
-            scope = scope.parent
-        return scope
 
     def _returned(
         self, call: cst.Call, scope: Scope, index: int, path: tuple[int, ...], depth: int, then: _Reader
