@@ -11,11 +11,12 @@ from __future__ import annotations
 import math
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field, replace
+from keyword import iskeyword
 from typing import Callable, Iterator, Sequence
 
 import libcst as cst
 
-from keraslint.analysis.values import UNKNOWN, Const, Instance, Mapping, Value, as_bool, as_int, as_str, elements
+from keraslint.analysis.values import UNKNOWN, Const, Instance, Mapping, Value, as_bool, as_int, as_str, elements, truth
 from keraslint.analysis.values import Sequence as ValueSequence
 from keraslint.diagnostics import Span
 from keraslint.knowledge import activations as acts
@@ -62,7 +63,7 @@ from keraslint.model.types import (
     StringRef,
     Target,
 )
-from keraslint.model.values import Mutations, ProgramValues, root_name
+from keraslint.model.values import NAMESPACE_STAND_IN, Mutations, ProgramValues, root_name
 from keraslint.model.walk import walk
 
 _MODEL_METHODS = frozenset(
@@ -3161,7 +3162,8 @@ class _ModelBuilder:
         """``copy`` with the branches its tests decide pruned: a new scope
         (values read in ``copy`` while deciding stay with it), or ``copy``
         when no test is decided."""
-        decided = decided_blocks(copy, lambda test, index: self.ex.bool_value(test, copy, index))
+        # Python's truth of the test (``if flags.return_softmax:`` with 1).
+        decided = decided_blocks(copy, lambda test, index: truth(self.ex.value(test, copy, index)))
         if decided is None:
             return copy
         found = Scope(
@@ -3446,6 +3448,18 @@ def _literal_for(found: Value, depth: int = 0) -> cst.BaseExpression | None:
                 return None
             entries.append(cst.DictElement(written_key, written))
         return cst.Dict(entries)
+    if kind is Instance and found.class_name == NAMESPACE_STAND_IN:  # type: ignore[attr-defined]
+        # ``build(flags)`` with ``flags = SimpleNamespace(**CONFIG)``: a call
+        # only the engine reads, with one keyword per attribute.
+        arguments: list[cst.Arg] = []
+        for attribute, item in found.attributes:  # type: ignore[attr-defined]
+            written = _literal_for(item, depth + 1)
+            if written is None or not attribute.isidentifier() or iskeyword(attribute):
+                return None
+            arguments.append(cst.Arg(written, keyword=cst.Name(attribute)))
+        if len(arguments) > _MAX_STAND_IN_ITEMS:
+            return None
+        return cst.Call(cst.Name(NAMESPACE_STAND_IN), arguments)
     if kind is ValueSequence and found.kind in ("list", "tuple"):  # type: ignore[attr-defined]
         if found.open or len(found.items) > _MAX_STAND_IN_ITEMS:  # type: ignore[attr-defined]
             return None
