@@ -576,3 +576,49 @@ def test_softmax_functions_default_to_the_last_axis() -> None:
     plain = np.asarray(keras.activations.softmax(x))
     np.testing.assert_allclose(np.asarray(keras.activations.softmax(x, axis=-1)), plain, rtol=1e-6)
     np.testing.assert_allclose(np.asarray(keras.ops.softmax(x, -1)), plain, rtol=1e-6)
+
+
+def _count_loss_calls(step: str) -> tuple[int, int]:
+    """Fit a subclassed model whose ``train_step`` is ``step`` ("own": a step
+    that never touches the compiled loss, "super": Keras's own step) and
+    return how often the step and the compiled loss ran."""
+    calls = {"step": 0, "loss": 0}
+
+    def compiled(y_true, y_pred):
+        calls["loss"] += 1
+        return keras.ops.mean(keras.ops.square(y_true - y_pred))
+
+    class Net(keras.Model):
+        def __init__(self) -> None:
+            super().__init__()
+            self.head = keras.layers.Dense(1)
+
+        def call(self, x):
+            return self.head(x)
+
+        def train_step(self, *args):
+            calls["step"] += 1
+            if step == "super":
+                return super().train_step(*args)
+            state = args[0] if len(args) == 2 else None
+            return ({"loss": 0.0}, state) if state is not None else {"loss": 0.0}
+
+    model = Net()
+    model.compile(optimizer="sgd", loss=compiled, run_eagerly=True)
+    x = np.zeros((8, 3), dtype="float32")
+    model.fit(x, np.zeros((8, 1), dtype="float32"), epochs=1, batch_size=2, verbose=0)
+    return calls["step"], calls["loss"]
+
+
+def test_a_models_own_train_step_replaces_the_compiled_loss() -> None:
+    # ``fit`` runs ``self.train_step`` (keras/src/backend/*/trainer.py,
+    # ``make_train_function``); Keras's own step is the one that calls
+    # ``compute_loss`` and with it the loss given to ``compile``
+    # (keras/src/trainers/trainer.py): model/extract.py ignores the compiled
+    # loss of a subclass whose ``train_step`` neither calls it nor
+    # ``super().train_step``. (``fit`` may trace the compiled loss once while
+    # building the model: once, not per batch.)
+    steps, losses_run = _count_loss_calls("own")
+    assert steps == 4 and losses_run <= 1
+    steps, losses_run = _count_loss_calls("super")
+    assert steps == 4 and losses_run >= 4

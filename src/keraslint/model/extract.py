@@ -3207,6 +3207,11 @@ class _ModelBuilder:
             return None
         if method is None:
             return self._functional_subclass(info, bases, call, scope, index)
+        # ``fit`` runs the class's own ``train_step``: the compiled loss
+        # trains the model only if that step applies it.
+        train_step = info.methods.get("train_step")
+        if train_step is not None and not self._uses_compiled_loss(train_step):
+            return None
         if len(method.returns) != 1:
             return None
         return_index, value, certain = method.returns[0]
@@ -3231,8 +3236,9 @@ class _ModelBuilder:
         return self.ex.functional_outputs(_argument(call, 1, "outputs"), scope, index)
 
     def _uses_compiled_loss(self, method: Scope) -> bool:
-        """Whether a ``train_step`` calls ``self.compiled_loss`` (tf.keras) or
-        ``self.compute_loss`` (Keras 3): the loss given to ``compile``."""
+        """Whether a ``train_step`` calls ``self.compiled_loss`` (tf.keras),
+        ``self.compute_loss`` (Keras 3) or ``super().train_step``: the loss
+        given to ``compile``."""
         known = self._compiled_loss.get(id(method))
         if known is not None:
             return known
@@ -3240,13 +3246,7 @@ class _ModelBuilder:
         for call, scope, _ in self.collector.calls:
             self.ex.budget.spend()
             func = call.func
-            if (
-                scope is method
-                and isinstance(func, cst.Attribute)
-                and isinstance(func.value, cst.Name)
-                and func.value.value == "self"
-                and func.attr.value in ("compiled_loss", "compute_loss")
-            ):
+            if scope is method and isinstance(func, cst.Attribute) and (_is_self_loss(func) or _is_super_step(func)):
                 self._compiled_loss[id(method)] = True
                 return True
         return False
@@ -3323,8 +3323,29 @@ class _ModelBuilder:
 # functions and methods they run.
 _MAX_INVOCATION_DEPTH = 12
 
+
 # What a functional ``keras.Model`` subclass may define and still train its
 # functional graph with the compiled loss.
+def _is_self_loss(func: cst.Attribute) -> bool:
+    """``self.compiled_loss`` or ``self.compute_loss``."""
+    return (
+        isinstance(func.value, cst.Name)
+        and func.value.value == "self"
+        and func.attr.value in ("compiled_loss", "compute_loss")
+    )
+
+
+def _is_super_step(func: cst.Attribute) -> bool:
+    """``super().train_step`` (or ``super(Cls, self).train_step``): Keras's
+    own step, which applies the compiled loss."""
+    return (
+        func.attr.value == "train_step"
+        and isinstance(func.value, cst.Call)
+        and isinstance(func.value.func, cst.Name)
+        and func.value.func.value == "super"
+    )
+
+
 _FUNCTIONAL_SUBCLASS_METHODS = frozenset({"train_step", "test_step", "predict_step", "get_config", "metrics"})
 
 
