@@ -317,6 +317,28 @@ def test_a_subclass_with_call_and_its_own_train_step_ignores_the_compiled_loss()
     assert codes(plain) == [(_compile_line(plain), "KL103")]
 
 
+def test_a_subclass_overriding_compute_loss_ignores_the_compiled_loss() -> None:
+    # Keras's step calls ``self.compute_loss``; a class that overrides it
+    # with a loss of its own is not trained by the compiled loss.
+    head = OWN_STEP.split("    def train_step")[0]
+    tail = OWN_STEP.split('return {"loss": loss}\n')[1]
+    own = (
+        head
+        + (
+            "    def compute_loss(self, x=None, y=None, y_pred=None, sample_weight=None, training=True):\n"
+            "        return tf.reduce_mean(tf.abs(y - y_pred))\n"
+        )
+        + tail
+    )
+    assert codes(own) == []
+    # Handing back to Keras's own ``compute_loss`` keeps the compiled loss.
+    inherited = own.replace(
+        "return tf.reduce_mean(tf.abs(y - y_pred))",
+        "return super().compute_loss(x, y, y_pred, sample_weight, training) + 0.1",
+    )
+    assert codes(inherited) == [(_compile_line(inherited), "KL103")]
+
+
 def test_hostile_call_shapes_end_unknown_without_errors() -> None:
     # A class inheriting from itself by name, built with arguments.
     selfish = (

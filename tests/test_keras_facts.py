@@ -580,7 +580,8 @@ def test_softmax_functions_default_to_the_last_axis() -> None:
 
 def _count_loss_calls(step: str) -> tuple[int, int]:
     """Fit a subclassed model whose ``train_step`` is ``step`` ("own": a step
-    that never touches the compiled loss, "super": Keras's own step) and
+    that never touches the compiled loss, "super": Keras's own step,
+    "own_compute_loss": Keras's step with a ``compute_loss`` of its own) and
     return how often the step and the compiled loss ran."""
     calls = {"step": 0, "loss": 0}
 
@@ -598,10 +599,15 @@ def _count_loss_calls(step: str) -> tuple[int, int]:
 
         def train_step(self, *args):
             calls["step"] += 1
-            if step == "super":
+            if step != "own":
                 return super().train_step(*args)
             state = args[0] if len(args) == 2 else None
             return ({"loss": 0.0}, state) if state is not None else {"loss": 0.0}
+
+        def compute_loss(self, x=None, y=None, y_pred=None, sample_weight=None, training=True):
+            if step == "own_compute_loss":
+                return keras.ops.mean(keras.ops.abs(y - y_pred))
+            return super().compute_loss(x, y, y_pred, sample_weight, training)
 
     model = Net()
     model.compile(optimizer="sgd", loss=compiled, run_eagerly=True)
@@ -610,7 +616,7 @@ def _count_loss_calls(step: str) -> tuple[int, int]:
     return calls["step"], calls["loss"]
 
 
-def test_a_models_own_train_step_replaces_the_compiled_loss() -> None:
+def test_a_models_own_train_step_or_compute_loss_replaces_the_compiled_loss() -> None:
     # ``fit`` runs ``self.train_step`` (keras/src/backend/*/trainer.py,
     # ``make_train_function``); Keras's own step is the one that calls
     # ``compute_loss`` and with it the loss given to ``compile``
@@ -622,3 +628,7 @@ def test_a_models_own_train_step_replaces_the_compiled_loss() -> None:
     assert steps == 4 and losses_run <= 1
     steps, losses_run = _count_loss_calls("super")
     assert steps == 4 and losses_run >= 4
+    # Keras's step computes the loss with ``self.compute_loss``: overriding
+    # it replaces the compiled loss too.
+    steps, losses_run = _count_loss_calls("own_compute_loss")
+    assert steps == 4 and losses_run <= 1

@@ -1894,8 +1894,8 @@ class _ModelBuilder:
         # (class, the literal each ``__init__`` parameter holds) -> its method copies.
         self._instances: dict[tuple[object, ...], dict[int, Scope]] = {}
         self._by_name: dict[str, list[tuple[cst.Call, Scope, int]]] | None = None
-        # A ``train_step`` method's scope -> whether it uses the compiled loss.
-        self._compiled_loss: dict[int, bool] = {}
+        # A ``train_step`` or ``compute_loss`` method -> whether it applies the compiled loss.
+        self._compiled_loss: dict[tuple[int, str], bool] = {}
         # A call at a statement of a scope -> the scope it runs in,
         # specialised to it (``_invocation``), and each ``_specialise``'s copy.
         self._invocations: dict[tuple[int, int, int], Scope | None] = {}
@@ -3207,10 +3207,7 @@ class _ModelBuilder:
             return None
         if method is None:
             return self._functional_subclass(info, bases, call, scope, index)
-        # ``fit`` runs the class's own ``train_step``: the compiled loss
-        # trains the model only if that step applies it.
-        train_step = info.methods.get("train_step")
-        if train_step is not None and not self._uses_compiled_loss(train_step):
+        if not self._trains_with_compiled_loss(info):
             return None
         if len(method.returns) != 1:
             return None
@@ -3230,24 +3227,35 @@ class _ModelBuilder:
         unless its ``train_step`` computes another one."""
         if len(bases) != 1 or not set(info.methods) <= _FUNCTIONAL_SUBCLASS_METHODS:
             return None
-        train_step = info.methods.get("train_step")
-        if train_step is not None and not self._uses_compiled_loss(train_step):
+        if not self._trains_with_compiled_loss(info):
             return None
         return self.ex.functional_outputs(_argument(call, 1, "outputs"), scope, index)
 
-    def _uses_compiled_loss(self, method: Scope) -> bool:
-        """Whether a ``train_step`` calls ``self.compiled_loss`` (tf.keras),
-        ``self.compute_loss`` (Keras 3) or ``super().train_step``: the loss
-        given to ``compile``."""
-        known = self._compiled_loss.get(id(method))
+    def _trains_with_compiled_loss(self, info: _Class) -> bool:
+        """Whether ``fit`` trains an instance with the loss given to
+        ``compile``: not when the class's own ``train_step`` or
+        ``compute_loss`` computes another loss (``fit`` runs
+        ``train_step``, Keras's step calls ``compute_loss``, which applies
+        the compiled loss: keras/src/trainers/trainer.py)."""
+        for name in ("train_step", "compute_loss"):
+            method = info.methods.get(name)
+            if method is not None and not self._uses_compiled_loss(method, name):
+                return False
+        return True
+
+    def _uses_compiled_loss(self, method: Scope, name: str) -> bool:
+        """Whether the method ``name`` applies the compiled loss (see
+        ``_applies_compiled_loss``)."""
+        key = (id(method), name)
+        known = self._compiled_loss.get(key)
         if known is not None:
             return known
-        self._compiled_loss[id(method)] = False
+        self._compiled_loss[key] = False
         for call, scope, _ in self.collector.calls:
             self.ex.budget.spend()
             func = call.func
-            if scope is method and isinstance(func, cst.Attribute) and (_is_self_loss(func) or _is_super_step(func)):
-                self._compiled_loss[id(method)] = True
+            if scope is method and isinstance(func, cst.Attribute) and _applies_compiled_loss(func, name):
+                self._compiled_loss[key] = True
                 return True
         return False
 
@@ -3324,28 +3332,23 @@ class _ModelBuilder:
 _MAX_INVOCATION_DEPTH = 12
 
 
-# What a functional ``keras.Model`` subclass may define and still train its
-# functional graph with the compiled loss.
-def _is_self_loss(func: cst.Attribute) -> bool:
-    """``self.compiled_loss`` or ``self.compute_loss``."""
+def _applies_compiled_loss(func: cst.Attribute, method: str) -> bool:
+    """Whether ``func`` hands the step to the compiled loss from inside the
+    method named ``method``: ``self.compiled_loss`` (tf.keras), Keras's own
+    ``super().<method>``, or, from a ``train_step``, ``self.compute_loss``
+    (which applies the compiled loss unless the class overrides it)."""
+    if isinstance(func.value, cst.Name) and func.value.value == "self":
+        return func.attr.value == "compiled_loss" or (method == "train_step" and func.attr.value == "compute_loss")
     return (
-        isinstance(func.value, cst.Name)
-        and func.value.value == "self"
-        and func.attr.value in ("compiled_loss", "compute_loss")
-    )
-
-
-def _is_super_step(func: cst.Attribute) -> bool:
-    """``super().train_step`` (or ``super(Cls, self).train_step``): Keras's
-    own step, which applies the compiled loss."""
-    return (
-        func.attr.value == "train_step"
+        func.attr.value == method
         and isinstance(func.value, cst.Call)
         and isinstance(func.value.func, cst.Name)
         and func.value.func.value == "super"
     )
 
 
+# What a functional ``keras.Model`` subclass may define and still train its
+# functional graph with the compiled loss.
 _FUNCTIONAL_SUBCLASS_METHODS = frozenset({"train_step", "test_step", "predict_step", "get_config", "metrics"})
 
 
