@@ -299,6 +299,7 @@ def test_a_subclass_with_call_and_its_own_train_step_ignores_the_compiled_loss()
     for step in (
         "self.compute_loss(y=y, y_pred=self(x, training=True))",
         "self.compiled_loss(y, self(x, training=True))",
+        "self.loss(y, self(x, training=True))",
     ):
         body = OWN_STEP.replace("STEP_LOSS", step)
         assert codes(body) == [(_compile_line(body), "KL103")]

@@ -632,3 +632,13 @@ def test_a_models_own_train_step_or_compute_loss_replaces_the_compiled_loss() ->
     # it replaces the compiled loss too.
     steps, losses_run = _count_loss_calls("own_compute_loss")
     assert steps == 4 and losses_run <= 1
+
+
+def test_compile_stores_its_loss_on_the_model() -> None:
+    # ``self.loss(y, y_pred)`` in a ``train_step`` applies the compiled loss
+    # (model/extract.py): ``compile`` stores the loss it is given as
+    # ``model.loss`` (keras/src/trainers/trainer.py).
+    loss = keras.losses.SparseCategoricalCrossentropy(from_logits=True)
+    model = keras.Sequential([keras.Input((3,)), keras.layers.Dense(2)])
+    model.compile(optimizer="sgd", loss=loss)
+    assert model.loss is loss

@@ -3334,11 +3334,15 @@ _MAX_INVOCATION_DEPTH = 12
 
 def _applies_compiled_loss(func: cst.Attribute, method: str) -> bool:
     """Whether ``func`` hands the step to the compiled loss from inside the
-    method named ``method``: ``self.compiled_loss`` (tf.keras), Keras's own
-    ``super().<method>``, or, from a ``train_step``, ``self.compute_loss``
-    (which applies the compiled loss unless the class overrides it)."""
+    method named ``method``: ``self.compiled_loss`` (tf.keras),
+    ``self.loss`` (``compile`` stores its loss there,
+    keras/src/trainers/trainer.py), Keras's own ``super().<method>``, or,
+    from a ``train_step``, ``self.compute_loss`` (which applies the compiled
+    loss unless the class overrides it)."""
     if isinstance(func.value, cst.Name) and func.value.value == "self":
-        return func.attr.value == "compiled_loss" or (method == "train_step" and func.attr.value == "compute_loss")
+        return func.attr.value in ("compiled_loss", "loss") or (
+            method == "train_step" and func.attr.value == "compute_loss"
+        )
     return (
         func.attr.value == method
         and isinstance(func.value, cst.Call)
