@@ -632,8 +632,18 @@ class _Collector(cst.CSTVisitor):
                 self._bind(func.value.value, Kind.UNKNOWN)  # type: ignore[attr-defined]
         elif kind is cst.Name:
             for arg in node.args:
-                if type(arg.value) is cst.Name:
+                value_kind = type(arg.value)
+                if value_kind is cst.Name:
                     key = (id(self.scope), arg.value.value)  # type: ignore[attr-defined]
+                    self.passed.setdefault(key, []).append((node, self.index, self.uncertain == 0))
+                elif value_kind is cst.Call and not arg.star and not self._lambdas:
+                    # ``train(build(flags), x, y)``: the object the inner call
+                    # returns, as if bound to a name first and passed by it.
+                    name = _argument_name(arg.value)  # type: ignore[arg-type]
+                    if not self.dead:
+                        binding = Binding(self.index, Kind.VALUE, self.uncertain == 0, arg.value, blocks=self._blocks())
+                        self.scope.bind(name, binding)
+                    key = (id(self.scope), name)
                     self.passed.setdefault(key, []).append((node, self.index, self.uncertain == 0))
         self.calls.append((node, self.scope, self.index))
         if self._lambdas:
@@ -643,6 +653,16 @@ class _Collector(cst.CSTVisitor):
 
 # The name under which a method binds ``self.<attr>`` (no Python name has a dot).
 _HELD_PREFIX = "self."
+
+# The prefix of the name an object made in a call's argument is bound to
+# (``_argument_name``): no Python name starts with it.
+_ARGUMENT_PREFIX = "argument."
+
+
+def _argument_name(call: cst.Call) -> str:
+    """The name the object ``call`` makes in another call's argument is bound
+    to: unique per call node."""
+    return f"{_ARGUMENT_PREFIX}{id(call)}"
 
 
 def _held_receiver(func: cst.BaseExpression, scope: Scope) -> str | None:
@@ -2638,7 +2658,10 @@ class _ModelBuilder:
         merged: list[tuple[int, int, _Event]] = [(event.index, 1, event) for event in events]
         for call, index, certain in passed:
             self.ex.budget.spend()
-            if index <= binding.index or scope.lookup(name, index) is not binding:
+            # An object made in the call's own argument is passed at its binding.
+            made_here = name.startswith(_ARGUMENT_PREFIX)
+            before = index < binding.index if made_here else index <= binding.index
+            if before or scope.lookup(name, index + 1 if made_here else index) is not binding:
                 continue
             for event in self._helper_events(call, scope, index, name, certain):
                 merged.append((index, 0, event))
@@ -2668,7 +2691,11 @@ class _ModelBuilder:
         params = [
             p
             for p, (node, where, _) in arguments.items()
-            if where is caller and isinstance(node, cst.Name) and node.value == name
+            if where is caller
+            and (
+                (isinstance(node, cst.Name) and node.value == name)
+                or (isinstance(node, cst.Call) and _argument_name(node) == name)
+            )
         ]
         if len(params) != 1:
             return []  # passed twice: one object under two names
