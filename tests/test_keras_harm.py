@@ -960,3 +960,35 @@ def test_kl110_msle_clips_standardised_targets_and_mse_fits_them():
     assert broken_positive < 0.05
     assert broken_negative > 0.2
     assert max(errors("mse")) < 0.01
+
+
+# --------------------------------------------------------------------------
+# KL205  binary crossentropy on a 1-unit output with 3+ integer classes
+# --------------------------------------------------------------------------
+def test_kl205_one_sigmoid_unit_cannot_tell_three_classes_and_its_fix_can():
+    """Claim: ``binary_crossentropy`` reads a label 2 as a probability of 2:
+    its loss term y log p + (1 - y) log(1 - p) is no log-likelihood (the
+    loss goes negative: observed 3.59 -> -5.09), and one sigmoid unit rounds to 0 or
+    1, so class 2 is never predicted (accuracy <= 2/3). The fix keraslint
+    offers (``Dense(3, activation="softmax")`` with
+    ``sparse_categorical_crossentropy``) learns the three classes."""
+    # Source: keras/src/losses/losses.py binary_crossentropy() (no check
+    # that y_true is in [0, 1]), sparse_categorical_crossentropy().
+    rng = np.random.default_rng(0)
+    centres = np.array([[4.0, 0.0], [-4.0, 4.0], [-4.0, -4.0]], dtype="float32")
+    labels = np.repeat(np.arange(3), 40)
+    x = (centres[labels] + rng.normal(size=(120, 2))).astype("float32")
+    y = labels.astype("float32")[:, None]
+
+    broken = keras.Sequential([keras.Input((2,)), keras.layers.Dense(1, activation="sigmoid")])
+    broken.compile(keras.optimizers.Adam(0.1), "binary_crossentropy")
+    loss = broken.fit(x, y, epochs=30, batch_size=120, verbose=0).history["loss"][-1]
+    assert loss < 0  # impossible for a log-likelihood
+    predicted = np.round(broken.predict(x, verbose=0)[:, 0])
+    assert not np.any(predicted == 2)
+    assert np.mean(predicted == labels) <= 2 / 3
+
+    fixed = keras.Sequential([keras.Input((2,)), keras.layers.Dense(3, activation="softmax")])
+    fixed.compile(keras.optimizers.Adam(0.1), "sparse_categorical_crossentropy")
+    fixed.fit(x, y, epochs=30, batch_size=120, verbose=0)
+    assert np.mean(fixed.predict(x, verbose=0).argmax(axis=1) == labels) >= 0.95

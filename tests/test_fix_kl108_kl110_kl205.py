@@ -1,5 +1,6 @@
-"""The fixes of KL108 (a regression loss on a softmax classifier) and KL110
-(``msle``/``poisson`` where values go negative), through the CLI as a user
+"""The fixes of KL108 (a regression loss on a softmax classifier), KL110
+(``msle``/``poisson`` where values go negative) and KL205 (binary
+crossentropy on one unit and multi-class labels), through the CLI as a user
 runs them: unsafe, so ``--fix`` alone leaves the file as it is and
 ``--fix --unsafe-fixes`` edits the value where it is written (a config
 dict, a builder's default); the fixed file lints clean. And the findings
@@ -43,6 +44,17 @@ model = keras.Sequential([keras.layers.Dense(16, activation="relu"), keras.layer
 model.compile(optimizer="adam", loss="poisson")
 model.fit(x_train, y_train, epochs=10)
 """
+MNIST_ONE_UNIT = """\
+import keras
+(x_train, y_train), (x_test, y_test) = keras.datasets.mnist.load_data()
+model = keras.Sequential([
+    keras.layers.Flatten(),
+    keras.layers.Dense(128, activation="relu"),
+    keras.layers.Dense(1, activation='sigmoid'),
+])
+model.compile(optimizer="adam", loss="binary_crossentropy", metrics=["accuracy"])
+model.fit(x_train, y_train, epochs=5)
+"""
 INTEGER_LABELS = """\
 import keras
 (x_train, y_train), _ = keras.datasets.mnist.load_data()
@@ -73,6 +85,62 @@ def test_the_unsafe_fix_edits_the_written_value_and_the_file_lints_clean(
     assert code.count(before) == 1
     assert path.read_text() == code.replace(before, after)
     assert run("check", "train.py", cwd=tmp_path).stdout == "All checks passed!\n"
+
+
+def test_kl205_makes_the_head_softmax_over_the_classes_and_the_loss_sparse(tmp_path: Path) -> None:
+    path = write(tmp_path, "train.py", MNIST_ONE_UNIT)
+    assert run("--fix", "train.py", cwd=tmp_path).returncode == 1
+    assert path.read_text() == MNIST_ONE_UNIT
+    fixed = run("--fix", "--unsafe-fixes", "train.py", cwd=tmp_path)
+    assert fixed.returncode == 0, fixed.stdout
+    assert "Found 1 error (1 fixed, 0 remaining).\n" in fixed.stdout
+    assert path.read_text() == MNIST_ONE_UNIT.replace(
+        "keras.layers.Dense(1, activation='sigmoid')", "keras.layers.Dense(10, activation='softmax')"
+    ).replace('loss="binary_crossentropy"', 'loss="sparse_categorical_crossentropy"')
+    assert run("check", "train.py", cwd=tmp_path).stdout == "All checks passed!\n"
+
+
+LOAD = "(x_train, y_train), (x_test, y_test) = keras.datasets.mnist.load_data()\n"
+HEAD = "keras.layers.Dense(1, activation='sigmoid')"
+NOT_FIXED = {
+    # The unit count in a name another layer may read.
+    "units-name": MNIST_ONE_UNIT.replace(LOAD, LOAD + "UNITS = 1\n").replace(
+        HEAD, "keras.layers.Dense(UNITS, activation='sigmoid')"
+    ),
+    # The activation in a constant other layers may read.
+    "activation-constant": MNIST_ONE_UNIT.replace(LOAD, LOAD + "OUT = 'sigmoid'\n").replace(
+        HEAD, "keras.layers.Dense(1, activation=OUT)"
+    ),
+    # A loss object: no string to replace.
+    "loss-object": MNIST_ONE_UNIT.replace('loss="binary_crossentropy"', "loss=keras.losses.BinaryCrossentropy()"),
+    # Labels written out: 3 classes at least, maybe more.
+    "classes-at-least": MNIST_ONE_UNIT.replace(LOAD, "x_train = [[0.0], [1.0], [2.0], [3.0]]\n").replace(
+        "model.fit(x_train, y_train,", "model.fit(x_train, [0, 1, 2, 1],"
+    ),
+}
+
+
+@pytest.mark.parametrize("code", NOT_FIXED.values(), ids=NOT_FIXED.keys())
+def test_kl205_has_no_fix_unless_every_value_is_written_where_it_changes(code: str) -> None:
+    assert _only(code, "KL205").fix is None
+
+
+def test_kl205_has_no_fix_in_a_builder() -> None:
+    code = """\
+import keras
+(x_train, y_train), _ = keras.datasets.mnist.load_data()
+
+
+def build(units=1):
+    model = keras.Sequential([keras.layers.Flatten(), keras.layers.Dense(units, activation="sigmoid")])
+    model.compile(optimizer="adam", loss="binary_crossentropy")
+    return model
+
+
+model = build()
+model.fit(x_train, y_train)
+"""
+    assert _only(code, "KL205").fix is None
 
 
 def _only(code: str, rule: str):
