@@ -44,8 +44,9 @@ class BinaryLossOnMulticlassLabels(Rule):
     `Dense(n, activation="softmax")` for the n classes, and the loss
     `"sparse_categorical_crossentropy"`. Only where every value is written
     in the linted code: the unit count as an integer literal and the
-    activation as a string in the head's own call (a constant may be read
-    by other layers), the loss as one string, a model no builder makes (its
+    activation `"sigmoid"` as a string in the head's own call (a constant
+    may be read by other layers), the loss as the string
+    `"binary_crossentropy"` (or `"bce"`), a model no builder makes (its
     other calls share the code), and a class count that is exact (not the
     largest of a few labels written out). Otherwise no fix: the message
     says what to write. Unsafe: the predictions become n probabilities,
