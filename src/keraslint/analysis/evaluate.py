@@ -65,7 +65,7 @@ class Environment(Protocol):
         array's ``.shape``...): unknown when not understood."""
 
     def call(self, node: cst.Call, context: Any, evaluate: Callable[[cst.BaseExpression], Value]) -> Value | None:
-        """A call the environment understands (a user function, a library
+        """A call (``*args``/``**kwargs`` included) the environment understands (a user function, a library
         function from the knowledge tables); None to let the evaluator try
         Python's builtins."""
 
@@ -302,11 +302,13 @@ class Evaluator:
 
     # -- calls -----------------------------------------------------------------------
     def _call(self, node: cst.Call, context: Any, sub: Callable[[cst.BaseExpression], Value]) -> Value:
-        if any(arg.star for arg in node.args):
-            return UNKNOWN
+        # The environment sees starred calls too (``SimpleNamespace(**CONFIG)``
+        # unpacks a known dict); Python's builtins and methods here do not.
         understood = self.environment.call(node, _outer(context), sub)
         if understood is not None:
             return understood
+        if any(arg.star for arg in node.args):
+            return UNKNOWN
         function = node.func
         if isinstance(function, cst.Name):
             if isinstance(context, _Local) and context.get(function.value) is not None:

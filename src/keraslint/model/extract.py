@@ -11,11 +11,12 @@ from __future__ import annotations
 import math
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field, replace
+from keyword import iskeyword
 from typing import Callable, Iterator, Sequence
 
 import libcst as cst
 
-from keraslint.analysis.values import UNKNOWN, Const, Instance, Mapping, Value, as_bool, as_int, as_str, elements
+from keraslint.analysis.values import UNKNOWN, Const, Instance, Mapping, Value, as_bool, as_int, as_str, elements, truth
 from keraslint.analysis.values import Sequence as ValueSequence
 from keraslint.diagnostics import Span
 from keraslint.knowledge import activations as acts
@@ -62,7 +63,7 @@ from keraslint.model.types import (
     StringRef,
     Target,
 )
-from keraslint.model.values import Mutations, ProgramValues, root_name
+from keraslint.model.values import NAMESPACE_STAND_IN, Mutations, ProgramValues, root_name
 from keraslint.model.walk import walk
 
 _MODEL_METHODS = frozenset(
@@ -1897,8 +1898,8 @@ class _ModelBuilder:
         # (class, the literal each ``__init__`` parameter holds) -> its method copies.
         self._instances: dict[tuple[object, ...], dict[int, Scope]] = {}
         self._by_name: dict[str, list[tuple[cst.Call, Scope, int]]] | None = None
-        # A ``train_step`` method's scope -> whether it uses the compiled loss.
-        self._compiled_loss: dict[int, bool] = {}
+        # A ``train_step`` or ``compute_loss`` method -> whether it applies the compiled loss.
+        self._compiled_loss: dict[tuple[int, str], bool] = {}
         # A call at a statement of a scope -> the scope it runs in,
         # specialised to it (``_invocation``), and each ``_specialise``'s copy.
         self._invocations: dict[tuple[int, int, int], Scope | None] = {}
@@ -3161,7 +3162,8 @@ class _ModelBuilder:
         """``copy`` with the branches its tests decide pruned: a new scope
         (values read in ``copy`` while deciding stay with it), or ``copy``
         when no test is decided."""
-        decided = decided_blocks(copy, lambda test, index: self.ex.bool_value(test, copy, index))
+        # Python's truth of the test (``if flags.return_softmax:`` with 1).
+        decided = decided_blocks(copy, lambda test, index: truth(self.ex.value(test, copy, index)))
         if decided is None:
             return copy
         found = Scope(
@@ -3211,6 +3213,8 @@ class _ModelBuilder:
             return None
         if method is None:
             return self._functional_subclass(info, bases, call, scope, index)
+        if not self._trains_with_compiled_loss(info):
+            return None
         if len(method.returns) != 1:
             return None
         return_index, value, certain = method.returns[0]
@@ -3229,29 +3233,35 @@ class _ModelBuilder:
         unless its ``train_step`` computes another one."""
         if len(bases) != 1 or not set(info.methods) <= _FUNCTIONAL_SUBCLASS_METHODS:
             return None
-        train_step = info.methods.get("train_step")
-        if train_step is not None and not self._uses_compiled_loss(train_step):
+        if not self._trains_with_compiled_loss(info):
             return None
         return self.ex.functional_outputs(_argument(call, 1, "outputs"), scope, index)
 
-    def _uses_compiled_loss(self, method: Scope) -> bool:
-        """Whether a ``train_step`` calls ``self.compiled_loss`` (tf.keras) or
-        ``self.compute_loss`` (Keras 3): the loss given to ``compile``."""
-        known = self._compiled_loss.get(id(method))
+    def _trains_with_compiled_loss(self, info: _Class) -> bool:
+        """Whether ``fit`` trains an instance with the loss given to
+        ``compile``: not when the class's own ``train_step`` or
+        ``compute_loss`` computes another loss (``fit`` runs
+        ``train_step``, Keras's step calls ``compute_loss``, which applies
+        the compiled loss: keras/src/trainers/trainer.py)."""
+        for name in ("train_step", "compute_loss"):
+            method = info.methods.get(name)
+            if method is not None and not self._uses_compiled_loss(method, name):
+                return False
+        return True
+
+    def _uses_compiled_loss(self, method: Scope, name: str) -> bool:
+        """Whether the method ``name`` applies the compiled loss (see
+        ``_applies_compiled_loss``)."""
+        key = (id(method), name)
+        known = self._compiled_loss.get(key)
         if known is not None:
             return known
-        self._compiled_loss[id(method)] = False
+        self._compiled_loss[key] = False
         for call, scope, _ in self.collector.calls:
             self.ex.budget.spend()
             func = call.func
-            if (
-                scope is method
-                and isinstance(func, cst.Attribute)
-                and isinstance(func.value, cst.Name)
-                and func.value.value == "self"
-                and func.attr.value in ("compiled_loss", "compute_loss")
-            ):
-                self._compiled_loss[id(method)] = True
+            if scope is method and isinstance(func, cst.Attribute) and _applies_compiled_loss(func, name):
+                self._compiled_loss[key] = True
                 return True
         return False
 
@@ -3326,6 +3336,26 @@ class _ModelBuilder:
 # How many calls deep ``_build_invocations`` follows calls into the
 # functions and methods they run.
 _MAX_INVOCATION_DEPTH = 12
+
+
+def _applies_compiled_loss(func: cst.Attribute, method: str) -> bool:
+    """Whether ``func`` hands the step to the compiled loss from inside the
+    method named ``method``: ``self.compiled_loss`` (tf.keras),
+    ``self.loss`` (``compile`` stores its loss there,
+    keras/src/trainers/trainer.py), Keras's own ``super().<method>``, or,
+    from a ``train_step``, ``self.compute_loss`` (which applies the compiled
+    loss unless the class overrides it)."""
+    if isinstance(func.value, cst.Name) and func.value.value == "self":
+        return func.attr.value in ("compiled_loss", "loss") or (
+            method == "train_step" and func.attr.value == "compute_loss"
+        )
+    return (
+        func.attr.value == method
+        and isinstance(func.value, cst.Call)
+        and isinstance(func.value.func, cst.Name)
+        and func.value.func.value == "super"
+    )
+
 
 # What a functional ``keras.Model`` subclass may define and still train its
 # functional graph with the compiled loss.
@@ -3446,6 +3476,18 @@ def _literal_for(found: Value, depth: int = 0) -> cst.BaseExpression | None:
                 return None
             entries.append(cst.DictElement(written_key, written))
         return cst.Dict(entries)
+    if kind is Instance and found.class_name == NAMESPACE_STAND_IN:  # type: ignore[attr-defined]
+        # ``build(flags)`` with ``flags = SimpleNamespace(**CONFIG)``: a call
+        # only the engine reads, with one keyword per attribute.
+        arguments: list[cst.Arg] = []
+        for attribute, item in found.attributes:  # type: ignore[attr-defined]
+            written = _literal_for(item, depth + 1)
+            if written is None or not attribute.isidentifier() or iskeyword(attribute):
+                return None
+            arguments.append(cst.Arg(written, keyword=cst.Name(attribute)))
+        if len(arguments) > _MAX_STAND_IN_ITEMS:
+            return None
+        return cst.Call(cst.Name(NAMESPACE_STAND_IN), arguments)
     if kind is ValueSequence and found.kind in ("list", "tuple"):  # type: ignore[attr-defined]
         if found.open or len(found.items) > _MAX_STAND_IN_ITEMS:  # type: ignore[attr-defined]
             return None
