@@ -2281,6 +2281,8 @@ class _ModelBuilder:
     def _build(self, scope: Scope, name: str, binding: Binding) -> KerasModel | None:
         if binding.kind is not Kind.VALUE or not isinstance(binding.value, cst.Call) or binding.path:
             return None
+        if name.startswith(_ARGUMENT_PREFIX) and not self._given_to_function(scope, name):
+            return None  # ``print(len(x))``: only a function of the file may compile it
         call = binding.value
         original = self._specialised.get(id(scope), scope)
         later: list[_Event] | None = []
@@ -2644,6 +2646,16 @@ class _ModelBuilder:
         if not history or site.function.lookup(node.value, event.index) is not history[0]:
             return node, scope, event.index
         return site.arguments[node.value]
+
+    def _given_to_function(self, scope: Scope, name: str) -> bool:
+        """Whether the object made in a call's argument (``_argument_name``)
+        is given to a function of the file."""
+        original = self._specialised.get(id(scope), scope)
+        functions = self.collector.functions
+        return any(
+            call.func.value in functions  # type: ignore[attr-defined]
+            for call, _, _ in self.collector.passed.get((id(original), name), ())
+        )
 
     def _with_helpers(
         self, events: list[_Event], scope: Scope, original: Scope, name: str, binding: Binding
