@@ -15,7 +15,7 @@ from typing import Callable, Iterator, Sequence
 
 import libcst as cst
 
-from keraslint.analysis.values import UNKNOWN, Const, Instance, Mapping, Value, as_bool, as_int, as_str, elements
+from keraslint.analysis.values import UNKNOWN, Const, Instance, Mapping, Value, as_bool, as_int, as_str, elements, truth
 from keraslint.analysis.values import Sequence as ValueSequence
 from keraslint.diagnostics import Span
 from keraslint.knowledge import activations as acts
@@ -844,6 +844,11 @@ class _Extractor:
 
     def bool_value(self, node: cst.BaseExpression | None, scope: Scope, index: int) -> bool | None:
         return as_bool(self.value(node, scope, index))
+
+    def truth_value(self, node: cst.BaseExpression | None, scope: Scope, index: int) -> bool | None:
+        """What ``if node:`` decides: Python's truth of its value (``1``,
+        ``"softmax"``, ``None``, an empty list...), when certain."""
+        return truth(self.value(node, scope, index))
 
     def qualname(self, node: cst.BaseExpression, scope: Scope, index: int) -> str | None:
         # The same call's callee is asked for by the model builder (three
@@ -3157,7 +3162,7 @@ class _ModelBuilder:
         """``copy`` with the branches its tests decide pruned: a new scope
         (values read in ``copy`` while deciding stay with it), or ``copy``
         when no test is decided."""
-        decided = decided_blocks(copy, lambda test, index: self.ex.bool_value(test, copy, index))
+        decided = decided_blocks(copy, lambda test, index: self.ex.truth_value(test, copy, index))
         if decided is None:
             return copy
         found = Scope(
