@@ -8,6 +8,7 @@ the model trains and what targets ``fit`` receives.
 
 from __future__ import annotations
 
+import builtins
 import math
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field, replace
@@ -632,6 +633,15 @@ class _Collector(cst.CSTVisitor):
                 if type(arg.value) is cst.Name:
                     key = (id(self.scope), arg.value.value)  # type: ignore[attr-defined]
                     self.passed.setdefault(key, []).append((node, self.index, self.uncertain == 0))
+                elif (
+                    type(arg.value) is cst.Call and not arg.star and not self.dead and func.value not in _BUILTIN_NAMES  # type: ignore[attr-defined]
+                ):
+                    # ``train(build_model(flags), x, y)``: the model the
+                    # argument makes is passed to the helper as if it had
+                    # been named first (``model = build_model(flags)``).
+                    name = _argument_name(arg.value)
+                    self._bind(name, Kind.VALUE, arg.value)
+                    self.passed.setdefault((id(self.scope), name), []).append((node, self.index, self.uncertain == 0))
         self.calls.append((node, self.scope, self.index))
         if self._lambdas:
             self.in_lambda.add(id(node))
@@ -640,6 +650,16 @@ class _Collector(cst.CSTVisitor):
 
 # The name under which a method binds ``self.<attr>`` (no Python name has a dot).
 _HELD_PREFIX = "self."
+# The name under which a call passed straight to a function is bound (no
+# Python name has a space): ``build()`` in ``train(build(), x, y)``.
+_ARGUMENT_PREFIX = "<argument "
+# Python's builtins: a call passed to one (``print(model.summary())``) is no
+# model handed to a helper.
+_BUILTIN_NAMES = frozenset(dir(builtins))
+
+
+def _argument_name(call: cst.Call) -> str:
+    return f"{_ARGUMENT_PREFIX}{id(call)}>"
 
 
 def _held_receiver(func: cst.BaseExpression, scope: Scope) -> str | None:
@@ -2314,8 +2334,8 @@ class _ModelBuilder:
         initial weights (``model/fresh.py``): a ``Sequential`` of inline
         layers, grown only by inline ``add`` calls, bound once and used
         only through methods that leave its weights alone."""
-        if name.startswith(_HELD_PREFIX):
-            # ``only_harmless_uses`` reads names, not attributes.
+        if name.startswith((_HELD_PREFIX, _ARGUMENT_PREFIX)):
+            # ``only_harmless_uses`` reads names, not attributes nor arguments.
             return False
         if keras_model_class(self.ex.qualname(call.func, scope, binding.index)) != "Sequential":
             return False
@@ -2636,11 +2656,16 @@ class _ModelBuilder:
         if not passed:
             return events
         merged: list[tuple[int, int, _Event]] = [(event.index, 1, event) for event in events]
+        argument = name.startswith(_ARGUMENT_PREFIX)
         for call, index, certain in passed:
             self.ex.budget.spend()
-            if index <= binding.index or scope.lookup(name, index) is not binding:
+            if argument:
+                # Made in the very call that passes it.
+                if index != binding.index:
+                    continue
+            elif index <= binding.index or scope.lookup(name, index) is not binding:
                 continue
-            for event in self._helper_events(call, scope, index, name, certain):
+            for event in self._helper_events(call, scope, index, name, certain, binding.value if argument else None):
                 merged.append((index, 0, event))
         if len(merged) == len(events):
             return events
@@ -2654,9 +2679,19 @@ class _ModelBuilder:
             found.append(event)
         return found
 
-    def _helper_events(self, call: cst.Call, caller: Scope, index: int, name: str, certain: bool) -> list[_Event]:
+    def _helper_events(
+        self,
+        call: cst.Call,
+        caller: Scope,
+        index: int,
+        name: str,
+        certain: bool,
+        made: cst.BaseExpression | None = None,
+    ) -> list[_Event]:
         """The model's method calls in the helper ``call`` calls, on the
-        parameter ``name`` is passed as (while it holds the argument)."""
+        parameter ``name`` is passed as (while it holds the argument), or,
+        for a model ``made`` in the argument itself, the parameter that
+        argument is passed as."""
         function = self._module_function(call, caller, index)
         helper = self._function_names().get(id(function), "")
         signature = self.collector.signatures.get(helper)
@@ -2668,7 +2703,8 @@ class _ModelBuilder:
         params = [
             p
             for p, (node, where, _) in arguments.items()
-            if where is caller and isinstance(node, cst.Name) and node.value == name
+            if where is caller
+            and (node is made if made is not None else isinstance(node, cst.Name) and node.value == name)
         ]
         if len(params) != 1:
             return []  # passed twice: one object under two names
