@@ -67,7 +67,8 @@ class Environment(Protocol):
     def call(self, node: cst.Call, context: Any, evaluate: Callable[[cst.BaseExpression], Value]) -> Value | None:
         """A call the environment understands (a user function, a library
         function from the knowledge tables); None to let the evaluator try
-        Python's builtins."""
+        Python's builtins. Also asked for a call with unpacked arguments
+        (``*args``, ``**kwargs``), which only it may understand."""
 
 
 class Budget(Protocol):
@@ -302,11 +303,14 @@ class Evaluator:
 
     # -- calls -----------------------------------------------------------------------
     def _call(self, node: cst.Call, context: Any, sub: Callable[[cst.BaseExpression], Value]) -> Value:
-        if any(arg.star for arg in node.args):
-            return UNKNOWN
+        # The environment sees calls with unpacked arguments too
+        # (``SimpleNamespace(**CONFIG)``); Python's builtins are not read
+        # with them.
         understood = self.environment.call(node, _outer(context), sub)
         if understood is not None:
             return understood
+        if any(arg.star for arg in node.args):
+            return UNKNOWN
         function = node.func
         if isinstance(function, cst.Name):
             if isinstance(context, _Local) and context.get(function.value) is not None:

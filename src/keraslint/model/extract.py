@@ -12,6 +12,7 @@ import builtins
 import math
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field, replace
+from keyword import iskeyword
 from typing import Callable, Iterator, Sequence
 
 import libcst as cst
@@ -21,7 +22,7 @@ from keraslint.analysis.values import Sequence as ValueSequence
 from keraslint.diagnostics import Span
 from keraslint.knowledge import activations as acts
 from keraslint.knowledge import layers as layer_kinds
-from keraslint.knowledge import losses, sklearn_wrappers
+from keraslint.knowledge import losses, namespaces, sklearn_wrappers
 from keraslint.knowledge.library_models import Head, library_head
 from keraslint.model import fresh
 from keraslint.model.arguments import argument as _argument
@@ -3468,6 +3469,18 @@ def _literal_for(found: Value, depth: int = 0) -> cst.BaseExpression | None:
         return number if constant >= 0 else cst.UnaryOperation(cst.Minus(), number)
     if depth >= 2:
         return None
+    if kind is Instance and found.class_name == namespaces.NAMESPACE:  # type: ignore[attr-defined]
+        # ``flags = SimpleNamespace(**CONFIG)`` passed on: its attributes,
+        # written anew as the keywords of a namespace.
+        arguments: list[cst.Arg] = []
+        for name, item in found.attributes:  # type: ignore[attr-defined]
+            written = _literal_for(item, depth + 1)
+            if written is None or not name.isidentifier() or iskeyword(name):
+                return None
+            arguments.append(cst.Arg(written, keyword=cst.Name(name)))
+        if len(arguments) > _MAX_STAND_IN_ITEMS:
+            return None
+        return cst.Call(cst.Name(namespaces.STAND_IN), arguments)
     if kind is Mapping:
         if found.open or len(found.items) > _MAX_STAND_IN_ITEMS:  # type: ignore[attr-defined]
             return None

@@ -26,7 +26,7 @@ import libcst as cst
 from keraslint.analysis import values as v
 from keraslint.analysis.evaluate import Evaluator
 from keraslint.analysis.values import UNKNOWN, Const, Instance, Mapping, Sequence, Value
-from keraslint.knowledge import arrays, datasets, readers
+from keraslint.knowledge import arrays, datasets, namespaces, readers
 from keraslint.model.arguments import argument as _argument
 from keraslint.model.budget import Budget
 from keraslint.model.bunches import newsgroups_bunch, newsgroups_loader
@@ -353,6 +353,14 @@ class ProgramValues:
                 continue
             if not same and self._local(name, alias.scope):
                 continue  # a local of the same name
+            if same and alias.scope is not owner:
+                # In a builder's copy specialised to a call (its parameters
+                # bound to what the call passes), the part passed on is read
+                # there: ``Dense(config["units"])`` passes an int, which
+                # cannot change the dict.
+                if _shares_mutable(self.value(alias.node, owner, alias.index), alias.elements):
+                    return True
+                continue
             if self._alias_mutable(alias):
                 return True
         return False
@@ -550,7 +558,17 @@ class ProgramValues:
             return None
         scope, index = context
         func = node.func
+        if any(arg.star for arg in node.args):
+            # ``types.SimpleNamespace(**CONFIG)``; no other call is read with
+            # unpacked arguments.
+            if qualified_name(func, scope, index) in namespaces.NAMESPACE_CLASSES:
+                return namespaces.namespace(node.args, evaluate)
+            return None
         last = func.attr.value if type(func) is cst.Attribute else func.value if type(func) is cst.Name else None  # type: ignore[attr-defined]
+        if last in namespaces.NAMESPACE_NAMES and qualified_name(func, scope, index) in namespaces.NAMESPACE_CLASSES:
+            return namespaces.namespace(node.args, evaluate)
+        if last == namespaces.STAND_IN and type(func) is cst.Name and not _bound(scope, last):
+            return namespaces.namespace(node.args, evaluate)
         if last == "to_categorical" and keras_path(qualified_name(func, scope, index)) in arrays.TO_CATEGORICAL:
             return _one_hot(node, evaluate)
         if last == "load_data":
@@ -681,11 +699,16 @@ def _within(scope: Scope | None, outer: Scope) -> bool:
 def _part(found: Value, node: cst.BaseExpression, elements: bool) -> Value:
     """The part of ``found`` (a parameter's value) that ``node``, an access
     chain from the parameter with literal keys (``config["model"]["units"]``,
-    ``config.get("units")``), reaches; unknown for any other chain, and for
-    the whole object when only its elements are shared."""
-    keys: list[Value] = []
+    ``config.get("units")``) or attribute names (``flags.units`` of a
+    namespace), reaches; unknown for any other chain, and for the whole
+    object when only its elements are shared."""
+    steps: list[Value | str] = []  # a key to index with, or an attribute's name
     while type(node) is not cst.Name:
         kind = type(node)
+        if kind is cst.Attribute:
+            steps.append(node.attr.value)  # type: ignore[attr-defined]
+            node = node.value  # type: ignore[attr-defined]
+            continue
         if kind is cst.Subscript and len(node.slice) == 1 and type(node.slice[0].slice) is cst.Index:  # type: ignore[attr-defined]
             key = node.slice[0].slice.value  # type: ignore[attr-defined]
             node = node.value  # type: ignore[attr-defined]
@@ -702,15 +725,20 @@ def _part(found: Value, node: cst.BaseExpression, elements: bool) -> Value:
         else:
             return UNKNOWN
         if type(key) is cst.SimpleString and key.evaluated_value is not None:
-            keys.append(Const(key.evaluated_value))
+            steps.append(Const(key.evaluated_value))
         elif type(key) is cst.Integer:
-            keys.append(Const(int(key.value, 0)))
+            steps.append(Const(int(key.value, 0)))
         else:
             return UNKNOWN
-    if elements and not keys:
+    if elements and not steps:
         return UNKNOWN
-    for key in reversed(keys):
-        found = v.index(found, key)
+    for step in reversed(steps):
+        if isinstance(step, str):
+            found = v.one_of(
+                option.attribute(step) if isinstance(option, Instance) else UNKNOWN for option in found.options()
+            )
+        else:
+            found = v.index(found, step)
     return found
 
 
