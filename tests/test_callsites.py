@@ -257,6 +257,89 @@ def test_a_functional_subclass_computing_its_own_loss_is_not_read() -> None:
     assert codes(own_call.replace("LOSS", "self.compiled_loss(y, y_pred)")) == []
 
 
+OWN_STEP = """\
+import tensorflow as tf
+
+
+class DepthNet(keras.Model):
+    def __init__(self):
+        super().__init__()
+        self.head = layers.Conv2D(1, 1, padding="same", activation="tanh")
+
+    def call(self, x):
+        return self.head(x)
+
+    def train_step(self, data):
+        x, y = data
+        with tf.GradientTape() as tape:
+            loss = STEP_LOSS
+        grads = tape.gradient(loss, self.trainable_variables)
+        self.optimizer.apply_gradients(zip(grads, self.trainable_variables))
+        return {"loss": loss}
+
+
+model = DepthNet()
+model.compile(optimizer="adam", loss=keras.losses.SparseCategoricalCrossentropy(from_logits=True))
+model.fit(images, depths, epochs=5)
+"""
+
+
+def _compile_line(body: str) -> int:
+    lines = (PRELUDE + body).splitlines()
+    return next(number for number, line in enumerate(lines, 1) if "model.compile" in line)
+
+
+def test_a_subclass_with_call_and_its_own_train_step_ignores_the_compiled_loss() -> None:
+    # The step computes its own loss: the compiled one (sparse crossentropy
+    # on one unit) never trains the model, so nothing is reported.
+    own = OWN_STEP.replace("STEP_LOSS", "tf.reduce_mean(tf.abs(y - self(x, training=True)))")
+    assert codes(own) == []
+    # The same model trained by the compiled loss is a KL103 mistake: through
+    # ``self.compute_loss``, ``self.compiled_loss`` or ``super().train_step``.
+    for step in (
+        "self.compute_loss(y=y, y_pred=self(x, training=True))",
+        "self.compiled_loss(y, self(x, training=True))",
+        "self.loss(y, self(x, training=True))",
+    ):
+        body = OWN_STEP.replace("STEP_LOSS", step)
+        assert codes(body) == [(_compile_line(body), "KL103")]
+    inherited = OWN_STEP.replace(
+        "        x, y = data\n        with tf.GradientTape() as tape:\n            loss = STEP_LOSS\n"
+        "        grads = tape.gradient(loss, self.trainable_variables)\n"
+        "        self.optimizer.apply_gradients(zip(grads, self.trainable_variables))\n"
+        '        return {"loss": loss}\n',
+        "        return super().train_step(data)\n",
+    )
+    assert "super().train_step(data)" in inherited
+    assert codes(inherited) == [(_compile_line(inherited), "KL103")]
+    # Without a train_step of its own, Keras's step applies the compiled loss.
+    plain = OWN_STEP.split("    def train_step")[0] + "\n" + OWN_STEP.split('return {"loss": loss}\n')[1]
+    assert "train_step" not in plain
+    assert codes(plain) == [(_compile_line(plain), "KL103")]
+
+
+def test_a_subclass_overriding_compute_loss_ignores_the_compiled_loss() -> None:
+    # Keras's step calls ``self.compute_loss``; a class that overrides it
+    # with a loss of its own is not trained by the compiled loss.
+    head = OWN_STEP.split("    def train_step")[0]
+    tail = OWN_STEP.split('return {"loss": loss}\n')[1]
+    own = (
+        head
+        + (
+            "    def compute_loss(self, x=None, y=None, y_pred=None, sample_weight=None, training=True):\n"
+            "        return tf.reduce_mean(tf.abs(y - y_pred))\n"
+        )
+        + tail
+    )
+    assert codes(own) == []
+    # Handing back to Keras's own ``compute_loss`` keeps the compiled loss.
+    inherited = own.replace(
+        "return tf.reduce_mean(tf.abs(y - y_pred))",
+        "return super().compute_loss(x, y, y_pred, sample_weight, training) + 0.1",
+    )
+    assert codes(inherited) == [(_compile_line(inherited), "KL103")]
+
+
 def test_hostile_call_shapes_end_unknown_without_errors() -> None:
     # A class inheriting from itself by name, built with arguments.
     selfish = (

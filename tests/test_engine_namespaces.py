@@ -1,103 +1,131 @@
-"""Attribute bags (``knowledge/namespaces.py``): ``types.SimpleNamespace(**CONFIG)``
-and ``argparse.Namespace(**CONFIG)`` hold each key as an attribute, read in a
-builder they are passed to (``if flags.return_softmax:``); and a builder
-that passes a part of its config on (``Dense(config["units"])``) still
-reads the config it was given afterwards."""
+"""Configuration objects read with dots, and builder branches decided by a
+flag's truth.
+
+``flags = SimpleNamespace(**CONFIG)`` then ``Dense(flags.units)``: the engine
+knows each attribute from the keys (``knowledge/namespaces.py``), also in a
+builder the namespace is passed to, whose ``if flags.return_softmax:`` is
+decided by Python's truth of the value (``1`` runs the branch).
+"""
 
 from __future__ import annotations
 
-import textwrap
+import argparse
+import types
 
 import pytest
 
-from keraslint.config import Settings
-from keraslint.runner import check_bytes
+from keraslint.checker import lint_text
+from keraslint.knowledge import namespaces
 
 
-def codes(program: str) -> list[tuple[str, int]]:
-    result = check_bytes("model.py", textwrap.dedent(program).encode(), Settings())
+def codes(code: str) -> list[str]:
+    result = lint_text("m.py", code)
     assert not result.internal_errors
-    assert all(d.code != "KL001" for d in result.diagnostics), result.diagnostics
-    return sorted((d.code, d.span.start.line) for d in result.diagnostics if d.code[:3] in ("KL1", "KL2"))
+    return [d.code for d in result.diagnostics]
 
 
-NAMESPACE_FLAGS = """\
-import types
-import tensorflow as tf
-CONFIG = {"label_count": 12, "return_softmax": 1}
-def build(flags):
-    inputs = tf.keras.Input(shape=(98, 40))
-    net = tf.keras.layers.GRU(32)(inputs)
-    net = tf.keras.layers.Dense(flags.label_count)(net)
-    if flags.return_softmax:
-        net = tf.keras.layers.Activation("softmax")(net)
-    return tf.keras.Model(inputs, net)
-flags = types.SimpleNamespace(**CONFIG)
-model = build(flags)
-model.compile(loss=tf.keras.losses.SparseCategoricalCrossentropy(from_logits=True))
-model.fit(x, y)
-"""
-
-ARGPARSE_FLAGS = """\
+HEAD = """\
 import argparse
-from tensorflow import keras
-def head(args):
-    inputs = keras.Input(shape=(20,))
-    out = keras.layers.Dense(args.units, activation=args.activation)(inputs)
-    return keras.Model(inputs, out)
-args = argparse.Namespace(units=1, activation="softmax", lr=0.01)
-clf = head(args)
-clf.compile(optimizer="adam", loss="binary_crossentropy")
-clf.fit(x, y)
-"""
+import types
+from types import SimpleNamespace as NS
 
-DICT_PART_PASSED_ON = """\
 import tensorflow as tf
-CONFIG = {"label_count": 12, "return_softmax": True}
-def build(config):
-    inputs = tf.keras.Input(shape=(40,))
-    net = tf.keras.layers.Dense(config["label_count"])(inputs)
-    if config["return_softmax"]:
-        net = tf.keras.layers.Activation("softmax")(net)
-    return tf.keras.Model(inputs, net)
-model = build(CONFIG)
-model.compile(loss=tf.keras.losses.SparseCategoricalCrossentropy(from_logits=True))
-model.fit(x, y)
+from tensorflow.keras import layers
+
+CONFIG = {"units": 1, "act": "softmax", "label_count": 12, "return_softmax": 1}
 """
 
-FOUND = [
-    (NAMESPACE_FLAGS, [("KL105", 13)]),
-    (ARGPARSE_FLAGS, [("KL101", 5)]),
-    (DICT_PART_PASSED_ON, [("KL105", 10)]),
-]
+SOFTMAX_ONE_UNIT = """
+model = tf.keras.Sequential([layers.Dense(8), layers.Dense(flags.units, activation=flags.act)])
+model.compile(optimizer="adam", loss="binary_crossentropy")
+"""
 
-
-@pytest.mark.parametrize(("program", "expected"), FOUND)
-def test_a_builder_reads_the_flags_it_is_given(program: str, expected: list[tuple[str, int]]) -> None:
-    assert codes(program) == expected
-
-
-SILENT = [
-    # The correct twins: the flag off, a sigmoid unit, the flag False.
-    NAMESPACE_FLAGS.replace('"return_softmax": 1', '"return_softmax": 0'),
-    ARGPARSE_FLAGS.replace('activation="softmax"', 'activation="sigmoid"'),
-    DICT_PART_PASSED_ON.replace('"return_softmax": True', '"return_softmax": False'),
-    # The namespace changed after it is made: its attribute is not trusted.
-    NAMESPACE_FLAGS.replace("model = build(flags)", "flags.return_softmax = read_flag()\nmodel = build(flags)"),
-    # A mapping of unknown keys, a positional argument, a keyword given twice.
-    NAMESPACE_FLAGS.replace("types.SimpleNamespace(**CONFIG)", "types.SimpleNamespace(**load_config())"),
-    NAMESPACE_FLAGS.replace("types.SimpleNamespace(**CONFIG)", "types.SimpleNamespace(CONFIG)"),
-    NAMESPACE_FLAGS.replace("types.SimpleNamespace(**CONFIG)", "types.SimpleNamespace(**CONFIG, return_softmax=0)"),
-    # A file that defines its own SimpleNamespace: not Python's.
-    NAMESPACE_FLAGS.replace("import types\n", "class types:\n    SimpleNamespace = dict\n"),
-    # The builder hands the whole config to a function that may change it.
-    DICT_PART_PASSED_ON.replace(
-        'net = tf.keras.layers.Dense(config["label_count"])(inputs)',
-        'net = tf.keras.layers.Dense(config["label_count"])(inputs)\n    tweak(config)',
+FOUND = {
+    "SimpleNamespace of a dict": ("flags = types.SimpleNamespace(**CONFIG)\n" + SOFTMAX_ONE_UNIT, "KL101"),
+    "an alias of SimpleNamespace": ("flags = NS(**CONFIG)\n" + SOFTMAX_ONE_UNIT, "KL101"),
+    "keywords": ('flags = types.SimpleNamespace(units=1, act="softmax")\n' + SOFTMAX_ONE_UNIT, "KL101"),
+    "argparse.Namespace": ('flags = argparse.Namespace(units=1, act="softmax")\n' + SOFTMAX_ONE_UNIT, "KL101"),
+    "dict and keywords": (
+        'flags = types.SimpleNamespace(**{"units": 1}, act="softmax")\n' + SOFTMAX_ONE_UNIT,
+        "KL101",
     ),
-]
+}
 
 
-@pytest.mark.parametrize("program", SILENT)
-def test_flags_that_are_off_or_not_certain_stay_silent(program: str) -> None:
-    assert codes(program) == []
+@pytest.mark.parametrize("body, code", FOUND.values(), ids=list(FOUND))
+def test_namespace_attributes_are_known(body: str, code: str) -> None:
+    assert codes(HEAD + body) == [code]
+
+
+SILENT = {
+    "changed after it is made": 'flags = types.SimpleNamespace(**CONFIG)\nflags.act = "sigmoid"\n' + SOFTMAX_ONE_UNIT,
+    "given to an unknown function": "flags = types.SimpleNamespace(**CONFIG)\nupdate(flags)\n" + SOFTMAX_ONE_UNIT,
+    "a dict the engine does not know": "flags = types.SimpleNamespace(**load())\n" + SOFTMAX_ONE_UNIT,
+    "a key given twice (a TypeError)": (
+        "flags = types.SimpleNamespace(**CONFIG, units=2)\n" + SOFTMAX_ONE_UNIT.replace("binary", "sparse_categorical")
+    ),
+    "a user class of the same name": (
+        "class SimpleNamespace:\n    def __init__(self, **kw):\n        self.units = 4\n"
+        "flags = SimpleNamespace(**CONFIG)\n" + SOFTMAX_ONE_UNIT
+    ),
+}
+
+
+@pytest.mark.parametrize("body", SILENT.values(), ids=list(SILENT))
+def test_namespaces_not_certain_stay_silent(body: str) -> None:
+    assert codes(HEAD + body) == []
+
+
+BUILDER = """
+def build(flags):
+    inputs = tf.keras.Input(shape=(40,))
+    net = layers.Dense(FLAG_UNITS)(inputs)
+    if FLAG_SOFTMAX:
+        net = layers.Activation("softmax")(net)
+    return tf.keras.Model(inputs, net)
+"""
+
+LOGITS_LOSS = "model.compile(optimizer='adam', loss=tf.keras.losses.SparseCategoricalCrossentropy(from_logits=True))\n"
+
+
+@pytest.mark.parametrize(
+    "made, units, softmax",
+    [
+        ("flags = types.SimpleNamespace(**CONFIG)", "flags.label_count", "flags.return_softmax"),
+        ("flags = CONFIG", 'flags["label_count"]', 'flags["return_softmax"]'),
+    ],
+    ids=["namespace", "dict"],
+)
+@pytest.mark.parametrize("flag, found", [("1", ["KL105"]), ("True", ["KL105"]), ("0", []), ("None", [])])
+def test_builder_branch_decided_by_the_flags_truth(
+    made: str, units: str, softmax: str, flag: str, found: list[str]
+) -> None:
+    head = HEAD.replace('"return_softmax": 1', f'"return_softmax": {flag}')
+    builder = BUILDER.replace("FLAG_UNITS", units).replace("FLAG_SOFTMAX", softmax)
+    if made == "flags = CONFIG":
+        # The dict given straight to the builder (an alias would be unknown).
+        code = head + builder + "model = build(CONFIG)\n" + LOGITS_LOSS
+    else:
+        code = head + builder + made + "\nmodel = build(flags)\n" + LOGITS_LOSS
+    assert codes(code) == found
+
+
+def test_a_namespace_with_an_unknown_flag_keeps_both_sides() -> None:
+    builder = BUILDER.replace("FLAG_UNITS", "flags.label_count").replace("FLAG_SOFTMAX", "flags.return_softmax")
+    code = HEAD + builder + "flags = types.SimpleNamespace(**CONFIG)\nflags.return_softmax = read()\n"
+    assert codes(code + "model = build(flags)\n" + LOGITS_LOSS) == []
+
+
+def test_namespace_constructors_make_one_attribute_per_key() -> None:
+    """What ``knowledge/namespaces.py`` says of the standard library, checked
+    against it: keywords and ``**dict`` become attributes, nested dicts stay
+    dicts."""
+    config = {"units": 1, "inner": {"a": 2}}
+    for made in (types.SimpleNamespace(**config), argparse.Namespace(**config)):
+        assert made.units == 1
+        assert isinstance(made.inner, dict)
+    for path in ("types.SimpleNamespace", "argparse.Namespace"):
+        assert namespaces.NAMESPACES[path].nested is False
+    assert namespaces.NAMESPACES["argparse.Namespace"].positional is False
+    with pytest.raises(TypeError):
+        argparse.Namespace(config)  # type: ignore[call-arg]

@@ -576,3 +576,69 @@ def test_softmax_functions_default_to_the_last_axis() -> None:
     plain = np.asarray(keras.activations.softmax(x))
     np.testing.assert_allclose(np.asarray(keras.activations.softmax(x, axis=-1)), plain, rtol=1e-6)
     np.testing.assert_allclose(np.asarray(keras.ops.softmax(x, -1)), plain, rtol=1e-6)
+
+
+def _count_loss_calls(step: str) -> tuple[int, int]:
+    """Fit a subclassed model whose ``train_step`` is ``step`` ("own": a step
+    that never touches the compiled loss, "super": Keras's own step,
+    "own_compute_loss": Keras's step with a ``compute_loss`` of its own) and
+    return how often the step and the compiled loss ran."""
+    calls = {"step": 0, "loss": 0}
+
+    def compiled(y_true, y_pred):
+        calls["loss"] += 1
+        return keras.ops.mean(keras.ops.square(y_true - y_pred))
+
+    class Net(keras.Model):
+        def __init__(self) -> None:
+            super().__init__()
+            self.head = keras.layers.Dense(1)
+
+        def call(self, x):
+            return self.head(x)
+
+        def train_step(self, *args):
+            calls["step"] += 1
+            if step != "own":
+                return super().train_step(*args)
+            state = args[0] if len(args) == 2 else None
+            return ({"loss": 0.0}, state) if state is not None else {"loss": 0.0}
+
+        def compute_loss(self, x=None, y=None, y_pred=None, sample_weight=None, training=True):
+            if step == "own_compute_loss":
+                return keras.ops.mean(keras.ops.abs(y - y_pred))
+            return super().compute_loss(x, y, y_pred, sample_weight, training)
+
+    model = Net()
+    model.compile(optimizer="sgd", loss=compiled, run_eagerly=True)
+    x = np.zeros((8, 3), dtype="float32")
+    model.fit(x, np.zeros((8, 1), dtype="float32"), epochs=1, batch_size=2, verbose=0)
+    return calls["step"], calls["loss"]
+
+
+def test_a_models_own_train_step_or_compute_loss_replaces_the_compiled_loss() -> None:
+    # ``fit`` runs ``self.train_step`` (keras/src/backend/*/trainer.py,
+    # ``make_train_function``); Keras's own step is the one that calls
+    # ``compute_loss`` and with it the loss given to ``compile``
+    # (keras/src/trainers/trainer.py): model/extract.py ignores the compiled
+    # loss of a subclass whose ``train_step`` neither calls it nor
+    # ``super().train_step``. (``fit`` may trace the compiled loss once while
+    # building the model: once, not per batch.)
+    steps, losses_run = _count_loss_calls("own")
+    assert steps == 4 and losses_run <= 1
+    steps, losses_run = _count_loss_calls("super")
+    assert steps == 4 and losses_run >= 4
+    # Keras's step computes the loss with ``self.compute_loss``: overriding
+    # it replaces the compiled loss too.
+    steps, losses_run = _count_loss_calls("own_compute_loss")
+    assert steps == 4 and losses_run <= 1
+
+
+def test_compile_stores_its_loss_on_the_model() -> None:
+    # ``self.loss(y, y_pred)`` in a ``train_step`` applies the compiled loss
+    # (model/extract.py): ``compile`` stores the loss it is given as
+    # ``model.loss`` (keras/src/trainers/trainer.py).
+    loss = keras.losses.SparseCategoricalCrossentropy(from_logits=True)
+    model = keras.Sequential([keras.Input((3,)), keras.layers.Dense(2)])
+    model.compile(optimizer="sgd", loss=loss)
+    assert model.loss is loss

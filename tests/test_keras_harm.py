@@ -1,4 +1,4 @@
-"""Numerical evidence, using real Keras 3, for keraslint rules KL101-KL107.
+"""Numerical evidence, using real Keras 3, for keraslint rules and their fixes.
 
 Each keraslint rule says that some loss / output-layer pairing is harmful.
 The tests below do not trust that claim: they run the pairing through
@@ -830,4 +830,165 @@ def test_kl202_fix_to_sparse_crossentropy_learns_integer_labels():
     fixed.compile(keras.optimizers.Adam(0.1), "sparse_categorical_crossentropy")
     history = fixed.fit(x, y, epochs=30, batch_size=120, verbose=0)
     assert history.history["loss"][-1] < 0.5 * history.history["loss"][0]
+    assert np.mean(fixed.predict(x, verbose=0).argmax(axis=1) == labels) >= 0.95
+
+
+# --------------------------------------------------------------------------
+# KL108  a regression loss on a softmax classifier (and its fix)
+# --------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("targets", "fixed_loss"),
+    [("one-hot", "categorical_crossentropy"), ("integer", "sparse_categorical_crossentropy")],
+)
+def test_kl108_mse_on_a_confidently_wrong_softmax_never_recovers_and_its_fix_does(targets, fixed_loss):
+    """Claim: the gradient of the squared error through a softmax carries a
+    factor p * (1 - p), which vanishes where the softmax is confident: a
+    3-way softmax that starts out sure of class 0 for every input (p0 =
+    1 - 7e-4) stays there under ``mse`` (accuracy 1/3, the loss unchanged
+    after 40 steps), while the
+    crossentropy keraslint's fix writes (gradient p - y) learns the three
+    classes. ``mse`` on integer labels trains as badly: it broadcasts the
+    label column against the three probabilities."""
+    # Source: keras/src/losses/losses.py mean_squared_error(),
+    # categorical_crossentropy(), sparse_categorical_crossentropy();
+    # keras/src/activations/activations.py softmax.
+    rng = np.random.default_rng(0)
+    centres = np.array([[4.0, 0.0], [-4.0, 4.0], [-4.0, -4.0]], dtype="float32")
+    labels = np.repeat(np.arange(3), 40)
+    x = (centres[labels] + rng.normal(size=(120, 2))).astype("float32")
+    y = np.eye(3, dtype="float32")[labels] if targets == "one-hot" else labels.astype("float32")[:, None]
+
+    def accuracy(loss: str) -> float:
+        model = keras.Sequential(
+            [
+                keras.Input((2,)),
+                keras.layers.Dense(
+                    3,
+                    activation="softmax",
+                    kernel_initializer="zeros",
+                    bias_initializer=keras.initializers.Constant([8.0, 0.0, 0.0]),
+                ),
+            ]
+        )
+        model.compile(keras.optimizers.SGD(0.5), loss)
+        model.fit(x, y, epochs=40, batch_size=120, verbose=0)
+        return float(np.mean(model.predict(x, verbose=0).argmax(axis=1) == labels))
+
+    assert accuracy("mse") == pytest.approx(1 / 3)
+    assert accuracy(fixed_loss) >= 0.95
+
+
+# --------------------------------------------------------------------------
+# KL110  msle / poisson on negative predictions or targets (and its fixes)
+# --------------------------------------------------------------------------
+@pytest.mark.parametrize("loss", ["mean_squared_logarithmic_error", "poisson"])
+def test_kl110_a_negative_tanh_output_gets_no_gradient_or_nan_and_softplus_trains(loss):
+    """Claim: ``msle`` clips the prediction at epsilon before the log, so a
+    tanh output that is negative gets no gradient and never moves (observed:
+    the loss does not change); ``poisson`` takes log(y_pred + eps) and is
+    NaN there. Targets between 0.5 and 1.5, in reach of both outputs. The fix keraslint offers (``"tanh"`` -> ``"softplus"``,
+    positive with a gradient everywhere) trains from the same start: the
+    loss falls."""
+    # Source: keras/src/losses/losses.py mean_squared_logarithmic_error()
+    # (ops.maximum(y_pred, epsilon)), poisson() (log(y_pred + epsilon));
+    # keras/src/activations/activations.py tanh, softplus.
+    rng = np.random.default_rng(0)
+    x = rng.normal(size=(128, 4)).astype("float32")
+    y = (1.0 + 0.5 * np.tanh(x @ np.array([1.0, -1.0, 0.5, 0.0]))).astype("float32")[:, None]
+
+    def losses(activation: str) -> list[float]:
+        model = keras.Sequential(
+            [
+                keras.Input((4,)),
+                keras.layers.Dense(
+                    1,
+                    activation=activation,
+                    kernel_initializer="zeros",
+                    bias_initializer=keras.initializers.Constant(-3.0),
+                ),
+            ]
+        )
+        model.compile(keras.optimizers.Adam(0.05), loss)
+        return model.fit(x, y, epochs=60, batch_size=128, verbose=0).history["loss"]
+
+    broken = losses("tanh")
+    if loss == "poisson":
+        assert all(math.isnan(value) for value in broken)
+    else:
+        assert broken[-1] == broken[0]  # observed 0.477 throughout
+    fixed = losses("softplus")
+    # Observed: msle 0.416 -> 0.054, poisson 3.01 -> 1.11 (its floor, the
+    # loss of a perfect model, is mean(y - y log y) = 0.93).
+    assert fixed[-1] < 0.4 * fixed[0]
+
+
+def test_kl110_msle_clips_standardised_targets_and_mse_fits_them():
+    """Claim: ``msle`` clips every target at epsilon before the log, so on
+    standardised targets the negative half only asks for a prediction
+    below zero, of any size: their values are lost. Here half the samples
+    have a target given by feature ``a`` (positive) and half by feature
+    ``b`` (negative), an exactly linear problem. Under ``msle`` the
+    positive half is fitted (observed mean error 0.014) but the negative
+    one is not (0.33: the weight of ``b`` is -1.02 where -0.72 is right).
+    The fix keraslint offers (the loss -> ``"mse"``) fits both (3e-4)."""
+    # Source: keras/src/losses/losses.py mean_squared_logarithmic_error()
+    # (ops.maximum(y_true, epsilon) and ops.maximum(y_pred, epsilon)).
+    rng = np.random.default_rng(0)
+    size = rng.uniform(0.5, 2.0, size=128).astype("float32")
+    negative = np.arange(128) % 2 == 1
+    x = np.zeros((128, 2), "float32")
+    x[~negative, 0], x[negative, 1] = size[~negative], size[negative]
+    y = np.where(negative, -size, size)
+    y = ((y - y.mean()) / y.std()).astype("float32")[:, None]
+    assert np.array_equal(y[:, 0] < 0, negative)
+
+    def errors(loss: str) -> tuple[float, float]:
+        model = keras.Sequential(
+            [
+                keras.Input((2,)),
+                # Predictions start positive (0.1): above the clip, so both
+                # halves pull on them at first.
+                keras.layers.Dense(1, kernel_initializer="zeros", bias_initializer=keras.initializers.Constant(0.1)),
+            ]
+        )
+        model.compile(keras.optimizers.Adam(0.05), loss)
+        model.fit(x, y, epochs=150, batch_size=128, verbose=0)
+        error = np.abs(model.predict(x, verbose=0) - y)[:, 0]
+        return float(error[negative].mean()), float(error[~negative].mean())
+
+    broken_negative, broken_positive = errors("msle")
+    assert broken_positive < 0.05
+    assert broken_negative > 0.2
+    assert max(errors("mse")) < 0.01
+
+
+# --------------------------------------------------------------------------
+# KL205  binary crossentropy on a 1-unit output with 3+ integer classes
+# --------------------------------------------------------------------------
+def test_kl205_one_sigmoid_unit_cannot_tell_three_classes_and_its_fix_can():
+    """Claim: ``binary_crossentropy`` reads a label 2 as a probability of 2:
+    its loss term y log p + (1 - y) log(1 - p) is no log-likelihood (the
+    loss goes negative: observed 3.59 -> -5.09), and one sigmoid unit rounds to 0 or
+    1, so class 2 is never predicted (accuracy <= 2/3). The fix keraslint
+    offers (``Dense(3, activation="softmax")`` with
+    ``sparse_categorical_crossentropy``) learns the three classes."""
+    # Source: keras/src/losses/losses.py binary_crossentropy() (no check
+    # that y_true is in [0, 1]), sparse_categorical_crossentropy().
+    rng = np.random.default_rng(0)
+    centres = np.array([[4.0, 0.0], [-4.0, 4.0], [-4.0, -4.0]], dtype="float32")
+    labels = np.repeat(np.arange(3), 40)
+    x = (centres[labels] + rng.normal(size=(120, 2))).astype("float32")
+    y = labels.astype("float32")[:, None]
+
+    broken = keras.Sequential([keras.Input((2,)), keras.layers.Dense(1, activation="sigmoid")])
+    broken.compile(keras.optimizers.Adam(0.1), "binary_crossentropy")
+    loss = broken.fit(x, y, epochs=30, batch_size=120, verbose=0).history["loss"][-1]
+    assert loss < 0  # impossible for a log-likelihood
+    predicted = np.round(broken.predict(x, verbose=0)[:, 0])
+    assert not np.any(predicted == 2)
+    assert np.mean(predicted == labels) <= 2 / 3
+
+    fixed = keras.Sequential([keras.Input((2,)), keras.layers.Dense(3, activation="softmax")])
+    fixed.compile(keras.optimizers.Adam(0.1), "sparse_categorical_crossentropy")
+    fixed.fit(x, y, epochs=30, batch_size=120, verbose=0)
     assert np.mean(fixed.predict(x, verbose=0).argmax(axis=1) == labels) >= 0.95

@@ -1057,5 +1057,43 @@ async def test_finding_fixes_are_distinct_and_never_overlap():
     root = Diagnostic("KL101", span(0, 5), "m", fix=own, folded=(child, twin))
     assert finding_fixes(root) == [own, other]  # the same edit once
     clash = Diagnostic("KL204", span(3, 9), "m", fix=Replacement(span(3, 9), '"c"'))
-    assert finding_fixes(Diagnostic("KL101", span(0, 5), "m", fix=own, folded=(child, clash))) == [own]
-    assert finding_fixes(Diagnostic("KL101", span(0, 5), "m", folded=(child, clash))) == []
+    # As --fix chooses (keraslint.fix_choice): the first found of two that
+    # overlap; the others that overlap nothing chosen stay.
+    assert finding_fixes(Diagnostic("KL101", span(0, 5), "m", fix=own, folded=(child, clash))) == [own, other]
+    assert finding_fixes(Diagnostic("KL101", span(0, 5), "m", folded=(child, clash))) == [other]
+
+
+KL205_CODE = (
+    "import keras\n"
+    "(x, y), _ = keras.datasets.mnist.load_data()\n"
+    'model = keras.Sequential([keras.layers.Flatten(), keras.layers.Dense(1, activation="sigmoid")])\n'
+    'model.compile(optimizer="adam", loss="binary_crossentropy")\n'
+    "model.fit(x, y)\n"
+)
+
+
+async def test_a_fix_of_several_edits_is_one_quick_fix_with_all_of_them(client: LanguageClient):
+    """KL205's fix is three edits (the head's units and activation, the
+    loss): one action applies them all, as ``--fix --unsafe-fixes`` does."""
+    uri = uri_of("kl205.py")
+    params = await published(client, uri, did_open(client, uri, KL205_CODE))
+    (diagnostic,) = params.diagnostics
+    assert diagnostic.code == "KL205"
+    (action,) = await client.text_document_code_action_async(
+        lsp.CodeActionParams(
+            text_document=lsp.TextDocumentIdentifier(uri=uri),
+            range=diagnostic.range,
+            context=lsp.CodeActionContext(diagnostics=[diagnostic], only=[lsp.CodeActionKind.QuickFix]),
+        )
+    )
+    assert not action.is_preferred
+    (document_edit,) = action.edit.document_changes
+    assert len(document_edit.edits) == 3
+    fixed = KL205_CODE
+    for edit in sorted(document_edit.edits, key=lambda e: (e.range.start.line, e.range.start.character), reverse=True):
+        fixed = apply(fixed, edit, "utf-16")
+    assert fixed == KL205_CODE.replace('Dense(1, activation="sigmoid")', 'Dense(10, activation="softmax")').replace(
+        '"binary_crossentropy"', '"sparse_categorical_crossentropy"'
+    )
+    after = await published(client, uri, did_change(client, uri, fixed, version=2))
+    assert list(after.diagnostics) == []

@@ -65,6 +65,7 @@ def _encode(diagnostic: Diagnostic) -> dict[str, Any]:
             "safe": fix.safe,
             "argument": None if fix.argument is None else [fix.argument.keyword, fix.argument.old, fix.argument.new],
             "requires": fix.requires,
+            "also": [[_span(edit.span), edit.text] for edit in fix.also],
         },
         "related": [[_span(span), text] for span, text in diagnostic.related],
         "trace": [[_span(span), text] for span, text in diagnostic.trace],
@@ -115,7 +116,9 @@ def _decode(item: Any) -> Diagnostic:
     _need(item["hint"] is None or isinstance(item["hint"], str))
     fix = item["fix"]
     if fix is not None:
-        _need(isinstance(fix, dict) and set(fix) == {"span", "text", "safe", "argument", "requires"})
+        _need(isinstance(fix, dict) and set(fix) == {"span", "text", "safe", "argument", "requires", "also"})
+        _need(isinstance(fix["also"], list))
+        _need(all(isinstance(pair, list) and len(pair) == 2 and isinstance(pair[1], str) for pair in fix["also"]))
         _need(fix["requires"] is None or isinstance(fix["requires"], str))
         _need(isinstance(fix["text"], str) and isinstance(fix["safe"], bool))
         argument = fix["argument"]
@@ -141,6 +144,7 @@ def _decode(item: Any) -> Diagnostic:
             fix["safe"],
             None if fix["argument"] is None else ArgumentEdit(*fix["argument"]),
             fix["requires"],
+            tuple(Replacement(_checked_span(span), text, fix["safe"]) for span, text in fix["also"]),
         ),
         tuple((_checked_span(span), text) for span, text in related),
         trace=tuple((_checked_span(span), text) for span, text in trace),

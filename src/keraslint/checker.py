@@ -328,7 +328,7 @@ def _once(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
 
 
 def _same_edit(a: Replacement, b: Replacement) -> bool:
-    return a.span == b.span and a.text == b.text
+    return [(e.span, e.text) for e in a.edits] == [(e.span, e.text) for e in b.edits]
 
 
 def _fix_rank(diagnostic: Diagnostic) -> int:
@@ -346,8 +346,8 @@ def _resolved(found: list[Diagnostic]) -> list[Diagnostic]:
     thread, as the fill walks the whole tree."""
     for diagnostic in found:
         diagnostic.span.start  # noqa: B018 - the read fills the span
-        if diagnostic.fix is not None:
-            diagnostic.fix.span.start  # noqa: B018
+        for edit in diagnostic.fix.edits if diagnostic.fix is not None else ():
+            edit.span.start  # noqa: B018
         for span, _ in diagnostic.related:
             span.start  # noqa: B018
         for span, _ in diagnostic.trace:

@@ -70,6 +70,16 @@ class Replacement:
     # (``keras``): the checker offers the fix only where the name is
     # provably that module (``keraslint.loss_object_fix``).
     requires: str | None = None
+    # Literal edits made together with this one, as one fix: a 1-unit
+    # head become ``Dense(10, activation="softmax")`` and its loss sparse
+    # (KL205). None of them alone is a fix; each is a plain literal edit
+    # (no ``argument`` nor ``requires``), as safe as this one.
+    also: tuple[Replacement, ...] = ()
+
+    @property
+    def edits(self) -> tuple[Replacement, ...]:
+        """Every edit of this fix, this one first."""
+        return (self, *self.also)
 
 
 @dataclass(frozen=True)

@@ -27,7 +27,6 @@ import stat
 import tempfile
 import warnings
 from dataclasses import dataclass
-from typing import Iterable
 
 import libcst as cst
 
@@ -36,43 +35,12 @@ from keraslint.alignment import Alignment as _Alignment
 from keraslint.alignment import line_starts as _line_starts
 from keraslint.alignment import offset as _offset
 from keraslint.argument_edits import holds
-from keraslint.diagnostics import Diagnostic, Replacement
+from keraslint.diagnostics import Replacement
+from keraslint.fix_choice import wanted_fixes as wanted_fixes
 from keraslint.loss_object_fix import holds as holds_expression
 from keraslint.sources import UnreadableSource
 from keraslint.sources.notebook import NotebookSource
 from keraslint.sources.python import detect_encoding
-
-
-def wanted_fixes(diagnostics: Iterable[Diagnostic], unsafe: bool) -> list[Replacement]:
-    """The fixes to apply: each finding's, and those of the findings folded
-    into it (the same mistake: a 1-unit `softmax` becomes a `sigmoid` and
-    its categorical loss a binary one, together).
-
-    Two findings may want the same code changed in two ways (a linear head
-    under `categorical_crossentropy` on integer labels: the sparse loss, or
-    the loss object with `from_logits=True`). As in ruff, one of them is
-    applied, the safe one first, then the first found; the other finding
-    stays and is fixed by the next run if it still holds. The same edit
-    wanted twice is kept (it is applied once)."""
-    offered = [
-        d.fix for root in diagnostics for d in (root, *root.folded) if d.fix is not None and (d.fix.safe or unsafe)
-    ]
-    chosen: list[tuple[int, Replacement]] = []
-    for position, fix in sorted(enumerate(offered), key=lambda item: not item[1].safe):
-        if any(_conflict(fix, other) for _, other in chosen):
-            continue
-        chosen.append((position, fix))
-    return [fix for _, fix in sorted(chosen, key=lambda item: item[0])]
-
-
-def _conflict(a: Replacement, b: Replacement) -> bool:
-    """Two different edits of overlapping code (touching ends do not
-    overlap, but two insertions at one place do)."""
-    if (a.span, a.text, a.argument) == (b.span, b.text, b.argument):
-        return False
-    if a.span.start == a.span.end == b.span.start == b.span.end:
-        return True
-    return a.span.start < b.span.end and b.span.start < a.span.end
 
 
 class NotFixed(Exception):
@@ -182,6 +150,8 @@ def locate_fixes(text: str, fixes: list[Replacement]) -> list[Edit]:
     """The fixes as edits of ``text``, in order; raises ``NotFixed`` when a
     fix cannot be placed exactly on the string (or integer) literal it
     replaces."""
+    # A fix of several edits (``Replacement.also``) is placed edit by edit.
+    fixes = [edit for fix in fixes for edit in fix.edits]
     if not fixes:
         return []
     try:

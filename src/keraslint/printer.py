@@ -52,8 +52,8 @@ def fixed_codes(diagnostics: Iterable[Diagnostic], unsafe: bool) -> Counter[str]
     from keraslint.fixes import wanted_fixes
 
     found = list(diagnostics)
-    chosen = {id(fix) for fix in wanted_fixes(found, unsafe)}
-    return Counter(d.code for d in found if applies(d, unsafe) and id(d.fix) in chosen)
+    chosen = set(wanted_fixes(found, unsafe))
+    return Counter(d.code for d in found if applies(d, unsafe) and d.fix in chosen)
 
 
 def open_output(path: str) -> TextIO:

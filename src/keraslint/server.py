@@ -57,6 +57,7 @@ from keraslint.checker import SYNTAX_ERROR, UNREADABLE
 from keraslint.config import ConfigError, Settings, load_config
 from keraslint.diagnostics import Diagnostic, Position, Replacement, Span
 from keraslint.discovery import is_excluded
+from keraslint.fix_choice import chosen_edits, finding_edits
 from keraslint.keras_version import keras_version_for
 from keraslint.lsp import settings as client_settings
 from keraslint.lsp.edits import apply_edit
@@ -221,20 +222,17 @@ def still_placed(before: str, now: str, diagnostics: list[Diagnostic]) -> list[D
 
 
 def finding_fixes(diagnostic: Diagnostic) -> list[Replacement]:
-    """The edits that fix one finding, as ``--fix`` applies them: its own
-    fix and those of the findings folded into it (the same mistake seen by
-    other rules: a 1-unit `softmax` becomes `sigmoid` and its categorical
-    loss binary, together), each distinct edit once."""
-    edits: dict[tuple[Span, str], Replacement] = {}
-    for each in (diagnostic, *diagnostic.folded):
-        if each.fix is not None:
-            edits.setdefault((each.fix.span, each.fix.text), each.fix)
-    fixes = sorted(edits.values(), key=lambda fix: (fix.span.start, fix.span.end))
-    # Two that overlap cannot be one edit (``--fix`` applies one of them per
-    # run, see ``fixes.wanted_fixes``): the finding's own fix alone, then.
-    if any(after.span.start < before.span.end for before, after in zip(fixes, fixes[1:])):
-        return [] if diagnostic.fix is None else [diagnostic.fix]
-    return fixes
+    """The edits that fix one finding, as ``--fix --unsafe-fixes`` chooses
+    them (``keraslint.fix_choice``): its own fix and those of the findings
+    folded into it (the same mistake seen by other rules: a 1-unit
+    `softmax` becomes `sigmoid` and its categorical loss binary, together),
+    each distinct edit once, no two overlapping."""
+    return finding_edits(diagnostic, unsafe=True)
+
+
+def fix_all_fixes(diagnostics: list[Diagnostic]) -> list[Replacement]:
+    """The edits of "fix all": what ``--fix`` applies to the same findings."""
+    return chosen_edits(diagnostics, unsafe=False)
 
 
 def _overlaps(a: lsp.Range, b: lsp.Range) -> bool:
@@ -974,9 +972,16 @@ def create_server() -> LanguageServer:
                 number, span = placed
 
                 def in_this_cell(fix: Replacement | None, number: int = number) -> Replacement | None:
-                    # A fix in the finding's cell, placed there; any other is dropped.
-                    placed = None if fix is None else in_cell(fix.span)
-                    return replace(fix, span=placed[1]) if fix is not None and placed and placed[0] == number else None
+                    # A fix in the finding's cell, each of its edits placed
+                    # there; any other is dropped.
+                    if fix is None:
+                        return None
+                    placed = [in_cell(edit.span) for edit in fix.edits]
+                    if not all(place is not None and place[0] == number for place in placed):
+                        return None
+                    spans = [place[1] for place in placed if place is not None]
+                    also = tuple(replace(edit, span=span) for edit, span in zip(fix.also, spans[1:]))
+                    return replace(fix, span=spans[0], also=also)
 
                 fix = in_this_cell(diagnostic.fix)
                 # The folded findings go with it for their fixes only.
@@ -1168,10 +1173,10 @@ def create_server() -> LanguageServer:
     def fix_all_edit(document: TextDocument, text: str, diagnostics: list[Diagnostic]) -> lsp.WorkspaceEdit | None:
         """Every safe fix of one lint as one edit; None when there is none."""
         positions = PositionConverter(text, position_encoding())
-        safe = {fix.span: fix for d in diagnostics for fix in finding_fixes(d) if fix.safe}
+        safe = fix_all_fixes(diagnostics)
         if not safe:
             return None
-        edits = [lsp.TextEdit(range=positions.range(span), new_text=fix.text) for span, fix in safe.items()]
+        edits = [lsp.TextEdit(range=positions.range(fix.span), new_text=fix.text) for fix in safe]
         return _workspace_edit(server, document, *edits)
 
     # -- commands (workspace/executeCommand), as editors bind them to keys.

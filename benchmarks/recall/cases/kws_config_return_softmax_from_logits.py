@@ -1,7 +1,7 @@
 # source: https://github.com/google-research/google-research/issues/367
 # mistake: the keyword-spotting model appends a softmax when its return_softmax flag is set, and the reporter's run sets it, while train() always compiles SparseCategoricalCrossentropy(from_logits=True) (the maintainer: with that loss "return_softmax has to be equal zero"); the softmax is applied twice; the att_mh_rnn model is reduced to its shape (conv, bidirectional GRUs, attention) in a builder reading a flags object
 # shape: config dict; flags held in a SimpleNamespace built from a dict, builder appends Activation("softmax") under `if flags.return_softmax:`, loss object built in a separate train function
-# expect: KL105 line 49
+# expect: KL105 line 49/51
 import types
 
 import numpy as np

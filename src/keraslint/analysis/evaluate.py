@@ -65,10 +65,9 @@ class Environment(Protocol):
         array's ``.shape``...): unknown when not understood."""
 
     def call(self, node: cst.Call, context: Any, evaluate: Callable[[cst.BaseExpression], Value]) -> Value | None:
-        """A call the environment understands (a user function, a library
+        """A call (``*args``/``**kwargs`` included) the environment understands (a user function, a library
         function from the knowledge tables); None to let the evaluator try
-        Python's builtins. Also asked for a call with unpacked arguments
-        (``*args``, ``**kwargs``), which only it may understand."""
+        Python's builtins."""
 
 
 class Budget(Protocol):
@@ -303,9 +302,8 @@ class Evaluator:
 
     # -- calls -----------------------------------------------------------------------
     def _call(self, node: cst.Call, context: Any, sub: Callable[[cst.BaseExpression], Value]) -> Value:
-        # The environment sees calls with unpacked arguments too
-        # (``SimpleNamespace(**CONFIG)``); Python's builtins are not read
-        # with them.
+        # The environment sees starred calls too (``SimpleNamespace(**CONFIG)``
+        # unpacks a known dict); Python's builtins and methods here do not.
         understood = self.environment.call(node, _outer(context), sub)
         if understood is not None:
             return understood

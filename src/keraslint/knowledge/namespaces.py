@@ -1,50 +1,44 @@
-"""Python's attribute bags: ``types.SimpleNamespace(**CONFIG, lr=1e-3)`` and
-``argparse.Namespace(**CONFIG)`` hold each keyword as an attribute
-(``flags.return_softmax``).
+"""Objects whose attributes are the keys they are made from.
 
-Both ``__init__`` set one attribute per keyword argument and take no
-positional one (CPython: ``Objects/namespaceobject.c``, ``namespace_init``;
-``Lib/argparse.py``, ``Namespace.__init__``). A keyword given twice (in
-the unpacked mapping and by name) is a ``TypeError`` at the call.
+Configuration code often turns a dict into an object read with dots
+(``flags = SimpleNamespace(**CONFIG)``, ``cfg = EasyDict(CONFIG)``, then
+``Dense(cfg.num_classes)``). Each entry says how the constructor takes the
+keys and whether nested dicts become such objects too:
+
+- ``types.SimpleNamespace(**kwargs)``: one attribute per keyword; nested
+  dicts stay dicts (CPython ``Objects/namespaceobject.c``; Python 3.13 adds
+  a positional mapping, read here too).
+- ``argparse.Namespace(**kwargs)``: ``setattr`` for each keyword
+  (CPython ``Lib/argparse.py``, ``Namespace.__init__``).
+- ``easydict.EasyDict(d=None, **kwargs)``: a dict subclass that sets an
+  attribute for every key of ``d`` and of the keywords, turning nested
+  dicts into ``EasyDict``s (``easydict/__init__.py``).
+- ``munch.munchify(d)``: a ``Munch`` (a dict with attribute access) of
+  ``d``, nested dicts converted (``munch/__init__.py``).
+- ``ml_collections.ConfigDict(initial_dictionary)``: nested dicts become
+  ``ConfigDict``s (``ml_collections/config_dict/config_dict.py``).
 """
 
 from __future__ import annotations
 
-from typing import Callable, Sequence
-
-import libcst as cst
-
-from keraslint.analysis.values import UNKNOWN, Const, Instance, Mapping, Value
-
-NAMESPACE_CLASSES = frozenset({"types.SimpleNamespace", "argparse.Namespace"})
-# The last part of their names: a quick test before resolving a call.
-NAMESPACE_NAMES = frozenset(name.rsplit(".", 1)[1] for name in NAMESPACE_CLASSES)
-# The class name of the instances (not a Python name: no user class has it).
-NAMESPACE = "types.SimpleNamespace"
-# The callee of a namespace written anew where a builder's parameter holds
-# one (``build(flags)``): ``__keraslint_namespace__(units=4)``, read as a
-# namespace only where the file never binds that name.
-STAND_IN = "__keraslint_namespace__"
+from typing import Final, NamedTuple
 
 
-def namespace(args: Sequence[cst.Arg], evaluate: Callable[[cst.BaseExpression], Value]) -> Value:
-    """The namespace these arguments make: unknown unless every keyword is
-    known (a ``**mapping`` must be a closed mapping of string keys)."""
-    attributes: list[tuple[str, Value]] = []
-    for arg in args:
-        if arg.star == "**":
-            mapping = evaluate(arg.value)
-            if not isinstance(mapping, Mapping) or mapping.open:
-                return UNKNOWN
-            for key, value in mapping.items:
-                if not isinstance(key, Const) or not isinstance(key.value, str):
-                    return UNKNOWN
-                attributes.append((key.value, value))
-        elif arg.star or arg.keyword is None:
-            return UNKNOWN  # no positional argument (a TypeError, or one we do not read)
-        else:
-            attributes.append((arg.keyword.value, evaluate(arg.value)))
-    names = [name for name, _ in attributes]
-    if len(set(names)) != len(names):
-        return UNKNOWN  # a keyword given twice: a TypeError
-    return Instance(NAMESPACE, tuple(attributes))
+class Namespace(NamedTuple):
+    # Whether one positional mapping gives keys (besides the keywords).
+    positional: bool
+    # Whether dict values become namespaces of the same kind.
+    nested: bool
+
+
+NAMESPACES: Final[dict[str, Namespace]] = {
+    "types.SimpleNamespace": Namespace(positional=True, nested=False),
+    "argparse.Namespace": Namespace(positional=False, nested=False),
+    "easydict.EasyDict": Namespace(positional=True, nested=True),
+    "munch.munchify": Namespace(positional=True, nested=True),
+    "ml_collections.ConfigDict": Namespace(positional=True, nested=True),
+    "ml_collections.config_dict.ConfigDict": Namespace(positional=True, nested=True),
+}
+
+# The names the constructors are called by, unless imported under another.
+CALLED_AS: Final[frozenset[str]] = frozenset(path.rsplit(".", 1)[1] for path in NAMESPACES)

@@ -8,7 +8,6 @@ the model trains and what targets ``fit`` receives.
 
 from __future__ import annotations
 
-import builtins
 import math
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field, replace
@@ -22,7 +21,7 @@ from keraslint.analysis.values import Sequence as ValueSequence
 from keraslint.diagnostics import Span
 from keraslint.knowledge import activations as acts
 from keraslint.knowledge import layers as layer_kinds
-from keraslint.knowledge import losses, namespaces, sklearn_wrappers
+from keraslint.knowledge import losses, sklearn_wrappers
 from keraslint.knowledge.library_models import Head, library_head
 from keraslint.model import fresh
 from keraslint.model.arguments import argument as _argument
@@ -64,7 +63,7 @@ from keraslint.model.types import (
     StringRef,
     Target,
 )
-from keraslint.model.values import Mutations, ProgramValues, root_name
+from keraslint.model.values import NAMESPACE_STAND_IN, Mutations, ProgramValues, root_name
 from keraslint.model.walk import walk
 
 _MODEL_METHODS = frozenset(
@@ -633,18 +632,19 @@ class _Collector(cst.CSTVisitor):
                 self._bind(func.value.value, Kind.UNKNOWN)  # type: ignore[attr-defined]
         elif kind is cst.Name:
             for arg in node.args:
-                if type(arg.value) is cst.Name:
+                value_kind = type(arg.value)
+                if value_kind is cst.Name:
                     key = (id(self.scope), arg.value.value)  # type: ignore[attr-defined]
                     self.passed.setdefault(key, []).append((node, self.index, self.uncertain == 0))
-                elif (
-                    type(arg.value) is cst.Call and not arg.star and not self.dead and func.value not in _BUILTIN_NAMES  # type: ignore[attr-defined]
-                ):
-                    # ``train(build_model(flags), x, y)``: the model the
-                    # argument makes is passed to the helper as if it had
-                    # been named first (``model = build_model(flags)``).
-                    name = _argument_name(arg.value)
-                    self._bind(name, Kind.VALUE, arg.value)
-                    self.passed.setdefault((id(self.scope), name), []).append((node, self.index, self.uncertain == 0))
+                elif value_kind is cst.Call and not arg.star and not self._lambdas:
+                    # ``train(build(flags), x, y)``: the object the inner call
+                    # returns, as if bound to a name first and passed by it.
+                    name = _argument_name(arg.value)  # type: ignore[arg-type]
+                    if not self.dead:
+                        binding = Binding(self.index, Kind.VALUE, self.uncertain == 0, arg.value, blocks=self._blocks())
+                        self.scope.bind(name, binding)
+                    key = (id(self.scope), name)
+                    self.passed.setdefault(key, []).append((node, self.index, self.uncertain == 0))
         self.calls.append((node, self.scope, self.index))
         if self._lambdas:
             self.in_lambda.add(id(node))
@@ -653,16 +653,16 @@ class _Collector(cst.CSTVisitor):
 
 # The name under which a method binds ``self.<attr>`` (no Python name has a dot).
 _HELD_PREFIX = "self."
-# The name under which a call passed straight to a function is bound (no
-# Python name has a space): ``build()`` in ``train(build(), x, y)``.
-_ARGUMENT_PREFIX = "<argument "
-# Python's builtins: a call passed to one (``print(model.summary())``) is no
-# model handed to a helper.
-_BUILTIN_NAMES = frozenset(dir(builtins))
+
+# The prefix of the name an object made in a call's argument is bound to
+# (``_argument_name``): no Python name starts with it.
+_ARGUMENT_PREFIX = "argument."
 
 
 def _argument_name(call: cst.Call) -> str:
-    return f"{_ARGUMENT_PREFIX}{id(call)}>"
+    """The name the object ``call`` makes in another call's argument is bound
+    to: unique per call node."""
+    return f"{_ARGUMENT_PREFIX}{id(call)}"
 
 
 def _held_receiver(func: cst.BaseExpression, scope: Scope) -> str | None:
@@ -867,11 +867,6 @@ class _Extractor:
 
     def bool_value(self, node: cst.BaseExpression | None, scope: Scope, index: int) -> bool | None:
         return as_bool(self.value(node, scope, index))
-
-    def truth_value(self, node: cst.BaseExpression | None, scope: Scope, index: int) -> bool | None:
-        """What ``if node:`` decides: Python's truth of its value (``1``,
-        ``"softmax"``, ``None``, an empty list...), when certain."""
-        return truth(self.value(node, scope, index))
 
     def qualname(self, node: cst.BaseExpression, scope: Scope, index: int) -> str | None:
         # The same call's callee is asked for by the model builder (three
@@ -1923,8 +1918,8 @@ class _ModelBuilder:
         # (class, the literal each ``__init__`` parameter holds) -> its method copies.
         self._instances: dict[tuple[object, ...], dict[int, Scope]] = {}
         self._by_name: dict[str, list[tuple[cst.Call, Scope, int]]] | None = None
-        # A ``train_step`` method's scope -> whether it uses the compiled loss.
-        self._compiled_loss: dict[int, bool] = {}
+        # A ``train_step`` or ``compute_loss`` method -> whether it applies the compiled loss.
+        self._compiled_loss: dict[tuple[int, str], bool] = {}
         # A call at a statement of a scope -> the scope it runs in,
         # specialised to it (``_invocation``), and each ``_specialise``'s copy.
         self._invocations: dict[tuple[int, int, int], Scope | None] = {}
@@ -2339,8 +2334,8 @@ class _ModelBuilder:
         initial weights (``model/fresh.py``): a ``Sequential`` of inline
         layers, grown only by inline ``add`` calls, bound once and used
         only through methods that leave its weights alone."""
-        if name.startswith((_HELD_PREFIX, _ARGUMENT_PREFIX)):
-            # ``only_harmless_uses`` reads names, not attributes nor arguments.
+        if name.startswith(_HELD_PREFIX):
+            # ``only_harmless_uses`` reads names, not attributes.
             return False
         if keras_model_class(self.ex.qualname(call.func, scope, binding.index)) != "Sequential":
             return False
@@ -2661,16 +2656,14 @@ class _ModelBuilder:
         if not passed:
             return events
         merged: list[tuple[int, int, _Event]] = [(event.index, 1, event) for event in events]
-        argument = name.startswith(_ARGUMENT_PREFIX)
         for call, index, certain in passed:
             self.ex.budget.spend()
-            if argument:
-                # Made in the very call that passes it.
-                if index != binding.index:
-                    continue
-            elif index <= binding.index or scope.lookup(name, index) is not binding:
+            # An object made in the call's own argument is passed at its binding.
+            made_here = name.startswith(_ARGUMENT_PREFIX)
+            before = index < binding.index if made_here else index <= binding.index
+            if before or scope.lookup(name, index + 1 if made_here else index) is not binding:
                 continue
-            for event in self._helper_events(call, scope, index, name, certain, binding.value if argument else None):
+            for event in self._helper_events(call, scope, index, name, certain):
                 merged.append((index, 0, event))
         if len(merged) == len(events):
             return events
@@ -2684,19 +2677,9 @@ class _ModelBuilder:
             found.append(event)
         return found
 
-    def _helper_events(
-        self,
-        call: cst.Call,
-        caller: Scope,
-        index: int,
-        name: str,
-        certain: bool,
-        made: cst.BaseExpression | None = None,
-    ) -> list[_Event]:
+    def _helper_events(self, call: cst.Call, caller: Scope, index: int, name: str, certain: bool) -> list[_Event]:
         """The model's method calls in the helper ``call`` calls, on the
-        parameter ``name`` is passed as (while it holds the argument), or,
-        for a model ``made`` in the argument itself, the parameter that
-        argument is passed as."""
+        parameter ``name`` is passed as (while it holds the argument)."""
         function = self._module_function(call, caller, index)
         helper = self._function_names().get(id(function), "")
         signature = self.collector.signatures.get(helper)
@@ -2709,7 +2692,10 @@ class _ModelBuilder:
             p
             for p, (node, where, _) in arguments.items()
             if where is caller
-            and (node is made if made is not None else isinstance(node, cst.Name) and node.value == name)
+            and (
+                (isinstance(node, cst.Name) and node.value == name)
+                or (isinstance(node, cst.Call) and _argument_name(node) == name)
+            )
         ]
         if len(params) != 1:
             return []  # passed twice: one object under two names
@@ -3203,7 +3189,8 @@ class _ModelBuilder:
         """``copy`` with the branches its tests decide pruned: a new scope
         (values read in ``copy`` while deciding stay with it), or ``copy``
         when no test is decided."""
-        decided = decided_blocks(copy, lambda test, index: self.ex.truth_value(test, copy, index))
+        # Python's truth of the test (``if flags.return_softmax:`` with 1).
+        decided = decided_blocks(copy, lambda test, index: truth(self.ex.value(test, copy, index)))
         if decided is None:
             return copy
         found = Scope(
@@ -3253,6 +3240,8 @@ class _ModelBuilder:
             return None
         if method is None:
             return self._functional_subclass(info, bases, call, scope, index)
+        if not self._trains_with_compiled_loss(info):
+            return None
         if len(method.returns) != 1:
             return None
         return_index, value, certain = method.returns[0]
@@ -3271,29 +3260,35 @@ class _ModelBuilder:
         unless its ``train_step`` computes another one."""
         if len(bases) != 1 or not set(info.methods) <= _FUNCTIONAL_SUBCLASS_METHODS:
             return None
-        train_step = info.methods.get("train_step")
-        if train_step is not None and not self._uses_compiled_loss(train_step):
+        if not self._trains_with_compiled_loss(info):
             return None
         return self.ex.functional_outputs(_argument(call, 1, "outputs"), scope, index)
 
-    def _uses_compiled_loss(self, method: Scope) -> bool:
-        """Whether a ``train_step`` calls ``self.compiled_loss`` (tf.keras) or
-        ``self.compute_loss`` (Keras 3): the loss given to ``compile``."""
-        known = self._compiled_loss.get(id(method))
+    def _trains_with_compiled_loss(self, info: _Class) -> bool:
+        """Whether ``fit`` trains an instance with the loss given to
+        ``compile``: not when the class's own ``train_step`` or
+        ``compute_loss`` computes another loss (``fit`` runs
+        ``train_step``, Keras's step calls ``compute_loss``, which applies
+        the compiled loss: keras/src/trainers/trainer.py)."""
+        for name in ("train_step", "compute_loss"):
+            method = info.methods.get(name)
+            if method is not None and not self._uses_compiled_loss(method, name):
+                return False
+        return True
+
+    def _uses_compiled_loss(self, method: Scope, name: str) -> bool:
+        """Whether the method ``name`` applies the compiled loss (see
+        ``_applies_compiled_loss``)."""
+        key = (id(method), name)
+        known = self._compiled_loss.get(key)
         if known is not None:
             return known
-        self._compiled_loss[id(method)] = False
+        self._compiled_loss[key] = False
         for call, scope, _ in self.collector.calls:
             self.ex.budget.spend()
             func = call.func
-            if (
-                scope is method
-                and isinstance(func, cst.Attribute)
-                and isinstance(func.value, cst.Name)
-                and func.value.value == "self"
-                and func.attr.value in ("compiled_loss", "compute_loss")
-            ):
-                self._compiled_loss[id(method)] = True
+            if scope is method and isinstance(func, cst.Attribute) and _applies_compiled_loss(func, name):
+                self._compiled_loss[key] = True
                 return True
         return False
 
@@ -3368,6 +3363,26 @@ class _ModelBuilder:
 # How many calls deep ``_build_invocations`` follows calls into the
 # functions and methods they run.
 _MAX_INVOCATION_DEPTH = 12
+
+
+def _applies_compiled_loss(func: cst.Attribute, method: str) -> bool:
+    """Whether ``func`` hands the step to the compiled loss from inside the
+    method named ``method``: ``self.compiled_loss`` (tf.keras),
+    ``self.loss`` (``compile`` stores its loss there,
+    keras/src/trainers/trainer.py), Keras's own ``super().<method>``, or,
+    from a ``train_step``, ``self.compute_loss`` (which applies the compiled
+    loss unless the class overrides it)."""
+    if isinstance(func.value, cst.Name) and func.value.value == "self":
+        return func.attr.value in ("compiled_loss", "loss") or (
+            method == "train_step" and func.attr.value == "compute_loss"
+        )
+    return (
+        func.attr.value == method
+        and isinstance(func.value, cst.Call)
+        and isinstance(func.value.func, cst.Name)
+        and func.value.func.value == "super"
+    )
+
 
 # What a functional ``keras.Model`` subclass may define and still train its
 # functional graph with the compiled loss.
@@ -3473,18 +3488,6 @@ def _literal_for(found: Value, depth: int = 0) -> cst.BaseExpression | None:
         return number if constant >= 0 else cst.UnaryOperation(cst.Minus(), number)
     if depth >= 2:
         return None
-    if kind is Instance and found.class_name == namespaces.NAMESPACE:  # type: ignore[attr-defined]
-        # ``flags = SimpleNamespace(**CONFIG)`` passed on: its attributes,
-        # written anew as the keywords of a namespace.
-        arguments: list[cst.Arg] = []
-        for name, item in found.attributes:  # type: ignore[attr-defined]
-            written = _literal_for(item, depth + 1)
-            if written is None or not name.isidentifier() or iskeyword(name):
-                return None
-            arguments.append(cst.Arg(written, keyword=cst.Name(name)))
-        if len(arguments) > _MAX_STAND_IN_ITEMS:
-            return None
-        return cst.Call(cst.Name(namespaces.STAND_IN), arguments)
     if kind is Mapping:
         if found.open or len(found.items) > _MAX_STAND_IN_ITEMS:  # type: ignore[attr-defined]
             return None
@@ -3500,6 +3503,18 @@ def _literal_for(found: Value, depth: int = 0) -> cst.BaseExpression | None:
                 return None
             entries.append(cst.DictElement(written_key, written))
         return cst.Dict(entries)
+    if kind is Instance and found.class_name == NAMESPACE_STAND_IN:  # type: ignore[attr-defined]
+        # ``build(flags)`` with ``flags = SimpleNamespace(**CONFIG)``: a call
+        # only the engine reads, with one keyword per attribute.
+        arguments: list[cst.Arg] = []
+        for attribute, item in found.attributes:  # type: ignore[attr-defined]
+            written = _literal_for(item, depth + 1)
+            if written is None or not attribute.isidentifier() or iskeyword(attribute):
+                return None
+            arguments.append(cst.Arg(written, keyword=cst.Name(attribute)))
+        if len(arguments) > _MAX_STAND_IN_ITEMS:
+            return None
+        return cst.Call(cst.Name(NAMESPACE_STAND_IN), arguments)
     if kind is ValueSequence and found.kind in ("list", "tuple"):  # type: ignore[attr-defined]
         if found.open or len(found.items) > _MAX_STAND_IN_ITEMS:  # type: ignore[attr-defined]
             return None

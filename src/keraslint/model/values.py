@@ -275,11 +275,12 @@ class ProgramValues:
         self.budget = budget
         self.evaluator = Evaluator(self, budget)
         self._bindings: dict[int, tuple[Binding, Value]] = {}
-        self._open: set[int] = set()
-        self._aliases: dict[int, bool] = {}
+        # Bindings (by id) and aliases (by id and scope) being worked out.
+        self._open: set[int | tuple[int, int]] = set()
+        self._aliases: dict[tuple[int, int], bool] = {}
         # Aliases assumed to share nothing mutable while their own value was
         # worked out (``_alias_mutable``).
-        self._assumed: set[int] = set()
+        self._assumed: set[tuple[int, int]] = set()
         # (function scope, parameter, value passed) -> whether the function
         # only reads it.
         self._read_only: dict[tuple[int, str, int], tuple[Value, bool]] = {}
@@ -353,15 +354,9 @@ class ProgramValues:
                 continue
             if not same and self._local(name, alias.scope):
                 continue  # a local of the same name
-            if same and alias.scope is not owner:
-                # In a builder's copy specialised to a call (its parameters
-                # bound to what the call passes), the part passed on is read
-                # there: ``Dense(config["units"])`` passes an int, which
-                # cannot change the dict.
-                if _shares_mutable(self.value(alias.node, owner, alias.index), alias.elements):
-                    return True
-                continue
-            if self._alias_mutable(alias):
+            # In a builder's copy specialised to a call, the alias reads the
+            # copy's names (``flags["units"]`` of the dict the call gives).
+            if self._alias_mutable(alias, owner if same else alias.scope):
                 return True
         return False
 
@@ -420,9 +415,10 @@ class ProgramValues:
         changed_at = {change.index for change in self.mutations.changes.get(name, ()) if change.scope is scope}
         return any(binding.index not in changed_at for binding in scope.bindings.get(name, ()))
 
-    def _alias_mutable(self, alias: _Alias) -> bool:
-        """Whether the object an alias refers to may be mutable (once per alias)."""
-        key = id(alias)
+    def _alias_mutable(self, alias: _Alias, scope: Scope) -> bool:
+        """Whether the object an alias refers to, read in ``scope`` (its own,
+        or a copy of it), may be mutable (once per alias and scope)."""
+        key = (id(alias), id(scope))
         known = self._aliases.get(key)
         if known is not None:
             return known
@@ -436,7 +432,7 @@ class ProgramValues:
             return False
         self._open.add(key)
         try:
-            found = _shares_mutable(self.value(alias.node, alias.scope, alias.index), alias.elements)
+            found = _shares_mutable(self.value(alias.node, scope, alias.index), alias.elements)
         finally:
             self._open.discard(key)
         if key in self._assumed:
@@ -558,17 +554,16 @@ class ProgramValues:
             return None
         scope, index = context
         func = node.func
-        if any(arg.star for arg in node.args):
-            # ``types.SimpleNamespace(**CONFIG)``; no other call is read with
-            # unpacked arguments.
-            if qualified_name(func, scope, index) in namespaces.NAMESPACE_CLASSES:
-                return namespaces.namespace(node.args, evaluate)
-            return None
         last = func.attr.value if type(func) is cst.Attribute else func.value if type(func) is cst.Name else None  # type: ignore[attr-defined]
-        if last in namespaces.NAMESPACE_NAMES and qualified_name(func, scope, index) in namespaces.NAMESPACE_CLASSES:
-            return namespaces.namespace(node.args, evaluate)
-        if last == namespaces.STAND_IN and type(func) is cst.Name and not _bound(scope, last):
-            return namespaces.namespace(node.args, evaluate)
+        if last == NAMESPACE_STAND_IN and type(func) is cst.Name:
+            # A builder's parameter given a namespace the caller made (``_literal_for``).
+            return _namespace(namespaces.Namespace(positional=False, nested=False), node, evaluate)
+        if last in namespaces.CALLED_AS or (type(func) is cst.Name and _imported_as(scope, last, index) is not None):
+            kind = namespaces.NAMESPACES.get(qualified_name(func, scope, index) or "")
+            if kind is not None:
+                return _namespace(kind, node, evaluate)
+        if any(arg.star for arg in node.args):
+            return UNKNOWN
         if last == "to_categorical" and keras_path(qualified_name(func, scope, index)) in arrays.TO_CATEGORICAL:
             return _one_hot(node, evaluate)
         if last == "load_data":
@@ -699,16 +694,11 @@ def _within(scope: Scope | None, outer: Scope) -> bool:
 def _part(found: Value, node: cst.BaseExpression, elements: bool) -> Value:
     """The part of ``found`` (a parameter's value) that ``node``, an access
     chain from the parameter with literal keys (``config["model"]["units"]``,
-    ``config.get("units")``) or attribute names (``flags.units`` of a
-    namespace), reaches; unknown for any other chain, and for the whole
-    object when only its elements are shared."""
-    steps: list[Value | str] = []  # a key to index with, or an attribute's name
+    ``config.get("units")``), reaches; unknown for any other chain, and for
+    the whole object when only its elements are shared."""
+    keys: list[Value] = []
     while type(node) is not cst.Name:
         kind = type(node)
-        if kind is cst.Attribute:
-            steps.append(node.attr.value)  # type: ignore[attr-defined]
-            node = node.value  # type: ignore[attr-defined]
-            continue
         if kind is cst.Subscript and len(node.slice) == 1 and type(node.slice[0].slice) is cst.Index:  # type: ignore[attr-defined]
             key = node.slice[0].slice.value  # type: ignore[attr-defined]
             node = node.value  # type: ignore[attr-defined]
@@ -725,20 +715,15 @@ def _part(found: Value, node: cst.BaseExpression, elements: bool) -> Value:
         else:
             return UNKNOWN
         if type(key) is cst.SimpleString and key.evaluated_value is not None:
-            steps.append(Const(key.evaluated_value))
+            keys.append(Const(key.evaluated_value))
         elif type(key) is cst.Integer:
-            steps.append(Const(int(key.value, 0)))
+            keys.append(Const(int(key.value, 0)))
         else:
             return UNKNOWN
-    if elements and not steps:
+    if elements and not keys:
         return UNKNOWN
-    for step in reversed(steps):
-        if isinstance(step, str):
-            found = v.one_of(
-                option.attribute(step) if isinstance(option, Instance) else UNKNOWN for option in found.options()
-            )
-        else:
-            found = v.index(found, step)
+    for key in reversed(keys):
+        found = v.index(found, key)
     return found
 
 
@@ -849,6 +834,53 @@ def _binds_elsewhere(statement: cst.CSTNode, name: str) -> bool:
                 return True
         return False
     return True  # a compound statement (if, for, with, try...) in a class body
+
+
+# The callee of the call that stands, in a builder specialised to a call, for
+# a namespace object the caller passes (``build(flags)`` with ``flags =
+# SimpleNamespace(**CONFIG)``): a name reserved to keraslint that no code of
+# the file means.
+NAMESPACE_STAND_IN = "__keraslint_namespace__"
+
+
+def _imported_as(scope: Scope, name: str, index: int) -> str | None:
+    """The namespace constructor an import binds ``name`` to
+    (``from types import SimpleNamespace as NS``); None for anything else."""
+    binding = scope.lookup(name, index)
+    if binding is None or binding.kind is not Kind.IMPORT or binding.qualname is None:
+        return None
+    return binding.qualname if binding.qualname in namespaces.NAMESPACES else None
+
+
+def _namespace(kind: namespaces.Namespace, call: cst.Call, evaluate: Callable[[cst.BaseExpression], Value]) -> Value:
+    """``SimpleNamespace(**CONFIG)``, ``EasyDict(CONFIG)``: an object with one
+    attribute per key (``knowledge/namespaces.py``); unknown unless every
+    key is a known string."""
+    items: list[tuple[Value, Value]] = []
+    for position, arg in enumerate(call.args):
+        if arg.keyword is not None:
+            items.append((Const(arg.keyword.value), evaluate(arg.value)))
+        elif arg.star == "**" or (not arg.star and position == 0 and kind.positional):
+            given = evaluate(arg.value)
+            if not isinstance(given, Mapping) or given.open:
+                return UNKNOWN
+            items.extend(given.items)
+        else:
+            return UNKNOWN
+    return _namespace_of(Mapping(tuple(items)), kind.nested) or UNKNOWN
+
+
+def _namespace_of(mapping: Mapping, nested: bool, depth: int = 0) -> Instance | None:
+    attributes: dict[str, Value] = {}
+    for key, value in mapping.items:
+        if not isinstance(key, Const) or not isinstance(key.value, str):
+            return None
+        if nested and isinstance(value, Mapping) and depth < 8:
+            value = (None if value.open else _namespace_of(value, nested, depth + 1)) or UNKNOWN
+        if key.value in attributes:
+            return None  # ``NS(**CONFIG, units=2)`` with ``units`` in CONFIG: a TypeError
+        attributes[key.value] = value
+    return Instance(NAMESPACE_STAND_IN, tuple(attributes.items()))
 
 
 def _is_dataclass(info: Any, module_scope: Scope) -> bool:

@@ -7,7 +7,9 @@ from dataclasses import dataclass
 
 from keraslint.alignment import LINE_BREAK
 from keraslint.checker import BUILTIN_CODES, FileResult
-from keraslint.diagnostics import Diagnostic
+from keraslint.diagnostics import Diagnostic, Replacement
+from keraslint.fix_choice import finding_edits
+from keraslint.sources import Source
 
 # Characters that would end, break or hide a line of text output: control
 # characters (a newline in a file name would forge a finding line), the
@@ -47,6 +49,27 @@ class Related:
 
 
 @dataclass(frozen=True)
+class LocatedEdit:
+    """One edit of a fix where the user sees it: (line, 1-based column) of
+    its start and end, cell-relative in a notebook, and the new text."""
+
+    cell: int | None
+    start: tuple[int, int]
+    end: tuple[int, int]
+    text: str
+
+
+@dataclass(frozen=True)
+class LocatedFix:
+    """A fix as every report shows it (ruff's JSON ``fix``): what it does,
+    whether ``--fix`` alone applies it, its edits."""
+
+    message: str | None
+    safe: bool
+    edits: tuple[LocatedEdit, ...]
+
+
+@dataclass(frozen=True)
 class Located:
     """A diagnostic with its position as the user sees it."""
 
@@ -57,15 +80,19 @@ class Located:
     column: int  # 1-based
     end_line: int
     end_column: int  # 1-based, exclusive
-    # The fix's range as the user sees it (cell-relative in a notebook):
-    # (line, 1-based column) of its start and of its end.
-    fix_start: tuple[int, int] | None = None
-    fix_end: tuple[int, int] | None = None
+    # What fixing this finding edits: its own fix and those of the findings
+    # folded into it, as ``--fix --unsafe-fixes`` chooses them
+    # (``keraslint.fix_choice``); safe when every one of them is.
+    fix: LocatedFix | None = None
     # The flagged line's text, whitespace collapsed ("" when unknown).
     snippet: str = ""
     related: tuple[Related, ...] = ()
     # How keraslint knows (``Diagnostic.trace``), origin first.
     trace: tuple[Related, ...] = ()
+    # Each folded finding's own fix (``Diagnostic.folded``, in order): the
+    # parts ``fix`` is made of, each with its own applicability; None for
+    # one without a fix.
+    folded_fixes: tuple[LocatedFix | None, ...] = ()
 
     @property
     def text(self) -> str:
@@ -89,21 +116,34 @@ def rule_url(code: str) -> str | None:
     return None if code in BUILTIN_CODES else DOCS_URL.format(code=code)
 
 
+def _fix(source: Source, message: str | None, edits: list[Replacement]) -> LocatedFix | None:
+    if not edits:
+        return None
+    placed = []
+    for edit in edits:
+        cell, line, column = source.locate(edit.span.start)
+        _, end_line, end_column = source.locate(edit.span.end)
+        placed.append(LocatedEdit(cell, (line, column), (end_line, end_column), edit.text))
+    return LocatedFix(message, all(edit.safe for edit in edits), tuple(placed))
+
+
 def located(results: list[FileResult]) -> list[Located]:
     items = []
     for result in results:
         lines = LINE_BREAK.split(result.source.text) if result.source is not None else []
         for diagnostic in result.diagnostics:
-            fix_start = fix_end = None
+            fix = None
+            folded_fixes: tuple[LocatedFix | None, ...] = ()
             snippet = ""
             related: tuple[Related, ...] = ()
             trace: tuple[Related, ...] = ()
             if result.source is not None:
                 cell, line, column = result.source.locate(diagnostic.span.start)
                 _, end_line, end_column = result.source.locate(diagnostic.span.end)
-                if diagnostic.fix is not None:
-                    fix_start = result.source.locate(diagnostic.fix.span.start)[1:]
-                    fix_end = result.source.locate(diagnostic.fix.span.end)[1:]
+                fix = _fix(result.source, diagnostic.hint, finding_edits(diagnostic))
+                folded_fixes = tuple(
+                    None if d.fix is None else _fix(result.source, d.hint, list(d.fix.edits)) for d in diagnostic.folded
+                )
                 related = tuple(
                     Related(*result.source.locate(span.start), *result.source.locate(span.end)[1:], message)
                     for span, message in diagnostic.related
@@ -126,11 +166,11 @@ def located(results: list[FileResult]) -> list[Located]:
                     column,
                     end_line,
                     end_column,
-                    fix_start,
-                    fix_end,
+                    fix,
                     snippet,
                     related,
                     trace,
+                    folded_fixes,
                 )
             )
     return items

@@ -7,27 +7,35 @@ import json
 from typing import Any, TextIO
 
 from keraslint.checker import FileResult
-from keraslint.reporters.common import Located, located, rule_url
+from keraslint.reporters.common import Located, LocatedFix, located, rule_url
+
+
+def fix_dict(fix: LocatedFix | None, cell: int | None) -> dict[str, Any] | None:
+    """Ruff's JSON ``fix``: message, applicability, edits. In a notebook,
+    rows and columns are within the cell, as ruff's; an edit in another
+    cell than the finding's says which (``cell``)."""
+    if fix is None:
+        return None
+    return {
+        "message": fix.message,
+        "applicability": "safe" if fix.safe else "unsafe",
+        "edits": [
+            {
+                "content": edit.text,
+                "location": {"row": edit.start[0], "column": edit.start[1]},
+                "end_location": {"row": edit.end[0], "column": edit.end[1]},
+                **({"cell": edit.cell} if edit.cell != cell else {}),
+            }
+            for edit in fix.edits
+        ],
+    }
 
 
 def as_dict(item: Located) -> dict[str, Any]:
     d = item.diagnostic
     # The folded findings are the last of the related information.
-    codes = [None] * (len(d.related) - len(d.folded)) + [child.code for child in d.folded]
-    fix = None
-    if d.fix is not None and item.fix_start is not None and item.fix_end is not None:
-        # As ruff's: in a notebook, rows and columns within the cell.
-        fix = {
-            "message": d.hint,
-            "applicability": "safe" if d.fix.safe else "unsafe",
-            "edits": [
-                {
-                    "content": d.fix.text,
-                    "location": {"row": item.fix_start[0], "column": item.fix_start[1]},
-                    "end_location": {"row": item.fix_end[0], "column": item.fix_end[1]},
-                }
-            ],
-        }
+    unfolded = len(d.related) - len(d.folded)
+    codes = [None] * unfolded + [child.code for child in d.folded]
     return {
         "code": d.code,
         "message": d.message,
@@ -36,7 +44,9 @@ def as_dict(item: Located) -> dict[str, Any]:
         "cell": item.cell,
         "location": {"row": item.line, "column": item.column},
         "end_location": {"row": item.end_line, "column": item.end_column},
-        "fix": fix,
+        # What fixing this finding edits, folded findings' fixes included,
+        # as --fix chooses them; unsafe when one of them is.
+        "fix": fix_dict(item.fix, item.cell),
         "url": rule_url(d.code),
         # How keraslint knows, origin first (empty for a value written
         # where Keras reads it).
@@ -50,7 +60,7 @@ def as_dict(item: Located) -> dict[str, Any]:
             for step in item.trace
         ],
         # As SARIF's relatedLocations; a finding folded into this one (the
-        # same mistake, keraslint.folding) has its code.
+        # same mistake, keraslint.folding) has its code and its own fix.
         "related": [
             {
                 "code": codes[number] if number < len(codes) else None,
@@ -58,6 +68,11 @@ def as_dict(item: Located) -> dict[str, Any]:
                 "cell": other.cell,
                 "location": {"row": other.line, "column": other.column},
                 "end_location": {"row": other.end_line, "column": other.end_column},
+                **(
+                    {"fix": fix_dict(item.folded_fixes[number - unfolded], item.cell)}
+                    if unfolded <= number < len(codes) and number - unfolded < len(item.folded_fixes)
+                    else {}
+                ),
             }
             for number, other in enumerate(item.related)
         ],

@@ -82,23 +82,31 @@ def _region(start: tuple[int, int], end: tuple[int, int]) -> dict[str, int]:
 
 
 def _fixes(item: Located, location: dict[str, str]) -> list[dict[str, Any]]:
-    fix = item.diagnostic.fix
-    if fix is None or item.fix_start is None or item.fix_end is None:
+    """The finding's fix: every edit that fixing it makes (its folded
+    findings' fixes included, as ``--fix`` chooses them), one replacement
+    each; ``properties`` say whether ``--fix`` alone applies it, as ruff's
+    applicability, and the folded findings it fixes too."""
+    fix = item.fix
+    if fix is None:
         return []
+    folded = sorted({d.code for d in item.diagnostic.folded if d.fix is not None} - {item.diagnostic.code})
     return [
         {
-            "description": {"text": item.diagnostic.hint or "apply keraslint's fix"},
+            "description": {"text": fix.message or "apply keraslint's fix"},
             "artifactChanges": [
                 {
                     "artifactLocation": location,
                     "replacements": [
                         {
-                            "deletedRegion": _region(item.fix_start, item.fix_end),
-                            "insertedContent": {"text": fix.text},
+                            "deletedRegion": _region(edit.start, edit.end),
+                            "insertedContent": {"text": edit.text},
+                            **({"properties": {"cell": edit.cell}} if edit.cell != item.cell else {}),
                         }
+                        for edit in fix.edits
                     ],
                 }
             ],
+            "properties": {"applicability": "safe" if fix.safe else "unsafe", **({"folded": folded} if folded else {})},
         }
     ]
 

@@ -2,11 +2,12 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from keraslint.diagnostics import Diagnostic
+from keraslint.diagnostics import Diagnostic, Replacement
 from keraslint.knowledge.activations import SOFTMAX
-from keraslint.knowledge.losses import REGRESSION_LOSSES
-from keraslint.model.types import FileModel
-from keraslint.rules.base import Rule, trace_of, trained_pairs
+from keraslint.knowledge.losses import CATEGORICAL_CROSSENTROPY, REGRESSION_LOSSES, SPARSE_CATEGORICAL_CROSSENTROPY
+from keraslint.model.types import Encoding, FileModel, Loss, OutputLayer, Target
+from keraslint.rules._suggest import literal_fix
+from keraslint.rules.base import Invalid, Rule, targets_of, trace_of, trained_pairs
 
 
 class RegressionLossOnSoftmax(Rule):
@@ -36,7 +37,14 @@ class RegressionLossOnSoftmax(Rule):
     ```
 
     ## Fix safety
-    No automatic fix.
+    When the loss is a string and `fit` is known to get one-hot targets
+    (`to_categorical`), the fix replaces it with `"categorical_crossentropy"`;
+    when `fit` gets integer labels (`mnist.load_data()`), with
+    `"sparse_categorical_crossentropy"`. It is unsafe (`--unsafe-fixes`):
+    the loss values, and the code that reads them (early stopping
+    thresholds, learning-rate schedules), change. No fix when the targets
+    are not known: which crossentropy is right depends on how they are
+    encoded, which the code does not say (the message names both).
 
     ## References
     - keras/src/losses/losses.py (`mean_squared_error`, `categorical_crossentropy`)
@@ -57,17 +65,54 @@ model = keras.Sequential([keras.layers.Dense(3)])
 model.compile(loss="mse")
 """,
     )
+    FIX = "sometimes"
     INVALID = (
         """\
 import keras
 model = keras.Sequential([keras.layers.Dense(10, activation="softmax")])
 model.compile(optimizer="adam", loss="mean_squared_error")  # expect: KL108
 """,
+        Invalid(
+            """\
+import keras
+(x, y), _ = keras.datasets.mnist.load_data()
+y = keras.utils.to_categorical(y, 10)
+model = keras.Sequential([keras.layers.Flatten(), keras.layers.Dense(10, activation="softmax")])
+model.compile(optimizer="adam", loss="mse")  # expect: KL108
+model.fit(x, y)
+""",
+            fixed="""\
+import keras
+(x, y), _ = keras.datasets.mnist.load_data()
+y = keras.utils.to_categorical(y, 10)
+model = keras.Sequential([keras.layers.Flatten(), keras.layers.Dense(10, activation="softmax")])
+model.compile(optimizer="adam", loss="categorical_crossentropy")  # expect: KL108
+model.fit(x, y)
+""",
+            unsafe=True,
+        ),
+        Invalid(
+            """\
+import keras
+(x, y), _ = keras.datasets.mnist.load_data()
+model = keras.Sequential([keras.layers.Flatten(), keras.layers.Dense(10, activation="softmax")])
+model.compile(optimizer="adam", loss="mae")  # expect: KL108
+model.fit(x, y)
+""",
+            fixed="""\
+import keras
+(x, y), _ = keras.datasets.mnist.load_data()
+model = keras.Sequential([keras.layers.Flatten(), keras.layers.Dense(10, activation="softmax")])
+model.compile(optimizer="adam", loss="sparse_categorical_crossentropy")  # expect: KL108
+model.fit(x, y)
+""",
+            unsafe=True,
+        ),
     )
 
     def check(self, file: FileModel) -> Iterator[Diagnostic]:
         for model in file.models:
-            for output, _, loss in trained_pairs(model):
+            for output, compile_, loss in trained_pairs(model):
                 # One unit is KL101's (a constant output). A width not known
                 # is wrong either way: a classifier, or that constant.
                 if output.units == 1 or output.activation is None:
@@ -85,6 +130,22 @@ model.compile(optimizer="adam", loss="mean_squared_error")  # expect: KL108
                         f"regression loss `{loss.name}` on {head} "
                         f"({file.where(output.activation.span)}): confident mistakes get almost no gradient",
                         "use `categorical_crossentropy` (one-hot) or `sparse_categorical_crossentropy` (integers)",
+                        _fix(loss, output, targets_of(model, compile_, output)),
                         related=((output.activation.span, "the output's `softmax`"),),
                         trace=trace_of(output, output.activation, loss),
                     )
+
+
+def _fix(loss: Loss, output: OutputLayer, targets: tuple[Target, ...]) -> Replacement | None:
+    """The crossentropy the targets' encoding asks for, when every target
+    ``fit`` gets is known to be one-hot, or every one integer labels; never
+    safe (the loss's values change, and what reads them)."""
+    encodings = {t.encoding for t in targets}
+    # LabelBinarizer's rows are one-hot only for 3+ classes: with 3+ units.
+    if Encoding.ONE_HOT_UNLESS_BINARY in encodings and output.units is not None and output.units >= 3:
+        encodings = (encodings - {Encoding.ONE_HOT_UNLESS_BINARY}) | {Encoding.ONE_HOT}
+    if encodings == {Encoding.ONE_HOT}:
+        return literal_fix(loss.literal, CATEGORICAL_CROSSENTROPY, False, loss.span)
+    if encodings == {Encoding.INTEGER}:
+        return literal_fix(loss.literal, SPARSE_CATEGORICAL_CROSSENTROPY, False, loss.span)
+    return None

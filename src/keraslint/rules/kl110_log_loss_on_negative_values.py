@@ -2,12 +2,18 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from keraslint.diagnostics import Diagnostic
+from keraslint.diagnostics import Diagnostic, Replacement
 from keraslint.knowledge.activations import SIGNED_BOUNDED_ACTIVATIONS
 from keraslint.knowledge.losses import LOG_LOSSES
 from keraslint.knowledge.scalers import SCALERS
-from keraslint.model.types import FileModel
-from keraslint.rules.base import Rule, targets_of, trace_of, trained_pairs
+from keraslint.model.types import FileModel, Loss
+from keraslint.rules._suggest import literal_fix
+from keraslint.rules.base import Invalid, Rule, targets_of, trace_of, trained_pairs
+
+# What the fixes write: an output that is positive everywhere and has a
+# gradient everywhere (keras/src/activations/activations.py ``softplus``:
+# log(exp(x) + 1)), and the neutral regression loss.
+SOFTPLUS = "softplus"
 
 
 class LogLossOnNegativeValues(Rule):
@@ -42,7 +48,18 @@ class LogLossOnNegativeValues(Rule):
     ```
 
     ## Fix safety
-    No automatic fix.
+    Both fixes are unsafe (`--unsafe-fixes`). On a `tanh`/`softsign`
+    output written as a string, the fix makes it `"softplus"`: positive and
+    unbounded, with a gradient everywhere, so both losses are defined for
+    every prediction (a linear output can still go negative: no gradient
+    under `msle`, a NaN under `poisson`). The loss, chosen for positive
+    targets, is kept. The predictions' range changes, and code that reads
+    them as values in [-1, 1] has to change too. When `fit` is known to get
+    targets centred on zero, the loss is wrong whatever the output, and the
+    fix replaces a loss string with `"mse"` (`"mean_squared_error"` for a
+    name written out), the neutral regression loss; it changes what the
+    model optimises, and you may rather keep the targets positive. No fix
+    for an activation or a loss that is not one string.
 
     ## References
     - keras/src/losses/losses.py (`mean_squared_logarithmic_error`:
@@ -64,8 +81,10 @@ model = keras.Sequential([keras.layers.Dense(1, activation="exponential")])
 model.compile(loss="poisson")
 """,
     )
+    FIX = "unsafe"
     INVALID = (
-        """\
+        Invalid(
+            """\
 import keras
 from sklearn.datasets import make_regression
 x, y = make_regression(1000, n_features=8)
@@ -73,12 +92,31 @@ model = keras.Sequential([keras.layers.Dense(1)])
 model.compile(loss="poisson")  # expect: KL110
 model.fit(x, y)
 """,
-        """\
+            fixed="""\
+import keras
+from sklearn.datasets import make_regression
+x, y = make_regression(1000, n_features=8)
+model = keras.Sequential([keras.layers.Dense(1)])
+model.compile(loss="mean_squared_error")  # expect: KL110
+model.fit(x, y)
+""",
+            unsafe=True,
+        ),
+        Invalid(
+            """\
 import keras
 model = keras.Sequential([keras.layers.Dense(1, activation="tanh")])  # expect: KL110
 model.compile(loss="mean_squared_logarithmic_error")
 """,
-        """\
+            fixed="""\
+import keras
+model = keras.Sequential([keras.layers.Dense(1, activation="softplus")])  # expect: KL110
+model.compile(loss="mean_squared_logarithmic_error")
+""",
+            unsafe=True,
+        ),
+        Invalid(
+            """\
 import keras
 from sklearn.preprocessing import StandardScaler
 scaler = StandardScaler()
@@ -87,6 +125,17 @@ model = keras.Sequential([keras.layers.Dense(1)])
 model.compile(optimizer="adam", loss="msle")  # expect: KL110
 model.fit(x, y_scaled)
 """,
+            fixed="""\
+import keras
+from sklearn.preprocessing import StandardScaler
+scaler = StandardScaler()
+y_scaled = scaler.fit_transform(y.reshape(-1, 1))
+model = keras.Sequential([keras.layers.Dense(1)])
+model.compile(optimizer="adam", loss="mse")  # expect: KL110
+model.fit(x, y_scaled)
+""",
+            unsafe=True,
+        ),
     )
 
     def check(self, file: FileModel) -> Iterator[Diagnostic]:
@@ -95,17 +144,26 @@ model.fit(x, y_scaled)
                 if loss.name not in LOG_LOSSES:
                     continue
                 activation = output.activation
+                targets = targets_of(model, compile_, output)
+                scaled = next((t for t in targets if t.standardised), None)
                 if activation is not None and activation.name in SIGNED_BOUNDED_ACTIVATIONS:
+                    # Targets centred on zero make the loss wrong whatever
+                    # the output: then the loss is what the fix changes.
+                    fix = (
+                        _loss_fix(loss)
+                        if scaled is not None
+                        else literal_fix(activation.literal, SOFTPLUS, False, activation.span)
+                    )
                     yield self.diagnostic(
                         activation.span,
                         f"`{activation.name}` output goes negative, but `{loss.name}` ({file.where(loss.span)}) "
                         "takes the log of the prediction: negative predictions get no gradient or a NaN loss",
-                        "use a linear, `softplus` or `exponential` output",
+                        "use a `softplus` or `exponential` output (a linear one can still go negative)",
+                        fix,
                         related=((loss.span, f"the loss `{loss.name}`"),),
                         trace=trace_of(activation, loss),
                     )
                     continue
-                scaled = next((t for t in targets_of(model, compile_, output) if t.standardised), None)
                 if scaled is not None:
                     where = file.where(scaled.producer_span or scaled.span)
                     scaler = scaled.producer in SCALERS
@@ -115,6 +173,15 @@ model.fit(x, y_scaled)
                         f"`{loss.name}` needs targets >= 0, but `fit` gets `{scaled.source}`, {how} "
                         f"`{scaled.producer}` at {where} (half of it is negative)",
                         "use `mse`/`mae` on standardised targets, or keep them positive for this loss",
+                        _loss_fix(loss),
                         related=((scaled.producer_span or scaled.span, f"`{scaled.producer}`"),),
                         trace=trace_of(loss, scaled),
                     )
+
+
+def _loss_fix(loss: Loss) -> Replacement | None:
+    """The loss string become the mean squared error, spelt as it was
+    (``"msle"`` -> ``"mse"``, a name written out -> the name written out)."""
+    literal = loss.literal
+    new = "mse" if literal is not None and literal.value == "msle" else "mean_squared_error"
+    return literal_fix(literal, new, False, loss.span)
