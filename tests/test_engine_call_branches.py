@@ -72,6 +72,39 @@ DECIDED = [
         """,
         [("KL105", 9)],
     ),
+    # An int flag (a config's ``return_softmax: 1``): ``if 1:`` runs its body.
+    (
+        """\
+        import tensorflow as tf
+        def kws_model(label_count, return_softmax=0):
+            inputs = tf.keras.Input(shape=(98, 40))
+            net = tf.keras.layers.GRU(64)(inputs)
+            net = tf.keras.layers.Dense(label_count)(net)
+            if return_softmax:
+                net = tf.keras.layers.Activation("softmax")(net)
+            return tf.keras.Model(inputs, net)
+        model = kws_model(12, return_softmax=1)
+        model.compile(loss=tf.keras.losses.SparseCategoricalCrossentropy(from_logits=True))
+        model.fit(x, y)
+        """,
+        [("KL105", 10)],
+    ),
+    # A string's truth: an activation name given (not None, not empty) is applied.
+    (
+        """\
+        from tensorflow import keras
+        def head(width, final=None):
+            inputs = keras.Input(shape=(20,))
+            out = keras.layers.Dense(width)(inputs)
+            if final:
+                out = keras.layers.Activation(final)(out)
+            return keras.Model(inputs, out)
+        clf = head(1, "sigmoid")
+        clf.compile(loss=keras.losses.BinaryCrossentropy(from_logits=True))
+        clf.fit(x, y)
+        """,
+        [("KL105", 9)],
+    ),
 ]
 
 
@@ -86,6 +119,10 @@ TWINS = [
     DECIDED[1][0].replace('make(5, "linear")', 'make(5, "softmax")'),
     # The flag left at its default: logits, as the loss expects.
     DECIDED[2][0].replace("get_model(3, probabilities=True)", "get_model(3)"),
+    # ``if 0:`` and ``if None:`` never run their body: the logits stay logits.
+    DECIDED[3][0].replace("kws_model(12, return_softmax=1)", "kws_model(12, return_softmax=0)"),
+    DECIDED[4][0].replace('head(1, "sigmoid")', "head(1)"),
+    DECIDED[4][0].replace('head(1, "sigmoid")', 'head(1, "")'),
 ]
 
 
