@@ -285,3 +285,40 @@ def test_files_without_project_imports_are_not_spliced(tmp_path: Path) -> None:
     root = _project(tmp_path, {"train.py": "import keras\nimport numpy as np\nimport os\n"})
     assert not project.may_import_locally(str(root / "train.py"), (root / "train.py").read_text())
     assert project.fingerprint(str(root / "train.py"), (root / "train.py").read_text()) == ""
+
+
+def test_module_whose_attribute_the_file_assigns_is_not_followed(tmp_path: Path) -> None:
+    models = (
+        "import keras\nUNITS = 1\n"
+        "def build():\n"
+        "    return keras.Sequential([keras.layers.Dense(UNITS, activation='softmax')])\n"
+    )
+    root = _project(
+        tmp_path,
+        {
+            "models.py": models,
+            "read.py": "import models\nm = models.build()\nm.compile(loss='categorical_crossentropy')\n",
+            "set.py": "import models\nmodels.UNITS = 3\nm = models.build()\nm.compile(loss='categorical_crossentropy')\n",
+        },
+    )
+    # (KL101 on the 1-unit softmax is models.py's own finding, reported there.)
+    assert _codes(root / "read.py") == [("KL103", 3)]
+    # The file sets models.UNITS to 3 before building: models.py's 1 is not the value.
+    assert _found(root / "set.py") == []
+
+
+def test_constant_changed_by_the_other_module_is_unknown(tmp_path: Path) -> None:
+    root = _project(
+        tmp_path,
+        {
+            "config.py": "import sys\nUNITS = 1\nif len(sys.argv) > 1:\n    UNITS = int(sys.argv[1])\n",
+            "train.py": (
+                "import keras\nfrom config import UNITS\n"
+                "m = keras.Sequential([keras.layers.Dense(UNITS, activation='softmax')])\n"
+                "m.compile(loss='binary_crossentropy')\n"
+            ),
+        },
+    )
+    assert _found(root / "train.py") == []
+    write(root, "config.py", "UNITS = 1\n")
+    assert _codes(root / "train.py") == [("KL101", 3)]

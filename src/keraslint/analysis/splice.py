@@ -551,8 +551,11 @@ def splice(importer: str, module: cst.Module) -> Spliced | None:
         stores = _stores(node)
         for name in stores.names | stores.globals:
             own.setdefault(name, set()).add(_code(node.with_changes(leading_lines=())).strip())
-        inner = _stores(node, deep=True).names
+        inner_stores = _stores(node, deep=True)
+        inner = inner_stores.names
         deep |= inner - stores.names
+        # ``m.X = 1``, ``m.X += 1``: a module the file changes is not followed.
+        deep |= inner_stores.changed
         everywhere |= inner | _reads(node)
     prelude = _Prelude()
     body = list(module.body)
@@ -681,7 +684,8 @@ def _module_uses(
     """A project module the file reads as ``prefix``: each ``prefix.f`` the
     file reads is written ``prefix_f`` and bound to ``f`` in the prelude."""
     head = prefix.split(".")[0]
-    # A module name bound again anywhere (a parameter, a loop) is not followed.
+    # A module name bound again anywhere (a parameter, a loop), or whose
+    # attributes the file assigns (``m.NUM_CLASSES = 1``), is not followed.
     if len(own.get(head, ())) > 1 or head in deep:
         return
     attributes = _Attributes(prefix)
