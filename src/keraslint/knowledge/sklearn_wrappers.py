@@ -31,6 +31,11 @@ _SCIKERAS_CLASSES: Final[frozenset[str]] = frozenset(
     {"scikeras.wrappers.KerasClassifier", "scikeras.wrappers.KerasRegressor"}
 )
 
+# The wrappers' class names: a file that never writes one cannot make a
+# wrapper (an alias is imported by this name too), and no call in it needs
+# resolving to find one.
+CLASS_NAMES: Final[frozenset[str]] = frozenset(path.rsplit(".", 1)[1] for path in _KERAS2_CLASSES | _SCIKERAS_CLASSES)
+
 # Words that show a wrapper's parameters may be set after it is made (a
 # hyper-parameter search over them, ``set_params``): its builder may then
 # run with other arguments than the wrapper's own.

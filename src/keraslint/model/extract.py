@@ -173,6 +173,8 @@ class _Collector(cst.CSTVisitor):
         # A grid search or ``set_params``: a scikit-learn wrapper's
         # parameters may change after it is made.
         self.retuned = False
+        # Whether the file names a scikit-learn wrapper class at all.
+        self.wraps = False
         # The calls that are a whole statement run whenever their scope
         # runs (``trainer.build()`` outside any branch, loop or ``try``).
         self.statement_calls: set[int] = set()
@@ -1705,6 +1707,7 @@ def _extract(module: cst.Module, code: str, ex: _Extractor) -> FileModel:
     walk(module, collector)
     collector.dynamic_attributes = any(marker in code for marker in _DYNAMIC_ATTRIBUTE_MARKERS)
     collector.retuned = any(marker in code for marker in sklearn_wrappers.RETUNED_MARKERS)
+    collector.wraps = any(name in code for name in sklearn_wrappers.CLASS_NAMES)
     collector.mutations.functions = {
         name: (scope, collector.function_nodes[name])
         for name, scope in collector.functions.items()
@@ -2067,7 +2070,8 @@ class _ModelBuilder:
         any other call, a builder that is not a module function, a
         ``**kwargs`` argument, or a file that may set the wrapper's
         parameters later (a grid search)."""
-        if not isinstance(call.func, (cst.Name, cst.Attribute)) or self.collector.retuned:
+        collector = self.collector
+        if not collector.wraps or collector.retuned or not isinstance(call.func, (cst.Name, cst.Attribute)):
             return None
         qualname = self.ex.qualname(call.func, caller, index)
         style = sklearn_wrappers.wrapper(qualname, keras_path(qualname))

@@ -65,6 +65,9 @@ class RunPoints:
         self._points: dict[str, tuple[int, ...] | None] = {}
         self._bindings: dict[tuple[str, str], Binding | None] = {}
         self._unreadable = False
+        # Whether the text declares any name ``global``/``nonlocal`` (None:
+        # not looked yet): one search of the file, not one per name.
+        self._declares: bool | None = None
 
     def binding(self, scope: Scope, name: str) -> Binding | None:
         """The module's binding of ``name`` in effect whenever the function
@@ -132,7 +135,9 @@ class RunPoints:
 
     def _declared(self, name: str) -> bool:
         """Whether a function may declare ``name`` ``global`` (or nonlocal)."""
-        if _DECLARATION.search(self.code) is None:
+        if self._declares is None:
+            self._declares = _DECLARATION.search(self.code) is not None
+        if not self._declares:
             return False  # the cheap answer for most files
         references = self._referenced()
         return references is None or references.get(name, (0, False))[1]
