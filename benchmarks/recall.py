@@ -17,6 +17,10 @@ every cell of the notebook counted from 1, and line within that cell::
 
     # expect: KL101 cell 4 line 2
 
+A case may also be a directory holding a small project (model and training split across
+files): an empty ``pyproject.toml`` (its root), the modules it imports, and ``main.py``, the
+file linted, which carries the header; the case is named after the directory.
+
 The script runs ``python -m keraslint --no-cache --isolated --output-format json`` on each case
 and matches findings to expectations by (code, line).  A finding with an expected code on an
 expected line is a true positive; any other finding is a false positive (KL3xx included).
@@ -46,6 +50,8 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 CASES_DIR = HERE / "recall" / "cases"
+# The file a case directory's project is linted through.
+MAIN = "main.py"
 HEADER_KEYS = ("source", "mistake", "shape", "expect")
 EXPECT_RE = re.compile(r"^(KL\d{3}) (?:cell (\d+) )?line (\d+(?:/\d+)*)$")
 HEADER_RE = re.compile(r"^#\s*(source|mistake|shape|expect):\s*(.*?)\s*$")
@@ -114,7 +120,7 @@ def parse_case(path: Path) -> Case:
         m = HEADER_RE.match(line)
         if m:
             values[m.group(1)].append(m.group(2))
-    name = path.stem
+    name = _case_name(path)
     for key in ("source", "mistake", "shape", "expect"):
         if not values[key] or not all(values[key]):
             raise MalformedCase(f"{path.name}: missing or empty `# {key}:` header line")
@@ -149,14 +155,25 @@ def parse_case(path: Path) -> Case:
     return Case(name, path, source, values["mistake"][0], values["shape"][0], expects)
 
 
+def case_paths() -> list[Path]:
+    """Each case's linted file: a ``.py`` or ``.ipynb`` case, or a case directory's ``main.py``."""
+    found = [p for p in CASES_DIR.iterdir() if p.suffix in (".py", ".ipynb")]
+    found += [p / MAIN for p in CASES_DIR.iterdir() if p.is_dir() and (p / MAIN).is_file()]
+    return sorted(found, key=_case_name)
+
+
+def _case_name(path: Path) -> str:
+    return path.parent.name if path.name == MAIN and path.parent != CASES_DIR else path.stem
+
+
 def load_cases(names: list[str] | None = None) -> list[Case]:
-    paths = sorted(p for p in CASES_DIR.iterdir() if p.suffix in (".py", ".ipynb"))
+    paths = case_paths()
     if names:
         wanted = {n.removesuffix(".py").removesuffix(".ipynb") for n in names}
-        unknown = wanted - {p.stem for p in paths}
+        unknown = wanted - {_case_name(p) for p in paths}
         if unknown:
             raise MalformedCase(f"no such case: {', '.join(sorted(unknown))}")
-        paths = [p for p in paths if p.stem in wanted]
+        paths = [p for p in paths if _case_name(p) in wanted]
     return [parse_case(p) for p in paths]
 
 

@@ -18,7 +18,10 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 SCRIPT = ROOT / "benchmarks" / "recall.py"
-CASES = sorted(p for p in (ROOT / "benchmarks" / "recall" / "cases").iterdir() if p.suffix in (".py", ".ipynb"))
+CASES_DIR = ROOT / "benchmarks" / "recall" / "cases"
+CASES = sorted(p for p in CASES_DIR.iterdir() if p.suffix in (".py", ".ipynb"))
+# A case directory (a project split across files) is linted through its main.py.
+CASES += sorted(p / "main.py" for p in CASES_DIR.iterdir() if p.is_dir())
 
 # Sources the project keeps as its independent acceptance set: no case may come from them.
 EXCLUDED = (
@@ -55,7 +58,7 @@ def test_there_are_enough_cases():
     assert len(negatives) >= 10
 
 
-@pytest.mark.parametrize("path", CASES, ids=[p.stem for p in CASES])
+@pytest.mark.parametrize("path", CASES, ids=[p.parent.name if p.name == "main.py" else p.stem for p in CASES])
 def test_case_is_well_formed(path):
     case = recall.parse_case(path)  # raises MalformedCase on a bad header
     assert re.match(r"^https?://", case.source)

@@ -206,15 +206,24 @@ def lint_text(
     return lint_source(PythonSource(path, text), rules, keras_version)
 
 
+def _reaches_keras(path: str, text: str) -> bool:
+    from keraslint.analysis import project
+
+    try:
+        return bool(path) and project.reaches_keras(path, text)
+    except (OSError, ValueError):
+        return False
+
+
 def lint_source(source: Source, rules: tuple[Rule, ...] = ALL_RULES, keras_version: str | None = None) -> FileResult:
     """Lint one source for the Keras major version ``keras_version`` ("2"
     or "3", from the settings or the project's files); None: unknown, the
     file's own markers (``keras.ops``, ``KERAS_BACKEND``) decide."""
     text = source.text
     result = FileResult(source.path, source)
-    # A file that never mentions keras cannot define a Keras model: skip the
-    # parse altogether.
-    if "keras" not in text:
+    # A file that never mentions keras, nor imports a project file that
+    # does, cannot define a Keras model: skip the parse altogether.
+    if "keras" not in text and not _reaches_keras(source.path, text):
         return result
     size = len(text.encode("utf-8", errors="replace"))
     if size > MAX_SOURCE_BYTES:
@@ -260,10 +269,16 @@ def lint_source(source: Source, rules: tuple[Rule, ...] = ALL_RULES, keras_versi
 
 
 def _analyse(
-    source: Source, text: str, rules: tuple[Rule, ...], result: FileResult, keras_version: str | None
+    source: Source,
+    text: str,
+    rules: tuple[Rule, ...],
+    result: FileResult,
+    keras_version: str | None,
+    across_files: bool = True,
 ) -> FileResult:
     """Parse ``text`` (Python's verdict given), extract the model and run the
-    rules: on the large-stack thread."""
+    rules: on the large-stack thread. ``across_files``: see through imports
+    of the project's own modules (``keraslint.analysis.splice``)."""
     # Imported here so that files without Keras never pay for LibCST.
     import libcst as cst
 
@@ -287,14 +302,18 @@ def _analyse(
             message = str(error).splitlines()[0]
             result.diagnostics.append(Diagnostic(SYNTAX_ERROR, whole_file(), f"cannot parse with LibCST: {message}"))
             return result
+    across = _across_files(source, text, module, rules, keras_version) if across_files else None
     budget = Budget(MAX_ANALYSIS_STEPS, MAX_ANALYSIS_SECONDS)
     try:
-        file_model = replace(extract(module, text, budget), describe_line=source.describe_line)
-        file_model = _for_version(file_model, keras_version)
-        # The first read of a span (a finding's message, or comparing two
-        # findings) fills every span of the file with one pass over the
-        # tree, which recurses as deep as the code: here, on the large stack.
-        found = _placed(text, _resolved(_check_model(file_model, rules, result.internal_errors, budget)))
+        if across is not None:
+            found = across
+        else:
+            file_model = replace(extract(module, text, budget), describe_line=source.describe_line)
+            file_model = _for_version(file_model, keras_version)
+            # The first read of a span (a finding's message, or comparing two
+            # findings) fills every span of the file with one pass over the
+            # tree, which recurses as deep as the code: here, on the large stack.
+            found = _placed(text, _resolved(_check_model(file_model, rules, result.internal_errors, budget)))
     except TooComplex as error:
         return _too_complex(result, budget, error)
     except Exception as error:  # a bug of ours on this file: the others go on
@@ -306,6 +325,60 @@ def _analyse(
     # A builder called with the same arguments twice finds the same thing twice.
     result.diagnostics = sorted(_once(result.diagnostics), key=Diagnostic.sort_key)
     return result
+
+
+def _across_files(
+    source: Source, text: str, module: Any, rules: tuple[Rule, ...], keras_version: str | None
+) -> list[Diagnostic] | None:
+    """The findings of ``module`` analysed with what it imports from the
+    project's own files spliced in; None when it imports none, or when that
+    analysis does not finish (too complex, a bug of ours): the file is then
+    analysed alone, as if its project imports were libraries."""
+    from keraslint import across
+    from keraslint.analysis import project, splice
+    from keraslint.model.extract import extract
+
+    try:
+        if not source.path or not project.may_import_locally(source.path, text):
+            return None
+        spliced = splice.splice(source.path, module)
+    except (Exception, RecursionError):  # noqa: BLE001 - unknown, never an error
+        return None
+    if spliced is None:
+        return None
+    budget = Budget(MAX_ANALYSIS_STEPS, MAX_ANALYSIS_SECONDS)
+    errors: list[str] = []
+    try:
+        describe = across.describer(spliced, source.path, source.describe_line)
+        file_model = replace(extract(spliced.module, spliced.code, budget), describe_line=describe)
+        file_model = _for_version(file_model, keras_version)
+        vias: dict[int, Span] = {}
+        found = _resolved(_check_model(file_model, rules, errors, budget, vias))
+        placed = across.place(spliced, source.path, found, vias, lambda path: _alone(path, rules, keras_version))
+        found = _placed(text, placed)
+    except Exception:  # noqa: BLE001 - TooComplex included: the file alone is still analysed
+        return None
+    return None if errors else found
+
+
+# (path, its stamp, rules, version) -> the (code, line) of its findings alone
+_alone_found: dict[tuple[object, ...], set[tuple[str, int]]] = {}
+
+
+def _alone(path: str, rules: tuple[Rule, ...], keras_version: str | None) -> set[tuple[str, int]]:
+    """The findings of the project file at ``path`` analysed by itself, as
+    (code, line): once per process while the file is unchanged."""
+    from keraslint.analysis import project
+
+    parsed = project.parsed(path)
+    if parsed is None or parsed.module is None:
+        return set()
+    key = (path, id(parsed), tuple(rule.CODE for rule in rules), keras_version)
+    if key not in _alone_found:
+        alone = PythonSource(path, parsed.text)
+        result = _analyse(alone, parsed.text, rules, FileResult(path, None), keras_version, across_files=False)
+        _alone_found[key] = {(d.code, d.span.start.line) for d in result.diagnostics}
+    return _alone_found[key]
 
 
 def _once(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
@@ -419,17 +492,21 @@ def _unexpand(diagnostic: Diagnostic, shifts: dict[int, tuple[int, int]]) -> Dia
 
 
 def _check_model(
-    file_model: FileModel, rules: tuple[Rule, ...], errors: list[str], budget: Budget | None = None
+    file_model: FileModel,
+    rules: tuple[Rule, ...],
+    errors: list[str],
+    budget: Budget | None = None,
+    vias: dict[int, Span] | None = None,
 ) -> list[Diagnostic]:
     """Every rule over the file; a builder's model as one call makes it
     (``build_model(1)``) apart, so that what its arguments cause is
-    reported once, naming the call."""
+    reported once, naming the call (put in ``vias``, by the finding's id)."""
     budget = budget if budget is not None else Budget()
     general = [model for model in file_model.models if model.via is None]
     found = _run_rules(replace(file_model, models=tuple(general)), rules, errors, budget)
     seen = {(d.code, d.span) for d in found}
     # (code, span) -> the calls that cause it, in order -> what was found
-    by_call: dict[tuple[str, Span], dict[str, Diagnostic]] = {}
+    by_call: dict[tuple[str, Span], dict[str, tuple[Diagnostic, Span]]] = {}
     for model in file_model.models:
         if model.via is None:
             continue
@@ -443,12 +520,14 @@ def _check_model(
                 short = len(model.via_source) <= 60 and "\n" not in model.via_source
                 called = f"`{model.via_source}` at {where}" if short else f"the call at {where}"
             calls = by_call.setdefault((diagnostic.code, diagnostic.span), {})
-            if called not in calls or len(diagnostic.message) > len(calls[called].message):
-                calls[called] = diagnostic  # for one call, the one that says more (its loss)
+            if called not in calls or len(diagnostic.message) > len(calls[called][0].message):
+                calls[called] = (diagnostic, model.via)  # for one call, the one that says more (its loss)
     for calls in by_call.values():
-        called, diagnostic = next(iter(calls.items()))
+        called, (diagnostic, via) = next(iter(calls.items()))
         more = f" and {len(calls) - 1} other call(s)" if len(calls) > 1 else ""
         found.append(replace(diagnostic, message=f"{diagnostic.message} (for {called}{more})"))
+        if vias is not None:
+            vias[id(found[-1])] = via
     return found
 
 

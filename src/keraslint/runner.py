@@ -121,10 +121,12 @@ def _check_file(path: str, plan: _Plan) -> FileResult:
         data = read_bytes(path)
     except UnreadableSource as error:
         return finish(unreadable(path, error), plan)
-    if b"keras" not in data and not path.endswith(".ipynb"):
+    # The result depends on the project files the file imports too.
+    imports = _imports_fingerprint(path, data)
+    if b"keras" not in data and not path.endswith(".ipynb") and not imports:
         # Decided without a parse (see lint_source): cheaper than the cache.
         return finish(lint_data(path, data, plan.rules, version), plan)
-    key = Cache.key(data, path, (*plan.codes, f"keras={version}"))
+    key = Cache.key(data, path, (*plan.codes, f"keras={version}", f"imports={imports}"))
     cached = cache.get(key)
     if cached is not None:
         try:
@@ -138,6 +140,15 @@ def _check_file(path: str, plan: _Plan) -> FileResult:
     if not result.internal_errors and result.cacheable:
         cache.put(key, result.diagnostics)
     return finish(result, plan)
+
+
+def _imports_fingerprint(path: str, data: bytes) -> str:
+    from keraslint.analysis import project
+
+    try:
+        return project.fingerprint(path, data.decode("utf-8", errors="replace"))
+    except (OSError, ValueError):
+        return "unreadable"
 
 
 # The plans of a run (one per configuration in effect), as each worker got them.
