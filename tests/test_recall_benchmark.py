@@ -21,7 +21,7 @@ SCRIPT = ROOT / "benchmarks" / "recall.py"
 CASES_DIR = ROOT / "benchmarks" / "recall" / "cases"
 CASES = sorted(p for p in CASES_DIR.iterdir() if p.suffix in (".py", ".ipynb"))
 # A case directory (a project split across files) is linted through its main.py.
-CASES += sorted(p / "main.py" for p in CASES_DIR.iterdir() if p.is_dir())
+CASES += sorted(p / "main.py" for p in CASES_DIR.iterdir() if p.is_dir() and (p / "main.py").is_file())
 
 # Sources the project keeps as its independent acceptance set: no case may come from them.
 EXCLUDED = (
