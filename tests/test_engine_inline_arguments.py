@@ -74,3 +74,31 @@ def test_a_model_passed_by_name_and_one_made_inline_are_one_finding_each() -> No
     code = HEAD + f"model = build(4)\ntrain(model, x, y, {LOGITS})\ntrain(build(4), x, y, {LOGITS})\n"
     last = code.count("\n")
     assert findings(code) == [("KL105", last - 1), ("KL105", last)]
+
+
+SUMMARY = """\
+import tensorflow as tf
+from tensorflow.keras.layers import Conv2D, Input
+
+
+def summary(model):
+    model.compile(optimizer="adam", loss="categorical_crossentropy", metrics=["accuracy"])
+    return [layer.__class__.__name__ for layer in model.layers]
+
+
+inputs = Input((96, 128, 3))
+model = tf.keras.Model(inputs, Conv2D(32, 3, activation="relu", padding="same")(inputs))
+print(summary(model))
+"""
+
+
+def test_a_helper_that_compiles_a_model_nothing_trains_is_not_its_training() -> None:
+    # Compiled by a helper only to list its layers (a course's test utility):
+    # the loss never trains anything.
+    assert findings(SUMMARY) == []
+
+
+@pytest.mark.parametrize("training", ["model.fit(x, y)\n", "model.train_on_batch(x, y)\n"])
+def test_the_helpers_compile_counts_once_the_model_is_trained(training: str) -> None:
+    code = SUMMARY + "x, y = load()\n" + training
+    assert findings(code) == [("KL106", 6)]

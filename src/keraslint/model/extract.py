@@ -2310,9 +2310,18 @@ class _ModelBuilder:
             return KerasModel(name, outputs, (), self.ex.span(call))
         self.model_compiles.update(id(e.call) for e in events if e.method == "compile")
         compiles = []
+        # Trained here, or returned (by a builder) to be trained by its caller.
+        trained = any(event.method in _TRAINING for event in events) or any(
+            type(value) is cst.Name and value.value == name for _, value, _ in original.returns
+        )
         for compile_event, fits in _live_compiles(
             events, self.ex.budget, lambda: self._fresh(call, scope, binding, name, events)
         ):
+            if not trained and id(compile_event) in self._sites:
+                # A helper given the model compiles it, and nothing trains
+                # it nor returns it (``summary(model)`` compiling only to
+                # list the layers): that loss trains nothing.
+                continue
             event_scope = scope if compile_event.scope is original else compile_event.scope
             loss, loss_scope, loss_index = self._argument_at(compile_event, 1, "loss", event_scope)
             losses = self.ex.losses_per_output(loss, outputs, loss_scope, loss_index)
