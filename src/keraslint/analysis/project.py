@@ -26,7 +26,7 @@ import sys
 import threading
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Iterator
 
 if TYPE_CHECKING:
     import libcst as cst
@@ -219,36 +219,12 @@ def _read_and_parse(path: str, size: int) -> Parsed | None:
     return Parsed(path, text, module)
 
 
-def reaches_keras(importer: str, text: str, depth: int = 3) -> bool:
-    """Whether a project file ``text`` imports (``depth`` modules deep)
-    mentions keras: a file that does not itself may still build, compile or
-    train a model through it."""
+def _dependency_files(importer: str, text: str, depth: int) -> Iterator[tuple[str, bytes | None]]:
+    """Each project file ``text`` (the file at ``importer``) imports,
+    ``depth`` modules deep, once, with its first bytes (up to the limit a
+    dependency is read to; None when it cannot be read), in a stable order."""
     seen: set[str] = set()
     pending = [(importer, text, 0)]
-    while pending:
-        path, code, level = pending.pop()
-        if level >= depth or not may_import_locally(path, code):
-            continue
-        for dependency in _dependencies(path, code) - seen:
-            seen.add(dependency)
-            try:
-                with open(dependency, "rb") as handle:
-                    data = handle.read(MAX_DEPENDENCY_BYTES + 1)
-            except OSError:
-                continue
-            if b"keras" in data:
-                return True
-            pending.append((dependency, data.decode("utf-8", errors="replace"), level + 1))
-    return False
-
-
-def fingerprint(importer: str, text: str, depth: int = 3) -> str:
-    """What the analysis of ``text`` (the file at ``importer``) may read
-    from other files: a digest of each project file its imports resolve
-    to, and theirs, ``depth`` modules deep. Empty when it imports none."""
-    seen: set[str] = set()
-    pending = [(importer, text, 0)]
-    digest = hashlib.sha256()
     while pending:
         path, code, level = pending.pop()
         if level >= depth or not may_import_locally(path, code):
@@ -261,10 +237,30 @@ def fingerprint(importer: str, text: str, depth: int = 3) -> str:
                 with open(dependency, "rb") as handle:
                     data = handle.read(MAX_DEPENDENCY_BYTES + 1)
             except OSError:
+                yield dependency, None
                 continue
-            digest.update(dependency.encode() + b"\0" + hashlib.sha256(data).digest())
+            yield dependency, data
             pending.append((dependency, data.decode("utf-8", errors="replace"), level + 1))
-    return digest.hexdigest() if seen else ""
+
+
+def reaches_keras(importer: str, text: str, depth: int = 3) -> bool:
+    """Whether a project file ``text`` imports (``depth`` modules deep)
+    mentions keras: a file that does not itself may still build, compile or
+    train a model through it."""
+    return any(data is not None and b"keras" in data for _, data in _dependency_files(importer, text, depth))
+
+
+def fingerprint(importer: str, text: str, depth: int = 3) -> str:
+    """What the analysis of ``text`` (the file at ``importer``) may read
+    from other files: a digest of each project file its imports resolve
+    to, and theirs, ``depth`` modules deep. Empty when it imports none."""
+    digest = hashlib.sha256()
+    found = False
+    for dependency, data in _dependency_files(importer, text, depth):
+        found = True
+        if data is not None:
+            digest.update(dependency.encode() + b"\0" + hashlib.sha256(data).digest())
+    return digest.hexdigest() if found else ""
 
 
 def _dependencies(importer: str, text: str) -> set[str]:

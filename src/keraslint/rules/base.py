@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from typing import ClassVar, Iterator
 
 from keraslint.diagnostics import Diagnostic, Replacement, Span
-from keraslint.model.types import Activation, Compile, FileModel, KerasModel, Loss, OutputLayer, Target
+from keraslint.knowledge.losses import CATEGORICAL_CROSSENTROPY, SPARSE_CATEGORICAL_CROSSENTROPY
+from keraslint.model.types import Activation, Compile, Encoding, FileModel, KerasModel, Loss, OutputLayer, Target
 
 
 @dataclass(frozen=True)
@@ -125,6 +126,26 @@ def targets_of(model: KerasModel, compile_: Compile, output: OutputLayer) -> tup
         if candidate is output:
             return compile_.head_targets[position] if position < len(compile_.head_targets) else ()
     return ()
+
+
+def target_encodings(targets: tuple[Target, ...], units: int | None) -> set[Encoding]:
+    """The encodings of the targets ``fit`` gets, ``LabelBinarizer`` rows
+    read as one-hot on an output of 3+ units (they are one-hot only for 3+
+    classes)."""
+    encodings = {t.encoding for t in targets}
+    if Encoding.ONE_HOT_UNLESS_BINARY in encodings and units is not None and units >= 3:
+        encodings = (encodings - {Encoding.ONE_HOT_UNLESS_BINARY}) | {Encoding.ONE_HOT}
+    return encodings
+
+
+def crossentropy_for(encodings: set[Encoding]) -> str | None:
+    """The crossentropy every target asks for: categorical when all are
+    known one-hot, sparse when all are known integer labels; None else."""
+    if encodings == {Encoding.ONE_HOT}:
+        return CATEGORICAL_CROSSENTROPY
+    if encodings == {Encoding.INTEGER}:
+        return SPARSE_CATEGORICAL_CROSSENTROPY
+    return None
 
 
 def library_activation(output: OutputLayer, activation: str | None) -> str | None:

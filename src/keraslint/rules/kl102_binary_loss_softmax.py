@@ -8,11 +8,18 @@ from keraslint.knowledge.losses import (
     BINARY_CROSSENTROPY,
     BINARY_LOSSES,
     CATEGORICAL_CROSSENTROPY,
-    SPARSE_CATEGORICAL_CROSSENTROPY,
 )
 from keraslint.model.types import Encoding, FileModel, Loss, Target
 from keraslint.rules._suggest import literal_fix
-from keraslint.rules.base import Invalid, Rule, targets_of, trace_of, trained_pairs
+from keraslint.rules.base import (
+    Invalid,
+    Rule,
+    crossentropy_for,
+    target_encodings,
+    targets_of,
+    trace_of,
+    trained_pairs,
+)
 
 
 class BinaryLossOnSoftmax(Rule):
@@ -159,22 +166,21 @@ model.compile(
                         f"({file.where(output.activation.span)}) treats each class as a separate yes/no problem",
                         "use `categorical_crossentropy` for one-hot targets or "
                         "`sparse_categorical_crossentropy` for integer labels",
-                        _fix(loss, targets_of(model, compile_, output)),
+                        _fix(loss, targets_of(model, compile_, output), output.units),
                         related=((output.activation.span, f"the {output.units}-unit `softmax` output"),),
                         trace=trace_of(output, output.activation, loss),
                     )
 
 
-def _fix(loss: Loss, targets: tuple[Target, ...]) -> Replacement | None:
+def _fix(loss: Loss, targets: tuple[Target, ...], units: int) -> Replacement | None:
     """The crossentropy the targets' encoding asks for (3+ units, so
     LabelBinarizer's rows are one-hot); a guess when it is not known."""
     if loss.name != BINARY_CROSSENTROPY:
         return None
-    encodings = {Encoding.ONE_HOT if t.encoding is Encoding.ONE_HOT_UNLESS_BINARY else t.encoding for t in targets}
-    if encodings == {Encoding.INTEGER}:
-        return literal_fix(loss.literal, SPARSE_CATEGORICAL_CROSSENTROPY, True, loss.span)
-    if encodings == {Encoding.ONE_HOT}:
-        return literal_fix(loss.literal, CATEGORICAL_CROSSENTROPY, True, loss.span)
+    encodings = target_encodings(targets, units)
+    chosen = crossentropy_for(encodings)
+    if chosen is not None:
+        return literal_fix(loss.literal, chosen, True, loss.span)
     if Encoding.INTEGER in encodings or Encoding.ONE_HOT in encodings:
         return None  # both, or known and unknown: no fix is right for all
     return literal_fix(loss.literal, CATEGORICAL_CROSSENTROPY, False, loss.span)

@@ -4,10 +4,18 @@ from typing import Iterator
 
 from keraslint.diagnostics import Diagnostic, Replacement
 from keraslint.knowledge.activations import SOFTMAX
-from keraslint.knowledge.losses import CATEGORICAL_CROSSENTROPY, REGRESSION_LOSSES, SPARSE_CATEGORICAL_CROSSENTROPY
-from keraslint.model.types import Encoding, FileModel, Loss, OutputLayer, Target
+from keraslint.knowledge.losses import REGRESSION_LOSSES
+from keraslint.model.types import FileModel, Loss, OutputLayer, Target
 from keraslint.rules._suggest import literal_fix
-from keraslint.rules.base import Invalid, Rule, targets_of, trace_of, trained_pairs
+from keraslint.rules.base import (
+    Invalid,
+    Rule,
+    crossentropy_for,
+    target_encodings,
+    targets_of,
+    trace_of,
+    trained_pairs,
+)
 
 
 class RegressionLossOnSoftmax(Rule):
@@ -140,12 +148,5 @@ def _fix(loss: Loss, output: OutputLayer, targets: tuple[Target, ...]) -> Replac
     """The crossentropy the targets' encoding asks for, when every target
     ``fit`` gets is known to be one-hot, or every one integer labels; never
     safe (the loss's values change, and what reads them)."""
-    encodings = {t.encoding for t in targets}
-    # LabelBinarizer's rows are one-hot only for 3+ classes: with 3+ units.
-    if Encoding.ONE_HOT_UNLESS_BINARY in encodings and output.units is not None and output.units >= 3:
-        encodings = (encodings - {Encoding.ONE_HOT_UNLESS_BINARY}) | {Encoding.ONE_HOT}
-    if encodings == {Encoding.ONE_HOT}:
-        return literal_fix(loss.literal, CATEGORICAL_CROSSENTROPY, False, loss.span)
-    if encodings == {Encoding.INTEGER}:
-        return literal_fix(loss.literal, SPARSE_CATEGORICAL_CROSSENTROPY, False, loss.span)
-    return None
+    chosen = crossentropy_for(target_encodings(targets, output.units))
+    return literal_fix(loss.literal, chosen, False, loss.span) if chosen is not None else None
