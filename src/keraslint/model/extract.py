@@ -651,6 +651,25 @@ class _Collector(cst.CSTVisitor):
         self.mutations.call(node, self.scope, self.index)
 
 
+def _self_assigned(
+    node: cst.BaseExpression | None, scope: Scope
+) -> tuple[cst.BaseExpression, Scope, int] | tuple[()] | None:
+    """For ``self.<attr>`` in a method: what it was assigned, in the scope
+    (another method's, maybe) and at the statement of the assignment; ``()``
+    when that is not one known value. None when ``node`` is not ``self.<attr>``."""
+    if not (
+        isinstance(node, cst.Attribute)
+        and isinstance(node.value, cst.Name)
+        and node.value.value == "self"
+        and scope.self_attributes is not None
+    ):
+        return None
+    attribute = scope.self_attribute(node.attr.value)
+    if attribute is None or attribute.kind is not Kind.VALUE or attribute.value is None:
+        return ()
+    return attribute.value, attribute.scope or scope, attribute.index
+
+
 # The name under which a method binds ``self.<attr>`` (no Python name has a dot).
 _HELD_PREFIX = "self."
 
@@ -808,17 +827,11 @@ class _Extractor:
         """Follow plain names to the expression they were assigned."""
         for _ in range(_MAX_DEPTH):
             self.budget.spend()
-            if (
-                isinstance(node, cst.Attribute)
-                and isinstance(node.value, cst.Name)
-                and node.value.value == "self"
-                and scope.self_attributes is not None
-            ):
-                attribute = scope.self_attribute(node.attr.value)
-                if attribute is None or attribute.kind is not Kind.VALUE or attribute.value is None:
+            assigned = _self_assigned(node, scope)
+            if assigned is not None:
+                if not assigned:
                     return None, scope, index
-                # Assigned in another method of the class: find its scope.
-                node, scope, index = attribute.value, attribute.scope or scope, attribute.index
+                node, scope, index = assigned  # type: ignore[misc]
                 continue
             if not isinstance(node, cst.Name) or node.value in ("True", "False", "None"):
                 return node, scope, index
@@ -836,16 +849,11 @@ class _Extractor:
         ``mean_squared_error`` in a scope specialised to a call)."""
         for _ in range(_MAX_DEPTH):
             self.budget.spend()
-            if (
-                isinstance(node, cst.Attribute)
-                and isinstance(node.value, cst.Name)
-                and node.value.value == "self"
-                and scope.self_attributes is not None
-            ):
-                attribute = scope.self_attribute(node.attr.value)
-                if attribute is None or attribute.kind is not Kind.VALUE or attribute.value is None:
+            assigned = _self_assigned(node, scope)
+            if assigned is not None:
+                if not assigned:
                     return None
-                node, scope, index = attribute.value, attribute.scope or scope, attribute.index
+                node, scope, index = assigned  # type: ignore[misc]
                 continue
             if not isinstance(node, cst.Name) or node.value not in scope.bindings:
                 break
