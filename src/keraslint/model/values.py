@@ -558,10 +558,15 @@ class ProgramValues:
         if last == NAMESPACE_STAND_IN and type(func) is cst.Name:
             # A builder's parameter given a namespace the caller made (``_literal_for``).
             return _namespace(namespaces.Namespace(positional=False, nested=False), node, evaluate)
-        if last in namespaces.CALLED_AS or (type(func) is cst.Name and _imported_as(scope, last, index) is not None):
-            kind = namespaces.NAMESPACES.get(qualified_name(func, scope, index) or "")
-            if kind is not None:
-                return _namespace(kind, node, evaluate)
+        path = (
+            qualified_name(func, scope, index)
+            if last in namespaces.CALLED_AS
+            else _imported_as(scope, last, index)
+            if type(func) is cst.Name
+            else None
+        )
+        if path in namespaces.NAMESPACES:
+            return _namespace(namespaces.NAMESPACES[path], node, evaluate)  # type: ignore[index]
         if any(arg.star for arg in node.args):
             return UNKNOWN
         if last == "to_categorical" and keras_path(qualified_name(func, scope, index)) in arrays.TO_CATEGORICAL:
