@@ -2289,10 +2289,10 @@ class _ModelBuilder:
     def _build(self, scope: Scope, name: str, binding: Binding) -> KerasModel | None:
         if binding.kind is not Kind.VALUE or not isinstance(binding.value, cst.Call) or binding.path:
             return None
-        if name.startswith(_ARGUMENT_PREFIX) and not self._given_to_function(scope, name):
-            return None  # ``print(len(x))``: only a function of the file may compile it
         call = binding.value
         original = self._specialised.get(id(scope), scope)
+        if name.startswith(_ARGUMENT_PREFIX) and not self._given_to_function(original, name):
+            return None  # ``print(len(x))``: only a function of the file may compile it
         later: list[_Event] | None = []
         if name.startswith(_HELD_PREFIX) and not self._held(original, name[len(_HELD_PREFIX) :]):
             later = self._later_methods(original, name, binding, scope)
@@ -2664,10 +2664,10 @@ class _ModelBuilder:
             return node, scope, event.index
         return site.arguments[node.value]
 
-    def _given_to_function(self, scope: Scope, name: str) -> bool:
+    def _given_to_function(self, original: Scope, name: str) -> bool:
         """Whether the object made in a call's argument (``_argument_name``)
-        is given to a function of the file."""
-        original = self._specialised.get(id(scope), scope)
+        of ``original`` (a scope, not a copy of it) is given to a function
+        of the file."""
         functions = self.collector.functions
         return any(
             call.func.value in functions  # type: ignore[attr-defined]
